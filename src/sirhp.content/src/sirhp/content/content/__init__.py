@@ -1,0 +1,1 @@
+"""Dexterity content types of SIRHP: one module per type (schema + class)."""

@@ -1,0 +1,75 @@
+"""CareerEvent (acte de carrière): one dated step of an agent's career."""
+
+from plone.app.z3cform.widgets.select import SelectFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from sirhp.content import _
+from sirhp.content.content.records import term_title
+from sirhp.content.interfaces import ICareerEvent
+from z3c.relationfield.schema import RelationChoice
+from zope import schema
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+class ICareerEventSchema(model.Schema):
+    event_type = schema.Choice(
+        title=_("label_event_type", default="Nature de l'acte"),
+        vocabulary="sirhp.content.event_types",
+        required=True,
+    )
+    effective_date = schema.Date(
+        title=_("label_effective_date", default="Date d'effet"), required=True
+    )
+    reference = schema.TextLine(
+        title=_("label_reference", default="Référence (n° de décision)"),
+        required=False,
+        max_length=120,
+    )
+    details = schema.Text(
+        title=_("label_details", default="Détails"), required=False, max_length=5000
+    )
+
+    model.fieldset(
+        "result",
+        label=_("fieldset_result", default="Situation résultante"),
+        fields=["resulting_grade", "resulting_unit", "resulting_status"],
+    )
+    resulting_grade = schema.Choice(
+        title=_("label_resulting_grade", default="Nouveau grade"),
+        vocabulary="sirhp.content.grades",
+        required=False,
+    )
+    directives.widget("resulting_unit", SelectFieldWidget)
+    resulting_unit = RelationChoice(
+        title=_("label_resulting_unit", default="Nouvelle unité"),
+        vocabulary="sirhp.content.units",
+        required=False,
+    )
+    resulting_status = schema.Choice(
+        title=_("label_resulting_status", default="Nouvelle position administrative"),
+        vocabulary="sirhp.content.personnel_status",
+        required=False,
+    )
+
+
+@implementer(ICareerEvent, ICareerEventSchema)
+class CareerEvent(Item):
+    """A career event; its title is its nature and date."""
+
+    @property
+    def title(self):
+        label = translate(
+            term_title("sirhp.content.event_types", self.event_type, self),
+            target_language="fr",
+        )
+        day = self.effective_date.strftime("%d/%m/%Y") if self.effective_date else ""
+        return f"{label} du {day}" if day else label
+
+    @title.setter
+    def title(self, value):
+        """Derived; a given title is ignored."""
+
+    def Title(self):
+        return self.title

@@ -1,0 +1,139 @@
+"""Indexers for personnel files, their records and units."""
+
+from plone.indexer import indexer
+from sirhp.content.content.records import parent_file
+from sirhp.content.content.records import term_title
+from sirhp.content.interfaces import IPersonnelFile
+from sirhp.content.interfaces import IPersonnelRecord
+from sirhp.content.interfaces import IUnit
+from sirhp.content.vocabularies.units import find_agency
+from zope.i18n import translate
+
+
+def _agency_id(obj):
+    agency = find_agency(obj)
+    return agency.getId() if agency is not None else None
+
+
+@indexer(IPersonnelFile)
+def agency_of_file(obj):
+    return _agency_id(obj)
+
+
+@indexer(IPersonnelRecord)
+def agency_of_record(obj):
+    return _agency_id(obj)
+
+
+@indexer(IUnit)
+def agency_of_unit(obj):
+    return _agency_id(obj)
+
+
+def _unit(obj):
+    relation = getattr(obj, "unit", None)
+    if relation is None or relation.isBroken():
+        return None
+    return relation.to_object
+
+
+@indexer(IPersonnelFile)
+def file_unit(obj):
+    unit = _unit(obj)
+    return unit.UID() if unit is not None else None
+
+
+@indexer(IPersonnelFile)
+def file_unit_title(obj):
+    unit = _unit(obj)
+    return unit.Title() if unit is not None else ""
+
+
+@indexer(IPersonnelFile)
+def file_region(obj):
+    unit = _unit(obj)
+    return getattr(unit, "region", None) if unit is not None else None
+
+
+@indexer(IUnit)
+def unit_region(obj):
+    return obj.region
+
+
+@indexer(IPersonnelFile)
+def file_personnel_status(obj):
+    return obj.status
+
+
+@indexer(IPersonnelRecord)
+def record_matricule(obj):
+    file = parent_file(obj)
+    return file.matricule if file is not None else None
+
+
+def _label(vocabulary, value, context):
+    return translate(term_title(vocabulary, value, context), target_language="fr")
+
+
+@indexer(IPersonnelFile)
+def file_searchable_text(obj):
+    """Names, matricule, NINA, position, unit and skills: never medical data."""
+    parts = [
+        obj.matricule,
+        obj.nina,
+        obj.last_name,
+        obj.first_names,
+        obj.birth_place,
+        obj.position,
+        _label("sirhp.content.grades", obj.grade, obj),
+    ]
+    unit = _unit(obj)
+    if unit is not None:
+        parts.append(unit.Title())
+    parts.extend(_label("sirhp.content.skills", skill, obj) for skill in obj.skills or ())
+    return " ".join(part for part in parts if part)
+
+
+@indexer(IPersonnelRecord)
+def record_searchable_text(obj):
+    parts = [obj.Title(), getattr(obj, "reference", None)]
+    parts.append(getattr(obj, "issuing_authority", None))
+    parts.append(getattr(obj, "details", None))
+    return " ".join(part for part in parts if part)
+
+
+def _last_entry(obj):
+    history = getattr(obj, "workflow_history", None) or {}
+    entries = history.get("sirhp_record_workflow") or ()
+    return entries[-1] if entries else None
+
+
+def _state_since(obj):
+    """When the object entered its current workflow state (queues sort on it)."""
+    entry = _last_entry(obj)
+    return entry.get("time") if entry else obj.created()
+
+
+def _last_transition(obj):
+    entry = _last_entry(obj)
+    return (entry.get("action") or "") if entry else ""
+
+
+@indexer(IPersonnelFile)
+def file_state_since(obj):
+    return _state_since(obj)
+
+
+@indexer(IPersonnelRecord)
+def record_state_since(obj):
+    return _state_since(obj)
+
+
+@indexer(IPersonnelFile)
+def file_last_transition(obj):
+    return _last_transition(obj)
+
+
+@indexer(IPersonnelRecord)
+def record_last_transition(obj):
+    return _last_transition(obj)

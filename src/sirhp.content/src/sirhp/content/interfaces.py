@@ -1,0 +1,67 @@
+"""Marker interfaces and registry schemas of sirhp.content."""
+
+from sirhp.content import _
+from zope import schema
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class ISirhpContentLayer(IDefaultBrowserLayer):
+    """Browser layer, active once the content profile is installed."""
+
+
+class IAgency(Interface):
+    """Marker: an agency (Police nationale, OCS)."""
+
+
+class IUnit(Interface):
+    """Marker: an organisational unit."""
+
+
+class IPersonnelFile(Interface):
+    """Marker: a personnel file (dossier individuel)."""
+
+
+class IPersonnelRecord(Interface):
+    """Marker: a record inside a personnel file (document, career event)."""
+
+
+class IScannedDocument(IPersonnelRecord):
+    """Marker: a scanned document (pièce)."""
+
+
+class ICareerEvent(IPersonnelRecord):
+    """Marker: a career event (acte de carrière)."""
+
+
+class IHRVocabularies(Interface):
+    """HR-editable vocabularies. One term a line: ``code|Libellé``.
+
+    The code is stored on the records and must not change once used; the
+    label may be corrected at any time.
+    """
+
+    corps = schema.List(
+        title=_("label_corps_vocabulary", default="Corps"),
+        value_type=schema.TextLine(),
+        required=True,
+    )
+    grades = schema.List(
+        title=_("label_grades_vocabulary", default="Grades"),
+        description=_(
+            "help_grades_vocabulary",
+            default="Une ligne par grade : code|Libellé|code du corps (facultatif).",
+        ),
+        value_type=schema.TextLine(),
+        required=True,
+    )
+    skills = schema.List(
+        title=_("label_skills_vocabulary", default="Compétences"),
+        value_type=schema.TextLine(),
+        required=True,
+    )
+    document_types = schema.List(
+        title=_("label_document_types_vocabulary", default="Types de pièces"),
+        value_type=schema.TextLine(),
+        required=True,
+    )

@@ -1,0 +1,13 @@
+"""Permission titles, used by name in Python code (zcml ids in permissions.zcml)."""
+
+AddAgency = "sirhp: Add Agency"
+AddUnit = "sirhp: Add Unit"
+AddPersonnelFile = "sirhp: Add PersonnelFile"
+AddScannedDocument = "sirhp: Add ScannedDocument"
+AddCareerEvent = "sirhp: Add CareerEvent"
+
+ReadSensitive = "sirhp: Field: read sensitive"
+WriteSensitive = "sirhp: Field: write sensitive"
+
+ViewHistory = "sirhp: View history"
+ManageVocabularies = "sirhp: Manage HR vocabularies"

@@ -1,0 +1,123 @@
+"""Home page (Accueil): each role sees first what it has to do."""
+
+from plone import api
+from sirhp.content.api import commanders_group_id  # noqa: F401 (documented link)
+from sirhp.policy.browser.utils import has_permission
+from sirhp.policy.browser.utils import SirhpView
+
+RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
+TYPE_LABELS = {
+    "PersonnelFile": "Dossier",
+    "ScannedDocument": "Pièce",
+    "CareerEvent": "Acte de carrière",
+}
+
+
+class HomeView(SirhpView):
+    max_items = 30
+
+    def is_anonymous(self):
+        return api.user.is_anonymous()
+
+    def user_id(self):
+        return api.user.get_current().getId()
+
+    def catalog(self, **query):
+        return api.portal.get_tool("portal_catalog")(**query)
+
+    def agencies(self):
+        """Agencies the user works in, with their files counted by state."""
+        result = []
+        for brain in self.catalog(portal_type="Agency", sort_on="sortable_title"):
+            path = brain.getPath()
+            counts = {}
+            for state in ("draft", "pending", "validated", "archived"):
+                counts[state] = len(
+                    self.catalog(
+                        portal_type="PersonnelFile", path=path, review_state=state
+                    )
+                )
+            agency = brain.getObject()
+            result.append(
+                {
+                    "title": brain.Title,
+                    "url": brain.getURL(),
+                    "counts": counts,
+                    "can_add": has_permission("sirhp: Add PersonnelFile", agency),
+                    "can_review": has_permission("Review portal content", agency),
+                    "add_url": f"{brain.getURL()}/++add++PersonnelFile",
+                }
+            )
+        return result
+
+    def can_file(self, agencies):
+        return any(a["can_add"] for a in agencies)
+
+    def can_review(self, agencies):
+        return any(a["can_review"] for a in agencies)
+
+    def my_drafts(self):
+        """Drafts I created; those sent back by a reviewer come first."""
+        brains = self.catalog(
+            portal_type=RECORD_TYPES,
+            review_state="draft",
+            Creator=self.user_id(),
+            sort_on="modified",
+            sort_order="descending",
+        )[: self.max_items]
+        items = [self._item(b) for b in brains]
+        items.sort(key=lambda item: not item["rejected"])
+        return items
+
+    def waiting(self):
+        """Everything waiting for validation I can see, oldest first."""
+        brains = self.catalog(
+            portal_type=RECORD_TYPES,
+            review_state="pending",
+            sort_on="state_since",
+            sort_order="ascending",
+        )
+        return {"count": len(brains), "items": [self._item(b) for b in brains[: self.max_items]]}
+
+    def my_file(self):
+        brains = self.catalog(
+            portal_type="PersonnelFile", matricule=self.user_id(), review_state="validated"
+        )
+        return brains[0] if brains else None
+
+    def commanded_files(self):
+        """Validated files of the units I command (only those I may see)."""
+        user = api.user.get_current()
+        groups = [g for g in (user.getGroups() or []) if g.startswith("commanders-")]
+        if not groups:
+            return None
+        brains = self.catalog(
+            portal_type="PersonnelFile",
+            review_state="validated",
+            sort_on="sortable_title",
+        )
+        return {"count": len(brains), "items": brains[: self.max_items]}
+
+    def _item(self, brain):
+        return {
+            "title": brain.Title,
+            "url": brain.getURL(),
+            "type": TYPE_LABELS.get(brain.portal_type, brain.portal_type),
+            "matricule": brain.matricule,
+            "since": self.format_datetime(brain.state_since),
+            "waiting": _waiting(brain.state_since),
+            "rejected": brain.last_transition == "reject",
+        }
+
+
+def _waiting(since):
+    """Human waiting time in French ("3 j", "5 h")."""
+    from DateTime import DateTime
+
+    if not since:
+        return ""
+    days = DateTime() - since
+    if days >= 1:
+        return f"{int(days)} j"
+    hours = int(days * 24)
+    return f"{hours} h" if hours else "< 1 h"

@@ -1,0 +1,156 @@
+"""The personnel file page: identity, career, assignment, skills, documents, history."""
+
+from plone import api
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
+from plone.supermodel.utils import mergedTaggedValueDict
+from sirhp.content.content.personnel_file import IPersonnelFileSchema
+from sirhp.content.permissions import ViewHistory
+from sirhp.policy.browser.utils import has_permission
+from sirhp.policy.browser.utils import SirhpView
+from zope.security import checkPermission
+
+
+# (section id, French title, [(field, vocabulary or None)])
+SECTIONS = (
+    (
+        "identite",
+        "Identité",
+        [
+            ("matricule", None),
+            ("nina", None),
+            ("last_name", None),
+            ("first_names", None),
+            ("sex", "sirhp.content.sex"),
+            ("birth_date", None),
+            ("birth_place", None),
+            ("marital_status", "sirhp.content.marital_status"),
+            ("children_count", None),
+            ("phone", None),
+            ("email", None),
+            ("address", None),
+            ("emergency_contact", None),
+        ],
+    ),
+    (
+        "carriere",
+        "Carrière",
+        [
+            ("corps", "sirhp.content.corps"),
+            ("grade", "sirhp.content.grades"),
+            ("grade_date", None),
+            ("hire_date", None),
+            ("status", "sirhp.content.personnel_status"),
+        ],
+    ),
+    ("affectation", "Affectation", [("unit", None), ("position", None)]),
+    (
+        "competences",
+        "Compétences",
+        [
+            ("skills", "sirhp.content.skills"),
+            ("languages", "sirhp.content.languages"),
+            ("driving_licences", "sirhp.content.driving_licences"),
+        ],
+    ),
+    (
+        "sante",
+        "Données médicales (confidentiel)",
+        [("blood_group", None), ("medical_notes", None)],
+    ),
+)
+
+
+class PersonnelFileView(SirhpView):
+    def can_read(self, name):
+        permissions = mergedTaggedValueDict(IPersonnelFileSchema, READ_PERMISSIONS_KEY)
+        permission = permissions.get(name)
+        return permission is None or checkPermission(permission, self.context)
+
+    def display(self, name, vocabulary):
+        value = getattr(self.context, name, None)
+        if name == "unit":
+            if value is None or value.isBroken():
+                return ""
+            unit = value.to_object
+            return unit.Title() if unit is not None else ""
+        if vocabulary:
+            return self.labels(vocabulary, value)
+        if hasattr(value, "strftime"):
+            return self.format_date(value)
+        if value is None:
+            return ""
+        return str(value)
+
+    def sections(self):
+        result = []
+        for section_id, title, fields in SECTIONS:
+            rows = []
+            for name, vocabulary in fields:
+                if not self.can_read(name):
+                    continue
+                field = IPersonnelFileSchema[name]
+                rows.append(
+                    {
+                        "name": name,
+                        "label": field.title,
+                        "value": self.display(name, vocabulary),
+                    }
+                )
+            if rows:
+                result.append({"id": section_id, "title": title, "rows": rows})
+        return result
+
+    def photo_url(self):
+        if getattr(self.context, "photo", None):
+            return f"{self.context.absolute_url()}/@@images/photo/thumb"
+        return None
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def records(self, portal_type):
+        """Documents or career events of this file the user may see (catalog)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        sort_on = "effective_date" if portal_type == "CareerEvent" else "document_date"
+        return catalog(
+            portal_type=portal_type,
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            sort_on=sort_on,
+            sort_order="descending",
+        )
+
+    def can_edit(self):
+        return has_permission("Modify portal content", self.context)
+
+    def can_add(self, portal_type):
+        return has_permission(f"sirhp: Add {portal_type}", self.context)
+
+    def can_view_history(self):
+        return has_permission(ViewHistory, self.context)
+
+    def transitions(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        return [
+            {"id": t["id"], "title": t["title"]}
+            for t in workflow.getTransitionsFor(self.context)
+        ]
+
+    def review_history(self):
+        """Transitions of the file (who, when, comment), newest first."""
+        if not self.can_view_history():
+            return []
+        history = self.context.workflow_history.get("sirhp_record_workflow", ())
+        result = []
+        for entry in reversed(history):
+            if not entry.get("action"):
+                continue
+            result.append(
+                {
+                    "action": entry["action"],
+                    "actor": entry.get("actor"),
+                    "time": self.format_datetime(entry.get("time")),
+                    "comments": entry.get("comments", ""),
+                    "state": self.state_label(entry.get("review_state")),
+                }
+            )
+        return result

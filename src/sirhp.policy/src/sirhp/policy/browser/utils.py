@@ -1,0 +1,91 @@
+"""Small helpers shared by the views: labels, dates, permissions."""
+
+from AccessControl import getSecurityManager
+from plone.memoize.view import memoize
+from Products.Five import BrowserView
+from zope.component import queryUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
+
+import datetime
+
+
+STATE_LABELS = {
+    "draft": "Brouillon",
+    "pending": "En attente de validation",
+    "validated": "Validé",
+    "archived": "Archivé",
+    "internal": "Interne",
+}
+
+
+def format_date(value):
+    """dd/mm/yyyy for dates, datetimes and Zope DateTime; '' for nothing."""
+    if not value:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if hasattr(value, "asdatetime"):  # Zope DateTime (catalog metadata)
+        return value.asdatetime().strftime("%d/%m/%Y")
+    return str(value)
+
+
+def format_datetime(value):
+    if not value:
+        return ""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return format_date(value)
+
+
+def has_permission(permission, context):
+    return bool(getSecurityManager().checkPermission(permission, context))
+
+
+class VocabularyLabels:
+    """Labels of vocabulary codes, each vocabulary read once per view."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+        self._cache = {}
+
+    def __call__(self, vocabulary_name, value):
+        if value in (None, "", [], ()):
+            return ""
+        if isinstance(value, (list, tuple, set)):
+            return ", ".join(self(vocabulary_name, item) for item in value)
+        terms = self._cache.get(vocabulary_name)
+        if terms is None:
+            factory = queryUtility(IVocabularyFactory, vocabulary_name)
+            terms = {}
+            if factory is not None:
+                for term in factory(self.context):
+                    terms[term.value] = term.title or term.token
+            self._cache[vocabulary_name] = terms
+        title = terms.get(value, value)
+        return translate(title, context=self.request)
+
+    def items(self, vocabulary_name):
+        self(vocabulary_name, "__warm__")
+        return [
+            {"value": value, "title": translate(title, context=self.request)}
+            for value, title in self._cache[vocabulary_name].items()
+        ]
+
+
+class SirhpView(BrowserView):
+    """Base of our views: labels and formatting at hand in templates."""
+
+    format_date = staticmethod(format_date)
+    format_datetime = staticmethod(format_datetime)
+
+    @property
+    @memoize
+    def labels(self):
+        return VocabularyLabels(self.context, self.request)
+
+    def state_label(self, state):
+        return STATE_LABELS.get(state, state or "")

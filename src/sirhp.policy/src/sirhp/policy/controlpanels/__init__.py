@@ -1,0 +1,1 @@
+"""Control panels of SIRHP."""

@@ -1,0 +1,53 @@
+"""Test layers of sirhp.policy: the whole SIRHP site, with small test data.
+
+One fixture (policy on top of content), integration and functional layers.
+The test data (``sirhp.policy.testdata``) are a handful of synthetic files
+in every state, users of every role, in both agencies.
+"""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import TEST_USER_ID
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
+
+import sirhp.policy
+import transaction
+
+
+class SirhpPolicyLayer(PloneSandboxLayer):
+    defaultBases = (CONTENT_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        import collective.exportimport
+
+        self.loadZCML(package=collective.exportimport)
+        self.loadZCML(package=sirhp.policy)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from sirhp.policy import testdata
+
+        applyProfile(portal, "sirhp.policy:default")
+        api.portal.set_registry_record("plone.default_language", "fr")
+        api.portal.set_registry_record("plone.available_languages", ["fr", "en"])
+        api.portal.set_registry_record("plone.portal_timezone", "Africa/Bamako")
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            testdata.create(portal)
+        # Commit explicitly: without it the layer's changes were lost on exit.
+        transaction.commit()
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+FIXTURE = SirhpPolicyLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(FIXTURE,), name="SirhpPolicyLayer:IntegrationTesting"
+)
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="SirhpPolicyLayer:FunctionalTesting"
+)

@@ -1,0 +1,1 @@
+"""Numbered upgrade steps of the sirhp.policy profile (none since 1000)."""

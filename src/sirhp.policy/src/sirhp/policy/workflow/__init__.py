@@ -1,0 +1,1 @@
+"""Workflow guards (guard_*/may_*) and transition handlers of SIRHP."""

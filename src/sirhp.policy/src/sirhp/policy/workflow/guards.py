@@ -1,0 +1,67 @@
+"""Workflow guards, called from the guard expressions of the workflow XML.
+
+Each ``may_<transition>(obj)`` returns True when the current user may fire
+the transition on ``obj``, on top of the permission guard of the XML.
+"""
+
+from AccessControl import ModuleSecurityInfo
+from plone import api
+from sirhp.content.content.records import parent_file
+from sirhp.content.interfaces import IPersonnelRecord
+
+
+security = ModuleSecurityInfo("sirhp.policy.workflow.guards")
+
+
+def last_actor(obj, action):
+    """Id of the user who last fired ``action`` on ``obj`` (or None)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    for chain_id in workflow.getChainFor(obj):
+        history = obj.workflow_history.get(chain_id, ()) if hasattr(
+            obj, "workflow_history"
+        ) else ()
+        for entry in reversed(history):
+            if entry.get("action") == action:
+                return entry.get("actor")
+    return None
+
+
+def is_own_submission(obj, user_id=None):
+    """Four eyes: did this user submit what is now waiting for validation?"""
+    user_id = user_id or api.user.get_current().getId()
+    return last_actor(obj, "submit") == user_id
+
+
+security.declarePublic("may_submit")
+
+
+def may_submit(obj):
+    return True
+
+
+security.declarePublic("may_validate")
+
+
+def may_validate(obj):
+    """Not one's own submission; a record only once its file is validated."""
+    if is_own_submission(obj):
+        return False
+    if IPersonnelRecord.providedBy(obj):
+        file = parent_file(obj)
+        if file is None or api.content.get_state(file) != "validated":
+            return False
+    return True
+
+
+security.declarePublic("may_reject")
+
+
+def may_reject(obj):
+    return True
+
+
+security.declarePublic("may_archive")
+
+
+def may_archive(obj):
+    return True

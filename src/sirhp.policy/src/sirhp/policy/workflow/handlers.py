@@ -1,0 +1,22 @@
+"""Checks run before a transition; a refusal raises WorkflowException.
+
+plone.restapi answers a WorkflowException with HTTP 400 and its message;
+the transition form shows it as an error. Nothing is changed.
+"""
+
+from Products.CMFCore.WorkflowCore import WorkflowException
+from sirhp.policy.workflow.guards import is_own_submission
+
+
+def before_transition(obj, event):
+    if event.transition is None:
+        return  # initial state on creation
+    transition = event.transition.id
+    comment = (event.kwargs or {}).get("comment", "") or ""
+    if transition == "reject" and not comment.strip():
+        raise WorkflowException("Un motif est obligatoire pour rejeter.")
+    if transition == "validate" and is_own_submission(obj):
+        # The guard already hides it; this stops any direct call too.
+        raise WorkflowException(
+            "Vous ne pouvez pas valider ce que vous avez vous-même soumis."
+        )

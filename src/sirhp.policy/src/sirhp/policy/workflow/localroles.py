@@ -1,0 +1,65 @@
+"""Local roles of a personnel file: its officer and its unit's commanders.
+
+The agency's records staff get their roles from the Agency (inherited).
+Here each file gets, as local roles:
+- ``Officer`` for the account whose id is the file's matricule;
+- ``UnitCommander`` for the commanders group of its unit and of every unit
+  above it (a regional director sees the commissariats of the region).
+The workflow decides in which states these roles see anything (validated).
+Changing a commander is a group membership change: no reindexing needed.
+"""
+
+from Acquisition import aq_chain
+from Acquisition import aq_inner
+from sirhp.content.api import commanders_group_id
+from sirhp.content.interfaces import IAgency
+from sirhp.content.interfaces import IUnit
+
+OFFICER = "Officer"
+COMMANDER = "UnitCommander"
+MANAGED = {OFFICER, COMMANDER}
+
+
+def wanted_local_roles(file):
+    """{principal id: set of roles} this file should grant."""
+    wanted = {}
+    if file.matricule:
+        wanted.setdefault(file.matricule, set()).add(OFFICER)
+    relation = getattr(file, "unit", None)
+    unit = None
+    if relation is not None and not relation.isBroken():
+        unit = relation.to_object
+    if unit is not None:
+        for item in aq_chain(aq_inner(unit)):
+            if IAgency.providedBy(item):
+                break
+            if IUnit.providedBy(item):
+                wanted.setdefault(commanders_group_id(item), set()).add(COMMANDER)
+    return wanted
+
+
+def update_file_local_roles(file, event=None):
+    """Bring the file's managed local roles in line; reindex if they changed."""
+    wanted = wanted_local_roles(file)
+    changed = False
+    current = dict(file.get_local_roles())
+    for principal, roles in current.items():
+        managed = set(roles) & MANAGED
+        if not managed:
+            continue
+        keep = managed & wanted.get(principal, set())
+        if keep != managed:
+            others = [r for r in roles if r not in MANAGED] + sorted(keep)
+            if others:
+                file.manage_setLocalRoles(principal, others)
+            else:
+                file.manage_delLocalRoles([principal])
+            changed = True
+    for principal, roles in wanted.items():
+        have = set(current.get(principal, ()))
+        if not roles <= have:
+            file.manage_setLocalRoles(principal, sorted(have | roles))
+            changed = True
+    if changed:
+        file.reindexObjectSecurity()
+    return changed
