@@ -2,9 +2,9 @@
 
 from plone import api
 from plone.dexterity.utils import iterSchemata
+from sirhp.policy.browser.utils import has_zcml_permission
 from sirhp.policy.browser.utils import SirhpView
 from zope.schema import getFieldsInOrder
-from zope.security import checkPermission
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
 
@@ -32,7 +32,7 @@ class HistoryView(SirhpView):
                 if name in SKIPPED:
                     continue
                 permission = permissions.get(name)
-                if permission and not checkPermission(permission, self.context):
+                if permission and not has_zcml_permission(permission, self.context):
                     continue
                 result.append((name, field.title))
         return result

@@ -77,7 +77,7 @@ class HomeView(SirhpView):
             sort_on="state_since",
             sort_order="ascending",
         )
-        return {"count": len(brains), "items": [self._item(b) for b in brains[: self.max_items]]}
+        return {"count": len(brains), "entries": [self._item(b) for b in brains[: self.max_items]]}
 
     def my_file(self):
         brains = self.catalog(
@@ -96,7 +96,7 @@ class HomeView(SirhpView):
             review_state="validated",
             sort_on="sortable_title",
         )
-        return {"count": len(brains), "items": brains[: self.max_items]}
+        return {"count": len(brains), "entries": brains[: self.max_items]}
 
     def _item(self, brain):
         return {

@@ -6,8 +6,8 @@ from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
 from sirhp.policy.browser.utils import has_permission
+from sirhp.policy.browser.utils import has_zcml_permission
 from sirhp.policy.browser.utils import SirhpView
-from zope.security import checkPermission
 
 
 # (section id, French title, [(field, vocabulary or None)])
@@ -64,7 +64,7 @@ class PersonnelFileView(SirhpView):
     def can_read(self, name):
         permissions = mergedTaggedValueDict(IPersonnelFileSchema, READ_PERMISSIONS_KEY)
         permission = permissions.get(name)
-        return permission is None or checkPermission(permission, self.context)
+        return permission is None or has_zcml_permission(permission, self.context)
 
     def display(self, name, vocabulary):
         value = getattr(self.context, name, None)

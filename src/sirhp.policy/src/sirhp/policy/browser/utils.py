@@ -89,3 +89,13 @@ class SirhpView(BrowserView):
 
     def state_label(self, state):
         return STATE_LABELS.get(state, state or "")
+
+
+def has_zcml_permission(permission_id, context):
+    """Check a permission given by its zcml id (as in read_permission tags)."""
+    from zope.component import queryUtility
+    from zope.security.interfaces import IPermission
+
+    permission = queryUtility(IPermission, permission_id)
+    title = permission.title if permission is not None else permission_id
+    return has_permission(title, context)

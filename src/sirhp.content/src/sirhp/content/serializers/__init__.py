@@ -1,0 +1,1 @@
+"""plone.restapi (de)serializer adapters of SIRHP types."""

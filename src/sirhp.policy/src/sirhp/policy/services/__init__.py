@@ -1,0 +1,1 @@
+"""REST endpoints of the SIRHP policy, one folder (or module) per endpoint."""
