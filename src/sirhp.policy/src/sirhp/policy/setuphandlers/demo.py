@@ -27,6 +27,11 @@ from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
+from contextlib import contextmanager
+from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
+    CopyModifyMergeRepositoryTool,
+)
+
 import random
 import time
 import transaction
@@ -208,7 +213,7 @@ class Generator:
     """Creates ``count`` files split between both agencies (PN 85%, OCS 15%)."""
 
     def __init__(self, portal, seed=DEFAULT_SEED, accounts=True, password="sirhp-demo",
-                 documents=True):
+                 documents=True, offset=0):
         self.portal = portal
         self.rng = random.Random(seed)
         self.accounts = accounts
@@ -218,7 +223,7 @@ class Generator:
         self.units = {aid: leaf_units(portal[aid]) for aid in UNITS}
         self.grades = hr_terms("grades")
         self.skills = [t.code for t in hr_terms("skills")]
-        self.counters = {0: 0, 1: 0}
+        self.counters = {0: offset, 1: offset}
         self.today = date.today()
 
     def _data(self, agency_index):
@@ -340,28 +345,55 @@ class Generator:
                 _history(record, _steps(state, clerk, reviewer, when, rng))
 
 
+@contextmanager
+def without_initial_versions():
+    """Bulk mode: objects created inside get no initial CMFEditions version.
+
+    Used for large benchmark sites, as a migration import would: versions
+    then start at the first change. It patches the class in memory only
+    (nothing persistent), and restores it on exit.
+    """
+    original = CopyModifyMergeRepositoryTool.isVersionable
+    CopyModifyMergeRepositoryTool.isVersionable = lambda self, obj: False
+    try:
+        yield
+    finally:
+        CopyModifyMergeRepositoryTool.isVersionable = original
+
+
 def generate_files(portal, count, seed=DEFAULT_SEED, accounts=True, password="sirhp-demo",
-                   documents=True, commit_every=0, progress=None):
-    """Create ``count`` files (85% PN, 15% OCS). Returns (files, seconds)."""
-    generator = Generator(portal, seed=seed, accounts=accounts, password=password,
-                          documents=documents)
+                   documents=True, commit_every=0, progress=None, offset=0,
+                   bulk=False):
+    """Create ``count`` files (6/7 PN, 1/7 OCS). Returns (files, seconds).
+
+    ``offset`` skips the first matricules, to add files to an existing site.
+    """
+    generator = Generator(portal, seed=seed + offset, accounts=accounts, password=password,
+                          documents=documents, offset=offset)
     start = time.perf_counter()
-    for index in range(count):
-        agency_id = "ocs" if index % 7 == 6 else "police-nationale"
-        generator.create_file(agency_id)
-        if commit_every and (index + 1) % commit_every == 0:
+    mode = without_initial_versions() if bulk else _nothing()
+    with mode:
+        for index in range(count):
+            agency_id = "ocs" if index % 7 == 6 else "police-nationale"
+            generator.create_file(agency_id)
+            if commit_every and (index + 1) % commit_every == 0:
+                transaction.commit()
+                if progress:
+                    progress(index + 1, time.perf_counter() - start)
+        if commit_every:
             transaction.commit()
-            if progress:
-                progress(index + 1, time.perf_counter() - start)
-    if commit_every:
-        transaction.commit()
     return count, time.perf_counter() - start
 
 
+@contextmanager
+def _nothing():
+    yield
+
+
 def create_demo_site_content(portal, count=300, password="sirhp-demo", seed=DEFAULT_SEED,
-                             accounts=True, commit_every=0, progress=None):
+                             accounts=True, commit_every=0, progress=None, bulk=False):
     """Units, staff accounts and ``count`` files: what ``make start`` loads."""
     build_units(portal)
     create_staff_users(portal, password)
     return generate_files(portal, count, seed=seed, accounts=accounts, password=password,
-                          commit_every=commit_every, progress=progress)
+                          commit_every=commit_every, progress=progress, bulk=bulk)

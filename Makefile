@@ -1,0 +1,72 @@
+# SIRHP — one target per task. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8080
+N ?= 20000
+INSTANCE := var/instance
+BENCH := var/bench
+STAMP := $(VENV)/.installed
+export zope_i18n_compile_mo_files := true
+
+.PHONY: help install instance site start start-zeo stop-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+
+help: ## This list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(STAMP): constraints.txt src/sirhp.content/pyproject.toml src/sirhp.policy/pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+	$(BIN)/pip install -q -c constraints.txt -r requirements.txt
+	$(BIN)/pip install -q -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install every pinned package
+
+instance: install ## Write the Zope instance (var/instance, port $(PORT))
+	$(BIN)/python scripts/make_instance.py instance --port $(PORT)
+
+site: instance ## Create the site "sirhp" with demo data (only if missing)
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+
+start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp
+	@$(BIN)/python scripts/print_accounts.py
+	@echo "Serving http://localhost:$(PORT)/sirhp (Ctrl+C to stop)"
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
+	bash scripts/start_zeo.sh
+
+test: install system-deps ## Install what is missing and run every test
+	$(BIN)/pytest
+
+test-fast: install ## The tests without the browser and system tests
+	$(BIN)/pytest -m "not browser and not system"
+
+system-deps: ## Debian packages the tests need (Chromium for Playwright)
+	@bash scripts/system_deps.sh
+
+lint: install ## ruff + zpretty checks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/zpretty --check $$(find src -name '*.zcml' -o -name '*.xml' | grep -v locales)
+
+format: install ## Format the code
+	$(BIN)/ruff format src tests benchmarks scripts
+	$(BIN)/zpretty -i $$(find src -name '*.zcml' -o -name '*.xml' | grep -v locales)
+
+i18n: install ## Rebuild the translation catalogues (i18ndude)
+	bash scripts/i18n.sh
+
+demo: install ## A benchmark site with N files (default 20000) in var/bench
+	$(BIN)/python scripts/make_instance.py bench --port 8090
+	SIRHP_DEMO_COUNT=$(N) $(BIN)/zconsole run $(BENCH)/etc/zope.conf scripts/create_site.py --count $(N) --no-accounts --bulk
+
+bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
+	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)
+
+buildout-check: ## Build the instance with zc.buildout (offline alternative) and check it serves
+	bash scripts/check_buildout.sh
+
+clean: ## Remove the virtualenv and generated instances (keeps nothing!)
+	rm -rf $(VENV) var bin parts develop-eggs .installed.cfg

@@ -1,0 +1,113 @@
+"""Create the SIRHP site if it does not exist yet, then load the demo data.
+
+Run with: zconsole run var/NAME/etc/zope.conf scripts/create_site.py [--count N]
+Environment: SIRHP_ADMIN_PASSWORD (default "admin", local use only),
+SIRHP_DEMO_PASSWORD (default "sirhp-demo").
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import argparse
+import os
+import sys
+import time
+import transaction
+
+
+SITE_ID = "sirhp"
+
+
+def ensure_admin(app):
+    password = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
+    users = app.acl_users
+    if users.getUser("admin") is None:
+        users._doAddUser("admin", password, ["Manager"], [])
+    else:
+        users._doChangeUser("admin", password, ["Manager"], [])
+    return users.getUser("admin").__of__(users)
+
+
+def create_site(app):
+    from plone.distribution.api import site as site_api
+
+    answers = {
+        "site_id": SITE_ID,
+        "title": "SIRHP",
+        "description": "Système intégré des ressources humaines de la Police",
+        "default_language": "fr",
+        "portal_timezone": "Africa/Bamako",
+        "setup_content": False,
+    }
+    site = site_api.create(app, "classic", answers)
+    setSite(site)
+    from plone.base.utils import get_installer
+
+    get_installer(site).install_product("sirhp.policy")
+    from plone import api
+
+    api.portal.set_registry_record("plone.available_languages", ["fr", "en"])
+    api.portal.set_registry_record("plone.email_from_address", "sirhp@police.example.ml")
+    api.portal.set_registry_record("plone.email_from_name", "SIRHP")
+    transaction.commit()
+    return site
+
+
+def main(app, argv):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=int(os.environ.get("SIRHP_DEMO_COUNT", 300)))
+    parser.add_argument("--no-accounts", action="store_true",
+                        help="no officer accounts (large benchmark sites)")
+    parser.add_argument("--bulk", action="store_true",
+                        help="no initial versions (large benchmark sites, as an import)")
+    parser.add_argument("--add", type=int, default=0,
+                        help="add N more files to an existing site (benchmarks)")
+    args = parser.parse_args(argv)
+
+    app = makerequest(app)
+    admin = ensure_admin(app)
+    newSecurityManager(None, admin)
+    transaction.commit()
+    from sirhp.policy.setuphandlers import demo
+
+    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo")
+    if SITE_ID in app.objectIds():
+        site = app[SITE_ID]
+        setSite(site)
+        if not args.add:
+            print(f"Site '{SITE_ID}' exists: data kept.")
+            return
+        existing = len(site.portal_catalog.unrestrictedSearchResults(
+            portal_type="PersonnelFile"))
+        count, seconds = demo.generate_files(
+            site, args.add, accounts=not args.no_accounts, password=password,
+            commit_every=500, progress=_progress, offset=existing, bulk=args.bulk,
+        )
+    else:
+        start = time.perf_counter()
+        site = create_site(app)
+        print(f"Site '{SITE_ID}' created in {time.perf_counter() - start:.1f} s")
+        count, seconds = demo.create_demo_site_content(
+            site, count=args.count, password=password, accounts=not args.no_accounts,
+            commit_every=500, progress=_progress, bulk=args.bulk,
+        )
+    transaction.commit()
+    print(f"{count} personnel files generated in {seconds:.1f} s "
+          f"({count / seconds if seconds else 0:.0f} files/s)")
+
+
+def _progress(done, seconds):
+    print(f"  {done} files, {done / seconds:.0f} files/s", flush=True)
+
+
+def _script_args(argv):
+    """The arguments after this script's path (zconsole passes its own too)."""
+    for index, arg in enumerate(argv):
+        if arg.endswith("create_site.py"):
+            return argv[index + 1:]
+    return argv[1:]
+
+
+if "app" in globals():
+    main(app, _script_args(sys.argv))  # noqa: F821 (zconsole provides app)
