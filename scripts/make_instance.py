@@ -24,8 +24,9 @@ def render(name, text, **values):
     return text
 
 
-def make(name, port=8080, host="0.0.0.0", zeo=None, var=None):
-    home = ROOT / "var" / name
+def make(name, port=8080, host="0.0.0.0", zeo=None, var=None, base=None):
+    """Write the instance NAME into BASE/NAME (BASE defaults to ROOT/var)."""
+    home = (Path(base).resolve() if base else ROOT / "var") / name
     var = Path(var).resolve() if var else home
     etc = home / "etc"
     for folder in (etc, var / "log", var / "cache", var / "filestorage",

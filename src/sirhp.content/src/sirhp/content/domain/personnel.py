@@ -17,15 +17,15 @@ MAX_HIRING_AGE = 45
 
 
 def is_valid_matricule(value: str) -> bool:
-    return bool(value) and bool(MATRICULE_RE.match(value))
+    return bool(value) and bool(MATRICULE_RE.fullmatch(value))
 
 
 def is_valid_nina(value: str) -> bool:
-    return bool(value) and bool(NINA_RE.match(value))
+    return bool(value) and bool(NINA_RE.fullmatch(value))
 
 
 def is_valid_phone(value: str) -> bool:
-    return bool(value) and bool(PHONE_RE.match(value))
+    return bool(value) and bool(PHONE_RE.fullmatch(value))
 
 
 def age_on(birth_date: date, day: date) -> int:
@@ -77,4 +77,4 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 def is_valid_email(value: str) -> bool:
     """A plain address; rejects line breaks (header injection) and spaces."""
-    return bool(value) and bool(EMAIL_RE.match(value))
+    return bool(value) and bool(EMAIL_RE.fullmatch(value))

@@ -137,3 +137,22 @@ def file_last_transition(obj):
 @indexer(IPersonnelRecord)
 def record_last_transition(obj):
     return _last_transition(obj)
+
+
+UNIT_DERIVED_INDEXES = ("region", "unit_title", "SearchableText")
+
+
+def reindex_unit_files(unit, event):
+    """Refresh the catalog entries of every file assigned to ``unit``.
+
+    Runs unrestricted: the catalog must stay true for everyone, whoever edits
+    the unit; it hands no object to the editor.
+    """
+    from plone import api
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="PersonnelFile", unit=unit.UID()
+    ):
+        obj = brain._unrestrictedGetObject()
+        obj.reindexObject(idxs=list(UNIT_DERIVED_INDEXES))

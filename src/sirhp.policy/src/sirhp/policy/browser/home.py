@@ -1,15 +1,16 @@
 """Home page (Accueil): each role sees first what it has to do."""
 
 from plone import api
+from sirhp.policy import _
 from sirhp.content.api import commanders_group_id  # noqa: F401 (documented link)
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
 TYPE_LABELS = {
-    "PersonnelFile": "Dossier",
-    "ScannedDocument": "Pièce",
-    "CareerEvent": "Acte de carrière",
+    "PersonnelFile": _("type_file", default="Dossier"),
+    "ScannedDocument": _("type_document", default="Pièce"),
+    "CareerEvent": _("type_event", default="Acte de carrière"),
 }
 
 

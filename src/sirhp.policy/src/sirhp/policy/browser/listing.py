@@ -4,13 +4,9 @@ from plone import api
 from plone.batching import Batch
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.browser.utils import STATE_LABELS
 
-STATES = (
-    ("draft", "Brouillon"),
-    ("pending", "En attente de validation"),
-    ("validated", "Validé"),
-    ("archived", "Archivé"),
-)
+STATES = tuple((state, STATE_LABELS[state]) for state in ("draft", "pending", "validated", "archived"))
 PAGE_SIZE = 50
 
 

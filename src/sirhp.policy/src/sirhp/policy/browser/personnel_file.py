@@ -1,6 +1,7 @@
 """The personnel file page: identity, career, assignment, skills, documents, history."""
 
 from plone import api
+from sirhp.policy import _
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
@@ -14,7 +15,7 @@ from sirhp.policy.browser.utils import SirhpView
 SECTIONS = (
     (
         "identite",
-        "Identité",
+        _("section_identity", default="Identité"),
         [
             ("matricule", None),
             ("nina", None),
@@ -33,7 +34,7 @@ SECTIONS = (
     ),
     (
         "carriere",
-        "Carrière",
+        _("section_career", default="Carrière"),
         [
             ("corps", "sirhp.content.corps"),
             ("grade", "sirhp.content.grades"),
@@ -42,10 +43,10 @@ SECTIONS = (
             ("status", "sirhp.content.personnel_status"),
         ],
     ),
-    ("affectation", "Affectation", [("unit", None), ("position", None)]),
+    ("affectation", _("section_assignment", default="Affectation"), [("unit", None), ("position", None)]),
     (
         "competences",
-        "Compétences",
+        _("section_skills", default="Compétences"),
         [
             ("skills", "sirhp.content.skills"),
             ("languages", "sirhp.content.languages"),
@@ -54,7 +55,7 @@ SECTIONS = (
     ),
     (
         "sante",
-        "Données médicales (confidentiel)",
+        _("section_medical", default="Données médicales (confidentiel)"),
         [("blood_group", None), ("medical_notes", None)],
     ),
 )
@@ -93,7 +94,7 @@ class PersonnelFileView(SirhpView):
                     {
                         "name": name,
                         "label": field.title,
-                        "value": self.display(name, vocabulary),
+                        "value": self.display(name, vocabulary) or "—",
                     }
                 )
             if rows:

@@ -1,6 +1,8 @@
 """Confirm a workflow transition, with a comment (required to reject)."""
 
 from plone import api
+from sirhp.policy import _
+from zope.i18n import translate
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.policy.browser.utils import SirhpView
@@ -30,14 +32,18 @@ class TransitionForm(SirhpView):
         transition = self.transition()
         if transition is None:
             # Same answer whether the transition exists or is not allowed.
-            raise Forbidden("Cette action n'est pas possible sur ce document.")
+            raise Forbidden(translate(_("error_transition_unavailable",
+                default="Cette action n'est pas possible sur ce document."),
+                context=self.request))
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
                 return self.request.response.redirect(self.context.absolute_url())
             comment = (self.request.form.get("comment") or "").strip()
             if len(comment) > 2000:
-                raise BadRequest("Commentaire trop long (2000 caractères au plus).")
+                raise BadRequest(translate(_("error_comment_too_long",
+                    default="Commentaire trop long (2000 caractères au plus)."),
+                    context=self.request))
             try:
                 api.content.transition(
                     obj=self.context, transition=self.transition_id(), comment=comment
@@ -47,7 +53,10 @@ class TransitionForm(SirhpView):
                 self.request.response.setStatus(400)
                 return self.index()
             api.portal.show_message(
-                f"Action effectuée : {transition['title']}.", request=self.request
+                _("msg_transition_done", default="Action effectuée : ${title}.",
+                  mapping={"title": translate(transition["title"], domain="plone",
+                                              context=self.request)}),
+                request=self.request,
             )
             return self.request.response.redirect(self.context.absolute_url())
         return self.index()

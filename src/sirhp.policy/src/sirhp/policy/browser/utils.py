@@ -1,6 +1,7 @@
 """Small helpers shared by the views: labels, dates, permissions."""
 
 from AccessControl import getSecurityManager
+from sirhp.policy import _
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
 from zope.component import queryUtility
@@ -11,11 +12,11 @@ import datetime
 
 
 STATE_LABELS = {
-    "draft": "Brouillon",
-    "pending": "En attente de validation",
-    "validated": "Validé",
-    "archived": "Archivé",
-    "internal": "Interne",
+    "draft": _("state_draft", default="Brouillon"),
+    "pending": _("state_pending", default="En attente de validation"),
+    "validated": _("state_validated", default="Validé"),
+    "archived": _("state_archived", default="Archivé"),
+    "internal": _("state_internal", default="Interne"),
 }
 
 

@@ -3,6 +3,7 @@
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
+from sirhp.policy import _
 from sirhp.content.domain.terms import parse_lines
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IHRVocabularies
@@ -14,14 +15,15 @@ from zope.interface import Invalid
 class HRVocabulariesEditForm(RegistryEditForm):
     schema = IHRVocabularies
     schema_prefix = "sirhp"
-    label = "Référentiels RH"
-    description = (
-        "Un terme par ligne : code|Libellé. Le code est enregistré dans les "
-        "dossiers : ne le changez plus une fois utilisé ; le libellé peut être "
-        "corrigé à tout moment."
+    label = _("label_hr_vocabularies", default="Référentiels RH")
+    description = _(
+        "help_hr_vocabularies",
+        default="Un terme par ligne : code|Libellé. Le code est enregistré dans "
+        "les dossiers : ne le changez plus une fois utilisé ; le libellé peut "
+        "être corrigé à tout moment.",
     )
 
-    @button.buttonAndHandler("Enregistrer", name="save")
+    @button.buttonAndHandler(_("Enregistrer"), name="save")
     def handleSave(self, action):
         data, errors = self.extractData()
         if errors:
@@ -33,9 +35,9 @@ class HRVocabulariesEditForm(RegistryEditForm):
             except TermSyntaxError as exc:
                 raise ActionExecutionError(Invalid(f"{name} : {exc}"))
         self.applyChanges(data)
-        self.status = "Modifications enregistrées."
+        self.status = _("Modifications enregistrées.")
 
-    @button.buttonAndHandler("Annuler", name="cancel")
+    @button.buttonAndHandler(_("Annuler"), name="cancel")
     def handleCancel(self, action):
         self.request.response.redirect(self.context.absolute_url())
 

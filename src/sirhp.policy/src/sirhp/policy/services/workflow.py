@@ -1,5 +1,7 @@
 """POST @workflow/<transition> on files and records, with French refusals."""
 
+import transaction
+
 from plone import api
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from sirhp.policy.workflow.guards import is_own_submission
@@ -12,7 +14,12 @@ class SirhpWorkflowTransition(WorkflowTransition):
             if refusal:
                 self.request.response.setStatus(400)
                 return {"error": {"type": "WorkflowException", "message": refusal}}
-        return super().reply()
+        result = super().reply()
+        if self.request.response.getStatus() >= 400:
+            # plone.restapi answers a refused child transition (include_children)
+            # with 400 but keeps what it already changed: undo everything.
+            transaction.doom()
+        return result
 
     def refusal(self):
         """Why the transition cannot be fired here and now (None if it can)."""

@@ -1,0 +1,84 @@
+"""The demo generator on a real site: reproducible, and its files are valid."""
+
+import pytest
+from plone import api
+from plone.app.testing import TEST_USER_ID, setRoles
+from sirhp.policy.setuphandlers import demo
+from zope.schema import getFields
+
+
+@pytest.fixture
+def manager(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
+
+
+def _data(portal, seed, count=30):
+    generator = demo.Generator(portal, seed=seed, accounts=False, documents=False)
+    return [generator._data(index % 2) for index in range(count)]
+
+
+def test_same_seed_same_data(manager):
+    assert _data(manager, 42) == _data(manager, 42)
+
+
+def test_other_seed_other_data(manager):
+    assert _data(manager, 42) != _data(manager, 43)
+
+
+def test_generator_uses_the_registry_vocabularies(manager):
+    generator = demo.Generator(manager, seed=1, accounts=False, documents=False)
+    from zope.component import getUtility
+    from zope.schema.interfaces import IVocabularyFactory
+
+    grade_codes = {
+        t.value for t in getUtility(IVocabularyFactory, "sirhp.content.grades")()
+    }
+    skill_codes = {
+        t.value for t in getUtility(IVocabularyFactory, "sirhp.content.skills")()
+    }
+    for data in (generator._data(0) for _ in range(50)):
+        assert data["grade"] in grade_codes
+        assert set(data["skills"]) <= skill_codes
+
+
+def test_generated_files_are_valid(manager, testdata):
+    """Every test-data file passes its schema: fields, constraints, invariants."""
+    from plone.dexterity.utils import iterSchemata
+
+    for name in testdata.FILES:
+        obj = manager.unrestrictedTraverse(testdata.path_of(name))
+        for schema in iterSchemata(obj):
+            for field_name, field in getFields(schema).items():
+                value = getattr(obj, field_name, None)
+                if value is None or field_name == "changeNote":
+                    continue
+                field.bind(obj).validate(value)
+            schema.validateInvariants(_Submitted(obj))
+
+
+class _Submitted:
+    """What a form or the REST API hands the invariants: data with a context."""
+
+    def __init__(self, context):
+        self.__context__ = context
+
+    def __getattr__(self, name):
+        return getattr(self.__context__, name)
+
+
+def test_create_file_in_every_state(manager):
+    demo.build_units(manager)
+    generator = demo.Generator(manager, seed=99, accounts=False, documents=True)
+    generator.counters = {0: 500, 1: 500}  # past the test data's matricules
+    for state in ("draft", "pending", "validated", "archived"):
+        obj = generator.create_file("police-nationale", state=state)
+        assert api.content.get_state(obj) == state
+        assert obj.getId() == obj.matricule
+        kinds = {child.portal_type for child in obj.objectValues()}
+        assert "CareerEvent" in kinds and "ScannedDocument" in kinds
+        document = next(
+            c for c in obj.objectValues() if c.portal_type == "ScannedDocument"
+        )
+        assert document.file.data.startswith(b"%PDF-1.4")
+        assert document.file.contentType == "application/pdf"

@@ -1,0 +1,214 @@
+"""Named vocabularies: fixed lists and the HR lists read from the registry."""
+
+import pytest
+from plone import api
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
+
+
+def vocabulary(name, context=None):
+    return getUtility(IVocabularyFactory, name=name)(context)
+
+
+def labels(vocab):
+    return {term.value: translate(term.title, target_language="fr") for term in vocab}
+
+
+REGION_LABELS = [
+    "Kayes",
+    "Koulikoro",
+    "Sikasso",
+    "Ségou",
+    "Mopti",
+    "Tombouctou",
+    "Gao",
+    "Kidal",
+    "Taoudénit",
+    "Ménaka",
+    "Nioro du Sahel",
+    "Kita",
+    "Dioïla",
+    "Nara",
+    "Bougouni",
+    "Koutiala",
+    "San",
+    "Douentza",
+    "Bandiagara",
+]
+
+
+class TestFixedVocabularies:
+    def test_personnel_status(self, portal):
+        vocab = vocabulary("sirhp.content.personnel_status")
+        assert [t.value for t in vocab] == [
+            "active",
+            "suspended",
+            "detached",
+            "available",
+            "retired",
+            "deceased",
+            "dismissed",
+            "resigned",
+        ]
+        assert labels(vocab)["active"] == "En activité"
+        assert labels(vocab)["dismissed"] == "Révoqué"
+
+    def test_languages_include_bambara(self, portal):
+        vocab = vocabulary("sirhp.content.languages")
+        assert labels(vocab)["bm"] == "Bambara"
+        assert {"fr", "ff", "ses", "snk", "tmh", "dgo", "ar", "en"} <= set(
+            labels(vocab)
+        )
+
+    def test_regions(self, portal):
+        vocab = vocabulary("sirhp.content.regions")
+        titles = [t.title for t in vocab]
+        assert len(titles) == 20
+        assert "District de Bamako" in titles
+        assert sorted(set(titles) - {"District de Bamako"}) == sorted(REGION_LABELS)
+        assert vocab.getTerm("bamako").title == "District de Bamako"
+        assert vocab.getTerm("segou").title == "Ségou"
+
+    def test_sex(self, portal):
+        assert labels(vocabulary("sirhp.content.sex")) == {
+            "M": "Masculin",
+            "F": "Féminin",
+        }
+
+    def test_blood_groups(self, portal):
+        assert set(labels(vocabulary("sirhp.content.blood_groups"))) == {
+            "A+",
+            "A-",
+            "B+",
+            "B-",
+            "AB+",
+            "AB-",
+            "O+",
+            "O-",
+        }
+
+    def test_event_types(self, portal):
+        vocab = labels(vocabulary("sirhp.content.event_types"))
+        assert vocab["recruitment"] == "Recrutement"
+        assert vocab["promotion"] == "Avancement de grade"
+        assert len(vocab) == 18
+
+    def test_driving_licences(self, portal):
+        assert set(labels(vocabulary("sirhp.content.driving_licences"))) == set("ABCDE")
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "sirhp.content.sex",
+            "sirhp.content.marital_status",
+            "sirhp.content.personnel_status",
+            "sirhp.content.regions",
+            "sirhp.content.languages",
+            "sirhp.content.driving_licences",
+            "sirhp.content.blood_groups",
+            "sirhp.content.event_types",
+            "sirhp.content.unit_kinds",
+        ],
+    )
+    def test_tokens_are_codes(self, portal, name):
+        for term in vocabulary(name):
+            assert term.token == term.value
+
+
+class TestHRVocabularies:
+    def test_corps(self, portal):
+        assert [t.value for t in vocabulary("sirhp.content.corps")] == [
+            "commissaires",
+            "officiers",
+            "sous-officiers",
+            "appui",
+        ]
+
+    def test_grades(self, portal):
+        vocab = vocabulary("sirhp.content.grades")
+        assert len(vocab) == 18
+        assert vocab.getTerm("commissaire").title == "Commissaire de police"
+        assert vocab.getTerm("agent").title == "Agent de police"
+
+    def test_skills(self, portal):
+        vocab = vocabulary("sirhp.content.skills")
+        assert vocab.getTerm("cybercriminalite").title == "Cybercriminalité"
+        assert len(vocab) == 20
+
+    def test_document_types(self, portal):
+        vocab = vocabulary("sirhp.content.document_types")
+        assert vocab.getTerm("acte-naissance").title == "Acte de naissance"
+
+    @pytest.mark.parametrize(
+        "record,vocabulary_name",
+        [
+            ("sirhp.corps", "sirhp.content.corps"),
+            ("sirhp.grades", "sirhp.content.grades"),
+            ("sirhp.skills", "sirhp.content.skills"),
+            ("sirhp.document_types", "sirhp.content.document_types"),
+        ],
+    )
+    def test_read_from_registry(self, portal, record, vocabulary_name):
+        lines = api.portal.get_registry_record(record)
+        assert [t.value for t in vocabulary(vocabulary_name)] == [
+            line.split("|")[0] for line in lines
+        ]
+
+    def test_registry_change_is_seen_at_once(self, portal):
+        lines = api.portal.get_registry_record("sirhp.skills")
+        api.portal.set_registry_record(
+            "sirhp.skills", lines + ["drones|Pilotage de drones"]
+        )
+        vocab = vocabulary("sirhp.content.skills")
+        assert vocab.getTerm("drones").title == "Pilotage de drones"
+
+    def test_label_correction(self, portal):
+        lines = [
+            "agent|Gardien de la paix|sous-officiers"
+            if line.startswith("agent|")
+            else line
+            for line in api.portal.get_registry_record("sirhp.grades")
+        ]
+        api.portal.set_registry_record("sirhp.grades", lines)
+        assert (
+            vocabulary("sirhp.content.grades").getTerm("agent").title
+            == "Gardien de la paix"
+        )
+
+    def test_removed_term(self, portal):
+        api.portal.set_registry_record(
+            "sirhp.corps", ["commissaires|Commissaires", "officiers|Officiers"]
+        )
+        vocab = vocabulary("sirhp.content.corps")
+        assert [t.value for t in vocab] == ["commissaires", "officiers"]
+        assert "appui" not in vocab
+
+    def test_broken_registry_gives_empty_vocabulary(self, portal):
+        api.portal.set_registry_record("sirhp.corps", ["Pas un code"])
+        assert len(vocabulary("sirhp.content.corps")) == 0
+
+
+class TestUnitsVocabulary:
+    def test_units_of_the_agency_only(self, portal):
+        agency = portal["police-nationale"]
+        with api.env.adopt_user(username="clerk.pn"):
+            uids = {term.value for term in vocabulary("sirhp.content.units", agency)}
+        commissariat = agency["dr-bamako"]["commissariat-1"]
+        assert commissariat.UID() in uids
+        assert portal["ocs"]["antenne-sikasso"].UID() not in uids
+
+    def test_ocs_units(self, portal):
+        with api.env.adopt_user(username="clerk.ocs"):
+            uids = {
+                term.value for term in vocabulary("sirhp.content.units", portal["ocs"])
+            }
+        assert portal["ocs"]["antenne-sikasso"].UID() in uids
+        assert portal["police-nationale"]["dgpn"].UID() not in uids
+
+    def test_from_inside_a_file(self, portal, testdata):
+        file = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
+        with api.env.adopt_user(username="clerk.pn"):
+            uids = {term.value for term in vocabulary("sirhp.content.units", file)}
+        assert portal["police-nationale"]["dgpn"].UID() in uids
+        assert portal["ocs"]["antenne-sikasso"].UID() not in uids
