@@ -77,6 +77,7 @@ def main(app, argv):
         setSite(site)
         if not args.add:
             print(f"Site '{SITE_ID}' exists: data kept.")
+            print_officers(site)
             return
         existing = len(site.portal_catalog.unrestrictedSearchResults(
             portal_type="PersonnelFile"))
@@ -95,6 +96,22 @@ def main(app, argv):
     transaction.commit()
     print(f"{count} personnel files generated in {seconds:.1f} s "
           f"({count / seconds if seconds else 0:.0f} files/s)")
+    print_officers(site)
+
+
+def print_officers(site, per_agency=3):
+    """A few officer accounts (login = matricule) of each agency."""
+    from plone import api
+
+    officers = set(api.user.get_users(groupname="officers") and
+                   [u.getId() for u in api.user.get_users(groupname="officers")])
+    for agency in ("police-nationale", "ocs"):
+        brains = site.portal_catalog.unrestrictedSearchResults(
+            portal_type="PersonnelFile", agency=agency, review_state="validated",
+            sort_on="id")
+        logins = [b.matricule for b in brains if b.matricule in officers][:per_agency]
+        if logins:
+            print(f"Officer accounts ({agency}): {', '.join(logins)}")
 
 
 def _progress(done, seconds):

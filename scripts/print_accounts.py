@@ -17,10 +17,9 @@ def main():
         ("reviewer.ocs", "reviewer, OCS"),
         ("hrmanager.ocs", "HR manager, OCS"),
         ("auditor", "auditor (both agencies, read only)"),
-        ("100001M", "officer of the Police nationale (see README for more)"),
     ):
         print(f"  {login:<29} {role}; password: {password}")
-    print()
+    print("  officers: login = matricule (listed above), same password\n")
 
 
 if __name__ == "__main__":

@@ -154,7 +154,7 @@ class TestHistoryView:
             old_hire.strftime("%d/%m/%Y"),
             "02/01/2006",
         )
-        assert changes["Langues parlées"] == ("fr, bm", "fr, bm, ar")
+        assert changes["Langues parlées"] == ("Français, Bambara", "Français, Bambara, Arabe")
         assert len(changes) == 2
 
     def test_first_version_lists_the_initial_values(self, portal, history_view):

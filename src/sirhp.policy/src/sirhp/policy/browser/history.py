@@ -34,12 +34,14 @@ class HistoryView(SirhpView):
                 permission = permissions.get(name)
                 if permission and not has_zcml_permission(permission, self.context):
                     continue
-                result.append((name, field.title))
+                result.append((name, field.title, _vocabulary_name(field)))
         return result
 
-    def display(self, value):
+    def display(self, value, vocabulary=None):
         if value is None or value == "":
             return "—"
+        if vocabulary:
+            return self.labels(vocabulary, value) or "—"
         if hasattr(value, "to_object"):
             target = value.to_object
             return target.Title() if target is not None else "—"
@@ -66,15 +68,17 @@ class HistoryView(SirhpView):
             metadata = history.retrieve(version_id)["metadata"]["sys_metadata"]
             obj = repository.retrieve(self.context, version_id).object
             changes = []
-            for name, title in fields:
+            for name, title, vocabulary in fields:
                 new = getattr(obj, name, None)
                 old = getattr(previous, name, None) if previous is not None else None
                 if _comparable(new) != _comparable(old):
                     changes.append(
                         {
                             "title": title,
-                            "old": self.display(old) if previous is not None else "",
-                            "new": self.display(new),
+                            "old": self.display(old, vocabulary)
+                            if previous is not None
+                            else "",
+                            "new": self.display(new, vocabulary),
                         }
                     )
             result.append(
@@ -117,3 +121,13 @@ def _to_datetime(timestamp):
     if not timestamp:
         return None
     return datetime.datetime.fromtimestamp(timestamp)
+
+
+def _vocabulary_name(field):
+    """Name of the vocabulary of a Choice field or a list of choices."""
+    name = getattr(field, "vocabularyName", None)
+    if name is None:
+        name = getattr(getattr(field, "value_type", None), "vocabularyName", None)
+    if name == "sirhp.content.units":  # relations: shown by the target's title
+        return None
+    return name if isinstance(name, str) and name.startswith("sirhp.") else None

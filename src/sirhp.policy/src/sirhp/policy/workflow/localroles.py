@@ -10,6 +10,7 @@ Changing a commander is a group membership change: no reindexing needed.
 """
 
 from Acquisition import aq_chain
+from plone import api
 from Acquisition import aq_inner
 from sirhp.content.api import commanders_group_id
 from sirhp.content.interfaces import IAgency
@@ -21,8 +22,14 @@ MANAGED = {OFFICER, COMMANDER}
 
 
 def wanted_local_roles(file):
-    """{principal id: set of roles} this file should grant."""
+    """{principal id: set of roles} this file should grant.
+
+    An archived file (the agent has left) grants nothing any more, so its
+    validated records disappear too for the officer and the commanders.
+    """
     wanted = {}
+    if api.content.get_state(file, default=None) == "archived":
+        return wanted
     if file.matricule:
         wanted.setdefault(file.matricule, set()).add(OFFICER)
     relation = getattr(file, "unit", None)
@@ -63,3 +70,7 @@ def update_file_local_roles(file, event=None):
     if changed:
         file.reindexObjectSecurity()
     return changed
+
+
+def after_file_transition(file, event):
+    update_file_local_roles(file)
