@@ -9,16 +9,15 @@ zconsole run var/bench/etc/zope.conf benchmarks/inprocess.py OUTPUT.json
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-from Products.CMFCore.indexing import processQueue
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-
 import json
+from Products.CMFCore.indexing import processQueue
 import random
 import statistics
 import sys
+from Testing.makerequest import makerequest
 import time
 import transaction
+from zope.component.hooks import setSite
 
 
 def percentile(values, fraction):
@@ -44,9 +43,13 @@ def main(app, output):
     regions = [code for code, _ in REGIONS]
     timings, hits = [], []
     for _ in range(220):
-        query = dict(portal_type="PersonnelFile", skills=rng.choice(skills),
-                     region=rng.choice(regions), grade=rng.choice(grades),
-                     sort_on="sortable_title")
+        query = dict(
+            portal_type="PersonnelFile",
+            skills=rng.choice(skills),
+            region=rng.choice(regions),
+            grade=rng.choice(grades),
+            sort_on="sortable_title",
+        )
         start = time.perf_counter()
         brains = catalog.unrestrictedSearchResults(**query)
         rows = [(b.matricule, b.Title, b.unit_title) for b in brains[:50]]
@@ -54,9 +57,11 @@ def main(app, output):
         hits.append(len(brains))
         del rows
     timings = timings[20:]  # warm
-    results["search_ms"] = {"p50": statistics.median(timings),
-                            "p95": percentile(timings, 0.95),
-                            "mean_hits": statistics.mean(hits)}
+    results["search_ms"] = {
+        "p50": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "mean_hits": statistics.mean(hits),
+    }
 
     from sirhp.policy.setuphandlers import demo
 
@@ -66,8 +71,11 @@ def main(app, output):
     processQueue()
     seconds = time.perf_counter() - start
     transaction.abort()
-    results["generation"] = {"files": count, "seconds": seconds,
-                             "files_per_s": count / seconds}
+    results["generation"] = {
+        "files": count,
+        "seconds": seconds,
+        "files_per_s": count / seconds,
+    }
     with open(output, "w") as handle:
         json.dump(results, handle, indent=2)
     print(json.dumps(results, indent=2))
@@ -76,7 +84,7 @@ def main(app, output):
 def _script_args(argv):
     for index, arg in enumerate(argv):
         if arg.endswith("inprocess.py"):
-            return argv[index + 1:]
+            return argv[index + 1 :]
     return argv[1:]
 
 

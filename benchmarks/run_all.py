@@ -5,17 +5,15 @@ The site must exist (`make demo N=20000`). The report is printed and written
 to benchmarks/results/latest.md; copy the figures into docs/benchmarks.md.
 """
 
-from pathlib import Path
-
 import argparse
 import json
 import os
+from pathlib import Path
 import platform
 import subprocess
 import sys
 import time
 import urllib.request
-
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
@@ -41,17 +39,34 @@ def main():
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
 
-    subprocess.run([BIN / "zconsole", "run", instance / "etc" / "zope.conf",
-                    ROOT / "benchmarks" / "inprocess.py", out / "inprocess.json"],
-                   check=True)
-    server = subprocess.Popen([BIN / "runwsgi", instance / "etc" / "zope.ini"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            BIN / "zconsole",
+            "run",
+            instance / "etc" / "zope.conf",
+            ROOT / "benchmarks" / "inprocess.py",
+            out / "inprocess.json",
+        ],
+        check=True,
+    )
+    server = subprocess.Popen(
+        [BIN / "runwsgi", instance / "etc" / "zope.ini"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{args.port}/sirhp"
         if not wait_for(base):
             sys.exit("bench server did not start")
-        subprocess.run([BIN / "python", ROOT / "benchmarks" / "http_latency.py", base,
-                        out / "http.json"], check=True)
+        subprocess.run(
+            [
+                BIN / "python",
+                ROOT / "benchmarks" / "http_latency.py",
+                base,
+                out / "http.json",
+            ],
+            check=True,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

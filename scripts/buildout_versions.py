@@ -9,12 +9,10 @@ path uses exactly the versions of the pip install path. --check exits 1
 when versions.cfg is missing or out of date (nothing is written).
 """
 
-from pathlib import Path
-
 import argparse
+from pathlib import Path
 import re
 import sys
-
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,15 +6,13 @@ SIRHP_DEMO_PASSWORD (default "sirhp-demo").
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-
 import argparse
 import os
 import sys
+from Testing.makerequest import makerequest
 import time
 import transaction
-
+from zope.component.hooks import setSite
 
 SITE_ID = "sirhp"
 
@@ -48,7 +46,9 @@ def create_site(app):
     from plone import api
 
     api.portal.set_registry_record("plone.available_languages", ["fr", "en"])
-    api.portal.set_registry_record("plone.email_from_address", "sirhp@police.example.ml")
+    api.portal.set_registry_record(
+        "plone.email_from_address", "sirhp@police.example.ml"
+    )
     api.portal.set_registry_record("plone.email_from_name", "SIRHP")
     transaction.commit()
     return site
@@ -56,13 +56,25 @@ def create_site(app):
 
 def main(app, argv):
     parser = argparse.ArgumentParser()
-    parser.add_argument("--count", type=int, default=int(os.environ.get("SIRHP_DEMO_COUNT", 300)))
-    parser.add_argument("--no-accounts", action="store_true",
-                        help="no officer accounts (large benchmark sites)")
-    parser.add_argument("--bulk", action="store_true",
-                        help="no initial versions (large benchmark sites, as an import)")
-    parser.add_argument("--add", type=int, default=0,
-                        help="add N more files to an existing site (benchmarks)")
+    parser.add_argument(
+        "--count", type=int, default=int(os.environ.get("SIRHP_DEMO_COUNT", 300))
+    )
+    parser.add_argument(
+        "--no-accounts",
+        action="store_true",
+        help="no officer accounts (large benchmark sites)",
+    )
+    parser.add_argument(
+        "--bulk",
+        action="store_true",
+        help="no initial versions (large benchmark sites, as an import)",
+    )
+    parser.add_argument(
+        "--add",
+        type=int,
+        default=0,
+        help="add N more files to an existing site (benchmarks)",
+    )
     args = parser.parse_args(argv)
 
     app = makerequest(app)
@@ -79,23 +91,37 @@ def main(app, argv):
             print(f"Site '{SITE_ID}' exists: data kept.")
             print_officers(site)
             return
-        existing = len(site.portal_catalog.unrestrictedSearchResults(
-            portal_type="PersonnelFile"))
+        existing = len(
+            site.portal_catalog.unrestrictedSearchResults(portal_type="PersonnelFile")
+        )
         count, seconds = demo.generate_files(
-            site, args.add, accounts=not args.no_accounts, password=password,
-            commit_every=500, progress=_progress, offset=existing, bulk=args.bulk,
+            site,
+            args.add,
+            accounts=not args.no_accounts,
+            password=password,
+            commit_every=500,
+            progress=_progress,
+            offset=existing,
+            bulk=args.bulk,
         )
     else:
         start = time.perf_counter()
         site = create_site(app)
         print(f"Site '{SITE_ID}' created in {time.perf_counter() - start:.1f} s")
         count, seconds = demo.create_demo_site_content(
-            site, count=args.count, password=password, accounts=not args.no_accounts,
-            commit_every=500, progress=_progress, bulk=args.bulk,
+            site,
+            count=args.count,
+            password=password,
+            accounts=not args.no_accounts,
+            commit_every=500,
+            progress=_progress,
+            bulk=args.bulk,
         )
     transaction.commit()
-    print(f"{count} personnel files generated in {seconds:.1f} s "
-          f"({count / seconds if seconds else 0:.0f} files/s)")
+    print(
+        f"{count} personnel files generated in {seconds:.1f} s "
+        f"({count / seconds if seconds else 0:.0f} files/s)"
+    )
     print_officers(site)
 
 
@@ -103,12 +129,17 @@ def print_officers(site, per_agency=3):
     """A few officer accounts (login = matricule) of each agency."""
     from plone import api
 
-    officers = set(api.user.get_users(groupname="officers") and
-                   [u.getId() for u in api.user.get_users(groupname="officers")])
+    officers = set(
+        api.user.get_users(groupname="officers")
+        and [u.getId() for u in api.user.get_users(groupname="officers")]
+    )
     for agency in ("police-nationale", "ocs"):
         brains = site.portal_catalog.unrestrictedSearchResults(
-            portal_type="PersonnelFile", agency=agency, review_state="validated",
-            sort_on="id")
+            portal_type="PersonnelFile",
+            agency=agency,
+            review_state="validated",
+            sort_on="id",
+        )
         logins = [b.matricule for b in brains if b.matricule in officers][:per_agency]
         if logins:
             print(f"Officer accounts ({agency}): {', '.join(logins)}")
@@ -122,7 +153,7 @@ def _script_args(argv):
     """The arguments after this script's path (zconsole passes its own too)."""
     for index, arg in enumerate(argv):
         if arg.endswith("create_site.py"):
-            return argv[index + 1:]
+            return argv[index + 1 :]
     return argv[1:]
 
 

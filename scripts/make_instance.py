@@ -8,11 +8,9 @@ Without --zeo the instance owns an embedded FileStorage in var/NAME/; with
 folder given by --var).
 """
 
-from pathlib import Path
-
 import argparse
+from pathlib import Path
 import shutil
-
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "instance"
@@ -29,26 +27,48 @@ def make(name, port=8080, host="0.0.0.0", zeo=None, var=None, base=None):
     home = (Path(base).resolve() if base else ROOT / "var") / name
     var = Path(var).resolve() if var else home
     etc = home / "etc"
-    for folder in (etc, var / "log", var / "cache", var / "filestorage",
-                   var / "blobstorage", var / "mail", home / "log"):
+    for folder in (
+        etc,
+        var / "log",
+        var / "cache",
+        var / "filestorage",
+        var / "blobstorage",
+        var / "mail",
+        home / "log",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
     if zeo:
-        storage = render("s", (TEMPLATES / "storage-zeoclient.conf.in").read_text(),
-                         zeo_address=zeo)
+        storage = render(
+            "s", (TEMPLATES / "storage-zeoclient.conf.in").read_text(), zeo_address=zeo
+        )
     else:
         storage = (TEMPLATES / "storage-filestorage.conf.in").read_text()
-    conf = render("zope.conf", (TEMPLATES / "zope.conf.in").read_text(),
-                  instance=home, var=var, storage=storage)
+    conf = render(
+        "zope.conf",
+        (TEMPLATES / "zope.conf.in").read_text(),
+        instance=home,
+        var=var,
+        storage=storage,
+    )
     (etc / "zope.conf").write_text(conf)
     (etc / "zope.ini").write_text(
-        render("zope.ini", (TEMPLATES / "zope.ini.in").read_text(),
-               host=host, port=port, var=home)
+        render(
+            "zope.ini",
+            (TEMPLATES / "zope.ini.in").read_text(),
+            host=host,
+            port=port,
+            var=home,
+        )
     )
     shutil.copy(TEMPLATES / "site.zcml", etc / "site.zcml")
     if zeo:
         (etc / "zeo.conf").write_text(
-            render("zeo.conf", (TEMPLATES / "zeo.conf.in").read_text(),
-                   zeo_address=zeo, var=var)
+            render(
+                "zeo.conf",
+                (TEMPLATES / "zeo.conf.in").read_text(),
+                zeo_address=zeo,
+                var=var,
+            )
         )
     return etc
 

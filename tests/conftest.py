@@ -1,12 +1,10 @@
 """pytest fixtures: the SIRHP layers through pytest-plone."""
 
+import os
+import pytest
 from pytest_plone import fixtures_factory
 from sirhp.policy.testing import FUNCTIONAL_TESTING
 from sirhp.policy.testing import INTEGRATION_TESTING
-
-import os
-import pytest
-
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 

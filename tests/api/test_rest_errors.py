@@ -6,10 +6,10 @@ stored are made over HTTP as the site owner (Manager), who sees everything.
 """
 
 import base64
-
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 import requests
-from plone.app.testing import SITE_OWNER_NAME, SITE_OWNER_PASSWORD
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
 NEW = "123456T"  # not used by the test data (PN 1000xx, OCS 8000xx)

@@ -6,9 +6,7 @@ Every test of this folder is marked ``browser``.
 """
 
 from pathlib import Path
-
 import pytest
-
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

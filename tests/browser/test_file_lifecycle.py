@@ -9,11 +9,9 @@
 Functional layer: a real WSGI server, driven by Debian's Chromium.
 """
 
-import re
-
-import pytest
 from playwright.sync_api import expect
-
+import pytest
+import re
 
 NEW = {
     "matricule": "654321K",  # not used by the test data (PN 1000xx, OCS 8000xx)
@@ -53,7 +51,9 @@ def logout(page, portal_url):
 def fire_transition(page, transition):
     """Click the transition button of the file page, then confirm."""
     page.locator(f"a.sirhp-transition-{transition}").first.click()
-    expect(page).to_have_url(re.compile(rf"@@sirhp-transition\?transition={transition}"))
+    expect(page).to_have_url(
+        re.compile(rf"@@sirhp-transition\?transition={transition}")
+    )
     page.locator("form button[name='form.submitted']").click()
     page.wait_for_load_state()
     expect(page.locator(".alert-danger")).to_have_count(0)
@@ -110,7 +110,9 @@ def test_file_lifecycle(functional, page, testdata, portal_url, results_dir):
     fire_transition(page, "validate")
     expect(page.locator(".sirhp-file-head .sirhp-state")).to_have_text("Validé")
     page.goto(portal_url)
-    expect(page.locator("#a-valider tbody tr", has_text=NEW["matricule"])).to_have_count(0)
+    expect(
+        page.locator("#a-valider tbody tr", has_text=NEW["matricule"])
+    ).to_have_count(0)
     logout(page, portal_url)
 
     # --- 3. Officer A reads their own file, not officer B's -----------------
@@ -126,7 +128,9 @@ def test_file_lifecycle(functional, page, testdata, portal_url, results_dir):
     assert response.status == 200
     expect(page.locator("h1.documentFirstHeading")).to_contain_text(own_last.upper())
     expect(page.locator("section#identite h2")).to_have_text("Identité")
-    expect(page.locator("section#identite .field-matricule")).to_have_text(own_matricule)
+    expect(page.locator("section#identite .field-matricule")).to_have_text(
+        own_matricule
+    )
     page.screenshot(path=str(results_dir / "officer-file.png"), full_page=True)
 
     other_url = f"{portal_url}/{testdata.path_of('pn_validated2')}"

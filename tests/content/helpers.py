@@ -1,7 +1,6 @@
 """Shared helpers of the content tests: valid data for a new personnel file."""
 
 from datetime import date
-
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from z3c.relationfield import RelationValue

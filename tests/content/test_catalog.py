@@ -1,11 +1,11 @@
 """Catalog: what a file is found by, and what is never in the catalog."""
 
-import pytest
 from plone import api
+import pytest
+from tests.content.helpers import create_file
+from tests.content.helpers import relation
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-
-from tests.content.helpers import create_file, relation
 
 SENSITIVE = ("blood_group", "medical_notes")
 

@@ -1,9 +1,12 @@
 """The "Référentiels RH" control panel (@@referentiels-rh)."""
 
-import pytest
 from AccessControl import Unauthorized
 from plone import api
-from plone.app.testing import TEST_USER_ID, login, logout, setRoles
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+import pytest
 
 FIELDS = ("corps", "grades", "skills", "document_types")
 

@@ -1,8 +1,9 @@
 """The demo generator on a real site: reproducible, and its files are valid."""
 
-import pytest
 from plone import api
-from plone.app.testing import TEST_USER_ID, setRoles
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+import pytest
 from sirhp.policy.setuphandlers import demo
 from zope.schema import getFields
 

@@ -1,18 +1,19 @@
 """Content types: FTIs, schemas, containment, ids and titles."""
 
 from datetime import date
-
-import pytest
 from plone import api
-from plone.app.testing import TEST_USER_ID, setRoles
-from plone.autoform.interfaces import READ_PERMISSIONS_KEY, WRITE_PERMISSIONS_KEY
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import createContentInContainer
+import pytest
+from tests.content.helpers import create_file
+from tests.content.helpers import file_data
 from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.schema import getFieldNamesInOrder
-
-from tests.content.helpers import create_file, file_data
 
 TYPES = ("Agency", "Unit", "PersonnelFile", "ScannedDocument", "CareerEvent")
 

@@ -1,16 +1,15 @@
 """Versioning (CMFEditions) of files and the @@historique view."""
 
 from datetime import date
-
-import pytest
 from plone import api
-from plone.app.testing import login, logout
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.dexterity.utils import createContentInContainer
+import pytest
+from tests.content.helpers import create_file
 from zope.event import notify
 from zope.i18n import translate
 from zope.lifecycleevent import ObjectModifiedEvent
-
-from tests.content.helpers import create_file
 
 
 def repository():
@@ -154,7 +153,10 @@ class TestHistoryView:
             old_hire.strftime("%d/%m/%Y"),
             "02/01/2006",
         )
-        assert changes["Langues parlées"] == ("Français, Bambara", "Français, Bambara, Arabe")
+        assert changes["Langues parlées"] == (
+            "Français, Bambara",
+            "Français, Bambara, Arabe",
+        )
         assert len(changes) == 2
 
     def test_first_version_lists_the_initial_values(self, portal, history_view):

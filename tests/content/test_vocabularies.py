@@ -1,7 +1,7 @@
 """Named vocabularies: fixed lists and the HR lists read from the registry."""
 
-import pytest
 from plone import api
+import pytest
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory

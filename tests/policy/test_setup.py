@@ -1,7 +1,6 @@
 """Install and uninstall of both profiles."""
 
 from plone import api
-
 import pytest
 
 
@@ -19,7 +18,14 @@ class TestInstalled:
 
     @pytest.mark.parametrize(
         "role",
-        ["RecordsClerk", "RecordsReviewer", "HRManager", "UnitCommander", "Auditor", "Officer"],
+        [
+            "RecordsClerk",
+            "RecordsReviewer",
+            "HRManager",
+            "UnitCommander",
+            "Auditor",
+            "Officer",
+        ],
     )
     def test_roles(self, portal, role):
         assert role in portal.validRoles()
@@ -39,7 +45,9 @@ class TestInstalled:
         ],
     )
     def test_workflow_bound(self, portal, portal_type, workflow):
-        chain = api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
+        chain = api.portal.get_tool("portal_workflow").getChainForPortalType(
+            portal_type
+        )
         assert chain == (workflow,)
 
     def test_agency_groups_have_local_roles(self, portal):
@@ -54,8 +62,18 @@ class TestInstalled:
 
     @pytest.mark.parametrize(
         "index",
-        ["matricule", "grade", "corps", "region", "unit", "personnel_status",
-         "skills", "languages", "sex", "agency"],
+        [
+            "matricule",
+            "grade",
+            "corps",
+            "region",
+            "unit",
+            "personnel_status",
+            "skills",
+            "languages",
+            "sex",
+            "agency",
+        ],
     )
     def test_catalog_indexes(self, portal, index):
         assert index in api.portal.get_tool("portal_catalog").indexes()
@@ -85,7 +103,13 @@ class TestUninstall:
 
     def test_types_removed(self, portal):
         types = api.portal.get_tool("portal_types").objectIds()
-        for portal_type in ("Agency", "Unit", "PersonnelFile", "ScannedDocument", "CareerEvent"):
+        for portal_type in (
+            "Agency",
+            "Unit",
+            "PersonnelFile",
+            "ScannedDocument",
+            "CareerEvent",
+        ):
             assert portal_type not in types
 
     def test_home_page_reset(self, portal):

@@ -18,6 +18,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from Products.CMFCore.WorkflowCore import WorkflowException
+import pytest
 from tests.security.matrix import CELL_COUNT
 from tests.security.matrix import cell_id
 from tests.security.matrix import cells
@@ -26,9 +27,6 @@ from tests.security.matrix import MISSING_OFFICER_FILES
 from tests.security.matrix import officer_login
 from tests.security.matrix import TRANSITION_TARGET
 from tests.security.matrix import TRANSITIONS
-
-import pytest
-
 
 PERMISSIONS = {
     "view": "View",

@@ -22,9 +22,12 @@ in process only):
 """
 
 from base64 import b64encode
+import json
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+import pytest
+import requests
 from sirhp.policy import testdata
 from tests.security.matrix import allowed
 from tests.security.matrix import cell_id
@@ -36,12 +39,7 @@ from tests.security.matrix import PERSONAS
 from tests.security.matrix import STATES
 from tests.security.matrix import TRANSITION_TARGET
 from tests.security.matrix import TRANSITIONS
-
-import json
-import pytest
-import requests
 import transaction
-
 
 PASSWORD = testdata.PASSWORD
 DENIED = (401, 403, 404)

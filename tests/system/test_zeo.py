@@ -8,20 +8,17 @@ must be read back on the other, both ways. The processes are always ended
 (fixture teardown). About 30-60 s; timings printed (pytest -s shows them).
 """
 
-from pathlib import Path
-
 import contextlib
 import importlib.util
 import os
+from pathlib import Path
+import pytest
+import requests
 import signal
 import socket
 import subprocess
 import sys
 import time
-
-import pytest
-import requests
-
 
 pytestmark = pytest.mark.system
 

@@ -5,15 +5,14 @@ needs its random generator, the grades and skills, the counters and today.
 A stub built with ``Generator.__new__`` gives exactly that.
 """
 
-import random
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
-
+import random
 import sirhp.content
 from sirhp.content.domain import personnel as rules
 from sirhp.content.domain.terms import parse_lines
 from sirhp.policy.setuphandlers import demo
+import xml.etree.ElementTree as ET
 
 TODAY = date(2025, 6, 15)
 

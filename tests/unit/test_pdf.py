@@ -4,7 +4,6 @@ No PDF tool is installed (no pdftotext, no pypdf): the checks read the bytes.
 """
 
 import re
-
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
 LINES = [

@@ -1,7 +1,6 @@
 """Pure rules of a personnel file (sirhp.content.domain.personnel): no Plone layer."""
 
 from datetime import date
-
 import pytest
 from sirhp.content.domain import personnel as rules
 

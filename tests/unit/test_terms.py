@@ -1,7 +1,10 @@
 """Parsing of the HR vocabulary lines (sirhp.content.domain.terms): no Plone layer."""
 
 import pytest
-from sirhp.content.domain.terms import Term, TermSyntaxError, parse_line, parse_lines
+from sirhp.content.domain.terms import parse_line
+from sirhp.content.domain.terms import parse_lines
+from sirhp.content.domain.terms import Term
+from sirhp.content.domain.terms import TermSyntaxError
 
 
 class TestParseLine:
@@ -95,10 +98,9 @@ class TestParseLines:
 
     def test_default_registry_lines_parse(self):
         """The lines shipped in the registry profile are all valid."""
-        import xml.etree.ElementTree as ET
         from pathlib import Path
-
         import sirhp.content
+        import xml.etree.ElementTree as ET
 
         registry = Path(sirhp.content.__file__).parent / "profiles/default/registry.xml"
         records = {

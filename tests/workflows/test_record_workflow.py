@@ -6,22 +6,20 @@ history; records wait for their file; local roles follow the file's unit.
 """
 
 from AccessControl import Unauthorized
-from datetime import date
 from DateTime import DateTime
+from datetime import date
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import SITE_OWNER_NAME
 from Products.CMFCore.WorkflowCore import WorkflowException
+import pytest
 from sirhp.content.api import commanders_group_id
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
-
-import pytest
-
 
 WORKFLOW = "sirhp_record_workflow"
 
@@ -276,7 +274,9 @@ class TestHistory:
         history = file.workflow_history[WORKFLOW]
         assert len(history) == before + len(steps)
         previous = start
-        for entry, (user, transition, comment, state) in zip(history[before:], steps):
+        for entry, (user, transition, comment, state) in zip(
+            history[before:], steps, strict=True
+        ):
             assert entry["action"] == transition
             assert entry["actor"] == user
             assert entry["comments"] == comment

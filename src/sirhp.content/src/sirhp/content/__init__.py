@@ -1,9 +1,7 @@
 """SIRHP content: types, vocabularies, indexers and domain rules."""
 
-from zope.i18nmessageid import MessageFactory
-
 import logging
-
+from zope.i18nmessageid import MessageFactory
 
 PACKAGE_NAME = "sirhp.content"
 

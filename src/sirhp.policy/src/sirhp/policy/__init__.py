@@ -1,9 +1,7 @@
 """SIRHP site policy: roles, workflows, agencies, views and setup."""
 
-from zope.i18nmessageid import MessageFactory
-
 import logging
-
+from zope.i18nmessageid import MessageFactory
 
 PACKAGE_NAME = "sirhp.policy"
 

@@ -15,7 +15,6 @@ made by those clerks, validations by the reviewers.
 from plone import api
 from sirhp.policy.setuphandlers import demo
 
-
 PASSWORD = "secret-test-1"
 
 # name -> (agency, state, unit path inside the agency)
@@ -62,9 +61,13 @@ def create(portal):
             api.group.add_user(groupname=group, username=login)
     kayes = portal.unrestrictedTraverse("police-nationale/dr-kayes/commissariat-kayes")
     api.user.create(username="commander2.pn", email="c2@example.ml", password=PASSWORD)
-    api.group.add_user(groupname=demo.ensure_commanders_group(kayes), username="commander2.pn")
+    api.group.add_user(
+        groupname=demo.ensure_commanders_group(kayes), username="commander2.pn"
+    )
 
-    generator = demo.Generator(portal, seed=7, accounts=False, password=PASSWORD, documents=False)
+    generator = demo.Generator(
+        portal, seed=7, accounts=False, password=PASSWORD, documents=False
+    )
     for name, agency, state, unit in SPECS:
         obj = generator.create_file(agency, state=state, unit_path=unit)
         assert obj.getId() == FILES[name], (obj.getId(), FILES[name])

@@ -14,7 +14,6 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
-
 import sirhp.policy
 import transaction
 

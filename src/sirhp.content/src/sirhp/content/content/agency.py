@@ -1,7 +1,7 @@
 """Agency: the Police nationale or the OCS. Holds its units and its files."""
 
-from plone.dexterity.content import Container
 from plone.app.content.namechooser import NormalizingNameChooser
+from plone.dexterity.content import Container
 from plone.supermodel import model
 from sirhp.content import _
 from sirhp.content.interfaces import IAgency

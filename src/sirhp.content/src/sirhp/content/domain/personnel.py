@@ -1,9 +1,7 @@
 """Rules on a personnel file's data (formats, dates)."""
 
 from datetime import date
-
 import re
-
 
 # Matricule of the Police nationale / OCS: 6 digits followed by one capital
 # letter (e.g. 104582M). It is the id of the file, so it must be URL-safe.
@@ -57,9 +55,7 @@ def date_errors(birth_date=None, hire_date=None, grade_date=None, today=None):
                 f"L'agent doit avoir au moins {MIN_HIRING_AGE} ans à son entrée en service."
             )
     if grade_date and hire_date and grade_date < hire_date:
-        errors.append(
-            "La date de prise de grade ne peut précéder l'entrée en service."
-        )
+        errors.append("La date de prise de grade ne peut précéder l'entrée en service.")
     if grade_date and grade_date > today:
         errors.append("La date de prise de grade est dans le futur.")
     return errors

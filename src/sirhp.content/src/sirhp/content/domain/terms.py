@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 from dataclasses import field
-
 import re
-
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 

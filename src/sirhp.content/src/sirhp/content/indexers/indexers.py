@@ -90,7 +90,9 @@ def file_searchable_text(obj):
     unit = _unit(obj)
     if unit is not None:
         parts.append(unit.Title())
-    parts.extend(_label("sirhp.content.skills", skill, obj) for skill in obj.skills or ())
+    parts.extend(
+        _label("sirhp.content.skills", skill, obj) for skill in obj.skills or ()
+    )
     return " ".join(part for part in parts if part)
 
 

@@ -24,11 +24,14 @@ from zope.schema.interfaces import WrongType
 
 
 class SirhpDeserializer(DeserializeFromJson):
-    def __call__(self, validate_all=False, data=None, create=False,
-                 mask_validation_errors=True):
+    def __call__(
+        self, validate_all=False, data=None, create=False, mask_validation_errors=True
+    ):
         try:
             return super().__call__(
-                validate_all=validate_all, data=data, create=create,
+                validate_all=validate_all,
+                data=data,
+                create=create,
                 mask_validation_errors=False,
             )
         except BadRequest as exc:
@@ -51,9 +54,7 @@ class SirhpDeserializer(DeserializeFromJson):
             name = error.get("field")
             exc = error.get("error")
             message = translate(error.get("message") or "", context=self.request)
-            if isinstance(exc, RequiredMissing) or (
-                not message and name
-            ):
+            if isinstance(exc, RequiredMissing) or (not message and name):
                 message = "champ obligatoire"
             elif isinstance(exc, ConstraintNotSatisfied) and _is_choice(self, name):
                 value = exc.args[0] if exc.args else ""
@@ -64,9 +65,9 @@ class SirhpDeserializer(DeserializeFromJson):
                 message = "type de valeur incorrect"
             label = titles.get(name, name) if name else None
             parts.append(f"{label} : {message}" if label else message)
-        return "Données refusées. " + " ; ".join(
-            part.rstrip(".") for part in parts
-        ) + "."
+        return (
+            "Données refusées. " + " ; ".join(part.rstrip(".") for part in parts) + "."
+        )
 
 
 def _is_choice(deserializer, name):

@@ -1,13 +1,12 @@
 """History of a file or record: versions (who, when, what changed) and transitions."""
 
 from plone import api
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
+from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.policy.browser.utils import has_zcml_permission
 from sirhp.policy.browser.utils import SirhpView
 from zope.schema import getFieldsInOrder
-from plone.autoform.interfaces import READ_PERMISSIONS_KEY
-from plone.supermodel.utils import mergedTaggedValueDict
-
 
 SKIPPED = {"changeNote"}
 

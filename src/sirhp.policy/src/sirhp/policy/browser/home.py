@@ -1,8 +1,8 @@
 """Home page (Accueil): each role sees first what it has to do."""
 
 from plone import api
-from sirhp.policy import _
 from sirhp.content.api import commanders_group_id  # noqa: F401 (documented link)
+from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 
@@ -78,11 +78,16 @@ class HomeView(SirhpView):
             sort_on="state_since",
             sort_order="ascending",
         )
-        return {"count": len(brains), "entries": [self._item(b) for b in brains[: self.max_items]]}
+        return {
+            "count": len(brains),
+            "entries": [self._item(b) for b in brains[: self.max_items]],
+        }
 
     def my_file(self):
         brains = self.catalog(
-            portal_type="PersonnelFile", matricule=self.user_id(), review_state="validated"
+            portal_type="PersonnelFile",
+            matricule=self.user_id(),
+            review_state="validated",
         )
         return brains[0] if brains else None
 

@@ -6,7 +6,10 @@ from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 from sirhp.policy.browser.utils import STATE_LABELS
 
-STATES = tuple((state, STATE_LABELS[state]) for state in ("draft", "pending", "validated", "archived"))
+STATES = tuple(
+    (state, STATE_LABELS[state])
+    for state in ("draft", "pending", "validated", "archived")
+)
 PAGE_SIZE = 50
 
 
@@ -35,7 +38,10 @@ class AgencyListingView(SirhpView):
             ),
             "status": _clean(
                 form.get("status"),
-                {t["value"] for t in self.labels.items("sirhp.content.personnel_status")},
+                {
+                    t["value"]
+                    for t in self.labels.items("sirhp.content.personnel_status")
+                },
             ),
             "review_state": _clean(form.get("review_state"), {s for s, _ in STATES}),
             "q": (form.get("q") or "").strip()[:100],
@@ -77,9 +83,7 @@ class AgencyListingView(SirhpView):
 
 def _searchable(text):
     """Words as prefix searches, without the catalog's query operators."""
-    words = [
-        "".join(ch for ch in word if ch.isalnum()) for word in text.split()
-    ]
+    words = ["".join(ch for ch in word if ch.isalnum()) for word in text.split()]
     words = [w for w in words if w and w.lower() not in ("and", "or", "not")]
     return " ".join(f"{w}*" for w in words[:8]) or None
 
@@ -94,5 +98,7 @@ class UnitView(SirhpView):
 
     def staff(self):
         return api.portal.get_tool("portal_catalog")(
-            portal_type="PersonnelFile", unit=self.context.UID(), sort_on="sortable_title"
+            portal_type="PersonnelFile",
+            unit=self.context.UID(),
+            sort_on="sortable_title",
         )[:200]

@@ -1,15 +1,14 @@
 """The personnel file page: identity, career, assignment, skills, documents, history."""
 
 from plone import api
-from sirhp.policy import _
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
+from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import has_zcml_permission
 from sirhp.policy.browser.utils import SirhpView
-
 
 # (section id, French title, [(field, vocabulary or None)])
 SECTIONS = (
@@ -43,7 +42,11 @@ SECTIONS = (
             ("status", "sirhp.content.personnel_status"),
         ],
     ),
-    ("affectation", _("section_assignment", default="Affectation"), [("unit", None), ("position", None)]),
+    (
+        "affectation",
+        _("section_assignment", default="Affectation"),
+        [("unit", None), ("position", None)],
+    ),
     (
         "competences",
         _("section_skills", default="Compétences"),

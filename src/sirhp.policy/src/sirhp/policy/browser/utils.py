@@ -1,15 +1,13 @@
 """Small helpers shared by the views: labels, dates, permissions."""
 
 from AccessControl import getSecurityManager
-from sirhp.policy import _
+import datetime
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
+from sirhp.policy import _
 from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
-
-import datetime
-
 
 STATE_LABELS = {
     "draft": _("state_draft", default="Brouillon"),

@@ -3,10 +3,10 @@
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
-from sirhp.policy import _
 from sirhp.content.domain.terms import parse_lines
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IHRVocabularies
+from sirhp.policy import _
 from z3c.form import button
 from z3c.form.interfaces import ActionExecutionError
 from zope.interface import Invalid
@@ -33,7 +33,7 @@ class HRVocabulariesEditForm(RegistryEditForm):
             try:
                 parse_lines(lines)
             except TermSyntaxError as exc:
-                raise ActionExecutionError(Invalid(f"{name} : {exc}"))
+                raise ActionExecutionError(Invalid(f"{name} : {exc}")) from exc
         self.applyChanges(data)
         self.status = _("Modifications enregistrées.")
 

@@ -1,10 +1,9 @@
 """POST @workflow/<transition> on files and records, with French refusals."""
 
-import transaction
-
 from plone import api
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from sirhp.policy.workflow.guards import is_own_submission
+import transaction
 
 
 class SirhpWorkflowTransition(WorkflowTransition):
@@ -28,8 +27,10 @@ class SirhpWorkflowTransition(WorkflowTransition):
         if self.transition in available:
             return None
         state = api.content.get_state(self.context)
-        if self.transition == "validate" and state == "pending" and is_own_submission(
-            self.context
+        if (
+            self.transition == "validate"
+            and state == "pending"
+            and is_own_submission(self.context)
         ):
             return "Vous ne pouvez pas valider ce que vous avez vous-même soumis."
         if self.transition == "validate" and state == "pending":

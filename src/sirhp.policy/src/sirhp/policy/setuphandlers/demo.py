@@ -11,31 +11,28 @@ Entry points:
   events and documents, in every workflow state.
 """
 
+from contextlib import contextmanager
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
-from DateTime import DateTime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
+    CopyModifyMergeRepositoryTool,
+)
+import random
 from sirhp.content.api import commanders_group_id
 from sirhp.content.vocabularies.fixed import REGIONS
 from sirhp.content.vocabularies.hr import hr_terms
 from sirhp.policy import config
 from sirhp.policy.setuphandlers import names
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+import time
+import transaction
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
-
-from contextlib import contextmanager
-from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
-    CopyModifyMergeRepositoryTool,
-)
-
-import random
-import time
-import transaction
-
 
 DEFAULT_SEED = 2021
 WORKFLOW = "sirhp_record_workflow"
@@ -63,10 +60,22 @@ PN_UNITS = [
         "regional",
         "bamako",
         [
-            (f"commissariat-{n}", f"Commissariat de police du {label} arrondissement",
-             "commissariat", "bamako", [])
-            for n, label in ((1, "1er"), (2, "2e"), (3, "3e"), (4, "4e"), (5, "5e"),
-                             (6, "6e"), (7, "7e"))
+            (
+                f"commissariat-{n}",
+                f"Commissariat de police du {label} arrondissement",
+                "commissariat",
+                "bamako",
+                [],
+            )
+            for n, label in (
+                (1, "1er"),
+                (2, "2e"),
+                (3, "3e"),
+                (4, "4e"),
+                (5, "5e"),
+                (6, "6e"),
+                (7, "7e"),
+            )
         ],
     ),
 ]
@@ -80,20 +89,43 @@ for _code, _title in REGIONS:
             "regional",
             _code,
             [
-                (f"commissariat-{_code}", f"Commissariat central de {_title}",
-                 "commissariat", _code, []),
-                (f"brigade-{_code}", f"Brigade de recherches de {_title}",
-                 "brigade", _code, []),
+                (
+                    f"commissariat-{_code}",
+                    f"Commissariat central de {_title}",
+                    "commissariat",
+                    _code,
+                    [],
+                ),
+                (
+                    f"brigade-{_code}",
+                    f"Brigade de recherches de {_title}",
+                    "brigade",
+                    _code,
+                    [],
+                ),
             ],
         )
     )
 OCS_UNITS = [
-    ("direction-ocs", "Direction de l'Office Central des Stupéfiants", "direction", "bamako", []),
-    ("brigade-aeroport", "Brigade de l'aéroport de Bamako-Sénou", "brigade", "bamako", []),
+    (
+        "direction-ocs",
+        "Direction de l'Office Central des Stupéfiants",
+        "direction",
+        "bamako",
+        [],
+    ),
+    (
+        "brigade-aeroport",
+        "Brigade de l'aéroport de Bamako-Sénou",
+        "brigade",
+        "bamako",
+        [],
+    ),
 ] + [
     (f"antenne-{code}", f"Antenne OCS de {title}", "service", code, [])
     for code, title in REGIONS
-    if code in ("kayes", "sikasso", "segou", "mopti", "gao", "tombouctou", "kidal", "koutiala")
+    if code
+    in ("kayes", "sikasso", "segou", "mopti", "gao", "tombouctou", "kidal", "koutiala")
 ]
 UNITS = {"police-nationale": PN_UNITS, "ocs": OCS_UNITS}
 COMMANDED_UNIT = ("police-nationale", "dr-bamako/commissariat-1")
@@ -105,8 +137,14 @@ def _add_units(container, specs):
             unit = container[unit_id]
         else:
             unit = createContentInContainer(
-                container, "Unit", checkConstraints=False, id=unit_id,
-                title=title, kind=kind, region=region, code=unit_id.upper(),
+                container,
+                "Unit",
+                checkConstraints=False,
+                id=unit_id,
+                title=title,
+                kind=kind,
+                region=region,
+                code=unit_id.upper(),
             )
         _add_units(unit, children)
 
@@ -124,14 +162,14 @@ def leaf_units(agency):
 
 def create_staff_users(portal, password):
     """The demo staff accounts; idempotent."""
-    unit = portal.unrestrictedTraverse(
-        f"{COMMANDED_UNIT[0]}/{COMMANDED_UNIT[1]}"
-    )
+    unit = portal.unrestrictedTraverse(f"{COMMANDED_UNIT[0]}/{COMMANDED_UNIT[1]}")
     group_id = ensure_commanders_group(unit)
     for login, fullname, groups in STAFF_USERS:
         if api.user.get(username=login) is None:
             api.user.create(
-                username=login, email=f"{login}@sirhp.example.ml", password=password,
+                username=login,
+                email=f"{login}@sirhp.example.ml",
+                password=password,
                 properties={"fullname": fullname},
             )
         for group in groups + ([group_id] if login == "commander.pn" else []):
@@ -148,8 +186,10 @@ def ensure_commanders_group(unit):
 def ensure_officer_account(matricule, fullname, password):
     if api.user.get(username=matricule) is None:
         api.user.create(
-            username=matricule, email=f"{matricule.lower()}@agents.sirhp.example.ml",
-            password=password, properties={"fullname": fullname},
+            username=matricule,
+            email=f"{matricule.lower()}@agents.sirhp.example.ml",
+            password=password,
+            properties={"fullname": fullname},
         )
         api.group.add_user(groupname=config.OFFICERS_GROUP, username=matricule)
 
@@ -172,8 +212,13 @@ def _history(obj, steps):
         wftool.setStatusOf(
             WORKFLOW,
             obj,
-            {"action": action, "actor": actor, "review_state": state,
-             "comments": comment, "time": DateTime(when.isoformat())},
+            {
+                "action": action,
+                "actor": actor,
+                "review_state": state,
+                "comments": comment,
+                "time": DateTime(when.isoformat()),
+            },
         )
     workflow.updateRoleMappingsFor(obj)
 
@@ -185,16 +230,31 @@ def _steps(target, clerk, reviewer, when, rng):
         if rng.random() < 0.3:
             return [
                 ("submit", clerk, "pending", "", when),
-                ("reject", reviewer, "draft", "Pièce d'état civil illisible, à rescanner.", when + day),
+                (
+                    "reject",
+                    reviewer,
+                    "draft",
+                    "Pièce d'état civil illisible, à rescanner.",
+                    when + day,
+                ),
             ]
         return []
     steps = [("submit", clerk, "pending", "", when)]
     if target == "pending":
         return steps
-    steps.append(("validate", reviewer, "validated", "Conforme aux pièces.", when + day))
+    steps.append(
+        ("validate", reviewer, "validated", "Conforme aux pièces.", when + day)
+    )
     if target == "archived":
-        steps.append(("archive", reviewer.replace("reviewer", "hrmanager"), "archived",
-                      "Départ de l'agent.", when + 2 * day))
+        steps.append(
+            (
+                "archive",
+                reviewer.replace("reviewer", "hrmanager"),
+                "archived",
+                "Départ de l'agent.",
+                when + 2 * day,
+            )
+        )
     return steps
 
 
@@ -212,8 +272,15 @@ def _pick_state(rng):
 class Generator:
     """Creates ``count`` files split between both agencies (PN 85%, OCS 15%)."""
 
-    def __init__(self, portal, seed=DEFAULT_SEED, accounts=True, password="sirhp-demo",
-                 documents=True, offset=0):
+    def __init__(
+        self,
+        portal,
+        seed=DEFAULT_SEED,
+        accounts=True,
+        password="sirhp-demo",
+        documents=True,
+        offset=0,
+    ):
         self.portal = portal
         self.rng = random.Random(seed)
         self.accounts = accounts
@@ -231,50 +298,75 @@ class Generator:
         sex = "F" if rng.random() < 0.22 else "M"
         first = rng.choice(names.FEMALE_FIRST if sex == "F" else names.MALE_FIRST)
         if rng.random() < 0.3:
-            first += " " + rng.choice(names.FEMALE_FIRST if sex == "F" else names.MALE_FIRST)
+            first += " " + rng.choice(
+                names.FEMALE_FIRST if sex == "F" else names.MALE_FIRST
+            )
         last = rng.choice(names.LAST_NAMES)
         birth = _random_date(rng, date(1966, 1, 1), date(2002, 12, 31))
         earliest_hire = date(birth.year + 19, birth.month, min(birth.day, 28))
-        hire = _random_date(rng, max(earliest_hire, date(1990, 1, 1)),
-                            min(self.today - timedelta(days=30), date(birth.year + 40, 1, 1)))
+        hire = _random_date(
+            rng,
+            max(earliest_hire, date(1990, 1, 1)),
+            min(self.today - timedelta(days=30), date(birth.year + 40, 1, 1)),
+        )
         grade = rng.choice(self.grades)
         corps = grade.extra[0] if grade.extra else "sous-officiers"
         grade_date = _random_date(rng, hire, self.today) if rng.random() < 0.7 else None
         self.counters[agency_index] += 1
         langs = ["fr", "bm"] + rng.sample(
-            ["ff", "ses", "snk", "tmh", "dgo", "sef", "ar", "en", "mlq"], rng.randint(0, 2))
+            ["ff", "ses", "snk", "tmh", "dgo", "sef", "ar", "en", "mlq"],
+            rng.randint(0, 2),
+        )
         return {
             "matricule": matricule(agency_index, self.counters[agency_index]),
-            "nina": "".join(rng.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(15))
-            if rng.random() < 0.8 else None,
+            "nina": "".join(
+                rng.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(15)
+            )
+            if rng.random() < 0.8
+            else None,
             "last_name": last,
             "first_names": first,
             "sex": sex,
             "birth_date": birth,
             "birth_place": rng.choice(names.BIRTH_PLACES),
-            "marital_status": rng.choice(["single", "married", "married", "divorced", "widowed"]),
+            "marital_status": rng.choice(
+                ["single", "married", "married", "divorced", "widowed"]
+            ),
             "children_count": rng.randint(0, 7),
             "phone": f"+223 {rng.choice('76596670')}{rng.randint(0, 9)} {rng.randint(10, 99)} "
-                     f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
+            f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
             "email": None,
             "address": f"{rng.choice(names.QUARTERS)}, rue {rng.randint(100, 999)}, "
-                       f"porte {rng.randint(1, 80)}, Bamako",
+            f"porte {rng.randint(1, 80)}, Bamako",
             "emergency_contact": f"{rng.choice(names.FEMALE_FIRST)} {last} (épouse/parent), "
-                                 f"+223 7{rng.randint(0, 9)} {rng.randint(10, 99)} "
-                                 f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
+            f"+223 7{rng.randint(0, 9)} {rng.randint(10, 99)} "
+            f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
             "corps": corps,
             "grade": grade.code,
             "grade_date": grade_date,
             "hire_date": hire,
-            "position": rng.choice(["Chef de poste", "Enquêteur", "Agent de circulation",
-                                    "Secrétaire", "Chef de brigade", "Instructeur",
-                                    "Opérateur radio", "Chauffeur", "Adjoint au commissaire"]),
+            "position": rng.choice(
+                [
+                    "Chef de poste",
+                    "Enquêteur",
+                    "Agent de circulation",
+                    "Secrétaire",
+                    "Chef de brigade",
+                    "Instructeur",
+                    "Opérateur radio",
+                    "Chauffeur",
+                    "Adjoint au commissaire",
+                ]
+            ),
             "skills": sorted(rng.sample(self.skills, rng.randint(1, 4))),
             "languages": langs,
-            "driving_licences": sorted(rng.sample(["A", "B", "C", "D"], rng.randint(0, 2))),
+            "driving_licences": sorted(
+                rng.sample(["A", "B", "C", "D"], rng.randint(0, 2))
+            ),
             "blood_group": rng.choice(["A+", "B+", "O+", "O+", "AB+", "A-", "O-"]),
             "medical_notes": "Aptitude physique confirmée (visite annuelle)."
-            if rng.random() < 0.5 else None,
+            if rng.random() < 0.5
+            else None,
         }
 
     def create_file(self, agency_id, state=None, unit_path=None):
@@ -288,16 +380,22 @@ class Generator:
             unit = agency.unrestrictedTraverse(unit_path)
         state = state or _pick_state(rng)
         if state == "archived":
-            data["status"] = rng.choice(["retired", "deceased", "dismissed", "resigned"])
+            data["status"] = rng.choice(
+                ["retired", "deceased", "dismissed", "resigned"]
+            )
         else:
-            data["status"] = "active" if rng.random() < 0.9 else rng.choice(
-                ["suspended", "detached", "available"])
+            data["status"] = (
+                "active"
+                if rng.random() < 0.9
+                else rng.choice(["suspended", "detached", "available"])
+            )
         data["unit"] = RelationValue(self.intids.getId(unit))
         suffix = "pn" if agency_index == 0 else "ocs"
         clerk, reviewer = f"clerk.{suffix}", f"reviewer.{suffix}"
         with api.env.adopt_user(username=clerk):
-            obj = createContentInContainer(agency, "PersonnelFile", checkConstraints=False,
-                                           **data)
+            obj = createContentInContainer(
+                agency, "PersonnelFile", checkConstraints=False, **data
+            )
         created = _random_date(rng, date(2022, 1, 1), self.today - timedelta(days=3))
         _history(obj, _steps(state, clerk, reviewer, created, rng))
         record_state = "validated" if state in ("validated", "archived") else "draft"
@@ -311,36 +409,53 @@ class Generator:
     def _records(self, file, data, unit, state, clerk, reviewer, when):
         rng = self.rng
         events = [
-            dict(event_type="recruitment", effective_date=data["hire_date"],
-                 reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
-                 details="Recrutement sur concours direct.", resulting_grade=None,
-                 resulting_status="active"),
+            dict(
+                event_type="recruitment",
+                effective_date=data["hire_date"],
+                reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
+                details="Recrutement sur concours direct.",
+                resulting_grade=None,
+                resulting_status="active",
+            ),
         ]
         if data["grade_date"]:
-            events.append(dict(
-                event_type="promotion", effective_date=data["grade_date"],
-                reference=f"Décision n°{data['grade_date'].year}-{rng.randint(100, 9999)}/DGPN",
-                details="Avancement au choix.", resulting_grade=data["grade"],
-            ))
+            events.append(
+                dict(
+                    event_type="promotion",
+                    effective_date=data["grade_date"],
+                    reference=f"Décision n°{data['grade_date'].year}-{rng.randint(100, 9999)}/DGPN",
+                    details="Avancement au choix.",
+                    resulting_grade=data["grade"],
+                )
+            )
         with api.env.adopt_user(username=clerk):
             for event in events:
-                record = createContentInContainer(file, "CareerEvent",
-                                                  checkConstraints=False, **event)
+                record = createContentInContainer(
+                    file, "CareerEvent", checkConstraints=False, **event
+                )
                 _history(record, _steps(state, clerk, reviewer, when, rng))
             if self.documents:
-                pdf = tiny_pdf([
-                    "REPUBLIQUE DU MALI — Un Peuple, Un But, Une Foi",
-                    "Extrait d'acte de naissance (document synthétique de démonstration)",
-                    f"Nom : {data['last_name']}   Prénoms : {data['first_names']}",
-                    f"Né(e) le {data['birth_date'].strftime('%d/%m/%Y')} à {data['birth_place']}",
-                ])
+                pdf = tiny_pdf(
+                    [
+                        "REPUBLIQUE DU MALI — Un Peuple, Un But, Une Foi",
+                        "Extrait d'acte de naissance (document synthétique de démonstration)",
+                        f"Nom : {data['last_name']}   Prénoms : {data['first_names']}",
+                        f"Né(e) le {data['birth_date'].strftime('%d/%m/%Y')} à {data['birth_place']}",
+                    ]
+                )
                 record = createContentInContainer(
-                    file, "ScannedDocument", checkConstraints=False,
-                    document_type="acte-naissance", document_date=data["birth_date"],
+                    file,
+                    "ScannedDocument",
+                    checkConstraints=False,
+                    document_type="acte-naissance",
+                    document_date=data["birth_date"],
                     reference=f"Acte n°{rng.randint(1, 999)}/{data['birth_date'].year}",
                     issuing_authority=f"Centre d'état civil de {data['birth_place']}",
-                    file=NamedBlobFile(pdf, contentType="application/pdf",
-                                       filename=f"acte-naissance-{data['matricule']}.pdf"),
+                    file=NamedBlobFile(
+                        pdf,
+                        contentType="application/pdf",
+                        filename=f"acte-naissance-{data['matricule']}.pdf",
+                    ),
                 )
                 _history(record, _steps(state, clerk, reviewer, when, rng))
 
@@ -361,15 +476,30 @@ def without_initial_versions():
         CopyModifyMergeRepositoryTool.isVersionable = original
 
 
-def generate_files(portal, count, seed=DEFAULT_SEED, accounts=True, password="sirhp-demo",
-                   documents=True, commit_every=0, progress=None, offset=0,
-                   bulk=False):
+def generate_files(
+    portal,
+    count,
+    seed=DEFAULT_SEED,
+    accounts=True,
+    password="sirhp-demo",
+    documents=True,
+    commit_every=0,
+    progress=None,
+    offset=0,
+    bulk=False,
+):
     """Create ``count`` files (6/7 PN, 1/7 OCS). Returns (files, seconds).
 
     ``offset`` skips the first matricules, to add files to an existing site.
     """
-    generator = Generator(portal, seed=seed + offset, accounts=accounts, password=password,
-                          documents=documents, offset=offset)
+    generator = Generator(
+        portal,
+        seed=seed + offset,
+        accounts=accounts,
+        password=password,
+        documents=documents,
+        offset=offset,
+    )
     start = time.perf_counter()
     mode = without_initial_versions() if bulk else _nothing()
     with mode:
@@ -390,10 +520,26 @@ def _nothing():
     yield
 
 
-def create_demo_site_content(portal, count=300, password="sirhp-demo", seed=DEFAULT_SEED,
-                             accounts=True, commit_every=0, progress=None, bulk=False):
+def create_demo_site_content(
+    portal,
+    count=300,
+    password="sirhp-demo",
+    seed=DEFAULT_SEED,
+    accounts=True,
+    commit_every=0,
+    progress=None,
+    bulk=False,
+):
     """Units, staff accounts and ``count`` files: what ``make start`` loads."""
     build_units(portal)
     create_staff_users(portal, password)
-    return generate_files(portal, count, seed=seed, accounts=accounts, password=password,
-                          commit_every=commit_every, progress=progress, bulk=bulk)
+    return generate_files(
+        portal,
+        count,
+        seed=seed,
+        accounts=accounts,
+        password=password,
+        commit_every=commit_every,
+        progress=progress,
+        bulk=bulk,
+    )

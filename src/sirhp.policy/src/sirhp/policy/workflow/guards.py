@@ -9,7 +9,6 @@ from plone import api
 from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import IPersonnelRecord
 
-
 security = ModuleSecurityInfo("sirhp.policy.workflow.guards")
 
 
@@ -17,9 +16,11 @@ def last_actor(obj, action):
     """Id of the user who last fired ``action`` on ``obj`` (or None)."""
     workflow = api.portal.get_tool("portal_workflow")
     for chain_id in workflow.getChainFor(obj):
-        history = obj.workflow_history.get(chain_id, ()) if hasattr(
-            obj, "workflow_history"
-        ) else ()
+        history = (
+            obj.workflow_history.get(chain_id, ())
+            if hasattr(obj, "workflow_history")
+            else ()
+        )
         for entry in reversed(history):
             if entry.get("action") == action:
                 return entry.get("actor")

@@ -10,8 +10,8 @@ Changing a commander is a group membership change: no reindexing needed.
 """
 
 from Acquisition import aq_chain
-from plone import api
 from Acquisition import aq_inner
+from plone import api
 from sirhp.content.api import commanders_group_id
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IUnit
