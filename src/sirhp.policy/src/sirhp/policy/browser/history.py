@@ -104,6 +104,7 @@ class HistoryView(SirhpView):
                 result.append(
                     {
                         "action": entry["action"],
+                        "action_title": self.action_label(entry["action"]),
                         "actor": entry.get("actor"),
                         "time": self.format_datetime(entry.get("time")),
                         "comments": entry.get("comments", ""),

@@ -18,6 +18,14 @@ STATE_LABELS = {
 }
 
 
+ACTION_LABELS = {
+    "submit": _("action_submit", default="Soumis pour validation"),
+    "validate": _("action_validate", default="Validé"),
+    "reject": _("action_reject", default="Rejeté"),
+    "archive": _("action_archive", default="Archivé"),
+}
+
+
 def format_date(value):
     """dd/mm/yyyy for dates, datetimes and Zope DateTime; '' for nothing."""
     if not value:
@@ -85,6 +93,9 @@ class SirhpView(BrowserView):
     @memoize
     def labels(self):
         return VocabularyLabels(self.context, self.request)
+
+    def action_label(self, action):
+        return ACTION_LABELS.get(action, action or "")
 
     def state_label(self, state):
         return STATE_LABELS.get(state, state or "")
