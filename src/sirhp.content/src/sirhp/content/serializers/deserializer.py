@@ -59,6 +59,8 @@ class SirhpDeserializer(DeserializeFromJson):
             elif isinstance(exc, ConstraintNotSatisfied) and _is_choice(self, name):
                 value = exc.args[0] if exc.args else ""
                 message = f"valeur inconnue « {value} »"
+            elif message.startswith("Could not resolve object"):
+                message = "élément introuvable ou hors de votre agence"
             elif isinstance(exc, TooLong):
                 message = "valeur trop longue"
             elif isinstance(exc, WrongType):
