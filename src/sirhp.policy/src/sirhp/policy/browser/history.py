@@ -96,23 +96,7 @@ class HistoryView(SirhpView):
         return result
 
     def transitions(self):
-        result = []
-        for entries in getattr(self.context, "workflow_history", {}).values():
-            for entry in entries:
-                if not entry.get("action"):
-                    continue
-                result.append(
-                    {
-                        "action": entry["action"],
-                        "action_title": self.action_label(entry["action"]),
-                        "actor": entry.get("actor"),
-                        "time": self.format_datetime(entry.get("time")),
-                        "comments": entry.get("comments", ""),
-                        "state": self.state_label(entry.get("review_state")),
-                    }
-                )
-        result.reverse()
-        return result
+        return self.workflow_entries()
 
 
 def _to_datetime(timestamp):

@@ -143,19 +143,4 @@ class PersonnelFileView(SirhpView):
         """Transitions of the file (who, when, comment), newest first."""
         if not self.can_view_history():
             return []
-        history = self.context.workflow_history.get("sirhp_record_workflow", ())
-        result = []
-        for entry in reversed(history):
-            if not entry.get("action"):
-                continue
-            result.append(
-                {
-                    "action": entry["action"],
-                    "action_title": self.action_label(entry["action"]),
-                    "actor": entry.get("actor"),
-                    "time": self.format_datetime(entry.get("time")),
-                    "comments": entry.get("comments", ""),
-                    "state": self.state_label(entry.get("review_state")),
-                }
-            )
-        return result
+        return self.workflow_entries()

@@ -97,6 +97,26 @@ class SirhpView(BrowserView):
     def action_label(self, action):
         return ACTION_LABELS.get(action, action or "")
 
+    def workflow_entries(self):
+        """Transitions of the context (who, when, comment), newest first."""
+        result = []
+        for entries in getattr(self.context, "workflow_history", {}).values():
+            for entry in entries:
+                if not entry.get("action"):
+                    continue
+                result.append(
+                    {
+                        "action": entry["action"],
+                        "action_title": self.action_label(entry["action"]),
+                        "actor": entry.get("actor"),
+                        "time": self.format_datetime(entry.get("time")),
+                        "comments": entry.get("comments", ""),
+                        "state": self.state_label(entry.get("review_state")),
+                    }
+                )
+        result.reverse()
+        return result
+
     def state_label(self, state):
         return STATE_LABELS.get(state, state or "")
 
