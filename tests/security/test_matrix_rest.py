@@ -364,6 +364,11 @@ class TestMatrixShared:
             f"{http.portal_url}/@search?portal_type=PersonnelFile&fullobjects=1&b_size=100",
             login_of(persona, "validated"),
         )
+        if persona == "anonymous":
+            # the REST API is closed to anonymous users (hardening)
+            assert response.status_code == 401
+            assert "items" not in response.text
+            return
         assert response.status_code == 200
         matrix_files = {
             testdata.FILES[name]: state for state, name in FILE_OF_STATE.items()

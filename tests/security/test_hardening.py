@@ -1,0 +1,72 @@
+"""Hardened edges: security headers, REST API closed to anonymous users."""
+
+import pytest
+import requests
+
+JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture
+def base(functional):
+    return functional["portal"].absolute_url()
+
+
+@pytest.mark.parametrize("path", ["", "/police-nationale", "/login", "/nothing-here"])
+def test_security_headers_on_pages(base, path):
+    response = requests.get(base + path, timeout=30, allow_redirects=False)
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in csp
+    assert "object-src 'none'" in csp
+
+
+def test_security_headers_on_api_errors(base):
+    response = requests.get(base + "/@search", headers=JSON, timeout=30)
+    assert response.status_code == 401
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "/@search",
+        "/@users",
+        "/@groups",
+        "/@principals?search=a",
+        "/@types",
+        "/@navigation",
+        "/@vocabularies/plone.app.vocabularies.Users",
+        "/police-nationale",
+    ],
+)
+def test_anonymous_api_refused(base, path):
+    response = requests.get(base + path, headers=JSON, timeout=30)
+    assert response.status_code == 401
+    assert "items" not in response.text
+
+
+def test_anonymous_api_login_allowed(base, testdata):
+    response = requests.post(
+        base + "/@login",
+        json={"login": "clerk.pn", "password": testdata.PASSWORD},
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 200
+    token = response.json()["token"]
+    listed = requests.get(
+        base + "/@search?portal_type=PersonnelFile",
+        headers={**JSON, "Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    assert listed.status_code == 200
+    assert listed.json()["items_total"] > 0
+
+
+def test_anonymous_html_home_still_served(base):
+    response = requests.get(base, timeout=30)
+    assert response.status_code == 200
+    assert "Se connecter" in response.text
