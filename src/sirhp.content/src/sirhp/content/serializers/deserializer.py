@@ -10,9 +10,15 @@ its French label, e.g.::
 Nothing is stored: the exception aborts the transaction.
 """
 
+from plone import api
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
+from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
+from plone.supermodel.utils import mergedTaggedValueDict
+from sirhp.content import logger
 from zExceptions import BadRequest
+from zExceptions import Forbidden
 from zope.i18n import translate
 from zope.schema import getFields
 from zope.schema.interfaces import ConstraintNotSatisfied
@@ -22,11 +28,17 @@ from zope.schema.interfaces import RequiredMissing
 from zope.schema.interfaces import TooLong
 from zope.schema.interfaces import WrongType
 
+# Keys plone.restapi itself reads besides the schema fields.
+META_KEYS = frozenset({"@type", "id", "title", "changeNote", "language"})
+
 
 class SirhpDeserializer(DeserializeFromJson):
     def __call__(
         self, validate_all=False, data=None, create=False, mask_validation_errors=True
     ):
+        if data is None:
+            data = json_body(self.request)
+        self.refuse_forbidden_keys(data)
         try:
             return super().__call__(
                 validate_all=validate_all,
@@ -39,6 +51,50 @@ class SirhpDeserializer(DeserializeFromJson):
             if not isinstance(errors, list):
                 raise
             raise BadRequest(self.french_message(errors)) from None
+
+    def refuse_forbidden_keys(self, data):
+        """No mass assignment: a key that is not a field is a 400 (state,
+        owner, creators...), a field the caller may not write is a 403.
+        plone.restapi would silently drop both and answer 204.
+        """
+        fields = {}
+        for schema in iterSchemata(self.context):
+            permissions = mergedTaggedValueDict(schema, WRITE_PERMISSIONS_KEY)
+            for name, field in getFields(schema).items():
+                fields[name] = (field, permissions.get(name))
+        unknown = sorted(k for k in data if k not in fields and k not in META_KEYS)
+        if unknown:
+            logger.warning(
+                "Refused unknown keys %s on %s by %s",
+                unknown,
+                "/".join(self.context.getPhysicalPath()),
+                _user_id(),
+            )
+            raise BadRequest(
+                "Données refusées. Champ(s) inconnu(s) ou non modifiable(s) : "
+                + ", ".join(unknown)
+                + "."
+            )
+        denied = []
+        for name in data:
+            if name not in fields:
+                continue
+            field, permission = fields[name]
+            if field.readonly or not self.check_permission(permission):
+                denied.append(name)
+        if denied:
+            logger.warning(
+                "Refused write of %s on %s by %s",
+                denied,
+                "/".join(self.context.getPhysicalPath()),
+                _user_id(),
+            )
+            titles = self.field_titles()
+            raise Forbidden(
+                "Vous n'avez pas le droit de modifier : "
+                + ", ".join(f"« {titles.get(n, n)} »" for n in denied)
+                + "."
+            )
 
     def field_titles(self):
         titles = {}
@@ -78,3 +134,7 @@ def _is_choice(deserializer, name):
         if field is not None:
             return IChoice.providedBy(field) or ICollection.providedBy(field)
     return False
+
+
+def _user_id():
+    return api.user.get_current().getId()
