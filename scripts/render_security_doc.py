@@ -1,0 +1,96 @@
+"""Render docs/security.md from the one security table (tests/security/matrix.py).
+
+Usage: .venv/bin/python scripts/render_security_doc.py
+A test (tests/security/test_security_doc.py) fails when the document is stale.
+"""
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "docs" / "security.md"
+
+OPERATION_LABELS = {
+    "view": ("lire", "read"),
+    "edit": ("modifier", "edit"),
+    "add": ("ajouter une pièce", "add a document"),
+    "sensitive": ("données médicales", "medical data"),
+    "submit": ("soumettre", "submit"),
+    "validate": ("valider", "validate"),
+    "reject": ("rejeter", "reject"),
+    "archive": ("archiver", "archive"),
+}
+STATE_LABELS = {
+    "draft": ("Brouillon", "draft"),
+    "pending": ("En attente de validation", "pending"),
+    "validated": ("Validé", "validated"),
+    "archived": ("Archivé", "archived"),
+}
+
+
+def load_matrix():
+    spec = importlib.util.spec_from_file_location(
+        "matrix", ROOT / "tests" / "security" / "matrix.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def render():
+    m = load_matrix()
+    lines = [
+        "# Sécurité — matrice des droits / Security matrix",
+        "",
+        "Généré par `scripts/render_security_doc.py` à partir de la table unique",
+        "`tests/security/matrix.py` (ne pas modifier à la main). / Generated from",
+        "the single table `tests/security/matrix.py` (do not edit by hand).",
+        "",
+        f"**{m.CELL_COUNT} cellules / cells** ({len(m.PERSONAS)} personas x "
+        f"{len(m.STATES)} états / states x {len(m.OPERATIONS)} opérations / operations), "
+        "each run in process (plone.api) and over the REST API; a subset through "
+        "the Classic UI pages. ✔ = autorisé / allowed, · = refusé / denied.",
+        "",
+        "Type: `PersonnelFile` (dossier individuel); its records follow the same workflow.",
+        "",
+    ]
+    header = " | ".join(
+        f"{fr} / {en}" for fr, en in (OPERATION_LABELS[o] for o in m.OPERATIONS)
+    )
+    for state in m.STATES:
+        fr, en = STATE_LABELS[state]
+        lines += [
+            f"## {fr} / {en} (`{state}`)",
+            "",
+            f"| persona | {header} |",
+            "|---|" + "---|" * len(m.OPERATIONS),
+        ]
+        for persona in m.PERSONAS:
+            row = m.MATRIX[(persona, state)]
+            cells = " | ".join("✔" if allowed else "·" for allowed in row)
+            lines.append(f"| {persona} | {cells} |")
+        lines.append("")
+    lines += [
+        "## Autres règles testées / Other tested rules",
+        "",
+        "- Quatre yeux : personne ne valide sa propre soumission / nobody validates "
+        "their own submission (`tests/workflows/`).",
+        "- Le rejet exige un motif / reject needs a comment.",
+        "- API REST fermée aux anonymes sauf `@login` / REST closed to anonymous "
+        "users except `@login` (`tests/security/test_hardening.py`).",
+        "- Pas d'énumération des utilisateurs et groupes / no user or group "
+        "enumeration (`tests/security/test_enumeration.py`).",
+        "- Pas d'affectation de masse : clés inconnues 400, champs interdits 403 / "
+        "no mass assignment (`tests/security/test_mass_assignment.py`).",
+        "- Écritures REST par cookie de session depuis le portail seulement / "
+        "cookie-carried REST writes only from the portal's pages "
+        "(`tests/security/test_csrf.py`).",
+        "- En-têtes de sécurité sur chaque page / security headers on every page.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    OUTPUT.write_text(render())
+    print(f"written {OUTPUT}")
