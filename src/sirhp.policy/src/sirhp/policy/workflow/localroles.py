@@ -9,10 +9,12 @@ The workflow decides in which states these roles see anything (validated).
 Changing a commander is a group membership change: no reindexing needed.
 """
 
+from Acquisition import aq_base
 from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
 from sirhp.content.api import commanders_group_id
+from sirhp.content.api import find_agency
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IUnit
 
@@ -36,6 +38,10 @@ def wanted_local_roles(file):
     unit = None
     if relation is not None and not relation.isBroken():
         unit = relation.to_object
+    if unit is not None and aq_base(find_agency(unit)) is not aq_base(
+        find_agency(file)
+    ):
+        unit = None  # a unit of another agency (file moved): no commander
     if unit is not None:
         for item in aq_chain(aq_inner(unit)):
             if IAgency.providedBy(item):
@@ -73,4 +79,11 @@ def update_file_local_roles(file, event=None):
 
 
 def after_file_transition(file, event):
+    update_file_local_roles(file)
+
+
+def file_moved(file, event):
+    """Added or moved (to another agency): recompute; removal: nothing."""
+    if event.newParent is None:
+        return
     update_file_local_roles(file)
