@@ -129,10 +129,7 @@ def print_officers(site, per_agency=3):
     """A few officer accounts (login = matricule) of each agency."""
     from plone import api
 
-    officers = set(
-        api.user.get_users(groupname="officers")
-        and [u.getId() for u in api.user.get_users(groupname="officers")]
-    )
+    officers = {user.getId() for user in api.user.get_users(groupname="officers")}
     for agency in ("police-nationale", "ocs"):
         brains = site.portal_catalog.unrestrictedSearchResults(
             portal_type="PersonnelFile",
