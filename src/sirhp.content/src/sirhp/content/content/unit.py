@@ -31,9 +31,3 @@ class IUnitSchema(model.Schema):
 @implementer(IUnit, IUnitSchema)
 class Unit(Container):
     """A unit; units nest (a regional directorate holds its commissariats)."""
-
-    def commanders_group_id(self):
-        """Id of the group whose members command this unit."""
-        from sirhp.content.api import commanders_group_id
-
-        return commanders_group_id(self)

@@ -11,7 +11,6 @@ NINA_RE = re.compile(r"^[0-9A-Z]{15}$")
 PHONE_RE = re.compile(r"^\+?[0-9 ]{8,20}$")
 
 MIN_HIRING_AGE = 18
-MAX_HIRING_AGE = 45
 
 
 def is_valid_matricule(value: str) -> bool:

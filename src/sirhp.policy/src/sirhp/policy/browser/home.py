@@ -1,7 +1,7 @@
 """Home page (Accueil): each role sees first what it has to do."""
 
 from plone import api
-from sirhp.content.api import commanders_group_id  # noqa: F401 (documented link)
+from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
@@ -94,7 +94,9 @@ class HomeView(SirhpView):
     def commanded_files(self):
         """Validated files of the units I command (only those I may see)."""
         user = api.user.get_current()
-        groups = [g for g in (user.getGroups() or []) if g.startswith("commanders-")]
+        groups = [
+            g for g in (user.getGroups() or []) if g.startswith(COMMANDERS_GROUP_PREFIX)
+        ]
         if not groups:
             return None
         brains = self.catalog(

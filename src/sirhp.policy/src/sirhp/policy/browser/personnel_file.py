@@ -1,5 +1,6 @@
 """The personnel file page: identity, career, assignment, skills, documents, history."""
 
+from functools import cached_property
 from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
@@ -65,9 +66,12 @@ SECTIONS = (
 
 
 class PersonnelFileView(SirhpView):
+    @cached_property
+    def read_permissions(self):
+        return mergedTaggedValueDict(IPersonnelFileSchema, READ_PERMISSIONS_KEY)
+
     def can_read(self, name):
-        permissions = mergedTaggedValueDict(IPersonnelFileSchema, READ_PERMISSIONS_KEY)
-        permission = permissions.get(name)
+        permission = self.read_permissions.get(name)
         return permission is None or has_zcml_permission(permission, self.context)
 
     def display(self, name, vocabulary):

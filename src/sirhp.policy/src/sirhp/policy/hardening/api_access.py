@@ -2,11 +2,13 @@
 
 from plone import api
 from plone.rest.interfaces import IAPIRequest
+from sirhp.policy import _
 from sirhp.policy import logger
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
+from zope.i18n import translate
 
 # Endpoints an anonymous client may call (the badge check comes with issue 6).
 PUBLIC_API_ENDPOINTS = frozenset({"@login", "@login-renew", "@logout"})
@@ -24,7 +26,15 @@ def refuse_anonymous_api(event):
     )
     if endpoint in PUBLIC_API_ENDPOINTS:
         return
-    raise Unauthorized("Authentification requise pour l'API SIRHP.")
+    raise Unauthorized(
+        translate(
+            _(
+                "error_api_login_required",
+                default="Authentification requise pour l'API SIRHP.",
+            ),
+            context=request,
+        )
+    )
 
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -61,7 +71,15 @@ def refuse_cross_site_api_writes(event):
         origin,
         fetch_site,
     )
-    raise Forbidden("Requête refusée : elle ne vient pas des pages du portail SIRHP.")
+    raise Forbidden(
+        translate(
+            _(
+                "error_cross_site_write",
+                default="Requête refusée : elle ne vient pas des pages du portail SIRHP.",
+            ),
+            context=request,
+        )
+    )
 
 
 def _origin(url):

@@ -12,6 +12,7 @@ Entry points:
 """
 
 from contextlib import contextmanager
+from contextlib import nullcontext
 from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
@@ -501,7 +502,7 @@ def generate_files(
         offset=offset,
     )
     start = time.perf_counter()
-    mode = without_initial_versions() if bulk else _nothing()
+    mode = without_initial_versions() if bulk else nullcontext()
     with mode:
         for index in range(count):
             agency_id = "ocs" if index % 7 == 6 else "police-nationale"
@@ -513,11 +514,6 @@ def generate_files(
         if commit_every:
             transaction.commit()
     return count, time.perf_counter() - start
-
-
-@contextmanager
-def _nothing():
-    yield
 
 
 def create_demo_site_content(

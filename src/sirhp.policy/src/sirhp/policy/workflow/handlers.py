@@ -5,7 +5,10 @@ the transition form shows it as an error. Nothing is changed.
 """
 
 from Products.CMFCore.WorkflowCore import WorkflowException
+from sirhp.policy import _
 from sirhp.policy.workflow.guards import is_own_submission
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 def before_transition(obj, event):
@@ -14,9 +17,25 @@ def before_transition(obj, event):
     transition = event.transition.id
     comment = (event.kwargs or {}).get("comment", "") or ""
     if transition == "reject" and not comment.strip():
-        raise WorkflowException("Un motif est obligatoire pour rejeter.")
+        raise WorkflowException(
+            _french(
+                _(
+                    "error_reject_comment",
+                    default="Un motif est obligatoire pour rejeter.",
+                )
+            )
+        )
     if transition == "validate" and is_own_submission(obj):
         # The guard already hides it; this stops any direct call too.
-        raise WorkflowException(
-            "Vous ne pouvez pas valider ce que vous avez vous-même soumis."
-        )
+        raise WorkflowException(_french(OWN_SUBMISSION))
+
+
+OWN_SUBMISSION = _(
+    "error_own_submission",
+    default="Vous ne pouvez pas valider ce que vous avez vous-même soumis.",
+)
+
+
+def _french(message):
+    """The message in the request's language (French by default)."""
+    return translate(message, context=getRequest(), default=message.default)
