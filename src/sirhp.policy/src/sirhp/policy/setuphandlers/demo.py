@@ -224,6 +224,11 @@ def _history(obj, steps):
     workflow.updateRoleMappingsFor(obj)
 
 
+def hr_manager_of(login):
+    """The demo HR manager of the agency of a demo login (``*.pn``, ``*.ocs``)."""
+    return f"hrmanager.{login.rsplit('.', 1)[1]}"
+
+
 def _steps(target, clerk, reviewer, when, rng):
     """The transitions that lead to ``target``."""
     day = timedelta(days=1)
@@ -250,7 +255,7 @@ def _steps(target, clerk, reviewer, when, rng):
         steps.append(
             (
                 "archive",
-                reviewer.replace("reviewer", "hrmanager"),
+                hr_manager_of(reviewer),
                 "archived",
                 "Départ de l'agent.",
                 when + 2 * day,
