@@ -65,3 +65,47 @@ class IHRVocabularies(Interface):
         value_type=schema.TextLine(),
         required=True,
     )
+
+
+class IBadge(Interface):
+    """Marker: a police badge (carte professionnelle) inside a personnel file."""
+
+
+class IBadgePrintBatch(Interface):
+    """Marker: the record of one batch of printed badges (lot d'impression)."""
+
+
+class IBadgeSettings(Interface):
+    """Badge settings (registry prefix ``sirhp.badge``)."""
+
+    validity_years = schema.Int(
+        title=_("label_badge_validity_years", default="Durée de validité (années)"),
+        description=_(
+            "help_badge_validity_years",
+            default="Durée de validité d'une carte à compter de son impression.",
+        ),
+        min=1,
+        max=10,
+        default=5,
+        required=True,
+    )
+    public_url = schema.TextLine(
+        title=_("label_badge_public_url", default="Adresse publique du portail"),
+        description=_(
+            "help_badge_public_url",
+            default="Adresse du portail vue par le public, utilisée dans le code QR "
+            "des cartes (ex. https://sirhp.police.gouv.ml). Vide : l'adresse du site.",
+        ),
+        required=False,
+        default="",
+    )
+    verifications_per_minute = schema.Int(
+        title=_(
+            "label_badge_rate_limit",
+            default="Vérifications publiques par minute et par adresse",
+        ),
+        min=1,
+        max=10000,
+        default=20,
+        required=True,
+    )

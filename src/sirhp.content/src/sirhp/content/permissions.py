@@ -5,6 +5,8 @@ AddUnit = "sirhp: Add Unit"
 AddPersonnelFile = "sirhp: Add PersonnelFile"
 AddScannedDocument = "sirhp: Add ScannedDocument"
 AddCareerEvent = "sirhp: Add CareerEvent"
+AddBadge = "sirhp: Add Badge"
+AddBadgePrintBatch = "sirhp: Add BadgePrintBatch"
 
 ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"

@@ -110,8 +110,23 @@ class IPersonnelFileSchema(model.Schema):
         max=40,
         default=0,
     )
+    # The photo is set through the photo page or @photo (checked, cropped,
+    # metadata stripped: sirhp.content.content.photo), never by the forms.
+    directives.omitted("photo", "photo_original", "photo_crop")
     photo = NamedBlobImage(
-        title=_("label_photo", default="Photo d'identité"), required=False
+        title=_("label_photo", default="Photo d'identité"),
+        required=False,
+        readonly=True,
+    )
+    photo_original = NamedBlobImage(
+        title=_("label_photo_original", default="Photo d'origine (avant recadrage)"),
+        required=False,
+        readonly=True,
+    )
+    photo_crop = schema.TextLine(
+        title=_("label_photo_crop", default="Cadrage (x, y, largeur, hauteur)"),
+        required=False,
+        readonly=True,
     )
 
     model.fieldset(

@@ -3,6 +3,7 @@
 from plone.indexer import indexer
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
+from sirhp.content.interfaces import IBadge
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.content.interfaces import IUnit
@@ -22,6 +23,11 @@ def agency_of_file(obj):
 
 @indexer(IPersonnelRecord)
 def agency_of_record(obj):
+    return _agency_id(obj)
+
+
+@indexer(IBadge)
+def agency_of_badge(obj):
     return _agency_id(obj)
 
 
@@ -69,6 +75,20 @@ def file_personnel_status(obj):
 def record_matricule(obj):
     file = parent_file(obj)
     return file.matricule if file is not None else None
+
+
+@indexer(IBadge)
+def badge_matricule(obj):
+    file = parent_file(obj)
+    return file.matricule if file is not None else None
+
+
+@indexer(IBadge)
+def badge_unit(obj):
+    """The unit of the file: batch printing selects badges by unit."""
+    file = parent_file(obj)
+    unit = _unit(file) if file is not None else None
+    return unit.UID() if unit is not None else None
 
 
 def _label(vocabulary, value, context):

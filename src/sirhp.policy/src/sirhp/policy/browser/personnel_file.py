@@ -116,6 +116,19 @@ class PersonnelFileView(SirhpView):
     def state(self):
         return api.content.get_state(self.context)
 
+    def can_change_photo(self):
+        return self.can_edit()
+
+    def badges(self):
+        """The badges of this file the user may see, newest first (catalog)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            portal_type="Badge",
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            sort_on="created",
+            sort_order="descending",
+        )
+
     def records(self, portal_type):
         """Documents or career events of this file the user may see (catalog)."""
         catalog = api.portal.get_tool("portal_catalog")

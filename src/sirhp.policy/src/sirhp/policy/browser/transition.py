@@ -28,6 +28,18 @@ class TransitionForm(SirhpView):
     def comment_required(self):
         return self.transition_id() == "reject"
 
+    def reasons(self):
+        """Revocation reasons of a badge (the revoke transition only)."""
+        if self.transition_id() != "revoke":
+            return []
+        from sirhp.content.vocabularies.fixed import BADGE_REVOCATION_REASONS
+
+        return [
+            {"value": code, "title": translate(title, context=self.request)}
+            for code, title in BADGE_REVOCATION_REASONS
+            if code != "reissue"  # given by the system when a new card is asked
+        ]
+
     def __call__(self):
         transition = self.transition()
         if transition is None:
@@ -56,9 +68,15 @@ class TransitionForm(SirhpView):
                         context=self.request,
                     )
                 )
+            extra = {}
+            if self.transition_id() == "revoke":
+                extra["revocation_reason"] = self.request.form.get("revocation_reason")
+            workflow = api.portal.get_tool("portal_workflow")
             try:
-                api.content.transition(
-                    obj=self.context, transition=self.transition_id(), comment=comment
+                # portal_workflow, not api.content.transition: the latter
+                # replaces our French reason with "Invalid transition".
+                workflow.doActionFor(
+                    self.context, self.transition_id(), comment=comment, **extra
                 )
             except (WorkflowException, api.exc.InvalidParameterError) as exc:
                 self.error = str(exc)

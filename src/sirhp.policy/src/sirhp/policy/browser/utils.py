@@ -15,6 +15,13 @@ STATE_LABELS = {
     "validated": _("state_validated", default="Validé"),
     "archived": _("state_archived", default="Archivé"),
     "internal": _("state_internal", default="Interne"),
+    # Badges (sirhp_badge_workflow)
+    "requested": _("state_requested", default="Demandée"),
+    "printed": _("state_printed", default="Imprimée"),
+    "issued": _("state_issued", default="Remise"),
+    "expired": _("state_expired", default="Expirée"),
+    "revoked": _("state_revoked", default="Révoquée"),
+    "recorded": _("state_recorded", default="Enregistré"),
 }
 
 
@@ -23,6 +30,10 @@ ACTION_LABELS = {
     "validate": _("action_validate", default="Validé"),
     "reject": _("action_reject", default="Rejeté"),
     "archive": _("action_archive", default="Archivé"),
+    "print": _("action_print", default="Imprimée"),
+    "issue": _("action_issue", default="Remise à l'agent"),
+    "expire": _("action_expire", default="Expirée"),
+    "revoke": _("action_revoke", default="Révoquée"),
 }
 
 

@@ -10,8 +10,10 @@ from zExceptions import Forbidden
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
-# Endpoints an anonymous client may call (the badge check comes with issue 6).
-PUBLIC_API_ENDPOINTS = frozenset({"@login", "@login-renew", "@logout"})
+# Endpoints an anonymous client may call: login, and the public badge check.
+PUBLIC_API_ENDPOINTS = frozenset(
+    {"@login", "@login-renew", "@logout", "@badge-verification"}
+)
 
 
 def refuse_anonymous_api(event):

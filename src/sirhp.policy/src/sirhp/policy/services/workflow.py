@@ -1,12 +1,26 @@
 """POST @workflow/<transition> on files and records, with French refusals."""
 
 from plone import api
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from sirhp.policy.workflow.guards import is_own_submission
 import transaction
 
 
 class SirhpWorkflowTransition(WorkflowTransition):
+    def recurse_transition(self, objs, comment, publication_dates, include_children):
+        # A badge's revocation reason travels with the transition.
+        if self.transition == "revoke":
+            reason = (json_body(self.request) or {}).get("revocation_reason")
+            for obj in objs:
+                self.wftool.doActionFor(
+                    obj, self.transition, comment=comment, revocation_reason=reason
+                )
+            return
+        return super().recurse_transition(
+            objs, comment, publication_dates, include_children
+        )
+
     def reply(self):
         if self.transition is not None:
             refusal = self.refusal()

@@ -5,6 +5,7 @@ from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
 from sirhp.policy import config
 from sirhp.policy import logger
+from sirhp.policy.badges.secret import ensure_secret
 from zope.interface import implementer
 
 
@@ -25,6 +26,7 @@ def post_install(context):
         agency = ensure_agency(portal, spec)
         grant_agency_roles(agency)
     portal.setLayout("sirhp-accueil")
+    ensure_secret(portal)
     logger.info("SIRHP policy installed")
 
 

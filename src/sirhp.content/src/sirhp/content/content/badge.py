@@ -1,0 +1,168 @@
+"""Badge (carte professionnelle) inside a personnel file, and print batches.
+
+The card number and the verification id are given by SIRHP when the badge is
+requested, never typed nor changed: the schema fields are read-only. The life
+of a card (requested, printed, issued, expired, revoked) is the workflow
+``sirhp_badge_workflow`` of sirhp.policy.
+"""
+
+from Acquisition import aq_base
+from plone import api
+from plone.dexterity.content import Item
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from sirhp.content import _
+from sirhp.content.content.records import parent_file
+from sirhp.content.domain import badge as rules
+from sirhp.content.interfaces import IBadge
+from sirhp.content.interfaces import IBadgePrintBatch
+from sirhp.content.interfaces import IBadgeSettings
+from sirhp.content.vocabularies.units import find_agency
+from zope import schema
+from zope.interface import implementer
+
+AGENCY_CODES = {"police-nationale": "PN", "ocs": "OCS"}
+
+
+class IBadgeSchema(model.Schema):
+    card_number = schema.TextLine(
+        title=_("label_card_number", default="Numéro de carte"),
+        description=_(
+            "help_card_number",
+            default="Attribué par SIRHP à la demande ; aléatoire, il ne dérive pas "
+            "du matricule.",
+        ),
+        required=False,
+        readonly=True,
+    )
+    issue_date = schema.Date(
+        title=_("label_issue_date", default="Date de délivrance"),
+        description=_(
+            "help_issue_date", default="Renseignée à l'impression si elle est vide."
+        ),
+        required=False,
+    )
+    expiry_date = schema.Date(
+        title=_("label_expiry_date", default="Date d'expiration"),
+        description=_(
+            "help_expiry_date",
+            default="Renseignée à l'impression (durée de validité des réglages).",
+        ),
+        required=False,
+    )
+    request_reason = schema.Choice(
+        title=_("label_request_reason", default="Motif de la demande"),
+        vocabulary="sirhp.content.badge_request_reasons",
+        required=True,
+        default="first",
+    )
+    revocation_reason = schema.Choice(
+        title=_("label_revocation_reason", default="Motif de révocation"),
+        vocabulary="sirhp.content.badge_revocation_reasons",
+        required=False,
+        readonly=True,
+    )
+
+
+@implementer(IBadge, IBadgeSchema)
+class Badge(Item):
+    """One card; several over a career, at most one active at a time."""
+
+    # Set once, when the badge is added (see assign_badge_numbers).
+    verification_id = None
+
+    @property
+    def title(self):
+        number = getattr(self, "card_number", None) or ""
+        return f"Carte professionnelle {number}".strip()
+
+    @title.setter
+    def title(self, value):
+        """Derived from the card number; a given title is ignored."""
+
+    def Title(self):
+        return self.title
+
+
+def badge_setting(name):
+    """A badge setting (registry ``sirhp.badge.<name>``), or its default."""
+    return api.portal.get_registry_record(
+        f"sirhp.badge.{name}", default=IBadgeSettings[name].default
+    )
+
+
+def card_number_taken(number):
+    """Whether a badge of any agency already has this number (yes/no only)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return bool(
+        len(catalog.unrestrictedSearchResults(portal_type="Badge", card_number=number))
+    )
+
+
+def assign_badge_numbers(badge, event):
+    """Give a new badge its random card number and verification id."""
+    if getattr(badge, "card_number", None):
+        return  # an import or a copy keeps its number
+    agency = find_agency(badge)
+    code = AGENCY_CODES.get(agency.getId() if agency is not None else "", "PN")
+    number = rules.new_card_number(code)
+    while card_number_taken(number):  # 32^8: practically never loops
+        number = rules.new_card_number(code)
+    badge.card_number = number
+    badge.verification_id = rules.new_verification_id()
+    badge.reindexObject()
+
+
+def active_badges(file, exclude=None):
+    """The badges of ``file`` whose state is requested, printed or issued."""
+    result = []
+    for item in file.objectValues():
+        if not IBadge.providedBy(item):
+            continue
+        if exclude is not None and aq_base(item) is aq_base(exclude):
+            continue
+        if api.content.get_state(item, default=None) in rules.ACTIVE_STATES:
+            result.append(item)
+    return result
+
+
+def badge_file(badge):
+    return parent_file(badge)
+
+
+class IBadgePrintBatchSchema(model.Schema):
+    layout = schema.Choice(
+        title=_("label_print_layout", default="Mise en page"),
+        vocabulary="sirhp.content.badge_layouts",
+        required=True,
+        default="card",
+    )
+    card_numbers = schema.List(
+        title=_("label_batch_cards", default="Cartes imprimées"),
+        value_type=schema.TextLine(),
+        required=False,
+        readonly=True,
+    )
+    pdf = NamedBlobFile(
+        title=_("label_batch_pdf", default="PDF du lot"),
+        required=False,
+        readonly=True,
+    )
+
+
+@implementer(IBadgePrintBatch, IBadgePrintBatchSchema)
+class BadgePrintBatch(Item):
+    """What was printed, when and by whom (the creator): kept for the record."""
+
+    @property
+    def title(self):
+        created = self.created().strftime("%d/%m/%Y %H:%M") if self.created() else ""
+        count = len(getattr(self, "card_numbers", None) or ())
+        return f"Lot d'impression du {created} ({count} cartes)"
+
+    @title.setter
+    def title(self, value):
+        """Derived."""
+
+    def Title(self):
+        return self.title

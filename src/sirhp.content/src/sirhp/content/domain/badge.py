@@ -1,0 +1,130 @@
+"""Rules of the police badge (carte professionnelle): numbers, tokens, validity.
+
+Pure functions, no Zope: unit-tested in tests/unit/test_badge_rules.py.
+
+- The card number is random (not derived from the matricule), in Crockford
+  base 32 (no I, L, O, U: nothing to confuse when read aloud), with a check
+  character so a mistyped number is recognised as such.
+- The QR code carries a verification token, not the card number: a random
+  verification id and an HMAC-SHA256 of it under the site's secret. Without
+  the secret nobody can forge a token; a token reveals nothing of the card.
+"""
+
+import base64
+from datetime import date
+import hashlib
+import hmac
+import re
+import secrets
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
+CARD_BODY_LENGTH = 8
+# "PN-7K3M-Q9XD-5" : agency code, two groups of four, check character.
+CARD_NUMBER_RE = re.compile(
+    r"^(PN|OCS)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$"
+)
+
+VERIFICATION_ID_BYTES = 12  # 96 random bits
+SIGNATURE_BYTES = 12  # 96 bits of HMAC-SHA256: enough against forgery online
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$")
+
+# States of the badge workflow (sirhp_badge_workflow).
+ACTIVE_STATES = ("requested", "printed", "issued")
+CARRIED_STATES = ("printed", "issued")  # a physical card exists
+
+# What the public verification answers.
+VALID = "valid"
+EXPIRED = "expired"
+REVOKED = "revoked"
+UNKNOWN = "unknown"
+
+REVOCATION_REASONS = ("lost", "stolen", "departure", "reissue", "damaged", "other")
+
+
+def _check_character(body: str) -> str:
+    total = sum((index + 1) * ALPHABET.index(char) for index, char in enumerate(body))
+    return ALPHABET[total % 31]
+
+
+def new_card_number(agency_code: str, randbelow=secrets.randbelow) -> str:
+    """A fresh random card number such as ``PN-7K3M-Q9XD-5``."""
+    body = "".join(ALPHABET[randbelow(32)] for _ in range(CARD_BODY_LENGTH))
+    check = _check_character(body)
+    return f"{agency_code}-{body[:4]}-{body[4:]}-{check}"
+
+
+def normalize_card_number(text: str) -> str:
+    """The canonical form of a typed card number (spaces, case, O/I/L)."""
+    text = (text or "").strip().upper().replace(" ", "")
+    prefix, _, rest = text.partition("-")
+    rest = rest.replace("-", "")
+    rest = rest.replace("O", "0").replace("I", "1").replace("L", "1")
+    if len(rest) != CARD_BODY_LENGTH + 1:
+        return text
+    return f"{prefix}-{rest[:4]}-{rest[4:8]}-{rest[8]}"
+
+
+def is_valid_card_number(text: str) -> bool:
+    """Well formed and its check character matches."""
+    if not text or not CARD_NUMBER_RE.fullmatch(text):
+        return False
+    body = text.split("-", 1)[1].replace("-", "")
+    return _check_character(body[:CARD_BODY_LENGTH]) == body[CARD_BODY_LENGTH]
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def new_verification_id() -> str:
+    return _b64(secrets.token_bytes(VERIFICATION_ID_BYTES))
+
+
+def _signature(secret: bytes, verification_id: str) -> str:
+    digest = hmac.new(secret, verification_id.encode("ascii"), hashlib.sha256)
+    return _b64(digest.digest()[:SIGNATURE_BYTES])
+
+
+def sign(secret: bytes, verification_id: str) -> str:
+    """The token printed in the QR code: ``<verification id>.<signature>``."""
+    return f"{verification_id}.{_signature(secret, verification_id)}"
+
+
+def verify(secret: bytes, token: str) -> str | None:
+    """The verification id of a genuine token, else ``None``.
+
+    The same work is done for every input (one HMAC, one constant-time
+    comparison), so a forged or truncated token costs as much as a true one.
+    """
+    token = token or ""
+    well_formed = bool(TOKEN_RE.fullmatch(token))
+    verification_id, _, signature = token.partition(".")
+    if not well_formed:
+        verification_id, signature = "A" * 16, "B" * 16
+    expected = _signature(secret, verification_id)
+    genuine = hmac.compare_digest(expected.encode(), signature.encode())
+    return verification_id if (genuine and well_formed) else None
+
+
+def effective_status(state: str, expiry_date: date | None, today: date) -> str:
+    """What the public sees for a badge in workflow ``state``."""
+    if state == "revoked":
+        return REVOKED
+    if state == "expired":
+        return EXPIRED
+    if state in CARRIED_STATES:
+        if expiry_date is not None and expiry_date < today:
+            return EXPIRED
+        return VALID
+    return UNKNOWN  # requested: no card exists yet
+
+
+def expiry_for(issue_date: date, years: int) -> date:
+    """The last day of validity: the day before the anniversary."""
+    from datetime import timedelta
+
+    try:
+        anniversary = issue_date.replace(year=issue_date.year + years)
+    except ValueError:  # 29 February
+        anniversary = issue_date.replace(year=issue_date.year + years, day=28)
+    return anniversary - timedelta(days=1)

@@ -1,0 +1,262 @@
+"""Public verification of a badge (Vérification d'une carte).
+
+``/@@carte/<token>`` (the QR code) and ``/@@carte?numero=<card number>`` (the
+manual form) answer, to anyone and without an account: valid, expired,
+revoked or unknown; for a valid card, the photo, name, grade and agency as
+printed on the card (snapshot taken at printing), nothing else.
+
+- No database write: the page only reads (the snapshot is on the badge); the
+  rate limiter lives in the memory of the Zope process.
+- Unknown, forged and truncated tokens do the same work (one HMAC, one
+  catalog query) and get the same page.
+- The page is small (inline CSS, no script, the photo inline as a ~5 KB
+  JPEG) and speaks French or English (``?lang=en`` or the browser's first
+  language).
+"""
+
+from base64 import b64encode
+from collections import deque
+from datetime import date
+import os
+from plone import api
+from plone.memoize.view import memoize
+from Products.Five import BrowserView
+from sirhp.content.content.badge import badge_setting
+from sirhp.content.domain import badge as rules
+from sirhp.policy import _
+from sirhp.policy.badges.secret import get_secret
+from sirhp.policy.badges.secret import VERIFY_VIEW
+import threading
+import time
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+STATUS_TEXT = {
+    rules.VALID: _("verify_valid", default="Carte valide"),
+    rules.EXPIRED: _("verify_expired", default="Carte expirée"),
+    rules.REVOKED: _("verify_revoked", default="Carte révoquée"),
+    rules.UNKNOWN: _("verify_unknown", default="Carte inconnue"),
+}
+STATUS_HELP = {
+    rules.VALID: _(
+        "verify_valid_help",
+        default="Cette carte a été délivrée par SIRHP et elle est en cours de "
+        "validité. Vérifiez que la photo correspond à la personne.",
+    ),
+    rules.EXPIRED: _(
+        "verify_expired_help",
+        default="La date de validité de cette carte est dépassée : elle ne prouve "
+        "plus la qualité de son porteur.",
+    ),
+    rules.REVOKED: _(
+        "verify_revoked_help",
+        default="Cette carte a été annulée (perte, vol, remplacement ou départ du "
+        "service). Elle n'est plus valable.",
+    ),
+    rules.UNKNOWN: _(
+        "verify_unknown_help",
+        default="Aucune carte ne correspond. Le code est peut-être mal lu ou la "
+        "carte est fausse. En cas de doute, appelez le 17.",
+    ),
+}
+TOO_MANY = _(
+    "verify_too_many",
+    default="Trop de vérifications depuis votre adresse. Réessayez dans une minute.",
+)
+
+
+class RateLimiter:
+    """At most ``limit`` hits per address in a sliding minute (per process)."""
+
+    def __init__(self, window=60.0):
+        self.window = window
+        self.hits = {}
+        self.lock = threading.Lock()
+
+    def allow(self, address, limit, now=None):
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            if len(self.hits) > 10000:  # forget idle addresses
+                for key in [
+                    k
+                    for k, v in self.hits.items()
+                    if not v or v[-1] < now - self.window
+                ]:
+                    del self.hits[key]
+            queue = self.hits.setdefault(address, deque())
+            while queue and queue[0] <= now - self.window:
+                queue.popleft()
+            if len(queue) >= limit:
+                return False
+            queue.append(now)
+            return True
+
+    def reset(self):
+        with self.lock:
+            self.hits.clear()
+
+
+LIMITER = RateLimiter()
+
+
+def trusted_proxies():
+    return {
+        address.strip()
+        for address in os.environ.get("SIRHP_TRUSTED_PROXIES", "").split(",")
+        if address.strip()
+    }
+
+
+def client_address(request):
+    """The client's address; X-Forwarded-For only from a trusted proxy."""
+    peer = request.get("REMOTE_ADDR", "") or ""
+    forwarded = request.get_header("X-Forwarded-For")
+    if forwarded and peer in trusted_proxies():
+        return forwarded.split(",")[-1].strip() or peer
+    return peer
+
+
+def rate_limited(request):
+    limit = badge_setting("verifications_per_minute")
+    return not LIMITER.allow(client_address(request), limit)
+
+
+def _find_badge(**query):
+    """The badge matching ``query`` (or None). Always one catalog query.
+
+    Unrestricted on purpose: the caller is anonymous and the token (or the
+    card number) is the authorization; only the snapshot fields leave.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="Badge", **query)
+    if len(brains) != 1:
+        return None, None
+    brain = brains[0]
+    return brain, brain._unrestrictedGetObject()
+
+
+def check(token=None, number=None, today=None):
+    """The verification answer: {status, name, grade, agency, expiry, photo}."""
+    today = today or date.today()
+    if number is not None:
+        number = rules.normalize_card_number(number)
+        query = number if rules.is_valid_card_number(number) else "-"
+        brain, badge = _find_badge(card_number=query)
+    else:
+        secret = get_secret() or b""
+        verification_id = rules.verify(secret, token or "")
+        brain, badge = _find_badge(verification_id=verification_id or "-")
+    if badge is None:
+        return {"status": rules.UNKNOWN}
+    status = rules.effective_status(brain.review_state, badge.expiry_date, today)
+    result = {"status": status}
+    if status == rules.VALID:
+        result.update(
+            {
+                "name": getattr(badge, "holder_name", "") or "",
+                "grade": getattr(badge, "holder_grade", "") or "",
+                "agency": getattr(badge, "holder_agency", "") or "",
+                "expiry_date": badge.expiry_date,
+                "photo": getattr(badge, "holder_photo", None),
+            }
+        )
+    return result
+
+
+def language(request):
+    lang = (request.form.get("lang") or "").lower()
+    if lang in ("fr", "en"):
+        return lang
+    accept = (request.get_header("Accept-Language") or "").lower()
+    return "en" if accept.startswith("en") else "fr"
+
+
+@implementer(IPublishTraverse)
+class VerifyView(BrowserView):
+    """``@@carte/<token>`` and ``@@carte?numero=...``: public, read only."""
+
+    token = None
+
+    def publishTraverse(self, request, name):
+        if self.token is None:
+            self.token = name
+            return self
+        self.token = ""  # extra path segments: a broken token
+        return self
+
+    def __call__(self):
+        response = self.request.response
+        response.setHeader("Cache-Control", "no-store")
+        response.setHeader("X-Robots-Tag", "noindex")
+        self.lang = language(self.request)
+        number = self.request.form.get("numero")
+        self.asked = bool(self.token) or number is not None or self.token == ""
+        if self.asked and rate_limited(self.request):
+            response.setStatus(429)
+            response.setHeader("Retry-After", "60")
+            self.result = None
+            self.message = self.t(TOO_MANY)
+            return self.index()
+        self.message = None
+        if number is not None:
+            self.result = check(number=str(number)[:40])
+        elif self.asked:
+            self.result = check(token=self.token[:100])
+        else:
+            self.result = None
+        return self.index()
+
+    def t(self, message):
+        return translate(message, target_language=self.lang)
+
+    def status(self):
+        return self.result["status"] if self.result else None
+
+    def status_text(self):
+        return self.t(STATUS_TEXT[self.status()])
+
+    def status_help(self):
+        return self.t(STATUS_HELP[self.status()])
+
+    def photo_src(self):
+        photo = (self.result or {}).get("photo")
+        if not photo:
+            return None
+        return "data:image/jpeg;base64," + b64encode(photo).decode("ascii")
+
+    def expiry(self):
+        value = (self.result or {}).get("expiry_date")
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    @memoize
+    def texts(self):
+        msgs = {
+            "title": _(
+                "verify_title", default="Vérification d'une carte professionnelle"
+            ),
+            "intro": _(
+                "verify_intro",
+                default="Scannez le code QR au dos de la carte, ou saisissez le "
+                "numéro imprimé sur la carte.",
+            ),
+            "number": _("verify_number", default="Numéro de la carte"),
+            "submit": _("verify_submit", default="Vérifier"),
+            "name": _("verify_name", default="Nom"),
+            "grade": _("verify_grade", default="Grade"),
+            "agency": _("verify_agency", default="Service"),
+            "until": _("verify_until", default="Valable jusqu'au"),
+            "other": _("verify_other_language", default="English"),
+            "republic": _("verify_republic", default="République du Mali"),
+        }
+        return {key: self.t(value) for key, value in msgs.items()}
+
+    def other_language_url(self):
+        other = "fr" if self.lang == "en" else "en"
+        base = f"{api.portal.get().absolute_url()}/{VERIFY_VIEW}"
+        if self.token:
+            base = f"{base}/{self.token}"
+        return f"{base}?lang={other}"
+
+    def form_action(self):
+        return f"{api.portal.get().absolute_url()}/{VERIFY_VIEW}"

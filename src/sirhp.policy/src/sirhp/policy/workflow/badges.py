@@ -1,0 +1,113 @@
+"""Rules of the badge life cycle (sirhp_badge_workflow) and of its triggers.
+
+- revoke needs a reason from the revocation vocabulary (REST ``@workflow``
+  and the transition form pass it as ``revocation_reason``);
+- printing sets the issue and expiry dates when they are empty;
+- a new badge request revokes the active card of the same file (reissue);
+- a departure (status retired, dismissed, deceased, resigned) or the
+  archiving of the file revokes its active card.
+
+The automatic revocations are consequences of an action the user was
+allowed to do (request a badge, change a status, archive): they run with the
+Manager role, as the system, and are named as such in the badge's history.
+"""
+
+from datetime import date
+import logging
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from sirhp.content.content.badge import active_badges
+from sirhp.content.content.badge import assign_badge_numbers
+from sirhp.content.content.badge import badge_setting
+from sirhp.content.content.records import parent_file
+from sirhp.content.domain import badge as rules
+from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
+from sirhp.policy import _
+from sirhp.policy.workflow.handlers import _french
+from zExceptions import BadRequest
+
+logger = logging.getLogger("sirhp.policy.badges")
+
+REASON_REQUIRED = _(
+    "error_revocation_reason",
+    default="Choisissez un motif de révocation (perte, vol, départ, remplacement, "
+    "détérioration, autre).",
+)
+
+
+def before_badge_transition(badge, event):
+    if event.transition is None:
+        return
+    if event.transition.id == "revoke":
+        reason = (event.kwargs or {}).get("revocation_reason")
+        if reason not in rules.REVOCATION_REASONS:
+            raise WorkflowException(_french(REASON_REQUIRED))
+
+
+def after_badge_transition(badge, event):
+    if event.transition is None:
+        return
+    transition = event.transition.id
+    if transition == "revoke":
+        badge.revocation_reason = (event.kwargs or {}).get("revocation_reason")
+    elif transition == "print":
+        if badge.issue_date is None:
+            badge.issue_date = date.today()
+        if badge.expiry_date is None:
+            years = badge_setting("validity_years")
+            badge.expiry_date = rules.expiry_for(badge.issue_date, years)
+    badge.reindexObject()
+
+
+def revoke_as_system(badge, reason, comment):
+    """Revoke ``badge`` as a consequence of another allowed action."""
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(
+            obj=badge,
+            transition="revoke",
+            comment=comment,
+            revocation_reason=reason,
+        )
+    logger.info("Badge %s revoked (%s) by the system", badge.card_number, reason)
+
+
+def badge_requested(badge, event):
+    """A new request: the file must be current; its active card is replaced."""
+    file = parent_file(badge)
+    if file is None:
+        return
+    if not badge.card_number:  # subscriber order: numbers first
+        assign_badge_numbers(badge, event)
+    if getattr(file, "status", None) in DEPARTED_STATUSES:
+        raise BadRequest(
+            _french(
+                _(
+                    "error_badge_departed",
+                    default="Pas de carte professionnelle pour un agent qui a "
+                    "quitté le service.",
+                )
+            )
+        )
+    for previous in active_badges(file, exclude=badge):
+        revoke_as_system(
+            previous,
+            "reissue",
+            f"Remplacée par la carte {badge.card_number}",
+        )
+
+
+def revoke_on_departure(file, event):
+    """A file whose agent left the service keeps no valid card."""
+    if getattr(file, "status", None) not in DEPARTED_STATUSES:
+        return
+    for badge in active_badges(file):
+        revoke_as_system(
+            badge, "departure", "Révocation automatique : départ du service"
+        )
+
+
+def revoke_on_archive(file, event):
+    if event.transition is None or event.transition.id != "archive":
+        return
+    for badge in active_badges(file):
+        revoke_as_system(badge, "departure", "Révocation automatique : dossier archivé")
