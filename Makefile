@@ -28,7 +28,7 @@ instance: install ## Write the Zope instance (var/instance, port $(PORT))
 	$(BIN)/python scripts/make_instance.py instance --port $(PORT)
 
 site: instance ## Create the site "sirhp" with demo data (only if missing)
-	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
 
 start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp
 	@$(BIN)/python scripts/print_accounts.py

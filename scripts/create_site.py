@@ -117,6 +117,13 @@ def main(app, argv):
             progress=_progress,
             bulk=args.bulk,
         )
+        public_url = os.environ.get("SIRHP_PUBLIC_URL")
+        if public_url:  # the address in the QR codes of the demo cards
+            from plone import api
+
+            api.portal.set_registry_record("sirhp.badge.public_url", public_url)
+        badges = demo.create_demo_badges(site, count=40)
+        print(f"{badges} demo badges (photos, requests, a print batch per agency)")
     transaction.commit()
     print(
         f"{count} personnel files generated in {seconds:.1f} s "

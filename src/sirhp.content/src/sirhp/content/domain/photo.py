@@ -150,6 +150,8 @@ def load_image(data: bytes) -> Image.Image:
     """
     image = _open(data)
     try:
+        # PNG: checks the checksum of every chunk (a no-op for JPEG and WEBP).
+        Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS).verify()
         image.load()
         upright = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -246,7 +248,7 @@ def centred_box(width: int, height: int) -> Box:
     return (width - box_w) // 2, (height - box_h) // 2, box_w, box_h
 
 
-def _fit_ratio(box: Box, width: int, height: int) -> Box:
+def fit_ratio(box: Box, width: int, height: int) -> Box:
     """Correct ``box`` to the 7:9 ratio when it is more than 2 % off.
 
     Rule: the width chosen by the user is kept and the height becomes
@@ -275,7 +277,7 @@ def crop_to_id(data: bytes, box: Box | None) -> CleanPhoto:
     ``box`` is ``(x, y, width, height)`` in pixels of the upright original;
     ``None`` takes the largest centred 7:9 box. The box must lie inside the
     image (one pixel of rounding tolerated); its ratio is corrected by
-    ``_fit_ratio``. The crop must be at least ``MIN_WIDTH`` x ``MIN_HEIGHT``.
+    ``fit_ratio``. The crop must be at least ``MIN_WIDTH`` x ``MIN_HEIGHT``.
     """
     image = load_image(data)
     width, height = image.size
@@ -293,7 +295,7 @@ def crop_to_id(data: bytes, box: Box | None) -> CleanPhoto:
         ):
             raise PhotoError(MSG_BOX_OUTSIDE.format(width=width, height=height))
         box = (x, y, min(box_w, width - x), min(box_h, height - y))
-        box = _fit_ratio(box, width, height)
+        box = fit_ratio(box, width, height)
     x, y, box_w, box_h = box
     _check_min_size(box_w, box_h)
     cropped = _to_rgb(image.crop((x, y, x + box_w, y + box_h)))

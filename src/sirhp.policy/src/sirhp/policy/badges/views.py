@@ -1,6 +1,8 @@
 """Staff pages of badges: the ID photo, a badge, batch printing, a batch."""
 
+from DateTime import DateTime
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from plone.protect import CheckAuthenticator
 from sirhp.content.content.photo import set_photo
@@ -208,12 +210,12 @@ def create_batch(agency, uids, layout, request):
             _french(request, _("error_batch_denied", default="Impression non permise."))
         )
     pdf = print_badges(badges, layout=layout)
-    batch = api.content.create(
-        container=agency,
-        type="BadgePrintBatch",
-        layout=layout,
-        safe_id=True,
-        id="lot-impression",
+    batch_id = "lot-" + DateTime().strftime("%Y%m%d-%H%M%S")
+    while batch_id in agency.objectIds():
+        batch_id += "-1"
+    # checkConstraints: the add permission and the allowed types are checked.
+    batch = createContentInContainer(
+        agency, "BadgePrintBatch", checkConstraints=True, id=batch_id, layout=layout
     )
     batch.card_numbers = [badge.card_number for badge in badges]
     batch.pdf = NamedBlobFile(

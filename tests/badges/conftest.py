@@ -1,0 +1,34 @@
+"""Shared helpers of the badge tests."""
+
+from plone import api
+import pytest
+from sirhp.policy.badges.verify import LIMITER
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limiter():
+    """Each test starts with an empty rate limiter (it lives in memory)."""
+    LIMITER.reset()
+    yield
+    LIMITER.reset()
+
+
+def request_badge(file, user="clerk.pn", **data):
+    with api.env.adopt_user(username=user):
+        return api.content.create(
+            container=file, type="Badge", id="carte", safe_id=True, **data
+        )
+
+
+def print_badge(badge, user="clerk.pn"):
+    from sirhp.policy.badges.cards import print_badges
+
+    with api.env.adopt_user(username=user):
+        return print_badges([badge])
+
+
+def give_photo(file, seed=1):
+    from sirhp.content.content.photo import set_photo
+    from sirhp.policy.setuphandlers.photos import synthetic_photo
+
+    set_photo(file, synthetic_photo(seed))
