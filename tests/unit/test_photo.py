@@ -155,6 +155,16 @@ def test_truncated_jpeg():
         _refused(photo.load_image, data[:cut], CORRUPT)
 
 
+def test_truncated_jpeg_even_when_pillow_tolerates_it(monkeypatch):
+    """plone.scale sets LOAD_TRUNCATED_IMAGES for the whole process."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    data = _save(_draw())
+    _refused(photo.load_image, data[: len(data) - 50], CORRUPT)
+    assert photo.load_image(data).size
+
+
 def test_corrupt_png():
     data = bytearray(_save(_draw((400, 500)), "PNG"))
     data[200:260] = b"\x00" * 60  # inside the compressed pixels
@@ -329,6 +339,8 @@ def test_crop_fixes_the_ratio():
 def test_crop_ratio_within_two_percent_is_kept():
     box = (0, 0, 700, 890)  # 1.1 % off
     assert photo.fit_ratio(box, 800, 1000) == box
+    # 2.3 % off: corrected
+    assert photo.fit_ratio((0, 0, 700, 880), 800, 1000) == (0, 0, 700, 900)
 
 
 def test_fit_ratio_keeps_the_centre():

@@ -131,7 +131,8 @@ def badge_file(badge):
 
 
 class IBadgePrintBatchSchema(model.Schema):
-    layout = schema.Choice(
+    # Not "layout": that attribute names the display view of any Plone item.
+    print_layout = schema.Choice(
         title=_("label_print_layout", default="Mise en page"),
         vocabulary="sirhp.content.badge_layouts",
         required=True,

@@ -439,6 +439,11 @@ def _render_card_layout(c: Canvas, cards: list[CardData]) -> None:
 
 
 def _render_a4_layout(c: Canvas, cards: list[CardData]) -> None:
+    """Sheets of 10 fronts (with cut marks), each followed by its backs.
+
+    Cut marks are drawn on the fronts only: a duplex print never lines up to
+    the tenth of a millimetre, two sets of marks would mislead the cutter.
+    """
     page_w = A4[0]
     positions = a4_positions()
     per_sheet = len(positions)
@@ -493,6 +498,8 @@ def render_cards(cards: list[CardData], layout: str = "card") -> bytes:
 
     ``layout``: "card" (CR80 pages, front then back of each card) or "a4"
     (sheets of 10 fronts with cut marks, each followed by the mirrored backs).
+    Raises ValueError for an unknown layout, an empty list or an unreadable
+    photo (the message names the card).
     """
     if layout not in LAYOUTS:
         raise ValueError(f"Unknown layout {layout!r}: use one of {LAYOUTS}.")

@@ -142,6 +142,21 @@ def _open(data: bytes) -> Image.Image:
     return image
 
 
+def _looks_truncated(data: bytes, image_format: str) -> bool:
+    """A cut-off file, checked on the bytes.
+
+    Pillow would say so on ``load()``, but plone.scale sets the process-wide
+    ``PIL.ImageFile.LOAD_TRUNCATED_IMAGES`` in Plone, which silently pads a
+    truncated JPEG with grey. So: a JPEG must end with its EOI marker, a WEBP
+    must be as long as its RIFF header says (PNG: ``verify()`` reads up to IEND).
+    """
+    if image_format in ("JPEG", "MPO"):
+        return b"\xff\xd9" not in data.rstrip(b"\x00\r\n ")[-16:]
+    if image_format == "WEBP" and data[:4] == b"RIFF":
+        return int.from_bytes(data[4:8], "little") + 8 > len(data)
+    return False
+
+
 def load_image(data: bytes) -> Image.Image:
     """Check, decode and return the image of ``data``, upright (EXIF orientation).
 
@@ -149,6 +164,8 @@ def load_image(data: bytes) -> Image.Image:
     oversized (pixel bomb) or truncated/corrupt files.
     """
     image = _open(data)
+    if _looks_truncated(data, image.format):
+        raise PhotoError(MSG_CORRUPT)
     try:
         # PNG: checks the checksum of every chunk (a no-op for JPEG and WEBP).
         Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS).verify()

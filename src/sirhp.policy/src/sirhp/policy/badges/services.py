@@ -7,6 +7,7 @@ HTTP status + {"type", "message"} in French; nothing stored on a refusal.
 from base64 import b64decode
 from base64 import b64encode
 import binascii
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from sirhp.content.content.photo import set_photo
@@ -20,6 +21,7 @@ import transaction
 from zExceptions import BadRequest
 from zope.event import notify
 from zope.i18n import translate
+from zope.interface import alsoProvides
 from zope.lifecycleevent import ObjectModifiedEvent
 
 
@@ -33,6 +35,9 @@ class PhotoPost(Service):
     """POST @photo {"data": "<base64>", "crop": "x,y,w,h"} on a file."""
 
     def reply(self):
+        # As every plone.restapi write service: token-less API clients;
+        # cookie sessions are checked by sirhp.policy.hardening (Origin).
+        alsoProvides(self.request, IDisableCSRFProtection)
         body = json_body(self.request)
         if not isinstance(body, dict) or not isinstance(body.get("data"), str):
             return _error(self, 400, "Envoyez la photo en base64 dans « data ».")
@@ -64,6 +69,7 @@ class BadgePrintPost(Service):
     """POST @badge-print {"badges": [UID, ...], "layout": "card"|"a4"} on an agency."""
 
     def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
         body = json_body(self.request)
         uids = body.get("badges") if isinstance(body, dict) else None
         layout = body.get("layout", "card") if isinstance(body, dict) else None

@@ -215,7 +215,11 @@ def create_batch(agency, uids, layout, request):
         batch_id += "-1"
     # checkConstraints: the add permission and the allowed types are checked.
     batch = createContentInContainer(
-        agency, "BadgePrintBatch", checkConstraints=True, id=batch_id, layout=layout
+        agency,
+        "BadgePrintBatch",
+        checkConstraints=True,
+        id=batch_id,
+        print_layout=layout,
     )
     batch.card_numbers = [badge.card_number for badge in badges]
     batch.pdf = NamedBlobFile(
@@ -244,3 +248,6 @@ class BatchView(SirhpView):
 
     def can_print(self):
         return has_permission(AddBadgePrintBatch, self.context.__parent__)
+
+    def print_url(self):
+        return f"{self.context.__parent__.absolute_url()}/@@impression-cartes"
