@@ -15,7 +15,15 @@ from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.schema import getFieldNamesInOrder
 
-TYPES = ("Agency", "Unit", "PersonnelFile", "ScannedDocument", "CareerEvent")
+TYPES = (
+    "Agency",
+    "Unit",
+    "PersonnelFile",
+    "ScannedDocument",
+    "CareerEvent",
+    "Badge",
+    "BadgePrintBatch",
+)
 
 PERSONNEL_FILE_FIELDS = [
     "matricule",
@@ -31,6 +39,8 @@ PERSONNEL_FILE_FIELDS = [
     "email",
     "address",
     "photo",
+    "photo_original",
+    "photo_crop",
     "corps",
     "grade",
     "grade_date",
@@ -91,11 +101,13 @@ class TestFTI:
     @pytest.mark.parametrize(
         "portal_type,allowed",
         [
-            ("Agency", {"Unit", "PersonnelFile"}),
+            ("Agency", {"Unit", "PersonnelFile", "BadgePrintBatch"}),
             ("Unit", {"Unit"}),
-            ("PersonnelFile", {"ScannedDocument", "CareerEvent"}),
+            ("PersonnelFile", {"ScannedDocument", "CareerEvent", "Badge"}),
             ("ScannedDocument", set()),
             ("CareerEvent", set()),
+            ("Badge", set()),
+            ("BadgePrintBatch", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -116,14 +128,18 @@ class TestFTI:
         assert {t.getId() for t in agency.allowedContentTypes()} == {
             "Unit",
             "PersonnelFile",
+            "BadgePrintBatch",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}
         file = manager.unrestrictedTraverse(testdata.path_of("pn_draft"))
+        # Badge: only once the file is validated (sirhp: Add Badge)
         assert {t.getId() for t in file.allowedContentTypes()} == {
             "ScannedDocument",
             "CareerEvent",
         }
+        validated = manager.unrestrictedTraverse(testdata.path_of("pn_validated"))
+        assert "Badge" in {t.getId() for t in validated.allowedContentTypes()}
         event = file["careerevent"]
         assert event.portal_type == "CareerEvent"
         assert not event.isPrincipiaFolderish  # an Item: holds nothing
