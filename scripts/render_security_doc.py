@@ -37,6 +37,73 @@ def load_matrix():
     return module
 
 
+BADGE_OPERATION_LABELS = {
+    "view": ("lire", "read"),
+    "edit": ("modifier", "edit"),
+    "print": ("imprimer", "print"),
+    "issue": ("remettre", "hand over"),
+    "revoke": ("révoquer", "revoke"),
+    "expire": ("constater l'expiration", "mark expired"),
+}
+BADGE_STATE_LABELS = {
+    "requested": ("Demandée", "requested"),
+    "printed": ("Imprimée", "printed"),
+    "issued": ("Remise", "issued"),
+    "expired": ("Expirée", "expired"),
+    "revoked": ("Révoquée", "revoked"),
+}
+
+
+def load_badge_matrix():
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.security import badge_matrix
+
+    return badge_matrix
+
+
+def render_badges():
+    b = load_badge_matrix()
+    operations = list(b.BADGE_OPERATIONS)
+    header = " | ".join(
+        f"{fr} / {en}" for fr, en in (BADGE_OPERATION_LABELS[o] for o in operations)
+    )
+    lines = [
+        "# Cartes professionnelles / Badges",
+        "",
+        f"Table `tests/security/badge_matrix.py`: **{b.BADGE_CELL_COUNT} cellules / "
+        f"cells** ({len(b.PERSONAS)} personas x {len(b.BADGE_STATES)} états / states x "
+        f"{len(operations)} opérations / operations), run in process "
+        "(`tests/security/test_badge_matrix.py`). Type `Badge`, workflow "
+        "`sirhp_badge_workflow`.",
+        "",
+    ]
+    for state in b.BADGE_STATES:
+        fr, en = BADGE_STATE_LABELS[state]
+        lines += [
+            f"## {fr} / {en} (`{state}`)",
+            "",
+            f"| persona | {header} |",
+            "|---|" + "---|" * len(operations),
+        ]
+        for persona in b.PERSONAS:
+            cells = " | ".join(
+                "✔" if b.badge_allowed(persona, state, o) else "·" for o in operations
+            )
+            lines.append(f"| {persona} | {cells} |")
+        lines.append("")
+    lines += [
+        "Vérification publique / public verification (`@@carte`, "
+        "`@badge-verification`): anyone, read only, rate-limited; answers "
+        "valid / expired / revoked / unknown and, for a valid card only, photo, "
+        "name, grade, agency (`tests/badges/test_verification.py`).",
+        "",
+    ]
+    return lines
+
+
 def render():
     m = load_matrix()
     lines = [
@@ -88,6 +155,7 @@ def render():
         "- En-têtes de sécurité sur chaque page / security headers on every page.",
         "",
     ]
+    lines += render_badges()
     return "\n".join(lines)
 
 
