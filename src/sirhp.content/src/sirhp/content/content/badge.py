@@ -8,6 +8,7 @@ of a card (requested, printed, issued, expired, revoked) is the workflow
 
 from Acquisition import aq_base
 from plone import api
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -25,6 +26,8 @@ AGENCY_CODES = {"police-nationale": "PN", "ocs": "OCS"}
 
 
 class IBadgeSchema(model.Schema):
+    # Given by SIRHP and by the workflow: shown on the badge page, not in forms.
+    directives.omitted("card_number", "revocation_reason")
     card_number = schema.TextLine(
         title=_("label_card_number", default="Numéro de carte"),
         description=_(
@@ -131,6 +134,7 @@ def badge_file(badge):
 
 
 class IBadgePrintBatchSchema(model.Schema):
+    directives.omitted("card_numbers", "pdf")
     # Not "layout": that attribute names the display view of any Plone item.
     print_layout = schema.Choice(
         title=_("label_print_layout", default="Mise en page"),
