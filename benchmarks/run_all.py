@@ -49,6 +49,16 @@ def main():
         ],
         check=True,
     )
+    subprocess.run(
+        [
+            BIN / "zconsole",
+            "run",
+            instance / "etc" / "zope.conf",
+            ROOT / "benchmarks" / "badges_inprocess.py",
+            out / "badges.json",
+        ],
+        check=True,
+    )
     server = subprocess.Popen(
         [BIN / "runwsgi", instance / "etc" / "zope.ini"],
         stdout=subprocess.DEVNULL,
@@ -67,11 +77,23 @@ def main():
             ],
             check=True,
         )
+        subprocess.run(
+            [
+                BIN / "python",
+                ROOT / "benchmarks" / "badges_http.py",
+                base,
+                out / "badges.json",
+                out / "badges_http.json",
+            ],
+            check=True,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
     inproc = json.loads((out / "inprocess.json").read_text())
     http = json.loads((out / "http.json").read_text())
+    badges = json.loads((out / "badges.json").read_text())
+    verify = json.loads((out / "badges_http.json").read_text())
     cpu = platform.processor() or platform.machine()
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores ({cpu}), "
@@ -86,6 +108,23 @@ def main():
         f"| REST GET of a stock Document | p50 {http['document_rest_get']['p50']:.0f} ms, p95 {http['document_rest_get']['p95']:.0f} ms | baseline |",
         f"| ratio file / Document (p50) | {http['rest_ratio_p50']:.2f} | <= 2 |",
         f"| catalog search skill + region + grade | p50 {inproc['search_ms']['p50']:.2f} ms, p95 {inproc['search_ms']['p95']:.2f} ms ({inproc['search_ms']['mean_hits']:.0f} hits avg) | p95 < 20 ms |",
+    ]
+    lines += [
+        f"| badge batch of {badges['batch']}: render, card layout | "
+        f"{badges['render_card']['cards_per_s']:.0f} cards/s "
+        f"({badges['render_card']['seconds']:.1f} s, {badges['render_card']['pdf_mb']:.1f} MB) | - |",
+        f"| badge batch of {badges['batch']}: render, A4 sheets | "
+        f"{badges['render_a4']['cards_per_s']:.0f} cards/s "
+        f"({badges['render_a4']['seconds']:.1f} s, {badges['render_a4']['pdf_mb']:.1f} MB) | - |",
+        f"| badge batch of {badges['batch']}: whole batch (transitions, snapshot, PDF, record) | "
+        f"{badges['full_batch']['cards_per_s']:.0f} cards/s ({badges['full_batch']['seconds']:.1f} s) | - |",
+        f"| public verification, valid card (anonymous) | p50 {verify['valid']['p50']:.1f} ms, "
+        f"p95 {verify['valid']['p95']:.1f} ms, {verify['valid']['bytes'] / 1024:.1f} KB with photo | < 30 KB |",
+        f"| public verification, revoked / forged / unknown | p50 {verify['revoked']['p50']:.1f} / "
+        f"{verify['forged']['p50']:.1f} / {verify['unknown']['p50']:.1f} ms, p95 {verify['revoked']['p95']:.1f} / "
+        f"{verify['forged']['p95']:.1f} / {verify['unknown']['p95']:.1f} ms | same time |",
+        f"| public verification throughput (4 clients, valid + forged) | "
+        f"{verify['requests_per_s']:.0f} requests/s | - |",
     ]
     report = "\n".join(lines)
     (out / "latest.md").write_text(report + "\n")
