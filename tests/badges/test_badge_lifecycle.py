@@ -176,3 +176,18 @@ def test_card_number_cannot_be_changed_over_rest_schema(portal, testdata):
 
     assert IBadgeSchema["card_number"].readonly
     assert IBadgeSchema["revocation_reason"].readonly
+
+
+def test_expire_overdue(portal, testdata):
+    from sirhp.policy.workflow.badges import expire_overdue
+
+    file = _file(portal, testdata)
+    badge = _request(portal, file)
+    _print(badge)
+    other = _request(portal, _file(portal, testdata, "pn_validated2"))
+    _print(other)
+    assert expire_overdue() == []
+    badge.expiry_date = date.today() - timedelta(days=1)
+    assert expire_overdue() == [badge.card_number]
+    assert api.content.get_state(badge) == "expired"
+    assert api.content.get_state(other) == "printed"

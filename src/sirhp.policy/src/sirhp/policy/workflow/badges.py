@@ -111,3 +111,29 @@ def revoke_on_archive(file, event):
         return
     for badge in active_badges(file):
         revoke_as_system(badge, "departure", "Révocation automatique : dossier archivé")
+
+
+def expire_overdue(today=None):
+    """Mark ``expired`` every issued or printed card past its expiry date.
+
+    Run daily (scripts/expire_badges.py from cron). The public page already
+    answers "expired" for such cards; this keeps the workflow state, the
+    listings and the badge history in line. Returns the card numbers.
+    """
+    today = today or date.today()
+    catalog = api.portal.get_tool("portal_catalog")
+    expired = []
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Badge", review_state=["printed", "issued"]
+    ):
+        badge = brain._unrestrictedGetObject()
+        if badge.expiry_date is None or badge.expiry_date >= today:
+            continue
+        with api.env.adopt_roles(["Manager"]):
+            if api.content.get_state(badge) == "printed":
+                api.content.transition(obj=badge, transition="issue")
+            api.content.transition(
+                obj=badge, transition="expire", comment="Expiration automatique"
+            )
+        expired.append(badge.card_number)
+    return expired
