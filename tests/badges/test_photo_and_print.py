@@ -422,3 +422,48 @@ def test_badge_rest_cannot_set_card_number(functional, testdata, requested):
         timeout=30,
     )
     assert response.status_code == 403
+
+
+def test_officer_sees_own_card_once_printed(functional, testdata, requested):
+    from tests.badges.conftest import print_badge
+
+    portal = functional["portal"]
+    officer = (testdata.FILES["pn_validated"], testdata.PASSWORD)
+    badge = requested[0]
+    page = requests.get(
+        _url(portal, testdata, "pn_validated"), auth=officer, timeout=30
+    )
+    assert page.status_code == 200
+    assert badge.card_number not in page.text  # only requested: no card yet
+    print_badge(badge)
+    transaction.commit()
+    page = requests.get(
+        _url(portal, testdata, "pn_validated"), auth=officer, timeout=30
+    )
+    assert badge.card_number in page.text
+    own = requests.get(badge.absolute_url(), auth=officer, timeout=30)
+    assert own.status_code == 200
+    assert "@@carte/" in own.text
+    # no transition offered to the officer
+    assert "sirhp-transition-revoke" not in own.text
+    other = requests.get(
+        requested[1].absolute_url(),
+        auth=(testdata.FILES["pn_validated2"], testdata.PASSWORD),
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert other.status_code in (302, 401, 403, 404)
+
+
+def test_print_page_filters_by_unit(functional, testdata, requested):
+    portal = functional["portal"]
+    unit = requested[0].__parent__.unit.to_object
+    other_unit = portal.unrestrictedTraverse("police-nationale/dr-kayes")
+    auth = _auth(testdata, "clerk.pn")
+    url = f"{portal.absolute_url()}/police-nationale/@@impression-cartes"
+    page = requests.get(url, params={"unit": unit.UID()}, auth=auth, timeout=30).text
+    assert requested[0].card_number in page
+    page = requests.get(
+        url, params={"unit": other_unit.UID()}, auth=auth, timeout=30
+    ).text
+    assert requested[0].card_number not in page
