@@ -109,3 +109,7 @@ class IBadgeSettings(Interface):
         default=20,
         required=True,
     )
+
+
+class IChangeRequest(Interface):
+    """Marker: a change request (demande de modification) inside a file."""

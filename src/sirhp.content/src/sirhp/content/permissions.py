@@ -7,6 +7,7 @@ AddScannedDocument = "sirhp: Add ScannedDocument"
 AddCareerEvent = "sirhp: Add CareerEvent"
 AddBadge = "sirhp: Add Badge"
 AddBadgePrintBatch = "sirhp: Add BadgePrintBatch"
+AddChangeRequest = "sirhp: Add ChangeRequest"
 
 ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"

@@ -4,6 +4,7 @@ from plone.indexer import indexer
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import IBadge
+from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.content.interfaces import IUnit
@@ -77,6 +78,24 @@ def record_matricule(obj):
     return file.matricule if file is not None else None
 
 
+@indexer(IChangeRequest)
+def change_request_matricule(obj):
+    file = parent_file(obj)
+    return file.matricule if file is not None else None
+
+
+@indexer(IChangeRequest)
+def agency_of_change_request(obj):
+    return _agency_id(obj)
+
+
+@indexer(IChangeRequest)
+def change_request_unit(obj):
+    file = parent_file(obj)
+    unit = _unit(file) if file is not None else None
+    return unit.UID() if unit is not None else None
+
+
 @indexer(IBadge)
 def badge_matricule(obj):
     file = parent_file(obj)
@@ -125,9 +144,12 @@ def record_searchable_text(obj):
 
 
 def _last_entry(obj):
+    """The latest workflow history entry, whatever the workflow."""
     history = getattr(obj, "workflow_history", None) or {}
-    entries = history.get("sirhp_record_workflow") or ()
-    return entries[-1] if entries else None
+    entries = [chain[-1] for chain in history.values() if chain]
+    if not entries:
+        return None
+    return max(entries, key=lambda entry: entry.get("time"))
 
 
 def _state_since(obj):
@@ -148,6 +170,11 @@ def file_state_since(obj):
 
 @indexer(IPersonnelRecord)
 def record_state_since(obj):
+    return _state_since(obj)
+
+
+@indexer(IChangeRequest)
+def change_request_state_since(obj):
     return _state_since(obj)
 
 

@@ -1,0 +1,154 @@
+"""ChangeRequest (demande de modification): proposed values for a validated
+personnel file or record, applied only when a reviewer approves.
+
+A request lives in the personnel file it concerns (so the file's local roles
+apply: the officer sees his or her own requests as their owner). It keeps:
+
+- ``target_uid``: the file itself or a record inside it;
+- ``proposed``: {field name: JSON value} (dates ISO, units by UID);
+- ``current``: the values of those fields when the request was made;
+- ``base_version``: the CMFEditions version of the target it was based on
+  (approval of a stale request is refused: sirhp.policy.workflow.changes);
+- ``justification`` and an optional supporting scan (``attachment``).
+
+The workflow ``sirhp_change_workflow`` (pending -> approved / rejected /
+withdrawn) decides who sees and decides what.
+"""
+
+from datetime import date
+from plone import api
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.namedfile.field import NamedBlobFile
+from plone.supermodel import model
+from sirhp.content import _
+from sirhp.content.content.records import parent_file
+from sirhp.content.interfaces import IChangeRequest
+from zope import schema
+from zope.interface import implementer
+from zope.schema import getFields
+
+# Fields never changed through a request: identity of the object, files,
+# and what the workflow or SIRHP sets.
+NOT_PROPOSABLE = frozenset(
+    {
+        "matricule",
+        "photo",
+        "photo_original",
+        "photo_crop",
+        "file",
+        "card_number",
+        "revocation_reason",
+    }
+)
+
+
+class IChangeRequestSchema(model.Schema):
+    directives.omitted(
+        "target_uid", "target_title", "base_version", "proposed", "current", "kind"
+    )
+    justification = schema.Text(
+        title=_("label_justification", default="Justification"),
+        description=_(
+            "help_justification",
+            default="Pourquoi ces valeurs sont-elles justes ? Citez la pièce qui le "
+            "prouve.",
+        ),
+        required=True,
+        max_length=2000,
+    )
+    attachment = NamedBlobFile(
+        title=_("label_attachment", default="Pièce justificative (scan, facultatif)"),
+        required=False,
+    )
+    target_uid = schema.TextLine(
+        title=_("label_target", default="Élément concerné"), readonly=True
+    )
+    target_title = schema.TextLine(
+        title=_("label_target_title", default="Élément"), readonly=True
+    )
+    base_version = schema.Int(
+        title=_("label_base_version", default="Version de base"), readonly=True
+    )
+    proposed = schema.Dict(
+        title=_("label_proposed", default="Valeurs proposées"),
+        key_type=schema.TextLine(),
+        readonly=True,
+    )
+    current = schema.Dict(
+        title=_("label_current", default="Valeurs au moment de la demande"),
+        key_type=schema.TextLine(),
+        readonly=True,
+    )
+    kind = schema.Choice(
+        title=_("label_request_kind", default="Origine"),
+        values=("staff", "officer"),
+        readonly=True,
+    )
+
+
+@implementer(IChangeRequest, IChangeRequestSchema)
+class ChangeRequest(Item):
+    target_uid = None
+    target_title = ""
+    base_version = None
+    proposed = None
+    current = None
+    kind = "staff"
+    decided_by = None
+
+    @property
+    def title(self):
+        return f"Demande de modification : {self.target_title or ''}".strip()
+
+    @title.setter
+    def title(self, value):
+        """Derived."""
+
+    def Title(self):
+        return self.title
+
+    def target(self):
+        """The target object, looked up with the caller's rights (or None)."""
+        if not self.target_uid:
+            return None
+        return api.content.get(UID=self.target_uid)
+
+    def file(self):
+        return parent_file(self)
+
+
+# --- values to and from JSON ---------------------------------------------
+
+
+def schema_fields(obj):
+    """{name: field} of every schema (and behaviour) of ``obj``."""
+    from plone.dexterity.utils import iterSchemata
+
+    fields = {}
+    for iface in iterSchemata(obj):
+        fields.update(getFields(iface))
+    return fields
+
+
+def to_json(value):
+    """A stored field value as JSON (dates ISO, relations by UID)."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "to_object"):  # z3c.relationfield RelationValue
+        target = None if value.isBroken() else value.to_object
+        return target.UID() if target is not None else None
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+    return value
+
+
+def proposable_fields(obj):
+    """Names of the fields a request may change on ``obj``."""
+    return [
+        name
+        for name, field in schema_fields(obj).items()
+        if not field.readonly and name not in NOT_PROPOSABLE
+    ]

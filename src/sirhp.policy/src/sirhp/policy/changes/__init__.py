@@ -1,0 +1,1 @@
+"""Change requests (demandes de modification): API, pages, REST."""

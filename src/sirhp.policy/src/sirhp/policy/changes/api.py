@@ -1,0 +1,343 @@
+"""Change requests: create, compare, detect conflicts, apply.
+
+Used by the pages (views.py), the REST services (services.py) and the
+workflow handlers (sirhp.policy.workflow.changes). Errors are
+``ChangeError`` with a French message; nothing is stored when one is raised.
+"""
+
+from datetime import date
+import logging
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from plone.namedfile.file import NamedBlobFile
+from sirhp.content.content.change_request import proposable_fields
+from sirhp.content.content.change_request import schema_fields
+from sirhp.content.content.change_request import to_json
+from sirhp.content.content.records import parent_file
+from sirhp.content.content.records import term_title
+from sirhp.content.permissions import AddChangeRequest
+from z3c.relationfield import RelationValue
+from z3c.relationfield.interfaces import IRelationChoice
+from zope import schema as zschema
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.interface import Invalid
+from zope.intid.interfaces import IIntIds
+from zope.schema.interfaces import ValidationError
+
+logger = logging.getLogger("sirhp.policy.changes")
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
+ATTACHMENT_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
+class ChangeError(ValueError):
+    """A refused change request; ``message`` is French."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def current_version(obj):
+    """The CMFEditions version id of ``obj`` (None before its first version)."""
+    return getattr(obj, "version_id", None)
+
+
+def field_label(obj, name):
+    field = schema_fields(obj).get(name)
+    title = field.title if field is not None else name
+    return translate(title, target_language="fr")
+
+
+def display(obj, name, value):
+    """A JSON value of field ``name`` of ``obj`` as French text."""
+    if value in (None, "", [], ()):
+        return "—"
+    field = schema_fields(obj).get(name)
+    if IRelationChoice.providedBy(field):
+        target = api.content.get(UID=value) if isinstance(value, str) else None
+        return target.Title() if target is not None else str(value)
+    vocabulary = _vocabulary_name(field)
+    if vocabulary:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(
+            translate(term_title(vocabulary, item, obj), target_language="fr")
+            for item in values
+        )
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            pass
+    return str(value)
+
+
+def _vocabulary_name(field):
+    for candidate in (field, getattr(field, "value_type", None)):
+        name = getattr(candidate, "vocabularyName", None)
+        if name:
+            return name
+    return None
+
+
+def _python_value(obj, field, value):
+    """JSON -> the value stored on the object, validated by the field."""
+    bound = field.bind(obj)
+    if value in (None, ""):
+        if field.required:
+            raise ChangeError(
+                f"« {field_label(obj, field.__name__)} » est obligatoire."
+            )
+        return None
+    try:
+        if isinstance(field, zschema.Date):
+            result = date.fromisoformat(str(value)[:10])
+        elif IRelationChoice.providedBy(field):
+            target = api.content.get(UID=str(value))
+            if target is None:
+                raise ChangeError(
+                    f"« {field_label(obj, field.__name__)} » : élément introuvable."
+                )
+            bound.validate(target)  # the vocabulary of the file's agency
+            return RelationValue(getUtility(IIntIds).getId(target))
+        elif isinstance(field, (zschema.List, zschema.Tuple, zschema.Set)):
+            if not isinstance(value, list):
+                raise ChangeError(
+                    f"« {field_label(obj, field.__name__)} » : une liste est attendue."
+                )
+            result = set(value) if isinstance(field, zschema.Set) else list(value)
+        elif isinstance(field, zschema.Int):
+            result = int(value)
+        elif isinstance(field, zschema.Bool):
+            result = bool(value)
+        else:
+            result = str(value)
+        bound.validate(result)
+    except ChangeError:
+        raise
+    except (ValidationError, ValueError, TypeError) as error:
+        doc = error.doc() if hasattr(error, "doc") else ""
+        message = translate(doc, target_language="fr") if doc else "valeur refusée"
+        raise ChangeError(
+            f"« {field_label(obj, field.__name__)} » : {message}"
+        ) from None
+    return result
+
+
+def normalize(obj, proposed):
+    """Check ``proposed`` ({field: JSON value}) against ``obj``'s schema.
+
+    Returns {field: JSON value} of the fields that really change, and the
+    Python values; raises ChangeError for unknown, read-only or invalid
+    fields, or when nothing changes.
+    """
+    if not isinstance(proposed, dict) or not proposed:
+        raise ChangeError("Indiquez au moins un champ à modifier.")
+    allowed = set(proposable_fields(obj))
+    fields = schema_fields(obj)
+    unknown = sorted(name for name in proposed if name not in allowed)
+    if unknown:
+        raise ChangeError(
+            "Champ(s) inconnu(s) ou non modifiable(s) par une demande : "
+            + ", ".join(unknown)
+            + "."
+        )
+    changes, python = {}, {}
+    for name, value in proposed.items():
+        new = _python_value(obj, fields[name], value)
+        new_json = to_json(new)
+        if new_json != to_json(getattr(obj, name, None)):
+            changes[name] = new_json
+            python[name] = new
+    if not changes:
+        raise ChangeError(
+            "Les valeurs proposées sont identiques aux valeurs actuelles."
+        )
+    _check_invariants(obj, python)
+    return changes, python
+
+
+class _Merged:
+    """The object as it would be with the proposed values (for invariants)."""
+
+    def __init__(self, obj, values):
+        self.__context__ = obj
+        self._obj = obj
+        self._values = values
+
+    def __getattr__(self, name):
+        if name in self._values:
+            return self._values[name]
+        return getattr(self._obj, name)
+
+
+def _check_invariants(obj, python):
+    from plone.dexterity.utils import iterSchemata
+
+    merged = _Merged(obj, python)
+    for iface in iterSchemata(obj):
+        try:
+            iface.validateInvariants(merged)
+        except Invalid as error:
+            raise ChangeError(str(error)) from None
+
+
+def create_request(target, proposed, justification, attachment=None, kind="staff"):
+    """A pending ChangeRequest for ``target`` (validated file or record).
+
+    The caller must hold ``sirhp: Add ChangeRequest`` on the target's file
+    (records staff of the agency, the officer concerned); checked here.
+    """
+    file = parent_file(target)
+    if file is None:
+        raise ChangeError("Cet élément n'appartient à aucun dossier.")
+    if api.content.get_state(target, default=None) != "validated":
+        raise ChangeError(
+            "Seul un élément validé fait l'objet d'une demande de modification ; "
+            "un brouillon se modifie directement."
+        )
+    if not api.user.has_permission(AddChangeRequest, obj=file):
+        from AccessControl import Unauthorized
+
+        raise Unauthorized("sirhp: Add ChangeRequest")
+    justification = (justification or "").strip()
+    if not justification:
+        raise ChangeError("Une justification est obligatoire.")
+    if len(justification) > 2000:
+        raise ChangeError("Justification trop longue (2000 caractères au plus).")
+    changes, _python = normalize(target, proposed)
+    blob = _attachment(attachment)
+    request = createContentInContainer(
+        file,
+        "ChangeRequest",
+        checkConstraints=False,  # permission checked above
+        id="demande",
+        justification=justification,
+    )
+    request.target_uid = target.UID()
+    request.target_title = target.Title()
+    request.base_version = current_version(target)
+    request.proposed = changes
+    request.current = {name: to_json(getattr(target, name, None)) for name in changes}
+    request.kind = kind
+    if blob is not None:
+        request.attachment = blob
+    request.reindexObject()
+    return request
+
+
+def _attachment(attachment):
+    """(filename, bytes) -> a checked NamedBlobFile, or None."""
+    if not attachment:
+        return None
+    filename, data = attachment
+    if not data:
+        raise ChangeError("La pièce justificative est vide.")
+    if len(data) > MAX_ATTACHMENT:
+        raise ChangeError("Pièce justificative trop volumineuse (10 Mo au plus).")
+    if not data.startswith(ATTACHMENT_SIGNATURES):
+        raise ChangeError("Pièce justificative : PDF, JPEG ou PNG seulement.")
+    content_type = (
+        "application/pdf"
+        if data.startswith(b"%PDF-")
+        else ("image/png" if data.startswith(b"\x89PNG") else "image/jpeg")
+    )
+    return NamedBlobFile(
+        data=data, contentType=content_type, filename=filename or "piece"
+    )
+
+
+def is_stale(request, target=None):
+    target = target if target is not None else _target(request)
+    return target is None or current_version(target) != request.base_version
+
+
+def _target(request):
+    """The target, found whatever the current user may see (system use)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=request.target_uid)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def diff(request):
+    """Rows {field, label, requested_from, current, proposed, changed_since}."""
+    target = _target(request)
+    rows = []
+    for name, value in (request.proposed or {}).items():
+        live = to_json(getattr(target, name, None)) if target is not None else None
+        before = (request.current or {}).get(name)
+        rows.append(
+            {
+                "field": name,
+                "label": field_label(target, name) if target is not None else name,
+                "current": display(target, name, live) if target is not None else "—",
+                "proposed": display(target, name, value)
+                if target is not None
+                else str(value),
+                "proposed_json": value,
+                "current_json": live,
+                "changed_since": live != before,
+            }
+        )
+    return rows
+
+
+def conflicts(request):
+    """Other pending requests on the same target touching the same fields."""
+    catalog = api.portal.get_tool("portal_catalog")
+    fields = set(request.proposed or {})
+    result = []
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ChangeRequest",
+        review_state="pending",
+        path="/".join(request.__parent__.getPhysicalPath()),
+    ):
+        if brain.UID == request.UID():
+            continue
+        other = brain._unrestrictedGetObject()
+        if other.target_uid != request.target_uid:
+            continue
+        common = fields & set(other.proposed or {})
+        if common:
+            result.append({"request": other, "fields": sorted(common)})
+    return result
+
+
+def apply(request, approver_id):
+    """Write the proposed values on the target: one new version naming the
+    request, its requester and its approver. Runs as the system (the
+    approval permission was checked by the workflow)."""
+    from zope.annotation.interfaces import IAnnotations
+    from zope.globalrequest import getRequest
+    from zope.lifecycleevent import modified
+
+    target = _target(request)
+    _changes, python = normalize(target, request.proposed)
+    requester = (request.listCreators() or ("?",))[0]
+    note = (
+        f"Demande de modification {request.getId()} ({request.absolute_url_path()}) "
+        f"demandée par {requester}, approuvée par {approver_id}"
+    )
+    http_request = getRequest()
+    if http_request is not None:
+        IAnnotations(http_request)["plone.app.versioningbehavior-changeNote"] = note
+    with api.env.adopt_roles(["Manager"]):
+        for name, value in python.items():
+            setattr(target, name, value)
+        modified(target)
+        target.reindexObject()
+    if http_request is not None:
+        IAnnotations(http_request).pop("plone.app.versioningbehavior-changeNote", None)
+    request.applied_version = current_version(target)
+    logger.info("%s applied to %s", note, "/".join(target.getPhysicalPath()))
+    return target
+
+
+def rebase(request):
+    """Base the request on the target as it is now (reviewer's choice)."""
+    target = _target(request)
+    request.base_version = current_version(target)
+    request.current = {
+        name: to_json(getattr(target, name, None)) for name in request.proposed or {}
+    }
