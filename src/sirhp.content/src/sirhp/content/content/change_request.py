@@ -39,6 +39,7 @@ NOT_PROPOSABLE = frozenset(
         "file",
         "card_number",
         "revocation_reason",
+        "changeNote",
     }
 )
 

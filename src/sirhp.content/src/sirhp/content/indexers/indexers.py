@@ -89,6 +89,14 @@ def agency_of_change_request(obj):
     return _agency_id(obj)
 
 
+@indexer(IPersonnelRecord)
+def record_unit(obj):
+    """The unit of the record's file (review queue filter)."""
+    file = parent_file(obj)
+    unit = _unit(file) if file is not None else None
+    return unit.UID() if unit is not None else None
+
+
 @indexer(IChangeRequest)
 def change_request_unit(obj):
     file = parent_file(obj)
@@ -205,3 +213,14 @@ def reindex_unit_files(unit, event):
     ):
         obj = brain._unrestrictedGetObject()
         obj.reindexObject(idxs=list(UNIT_DERIVED_INDEXES))
+
+
+def reindex_children_unit(file, event):
+    """A file's records, badges and requests carry its unit in the catalog
+    (review queue and badge printing filter on it): keep them in line."""
+    from zope.container.interfaces import IContainerModifiedEvent
+
+    if IContainerModifiedEvent.providedBy(event):
+        return  # a child added or removed: the file's unit did not change
+    for child in file.objectValues():
+        child.reindexObject(idxs=["unit"])

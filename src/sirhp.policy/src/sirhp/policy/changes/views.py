@@ -1,0 +1,188 @@
+"""Pages of change requests: the edit form that proposes, a request with its
+diff, the review queue (À valider)."""
+
+from AccessControl import Unauthorized
+from plone import api
+from plone.dexterity.browser.edit import DefaultEditForm
+from plone.protect import CheckAuthenticator
+from sirhp.content.content.change_request import proposable_fields
+from sirhp.content.content.change_request import to_json
+from sirhp.content.content.records import parent_file
+from sirhp.content.permissions import AddChangeRequest
+from sirhp.policy import _
+from sirhp.policy.browser.utils import has_permission
+from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.changes import api as changes
+from sirhp.policy.changes.queue import queue_counts
+from sirhp.policy.changes.queue import QUEUE_TYPES
+from sirhp.policy.changes.queue import review_queue
+from sirhp.policy.permissions import ReviewChanges
+from z3c.form import button
+from zope import schema
+from zope.i18n import translate
+
+
+def may_propose(context):
+    file = parent_file(context)
+    return (
+        file is not None
+        and api.content.get_state(context, default=None) == "validated"
+        and has_permission(AddChangeRequest, file)
+    )
+
+
+class EditOrProposeForm(DefaultEditForm):
+    """``@@edit`` of files and records.
+
+    Who may edit (drafts) edits. On validated content, who may propose gets
+    the same form, but saving creates a pending change request (with a
+    required justification) and the content stays as it is.
+    """
+
+    def __call__(self):
+        if not self.can_edit() and not may_propose(self.context):
+            raise Unauthorized("Modify portal content")
+        return super().__call__()
+
+    def can_edit(self):
+        return has_permission("Modify portal content", self.context)
+
+    @property
+    def label(self):
+        if self.can_edit():
+            return super().label
+        return translate(
+            _("label_propose_change", default="Demande de modification"),
+            context=self.request,
+        )
+
+    def updateFields(self):
+        super().updateFields()
+        if not self.can_edit():
+            justification = schema.Text(
+                __name__="sirhp_justification",
+                title=_("label_justification", default="Justification"),
+                description=_(
+                    "help_justification_form",
+                    default="Obligatoire : votre demande sera examinée par un "
+                    "valideur ; le dossier reste inchangé jusqu'à sa décision.",
+                ),
+                required=True,
+                max_length=2000,
+            )
+            from z3c.form.field import Fields
+
+            self.fields += Fields(justification, prefix="")
+
+    @button.buttonAndHandler(_("Save"), name="save")
+    def handleApply(self, action):
+        if self.can_edit():
+            return super().handleApply.func(self, action)
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
+        justification = data.pop("sirhp_justification", "") or ""
+        allowed = set(proposable_fields(self.context))
+        proposed = {}
+        for name, value in data.items():
+            if name not in allowed:  # behaviour fields (changeNote...) are prefixed
+                continue
+            json_value = to_json(value)
+            if json_value != to_json(getattr(self.context, name, None)):
+                proposed[name] = json_value
+        try:
+            request = changes.create_request(self.context, proposed, justification)
+        except changes.ChangeError as error:
+            self.status = error.message
+            return
+        api.portal.show_message(
+            _(
+                "msg_change_requested",
+                default="Demande de modification enregistrée : un valideur doit "
+                "l'approuver ; le dossier reste inchangé d'ici là.",
+            ),
+            request=self.request,
+        )
+        self.request.response.redirect(request.absolute_url())
+
+    @button.buttonAndHandler(_("Cancel"), name="cancel")
+    def handleCancel(self, action):
+        return super().handleCancel.func(self, action)
+
+
+class ChangeRequestView(SirhpView):
+    """A request: diff (current -> proposed), justification, attachment,
+    conflicts, decision buttons."""
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def rows(self):
+        return changes.diff(self.context)
+
+    def stale(self):
+        return self.state() == "pending" and changes.is_stale(self.context)
+
+    def conflicts(self):
+        if self.state() != "pending":
+            return []
+        return changes.conflicts(self.context)
+
+    def transitions(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        return workflow.getTransitionsFor(self.context)
+
+    def requester(self):
+        return (self.context.listCreators() or ("",))[0]
+
+    def can_review(self):
+        return has_permission(ReviewChanges, self.context)
+
+    def attachment_url(self):
+        if getattr(self.context, "attachment", None) is None:
+            return None
+        return f"{self.context.absolute_url()}/@@download/attachment"
+
+    def __call__(self):
+        if self.request.method == "POST" and self.request.form.get("rebase"):
+            CheckAuthenticator(self.request)
+            if not (self.can_review() and self.state() == "pending"):
+                raise Unauthorized("sirhp: Review changes")
+            changes.rebase(self.context)
+            api.portal.show_message(
+                _(
+                    "msg_change_rebased",
+                    default="Demande rebasée sur les valeurs actuelles : "
+                    "vérifiez le tableau avant de décider.",
+                ),
+                request=self.request,
+            )
+            return self.request.response.redirect(self.context.absolute_url())
+        return self.index()
+
+
+class ReviewQueueView(SirhpView):
+    """À valider: what waits in the user's agencies, oldest first."""
+
+    def types(self):
+        return [{"value": k, "title": v} for k, v in QUEUE_TYPES.items()]
+
+    def units(self):
+        brains = api.portal.get_tool("portal_catalog")(
+            portal_type="Unit", sort_on="sortable_title"
+        )
+        return [{"value": b.UID, "title": b.Title} for b in brains]
+
+    def items(self):
+        form = self.request.form
+        portal_type = form.get("type") if form.get("type") in QUEUE_TYPES else None
+        unit = (
+            form.get("unit")
+            if form.get("unit") in {u["value"] for u in self.units()}
+            else None
+        )
+        return review_queue(portal_type=portal_type, unit=unit)
+
+    def counts(self):
+        return queue_counts()
