@@ -3,3 +3,4 @@
 TransitionSubmit = "sirhp: Transition: submit"
 TransitionValidate = "sirhp: Transition: validate"
 TransitionArchive = "sirhp: Transition: archive"
+ViewAuditJournal = "sirhp: View audit journal"

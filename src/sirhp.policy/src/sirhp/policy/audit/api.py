@@ -59,9 +59,20 @@ def describe(obj) -> dict:
 
 
 def build_event(
-    action, obj=None, request=None, reason=None, detail=None, user=None, path=None
+    action,
+    obj=None,
+    request=None,
+    reason=None,
+    detail=None,
+    user=None,
+    path=None,
+    user_id=None,
 ) -> dict:
-    """The values of an event, computed now (who, what, from where)."""
+    """The values of an event, computed now (who, what, from where).
+
+    ``user_id`` names the account concerned when nobody is logged in (a
+    failed login).
+    """
     request = request if request is not None else getRequest()
     values = describe(obj)
     if path and not values.get("path"):
@@ -71,7 +82,7 @@ def build_event(
         values["agency"] = first if first in AGENCY_IDS else ""
     values.update(
         action=action,
-        user_id=current_user_id(user),
+        user_id=user_id or current_user_id(user),
         roles=roles_summary(user, obj),
         client=client_address(request),
         reason=reason,
@@ -89,13 +100,14 @@ def log_event(
     user=None,
     path=None,
     raise_errors=False,
+    user_id=None,
 ):
     """Append an event to the journal (never raises unless ``raise_errors``).
 
     ``path`` replaces the object's path (a denied URL, a login name...).
     """
     try:
-        values = build_event(action, obj, request, reason, detail, user, path)
+        values = build_event(action, obj, request, reason, detail, user, path, user_id)
         return get_journal().append(**values)
     except Exception:
         logger.exception("Could not write the audit journal (%s)", action)

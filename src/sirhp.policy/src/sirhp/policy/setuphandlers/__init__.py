@@ -5,6 +5,8 @@ from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
 from sirhp.policy import config
 from sirhp.policy import logger
+from sirhp.policy.login.setup import install_plugins as install_login_plugins
+from sirhp.policy.login.setup import remove_plugins as remove_login_plugins
 from zope.interface import implementer
 
 
@@ -25,6 +27,7 @@ def post_install(context):
         agency = ensure_agency(portal, spec)
         grant_agency_roles(agency)
     portal.setLayout("sirhp-accueil")
+    install_login_plugins(portal)
     logger.info("SIRHP policy installed")
 
 
@@ -32,6 +35,7 @@ def uninstall(context):
     portal = api.portal.get()
     if portal.getLayout() == "sirhp-accueil":
         portal.setLayout("listing_view")
+    remove_login_plugins(portal)
 
 
 def setup_groups():

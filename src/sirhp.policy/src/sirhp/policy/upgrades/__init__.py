@@ -1,1 +1,1 @@
-"""Numbered upgrade steps of the sirhp.policy profile (none since 1000)."""
+"""Numbered upgrade steps of the sirhp.policy profile (1002: ``v1002.py``)."""
