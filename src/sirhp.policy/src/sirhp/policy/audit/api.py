@@ -36,6 +36,26 @@ def roles_summary(user=None, obj=None) -> str:
     return ",".join(sorted(set(roles) - IGNORED_ROLES))
 
 
+def identify(request):
+    """The user whose credentials this request carries, authorized or not.
+
+    Zope treats a valid user without rights on the published object as
+    anonymous; for a refusal the journal wants the real person. Asks the
+    site's PAS to authenticate the credentials again, without the
+    authorization step (only done for refusals of anonymous requests).
+    """
+    try:
+        acl_users = api.portal.get().acl_users
+        found = acl_users._extractUserIds(request, acl_users.plugins)
+    except Exception:
+        return None
+    for user_id, _login in found:
+        user = acl_users.getUserById(user_id)
+        if user is not None:
+            return user
+    return None
+
+
 def describe(obj) -> dict:
     """uid, portal-relative path, matricule and agency of ``obj``."""
     if obj is None:

@@ -19,6 +19,7 @@ from sirhp.content.interfaces import IScannedDocument
 from sirhp.policy import logger
 from sirhp.policy.audit import journal as actions
 from sirhp.policy.audit.api import build_event
+from sirhp.policy.audit.api import identify
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.interfaces import ISirhpPolicyLayer
@@ -53,7 +54,7 @@ def classify(request):
     if method != "GET" or not _sirhp_object(context):
         return None
     if IService.providedBy(published):
-        if name == request.get("_rest_service_id", ""):
+        if name == getattr(request, "_rest_service_id", None):
             return actions.VIEW, context, "api"
         if name in HISTORY_VIEWS:
             return actions.VIEW, context, "api:@history"
@@ -97,10 +98,12 @@ def _log_denied(request, detail):
     target = _denied_target(request)
     path = _site_path(request)
     event_path = None if target is not None else path
+    user = identify(request) if api.user.is_anonymous() else None
     log_event(
         actions.DENIED,
         obj=target,
         request=request,
+        user=user,
         detail={"url": path, "method": request.get("REQUEST_METHOD"), "why": detail},
         path=event_path,
     )

@@ -45,11 +45,34 @@ def locked_message(status, request):
     )
 
 
-def note_attempt(request, login):
+def note_attempt(request, login, password):
+    """Remember the attempt until the end of the request (memory only)."""
     attempts = request.other.get(ATTEMPTS_KEY)
     if attempts is None:
-        attempts = request.other[ATTEMPTS_KEY] = set()
-    attempts.add(throttle.normalise_login(login))
+        attempts = request.other[ATTEMPTS_KEY] = {}
+    attempts.setdefault(throttle.normalise_login(login), (login, password))
+
+
+def password_accepted(acl_users, login, password):
+    """Would any other authentication plugin (or the Zope root user folder)
+    accept these credentials? Asked only when the request ended anonymous:
+    a right password refused for lack of rights is not a login failure."""
+    for plugin_id, plugin in acl_users.plugins.listPlugins(IAuthenticationPlugin):
+        if plugin_id == GUARD_ID:
+            continue
+        try:
+            found = plugin.authenticateCredentials(
+                {"login": login, "password": password}
+            )
+        except Exception:
+            continue
+        if found and found[0]:
+            return True
+    root = getattr(acl_users.getPhysicalRoot(), "acl_users", None)
+    try:
+        return bool(root is not None and root.authenticate(login, password, None))
+    except Exception:
+        return False
 
 
 def refuse_locked(request, login, status):
@@ -97,7 +120,7 @@ class LoginGuardPlugin(BasePlugin):
             refuse_locked(request, login, status)
             credentials.clear()
             return None
-        note_attempt(request, login)
+        note_attempt(request, login, credentials.get("password"))
         return None
 
 

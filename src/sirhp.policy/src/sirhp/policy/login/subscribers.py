@@ -10,6 +10,7 @@ from sirhp.policy.interfaces import ISirhpPolicyLayer
 from sirhp.policy.login import throttle
 from sirhp.policy.login.plugins import ATTEMPTS_KEY
 from sirhp.policy.login.plugins import locked_message
+from sirhp.policy.login.plugins import password_accepted
 from sirhp.policy.login.plugins import refuse_locked
 from zExceptions import Unauthorized
 
@@ -51,15 +52,17 @@ def refuse_locked_rest_login(event):
         raise Unauthorized(locked_message(status, request))
 
 
-def _succeeded(request, login):
+def _succeeded(request, key, login, password):
     if is_rest_login(request):
         return request.response.getStatus() == 200
-    if api.user.is_anonymous():
-        return False
-    user = api.user.get_current()
-    names = {throttle.normalise_login(user.getUserName())}
-    names.add(throttle.normalise_login(user.getId()))
-    return login in names
+    if not api.user.is_anonymous():
+        user = api.user.get_current()
+        names = {throttle.normalise_login(user.getUserName())}
+        names.add(throttle.normalise_login(user.getId()))
+        if key in names:
+            return True
+    # anonymous in the end: a wrong password, or a right one without rights
+    return password_accepted(api.portal.get().acl_users, login, password)
 
 
 def settle_attempts(event):
@@ -74,24 +77,15 @@ def settle_attempts(event):
     interactive = is_rest_login(request) or is_form_login(request)
     client = client_address(request)
     guard = throttle.get_throttle()
-    for login in sorted(attempts):
-        if _succeeded(request, login):
+    channel = "api" if is_rest_login(request) else "web"
+    for key, (login, password) in sorted(attempts.items()):
+        if _succeeded(request, key, login, password):
             if interactive:
-                guard.clear_account(login)
-                log_event(
-                    journal.LOGIN,
-                    request=request,
-                    user_id=login,
-                    detail="api" if is_rest_login(request) else "web",
-                )
+                guard.clear_account(key)
+                log_event(journal.LOGIN, request=request, user_id=key, detail=channel)
             continue
-        guard.record_failure(login, client)
-        log_event(
-            journal.LOGIN_FAILED,
-            request=request,
-            user_id=login,
-            detail="api" if is_rest_login(request) else "web",
-        )
+        guard.record_failure(key, client)
+        log_event(journal.LOGIN_FAILED, request=request, user_id=key, detail=channel)
 
 
 def on_logged_in(event):
