@@ -9,7 +9,8 @@ from plone import api
 from sirhp.policy import logger
 from sirhp.policy.login.setup import install_plugins
 
-PROFILE = "profile-sirhp.policy:upgrade_1002"
+# registered in upgrades/v1002.zcml, hence the package name
+PROFILE = "profile-sirhp.policy.upgrades:upgrade_1002"
 
 
 def upgrade(context):
