@@ -41,8 +41,7 @@ def serve_without_journal(ini):
     subscribers.on_publication_failure = lambda event: None
     from Zope2.Startup.serve import main
 
-    sys.argv = ["runwsgi", ini]
-    main()
+    main(["runwsgi", ini])
 
 
 def wait_for(url, seconds=180):
