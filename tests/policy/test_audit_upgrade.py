@@ -16,7 +16,6 @@ def test_profile_version(integration):
 def test_settings(integration):
     assert api.portal.get_registry_record("sirhp.security.login_max_failures") == 5
     assert api.portal.get_registry_record("sirhp.security.login_lockout_minutes") == 15
-    assert api.portal.get_registry_record("sirhp.security.totp_required") is False
     assert api.portal.get_registry_record("sirhp.audit.officer_sees_consultations")
 
 

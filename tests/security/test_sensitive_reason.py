@@ -174,3 +174,13 @@ def test_reason_rules():
     assert reasons.parse("autre") is None
     assert reasons.parse("") is None
     assert len(reasons.normalise("autre", "x" * 1000)[1]) == reasons.MAX_TEXT
+
+
+def test_a_link_cannot_give_the_reason(file_url, testdata):
+    """?reason= is for REST clients; in the browser only the form gives one."""
+    page = requests.get(
+        file_url + "?reason=enquete",
+        auth=("hrmanager.pn", testdata.PASSWORD),
+        timeout=30,
+    )
+    assert NOTES not in page.text and 'name="reason"' in page.text

@@ -7,7 +7,7 @@ bound to the user id, expired at login and logout and after
 ``REASON_MAX_AGE``). Nothing is written to the ZODB.
 
 REST: a request gives its reason in the header ``X-SIRHP-Reason`` (or the
-query ``reason=``) as ``code`` or ``code: free text`` (text required for
+query ``reason=``, REST only) as ``code`` or ``code: free text`` (text required for
 ``autre``), or carries the browser cookie. Without one, the sensitive fields
 are left out of the JSON; with ``?sensitive=1`` the request is refused (403).
 
@@ -20,6 +20,7 @@ import hmac
 import json
 from plone import api
 from plone.keyring.interfaces import IKeyManager
+from plone.rest.interfaces import IAPIRequest
 from sirhp.content.permissions import ReadSensitive
 from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
@@ -138,10 +139,15 @@ def clear_cookie(request):
 
 
 def given_reason(request, user_id):
-    """The reason this request carries: header, query, else the cookie."""
-    given = parse(request.getHeader(HEADER)) or parse(request.form.get("reason"))
-    if given is None and request.form.get("reason"):
-        given = normalise(request.form.get("reason"), request.form.get("reason_text"))
+    """The reason this request carries: header, query (REST only: a link
+    must not give a reason on the user's behalf), else the cookie."""
+    given = parse(request.getHeader(HEADER))
+    if given is None and IAPIRequest.providedBy(request):
+        given = parse(request.form.get("reason"))
+        if given is None and request.form.get("reason"):
+            given = normalise(
+                request.form.get("reason"), request.form.get("reason_text")
+            )
     if given is None:
         given = read_cookie(request.cookies.get(COOKIE), user_id)
     return given

@@ -54,18 +54,6 @@ class ISecuritySettings(Interface):
         required=False,
         default=[],
     )
-    totp_required = schema.Bool(
-        title=_(
-            "label_totp_required",
-            default="Second facteur (TOTP) obligatoire pour les gestionnaires RH "
-            "et les valideurs",
-        ),
-        description=_(
-            "help_totp_required",
-            default="Pas encore appliqué : réservé à la suite du ticket 5.",
-        ),
-        default=False,
-    )
 
 
 class IAuditSettings(Interface):
