@@ -44,7 +44,11 @@ def main():
         print(
             f"{'OK' if result.ok else 'BROKEN'}: {result.checked} events checked, "
             f"head {result.head}"
-            + (f", first bad event {result.first_bad_id}" if result.first_bad_id else "")
+            + (
+                f", first bad event {result.first_bad_id}"
+                if result.first_bad_id
+                else ""
+            )
         )
         sys.exit(0 if result.ok else 1)
     else:
