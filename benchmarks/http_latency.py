@@ -40,7 +40,7 @@ def measure(session, urls, headers=None, rounds=4):
 
 
 def main(base, output):
-    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo")
+    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
     admin = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
     clerk = requests.Session()
     clerk.auth = ("clerk.pn", password)

@@ -2,7 +2,7 @@
 
 Run with: zconsole run var/NAME/etc/zope.conf scripts/create_site.py [--count N]
 Environment: SIRHP_ADMIN_PASSWORD (default "admin", local use only),
-SIRHP_DEMO_PASSWORD (default "sirhp-demo").
+SIRHP_DEMO_PASSWORD (default "sirhp-demo-2026").
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -83,7 +83,7 @@ def main(app, argv):
     transaction.commit()
     from sirhp.policy.setuphandlers import demo
 
-    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo")
+    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
     if SITE_ID in app.objectIds():
         site = app[SITE_ID]
         setSite(site)

@@ -4,7 +4,7 @@ import os
 
 
 def main():
-    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo")
+    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
     admin = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
     print("\nSIRHP demo accounts (synthetic data):")
     print(f"  admin (Zope manager)          password: {admin}")

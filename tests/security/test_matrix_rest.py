@@ -45,6 +45,9 @@ PASSWORD = testdata.PASSWORD
 DENIED = (401, 403, 404)
 # Planted in the four matrix files; must never reach a persona who may not read it.
 PLANTED_BLOOD_GROUP = "AB-"
+# Medical fields need a consultation reason (audit/reasons.py); the matrix
+# checks the permission, so every request gives one.
+REASON = {"X-SIRHP-Reason": "controle"}
 
 
 def planted_notes(matricule):
@@ -82,7 +85,7 @@ class Http:
     def get_json(self, url, login):
         return self.session.get(
             url,
-            headers={"Accept": "application/json"},
+            headers={"Accept": "application/json", **REASON},
             auth=self._auth(login),
             allow_redirects=False,
             timeout=30,
@@ -118,7 +121,7 @@ class Http:
 
     def page(self, url, login):
         """Classic UI: a browser GET with an explicit basic auth header."""
-        headers = {"Accept": "text/html"}
+        headers = {"Accept": "text/html", **REASON}
         if login is not None:
             token = b64encode(f"{login}:{PASSWORD}".encode()).decode()
             headers["Authorization"] = f"Basic {token}"

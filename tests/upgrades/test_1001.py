@@ -53,7 +53,7 @@ def test_upgrade_1001(portal, testdata):
         setup.upgradeProfile("sirhp.content:default")
         setup.upgradeProfile("sirhp.policy:default")
     assert setup.getLastVersionForProfile("sirhp.content:default") == ("1001",)
-    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1001",)
+    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1002",)
     assert {"Badge", "BadgePrintBatch"} <= set(portal.portal_types.objectIds())
     assert portal.portal_workflow.getChainForPortalType("Badge") == (
         "sirhp_badge_workflow",

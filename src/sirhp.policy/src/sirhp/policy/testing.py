@@ -5,6 +5,7 @@ The test data (``sirhp.policy.testdata``) are a handful of synthetic files
 in every state, users of every role, in both agencies.
 """
 
+import os
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -17,12 +18,20 @@ from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
 import sirhp.policy
 import transaction
 
+AUDIT_DB_ENV = "SIRHP_AUDIT_DB"
+
 
 class SirhpPolicyLayer(PloneSandboxLayer):
     defaultBases = (CONTENT_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
         import collective.exportimport
+        import tempfile
+
+        # The audit journal and login counters of the tests: a throwaway file
+        self._audit_dir = tempfile.TemporaryDirectory(prefix="sirhp-audit-")
+        self._audit_env = os.environ.get(AUDIT_DB_ENV)
+        os.environ[AUDIT_DB_ENV] = os.path.join(self._audit_dir.name, "audit.sqlite")
 
         self.loadZCML(package=collective.exportimport)
         self.loadZCML(package=sirhp.policy)
@@ -40,6 +49,16 @@ class SirhpPolicyLayer(PloneSandboxLayer):
         # Commit explicitly: without it the layer's changes were lost on exit.
         transaction.commit()
         setRoles(portal, TEST_USER_ID, ["Member"])
+
+    def tearDownZope(self, app):
+        from sirhp.policy.audit import db
+
+        db.close_all()
+        if self._audit_env is None:
+            os.environ.pop(AUDIT_DB_ENV, None)
+        else:
+            os.environ[AUDIT_DB_ENV] = self._audit_env
+        self._audit_dir.cleanup()
 
 
 FIXTURE = SirhpPolicyLayer()

@@ -7,6 +7,9 @@ from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
 from sirhp.policy import _
+from sirhp.policy.audit import journal
+from sirhp.policy.audit import reasons
+from sirhp.policy.audit.api import log_event
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import has_zcml_permission
 from sirhp.policy.browser.utils import SirhpView
@@ -89,9 +92,43 @@ class PersonnelFileView(SirhpView):
             return ""
         return str(value)
 
-    def sections(self):
+    @cached_property
+    def sensitive(self):
+        """(state, reason) of the medical section (see audit/reasons.py)."""
+        return reasons.sensitive_access(self.context, self.request)
+
+    def reason_required(self):
+        return self.sensitive[0] == reasons.REQUIRED
+
+    def reason_options(self):
+        return [{"value": code, "title": title} for code, title in reasons.REASONS]
+
+    def medical_title(self):
+        return SECTIONS[-1][1]
+
+    @cached_property
+    def _sensitive_shown(self):
+        """Show the medical section only with a reason, and log it first
+        (if the journal cannot be written, the section is not shown)."""
+        state, reason = self.sensitive
+        if state not in (reasons.OWN, reasons.GRANTED):
+            return False
+        log_event(
+            journal.VIEW_SENSITIVE,
+            obj=self.context,
+            request=self.request,
+            reason=reasons.format_reason(reason),
+            detail="web",
+            raise_errors=True,
+        )
+        return True
+
+    @cached_property
+    def _sections(self):
         result = []
         for section_id, title, fields in SECTIONS:
+            if section_id == "sante" and not self._sensitive_shown:
+                continue
             rows = []
             for name, vocabulary in fields:
                 if not self.can_read(name):
@@ -107,6 +144,9 @@ class PersonnelFileView(SirhpView):
             if rows:
                 result.append({"id": section_id, "title": title, "rows": rows})
         return result
+
+    def sections(self):
+        return self._sections
 
     def photo_url(self):
         if getattr(self.context, "photo", None):

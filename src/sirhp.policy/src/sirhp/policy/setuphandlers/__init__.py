@@ -6,6 +6,8 @@ from plone.dexterity.utils import createContentInContainer
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.badges.secret import ensure_secret
+from sirhp.policy.login.setup import install_plugins as install_login_plugins
+from sirhp.policy.login.setup import remove_plugins as remove_login_plugins
 from zope.interface import implementer
 
 
@@ -27,6 +29,7 @@ def post_install(context):
         grant_agency_roles(agency)
     portal.setLayout("sirhp-accueil")
     ensure_secret(portal)
+    install_login_plugins(portal)
     logger.info("SIRHP policy installed")
 
 
@@ -34,6 +37,7 @@ def uninstall(context):
     portal = api.portal.get()
     if portal.getLayout() == "sirhp-accueil":
         portal.setLayout("listing_view")
+    remove_login_plugins(portal)
 
 
 def setup_groups():

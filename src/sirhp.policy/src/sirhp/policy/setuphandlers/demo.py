@@ -283,7 +283,7 @@ class Generator:
         portal,
         seed=DEFAULT_SEED,
         accounts=True,
-        password="sirhp-demo",
+        password="sirhp-demo-2026",
         documents=True,
         offset=0,
     ):
@@ -487,7 +487,7 @@ def generate_files(
     count,
     seed=DEFAULT_SEED,
     accounts=True,
-    password="sirhp-demo",
+    password="sirhp-demo-2026",
     documents=True,
     commit_every=0,
     progress=None,
@@ -524,7 +524,7 @@ def generate_files(
 def create_demo_site_content(
     portal,
     count=300,
-    password="sirhp-demo",
+    password="sirhp-demo-2026",
     seed=DEFAULT_SEED,
     accounts=True,
     commit_every=0,

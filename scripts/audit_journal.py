@@ -1,0 +1,64 @@
+"""Operate the audit journal file (no Zope needed).
+
+Usage:
+  python scripts/audit_journal.py verify [--db PATH] [--expect HEAD]
+  python scripts/audit_journal.py head   [--db PATH]
+  python scripts/audit_journal.py backup DEST [--db PATH]
+
+PATH defaults to $SIRHP_AUDIT_DB, else var/instance/audit/journal.sqlite.
+``verify`` recomputes the hash chain (exit 1 on the first broken row) and,
+with ``--expect``, checks that an anchored head is still in the journal.
+``backup`` copies the live file safely (SQLite online backup, WAL included).
+"""
+
+import argparse
+import os
+from pathlib import Path
+import sqlite3
+import sys
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main():
+    from sirhp.policy.audit.journal import Journal
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["verify", "head", "backup"])
+    parser.add_argument("dest", nargs="?")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get(
+            "SIRHP_AUDIT_DB", str(ROOT / "var/instance/audit/journal.sqlite")
+        ),
+    )
+    parser.add_argument("--expect", default=None, help="a head recorded earlier")
+    args = parser.parse_args()
+    if not Path(args.db).exists():
+        sys.exit(f"no journal at {args.db}")
+    journal = Journal(args.db)
+    if args.command == "head":
+        print(journal.head())
+    elif args.command == "verify":
+        result = journal.verify(expected_head=args.expect)
+        print(
+            f"{'OK' if result.ok else 'BROKEN'}: {result.checked} events checked, "
+            f"head {result.head}"
+            + (
+                f", first bad event {result.first_bad_id}"
+                if result.first_bad_id
+                else ""
+            )
+        )
+        sys.exit(0 if result.ok else 1)
+    else:
+        if not args.dest:
+            sys.exit("backup needs a destination file")
+        target = sqlite3.connect(args.dest)
+        journal.connection.backup(target)
+        target.close()
+        print(f"journal copied to {args.dest} (head {journal.head()})")
+
+
+if __name__ == "__main__":
+    main()

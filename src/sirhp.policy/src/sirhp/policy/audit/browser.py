@@ -1,0 +1,253 @@
+"""Views of the journal: @@journal (+ CSV), @@mes-consultations, and the
+form that records the reason of a sensitive consultation."""
+
+import csv
+import datetime
+import io
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five import BrowserView
+from sirhp.policy import _
+from sirhp.policy.audit import journal as actions
+from sirhp.policy.audit import reasons
+from sirhp.policy.audit.api import log_event
+from sirhp.policy.audit.journal import get_journal
+from sirhp.policy.audit.query import JournalQuery
+from sirhp.policy.browser.utils import SirhpView
+from urllib.parse import urlencode
+from zExceptions import BadRequest
+from zExceptions import Unauthorized
+import zoneinfo
+from zope.i18n import translate
+
+ACTION_LABELS = {
+    actions.VIEW: _("audit_view", default="Consultation"),
+    actions.VIEW_SENSITIVE: _("audit_view_sensitive", default="Données médicales"),
+    actions.REASON: _("audit_reason", default="Motif déclaré"),
+    actions.DOWNLOAD: _("audit_download", default="Téléchargement"),
+    actions.CREATE: _("audit_create", default="Création"),
+    actions.MODIFY: _("audit_modify", default="Modification"),
+    actions.DELETE: _("audit_delete", default="Suppression"),
+    actions.MOVE: _("audit_move", default="Déplacement"),
+    actions.TRANSITION: _("audit_transition", default="Transition"),
+    actions.DENIED: _("audit_denied", default="Accès refusé"),
+    actions.LOGIN: _("audit_login", default="Connexion"),
+    actions.LOGIN_FAILED: _("audit_login_failed", default="Échec de connexion"),
+    actions.LOGIN_LOCKED: _("audit_login_locked", default="Connexion bloquée"),
+    actions.LOGOUT: _("audit_logout", default="Déconnexion"),
+    actions.EXPORT: _("audit_export", default="Export"),
+}
+
+# The role an officer sees for a consultation of his or her file (no names).
+ROLE_LABELS = (
+    ("HRManager", _("role_hrmanager", default="Gestionnaire RH")),
+    ("RecordsReviewer", _("role_reviewer", default="Valideur")),
+    ("RecordsClerk", _("role_clerk", default="Bureau des archives")),
+    ("UnitCommander", _("role_commander", default="Commandant d'unité")),
+    ("Auditor", _("role_auditor", default="Inspection")),
+    ("Manager", _("role_admin", default="Administrateur")),
+    ("Site Administrator", _("role_admin", default="Administrateur")),
+)
+CONSULTATIONS = (actions.VIEW, actions.VIEW_SENSITIVE, actions.DOWNLOAD)
+CSV_COLUMNS = (
+    "ts",
+    "user_id",
+    "roles",
+    "action",
+    "matricule",
+    "path",
+    "uid",
+    "agency",
+    "client",
+    "reason",
+    "detail",
+)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+OFFICER_SETTING = "sirhp.audit.officer_sees_consultations"
+LOCAL_TZ = zoneinfo.ZoneInfo("Africa/Bamako")
+
+
+def csv_cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    value = "" if value is None else str(value)
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def format_ts(value) -> str:
+    """The UTC timestamp of the journal in Bamako time (UTC+0, no DST)."""
+    try:
+        moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return value or ""
+    return moment.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def role_label(roles: str):
+    present = set((roles or "").split(","))
+    for role, label in ROLE_LABELS:
+        if role in present:
+            return label
+    return _("role_staff", default="Personnel")
+
+
+def consultations_for_matricule(matricule, limit=100):
+    """Who consulted the file ``matricule``: date and role only, newest first.
+
+    Empty when the site does not let officers see it
+    (registry ``sirhp.audit.officer_sees_consultations``). The officer's
+    own readings are left out.
+    """
+    if not matricule or not api.portal.get_registry_record(
+        OFFICER_SETTING, default=False
+    ):
+        return []
+    events = get_journal().query(
+        matricule=matricule,
+        action=CONSULTATIONS,
+        exclude_user=matricule,
+        limit=limit,
+    )
+    return [
+        {
+            "date": format_ts(event["ts"]),
+            "role": role_label(event["roles"]),
+            "sensitive": event["action"] == actions.VIEW_SENSITIVE,
+        }
+        for event in events
+    ]
+
+
+class JournalView(SirhpView):
+    """@@journal on the site (auditors) or on an agency (its HR managers)."""
+
+    def __call__(self):
+        self.query = JournalQuery.from_request(self.context, self.request)
+        if self.query.errors:
+            self.request.response.setStatus(400)
+        return self.index()
+
+    def action_options(self):
+        return [
+            {"value": action, "title": translate(label, context=self.request)}
+            for action, label in ACTION_LABELS.items()
+        ]
+
+    def action_title(self, action):
+        return ACTION_LABELS.get(action, action)
+
+    def format_ts(self, value):
+        return format_ts(value)
+
+    def total(self):
+        return 0 if self.query.errors else self.query.total()
+
+    def rows(self):
+        return [] if self.query.errors else self.query.page()
+
+    def _url(self, name, **extra):
+        params = dict(self.query.params(), **extra)
+        base = f"{self.context.absolute_url()}/{name}"
+        return f"{base}?{urlencode(params)}" if params else base
+
+    def export_url(self):
+        return self._url("@@journal.csv")
+
+    def previous_url(self):
+        start = self.query.b_start - self.query.b_size
+        if self.query.b_start <= 0:
+            return None
+        return self._url("@@journal", b_start=max(0, start), b_size=self.query.b_size)
+
+    def next_url(self):
+        start = self.query.b_start + self.query.b_size
+        if start >= self.total():
+            return None
+        return self._url("@@journal", b_start=start, b_size=self.query.b_size)
+
+
+class JournalExport(BrowserView):
+    """@@journal.csv: the filtered journal as CSV (semicolons, UTF-8 BOM)."""
+
+    def __call__(self):
+        query = JournalQuery.from_request(self.context, self.request)
+        if query.errors:
+            raise BadRequest(" ".join(query.errors))
+        rows = query.export_rows()
+        log_event(
+            actions.EXPORT,
+            request=self.request,
+            detail={"journal": query.params(), "rows": len(rows)},
+            path=query.agency or "",
+        )
+        output = io.StringIO()
+        writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        scope = query.agency or "sirhp"
+        response.setHeader(
+            "Content-Disposition", f'attachment; filename="journal-{scope}.csv"'
+        )
+        response.setHeader("Cache-Control", "no-store")
+        return "\ufeff" + output.getvalue()
+
+
+class MyConsultationsView(SirhpView):
+    """@@mes-consultations: who consulted my file (role and date only)."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Connexion requise.")
+        return self.index()
+
+    def enabled(self):
+        return bool(api.portal.get_registry_record(OFFICER_SETTING, default=False))
+
+    def own_file(self):
+        user_id = api.user.get_current().getId()
+        brains = api.content.find(portal_type="PersonnelFile", matricule=user_id)
+        return brains[0] if brains else None
+
+    def consultations(self):
+        brain = self.own_file()
+        if brain is None:
+            return []
+        return consultations_for_matricule(brain.matricule)
+
+
+class ReasonForm(BrowserView):
+    """@@motif-consultation (POST): the reason of a sensitive consultation."""
+
+    def __call__(self):
+        if self.request.get("REQUEST_METHOD", "GET").upper() != "POST":
+            raise BadRequest("POST attendu.")
+        CheckAuthenticator(self.request)
+        target = f"{self.context.absolute_url()}#sante"
+        given = reasons.normalise(
+            self.request.form.get("reason"), self.request.form.get("reason_text")
+        )
+        if given is None:
+            api.portal.show_message(
+                _(
+                    "error_reason_invalid",
+                    default="Motif invalide : choisissez un motif dans la liste "
+                    "(et précisez-le pour « Autre »).",
+                ),
+                request=self.request,
+                type="error",
+            )
+            return self.request.response.redirect(target)
+        user_id = api.user.get_current().getId()
+        log_event(
+            actions.REASON,
+            obj=self.context,
+            request=self.request,
+            reason=reasons.format_reason(given),
+            raise_errors=True,
+        )
+        reasons.set_cookie(self.request, user_id, *given)
+        return self.request.response.redirect(target)

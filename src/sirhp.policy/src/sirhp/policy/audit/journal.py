@@ -1,0 +1,299 @@
+"""The audit journal (journal d'accès): append-only, hash-chained, in SQLite.
+
+One row per event. Each row stores ``hash = sha256(prev_hash + content)``,
+so changing, removing or inserting a row breaks the chain from that row on;
+``verify()`` finds the first broken row. SQL triggers refuse UPDATE and
+DELETE, and no Python API, view or endpoint modifies a row: only ``append``.
+Truncation of the most recent rows is only detectable against a head hash
+kept elsewhere (see docs/operations.md: "anchor" the head daily).
+"""
+
+from dataclasses import dataclass
+import datetime
+import hashlib
+import json
+from sirhp.policy.audit import db
+
+GENESIS = "0" * 64
+
+# Columns of an event, in hash order (id and hashes excepted).
+FIELDS = (
+    "ts",
+    "user_id",
+    "roles",
+    "action",
+    "uid",
+    "path",
+    "matricule",
+    "agency",
+    "client",
+    "reason",
+    "detail",
+)
+
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts TEXT NOT NULL,
+        user_id TEXT NOT NULL DEFAULT '',
+        roles TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL,
+        uid TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        matricule TEXT NOT NULL DEFAULT '',
+        agency TEXT NOT NULL DEFAULT '',
+        client TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS audit_events_matricule ON audit_events (matricule)",
+    "CREATE INDEX IF NOT EXISTS audit_events_user ON audit_events (user_id)",
+    "CREATE INDEX IF NOT EXISTS audit_events_ts ON audit_events (ts)",
+    "CREATE INDEX IF NOT EXISTS audit_events_agency ON audit_events (agency, id)",
+    """CREATE TRIGGER IF NOT EXISTS audit_events_no_update
+        BEFORE UPDATE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_events_no_delete
+        BEFORE DELETE ON audit_events
+        BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END""",
+)
+db.register_schema(SCHEMA)
+
+
+# Actions (the ``action`` column)
+VIEW = "view"  # a file or record page, its REST GET, its history
+VIEW_SENSITIVE = "view_sensitive"  # medical fields shown or serialised
+REASON = "reason"  # a reason declared for sensitive consultations
+DOWNLOAD = "download"  # a scanned document's file
+CREATE = "create"
+MODIFY = "modify"
+DELETE = "delete"
+MOVE = "move"
+TRANSITION = "transition"
+DENIED = "denied"  # 401/403 on a SIRHP object, view or endpoint
+LOGIN = "login"
+LOGIN_FAILED = "login_failed"
+LOGIN_LOCKED = "login_locked"  # refused: account or address locked
+LOGOUT = "logout"
+EXPORT = "export"
+
+ACTIONS = (
+    VIEW,
+    VIEW_SENSITIVE,
+    REASON,
+    DOWNLOAD,
+    CREATE,
+    MODIFY,
+    DELETE,
+    MOVE,
+    TRANSITION,
+    DENIED,
+    LOGIN,
+    LOGIN_FAILED,
+    LOGIN_LOCKED,
+    LOGOUT,
+    EXPORT,
+)
+
+
+def utcnow() -> str:
+    return (
+        datetime.datetime.now(datetime.UTC)
+        .isoformat(timespec="microseconds")
+        .replace("+00:00", "Z")
+    )
+
+
+def row_hash(prev_hash: str, event_id: int, values: dict) -> str:
+    content = json.dumps(
+        [event_id] + [values.get(name) or "" for name in FIELDS],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Verification:
+    ok: bool
+    checked: int
+    first_bad_id: int | None
+    head: str
+
+
+class Journal:
+    """The journal in the SQLite file ``path`` (default: ``db.default_path()``)."""
+
+    def __init__(self, path: str | None = None):
+        self.path = path or db.default_path()
+
+    @property
+    def connection(self):
+        return db.connect(self.path)
+
+    def append(self, action: str, **values) -> int:
+        """Add one event; returns its id. Unknown keys are refused."""
+        return self.append_many([dict(values, action=action)])[-1]
+
+    def append_many(self, events) -> list[int]:
+        """Add events in one SQLite transaction (one chain step each)."""
+        rows = [_row(event) for event in events]
+        if not rows:
+            return []
+        columns = ("id",) + FIELDS + ("prev_hash", "hash")
+        insert = (
+            f"INSERT INTO audit_events ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            last = connection.execute(
+                "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            prev_hash = last["hash"] if last else GENESIS
+            event_id = last["id"] if last else 0
+            ids = []
+            for values in rows:
+                event_id += 1
+                values["prev_hash"] = prev_hash
+                values["hash"] = prev_hash = row_hash(prev_hash, event_id, values)
+                connection.execute(
+                    insert, [event_id] + [values[name] for name in columns[1:]]
+                )
+                ids.append(event_id)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return ids
+
+    def _where(self, user_id, matricule, agency, action, since, until, exclude_user):
+        clauses, params = [], []
+        for column, value in (
+            ("user_id", user_id),
+            ("matricule", matricule),
+            ("agency", agency),
+        ):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if action:
+            actions = [action] if isinstance(action, str) else list(action)
+            clauses.append(f"action IN ({', '.join('?' for _ in actions)})")
+            params.extend(actions)
+        if since:
+            clauses.append("ts >= ?")
+            params.append(since)
+        if until:
+            clauses.append("ts < ?")
+            params.append(until)
+        if exclude_user:
+            clauses.append("user_id != ?")
+            params.append(exclude_user)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return where, params
+
+    def query(
+        self,
+        user_id=None,
+        matricule=None,
+        agency=None,
+        action=None,
+        since=None,
+        until=None,
+        exclude_user=None,
+        limit=50,
+        offset=0,
+    ) -> list[dict]:
+        """Events matching every given filter, newest first.
+
+        ``since``/``until`` are ISO timestamps (UTC, ``until`` excluded);
+        ``action`` is one action or a list.
+        """
+        where, params = self._where(
+            user_id, matricule, agency, action, since, until, exclude_user
+        )
+        rows = self.connection.execute(
+            f"SELECT * FROM audit_events {where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            params + [int(limit), int(offset)],
+        ).fetchall()
+        return [dict(row) for row in rows]
+
+    def count(
+        self,
+        user_id=None,
+        matricule=None,
+        agency=None,
+        action=None,
+        since=None,
+        until=None,
+        exclude_user=None,
+    ) -> int:
+        where, params = self._where(
+            user_id, matricule, agency, action, since, until, exclude_user
+        )
+        return self.connection.execute(
+            f"SELECT COUNT(*) FROM audit_events {where}", params
+        ).fetchone()[0]
+
+    def head(self) -> str:
+        """Hash of the last event (GENESIS when empty): record it elsewhere."""
+        row = self.connection.execute(
+            "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return row["hash"] if row else GENESIS
+
+    def verify(self, expected_head: str | None = None) -> Verification:
+        """Recompute the chain; the first row whose hash does not match fails.
+
+        With ``expected_head`` (a head recorded earlier), also check that this
+        event is still in the journal (detects truncation after it).
+        """
+        prev_hash = GENESIS
+        checked = 0
+        seen_expected = expected_head is None
+        cursor = self.connection.execute("SELECT * FROM audit_events ORDER BY id")
+        expected_id = 1
+        for row in cursor:
+            values = dict(row)
+            if (
+                values["id"] != expected_id
+                or values["prev_hash"] != prev_hash
+                or row_hash(prev_hash, values["id"], values) != values["hash"]
+            ):
+                return Verification(False, checked, values["id"], prev_hash)
+            prev_hash = values["hash"]
+            checked += 1
+            expected_id += 1
+            if prev_hash == expected_head:
+                seen_expected = True
+        if not seen_expected:
+            return Verification(False, checked, None, prev_hash)
+        return Verification(True, checked, None, prev_hash)
+
+
+def _row(event: dict) -> dict:
+    unknown = set(event) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown journal fields: {sorted(unknown)}")
+    if event.get("action") not in ACTIONS:
+        raise ValueError(f"unknown journal action: {event.get('action')}")
+    values = {name: _text(event.get(name)) for name in FIELDS}
+    values["ts"] = values["ts"] or utcnow()
+    return values
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def get_journal() -> Journal:
+    """The site's journal (path from the environment, read at each call)."""
+    return Journal()

@@ -1,0 +1,60 @@
+"""Profile 1002: journal permission, settings, PAS plugins; the upgrade step."""
+
+from plone import api
+from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
+from sirhp.policy.login.setup import remove_plugins
+
+PROFILE = "sirhp.policy:default"
+
+
+def test_profile_version(integration):
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+
+
+def test_settings(integration):
+    assert api.portal.get_registry_record("sirhp.security.login_max_failures") == 5
+    assert api.portal.get_registry_record("sirhp.security.login_lockout_minutes") == 15
+    assert api.portal.get_registry_record("sirhp.audit.officer_sees_consultations")
+
+
+def test_journal_permission_roles(integration):
+    portal = integration["portal"]
+    roles = {
+        r["name"]
+        for r in portal.rolesOfPermission("sirhp: View audit journal")
+        if r["selected"]
+    }
+    assert roles == {"Manager", "Site Administrator", "HRManager", "Auditor"}
+
+
+def test_upgrade_steps_from_1000(integration):
+    portal = integration["portal"]
+    setup = api.portal.get_tool("portal_setup")
+    # a site as it was at 1000: no plugins, no settings, no permission
+    remove_plugins(portal)
+    registry = api.portal.get_tool("portal_registry")
+    del registry.records["sirhp.security.login_max_failures"]
+    portal.manage_permission("sirhp: View audit journal", [], acquire=True)
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    steps = setup.listUpgrades(PROFILE)
+    assert [(s["ssource"], s["sdest"]) for s in steps] == [
+        ("1000", "1001"),
+        ("1001", "1002"),
+    ]
+    setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    plugins = portal.acl_users.plugins
+    assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
+    assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)
+    assert api.portal.get_registry_record("sirhp.security.login_max_failures") == 5
+    assert "Auditor" in [
+        r["name"]
+        for r in portal.rolesOfPermission("sirhp: View audit journal")
+        if r["selected"]
+    ]
+    # re-runnable
+    setup.setLastVersionForProfile(PROFILE, "1000")
+    setup.upgradeProfile(PROFILE)
+    assert plugins.listPluginIds(IAuthenticationPlugin).count("sirhp_login_guard") == 1
