@@ -23,6 +23,7 @@ TYPES = (
     "CareerEvent",
     "Badge",
     "BadgePrintBatch",
+    "ChangeRequest",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -103,11 +104,12 @@ class TestFTI:
         [
             ("Agency", {"Unit", "PersonnelFile", "BadgePrintBatch"}),
             ("Unit", {"Unit"}),
-            ("PersonnelFile", {"ScannedDocument", "CareerEvent", "Badge"}),
+            ("PersonnelFile", {"ScannedDocument", "CareerEvent", "Badge", "ChangeRequest"}),
             ("ScannedDocument", set()),
             ("CareerEvent", set()),
             ("Badge", set()),
             ("BadgePrintBatch", set()),
+            ("ChangeRequest", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):

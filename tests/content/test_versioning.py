@@ -217,12 +217,24 @@ class TestOverHTTP:
             return [e for e in response.json() if e.get("type") == "versioning"]
 
         before = versions()
+        # Validated: the HR manager's PATCH is a change request (202) ...
         response = session.patch(url, json={"position": "Chef du bureau des plaintes"})
-        assert response.status_code == 204, response.text
+        assert response.status_code == 202, response.text
+        assert versions() == before
+        # ... a reviewer approves it: one new version, naming both.
+        approved = requests.post(
+            f"{response.headers['Location']}/@workflow/approve",
+            json={"comment": "Conforme"},
+            auth=("reviewer.pn", testdata.PASSWORD),
+            headers={"Accept": "application/json"},
+            timeout=30,
+        )
+        assert approved.status_code == 200, approved.text
         after = versions()
         assert len(after) == len(before) + 1
         newest = max(after, key=lambda e: e["version"])
-        assert newest["actor"]["id"] == "hrmanager.pn"
+        assert "hrmanager.pn" in newest["comments"]
+        assert "reviewer.pn" in newest["comments"]
 
         transaction.begin()  # see what the server committed
         obj = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))

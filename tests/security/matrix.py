@@ -140,7 +140,7 @@ MATRIX = {
 
     ("hrmanager.pn", "draft"):        (Y,   Y,   Y,  Y,   Y,     _,    _,     _),
     ("hrmanager.pn", "pending"):      (Y,   _,   Y,  Y,   _,     Y,    Y,     _),
-    ("hrmanager.pn", "validated"):    (Y,   Y,   Y,  Y,   _,     _,    _,     Y),
+    ("hrmanager.pn", "validated"):    (Y,   _,   Y,  Y,   _,     _,    _,     Y),
     ("hrmanager.pn", "archived"):     (Y,   _,   _,  Y,   _,     _,    _,     _),
 
     ("hrmanager.ocs", "draft"):       (_,   _,   _,  _,   _,     _,    _,     _),

@@ -54,6 +54,10 @@ def planted_notes(matricule):
     return f"NOTE-MEDICALE-CONFIDENTIELLE-{matricule}"
 
 
+# Who gets a change request (202) when PATCHing validated content.
+PROPOSERS = {"clerk.pn", "clerk2.pn", "clerkreviewer.pn", "hrmanager.pn"}
+
+
 def _ids(cells_):
     return [cell_id(*cell) for cell in cells_]
 
@@ -274,6 +278,11 @@ class TestMatrixShared:
         if expected:
             assert response.status_code == 204, response.text[:300]
             assert after == value
+        elif state == "validated" and persona in PROPOSERS:
+            # validated content is never edited in place: records staff get a
+            # pending change request instead (tests/changes/)
+            assert response.status_code == 202, response.text[:300]
+            assert after == before
         else:
             assert response.status_code in (401, 403), (
                 response.status_code,
@@ -307,6 +316,12 @@ class TestMatrixShared:
             assert "text/html" in response.headers["Content-Type"]
             if operation == "edit":
                 assert 'name="form.widgets.position"' in response.text
+        elif operation == "edit" and state == "validated" and persona in PROPOSERS:
+            # the edit form only proposes: saving makes a change request
+            assert response.status_code == 200, response.status_code
+            assert "Demande de modification" in response.text
+            assert 'name="form.widgets.sirhp_justification"' in response.text
+            return
         else:
             assert_denied_page(response)
         # the sensitive values only reach those who may read them
@@ -444,7 +459,8 @@ class TestWorkflowRules:
         assert not [h for h in history if h.get("action") == "reject"]
 
     def test_unit_change_over_rest_moves_the_commanders(self, fresh_http):
-        """PATCH unit (HR manager): commander2.pn gains the file, commander.pn not."""
+        """Unit change (HR manager's request, approved): commander2.pn gains the
+        file, commander.pn loses it."""
         http = fresh_http
         url = http.file_url("validated")
         assert http.get_json(url, "commander.pn").status_code == 200
@@ -453,7 +469,10 @@ class TestWorkflowRules:
             f"{http.portal_url}/police-nationale/dr-kayes/commissariat-kayes"
         )
         response = http.patch(url, "hrmanager.pn", {"unit": kayes["UID"]})
-        assert response.status_code == 204, response.text[:300]
+        assert response.status_code == 202, response.text[:300]  # a change request
+        assert http.get_json(url, "commander.pn").status_code == 200  # not yet
+        approved = http.transition(response.headers["Location"], "reviewer.pn", "approve")
+        assert approved.status_code == 200, approved.text[:300]
         assert http.get_json(url, "commander2.pn").status_code == 200
         assert_denied_status(http.get_json(url, "commander.pn"))
         matricule = testdata.FILES["pn_validated"]

@@ -56,10 +56,18 @@ def send(to, subject, body):
 
         transaction.get().addAfterCommitHook(write)
         return message
-    try:
-        api.portal.get_tool("MailHost").send(message, immediate=False)
-    except Exception:  # a mail server problem must not undo the decision
-        logger.exception("Notification %r to %s not sent", subject, to)
+    mailhost = api.portal.get_tool("MailHost")
+
+    def deliver(success):
+        # After the commit: a mail server problem never undoes the decision.
+        if not success:
+            return
+        try:
+            mailhost.send(message, immediate=True)
+        except Exception:
+            logger.exception("Notification %r to %s not sent", subject, to)
+
+    transaction.get().addAfterCommitHook(deliver)
     return message
 
 

@@ -24,6 +24,7 @@ from sirhp.content.content.records import parent_file
 from sirhp.content.permissions import AddChangeRequest
 from sirhp.policy.changes import api as changes
 from sirhp.policy.changes.queue import review_queue
+from sirhp.policy.changes.views import may_propose
 import transaction
 from zope.interface import alsoProvides
 
@@ -97,13 +98,7 @@ class PatchOrPropose(ContentPatch):
     def reply(self):
         if api.user.has_permission("Modify portal content", obj=self.context):
             return super().reply()
-        file = parent_file(self.context)
-        may_propose = (
-            file is not None
-            and api.content.get_state(self.context, default=None) == "validated"
-            and api.user.has_permission(AddChangeRequest, obj=file)
-        )
-        if not may_propose:
+        if not may_propose(self.context):
             raise Unauthorized("Modify portal content")
         alsoProvides(self.request, IDisableCSRFProtection)
         body = json_body(self.request)
@@ -115,7 +110,7 @@ class PatchOrPropose(ContentPatch):
             "justification": justification
             or "Modification proposée par l'API (sans justification).",
         }
-        return propose(self, self.context, data, kind_of(file), status=202)
+        return propose(self, self.context, data, "staff", status=202)
 
 
 class FileChangeRequests(Service):

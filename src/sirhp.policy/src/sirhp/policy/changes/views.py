@@ -23,11 +23,14 @@ from zope.i18n import translate
 
 
 def may_propose(context):
+    """Records staff proposing a change to validated content through the edit
+    form or PATCH. The officer concerned uses "Mon dossier" instead."""
     file = parent_file(context)
     return (
         file is not None
         and api.content.get_state(context, default=None) == "validated"
         and has_permission(AddChangeRequest, file)
+        and api.user.get_current().getId() != file.matricule
     )
 
 
