@@ -10,7 +10,7 @@ PROFILE = "sirhp.policy:default"
 
 def test_profile_version(integration):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
 
 
 def test_settings(integration):
@@ -42,9 +42,10 @@ def test_upgrade_steps_from_1000(integration):
     assert [(s["ssource"], s["sdest"]) for s in steps] == [
         ("1000", "1001"),
         ("1001", "1002"),
+        ("1002", "1003"),
     ]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
     plugins = portal.acl_users.plugins
     assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
     assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)

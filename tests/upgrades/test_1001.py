@@ -13,10 +13,12 @@ from zope.annotation.interfaces import IAnnotations
 def _back_to_1000(portal):
     setup = portal.portal_setup
     types = portal.portal_types
-    for name in ("Badge", "BadgePrintBatch"):
+    for name in ("Badge", "BadgePrintBatch", "ChangeRequest"):
         types.manage_delObjects([name])
     workflow = portal.portal_workflow
-    workflow.manage_delObjects(["sirhp_badge_workflow", "sirhp_batch_workflow"])
+    workflow.manage_delObjects(
+        ["sirhp_badge_workflow", "sirhp_batch_workflow", "sirhp_change_workflow"]
+    )
     record = workflow["sirhp_record_workflow"]
     record.permissions = tuple(p for p in record.permissions if p != "sirhp: Add Badge")
     for state in record.states.objectValues():
@@ -52,9 +54,14 @@ def test_upgrade_1001(portal, testdata):
         assert setup.listUpgrades("sirhp.content:default")
         setup.upgradeProfile("sirhp.content:default")
         setup.upgradeProfile("sirhp.policy:default")
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1001",)
-    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1002",)
-    assert {"Badge", "BadgePrintBatch"} <= set(portal.portal_types.objectIds())
+    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1002",)
+    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1003",)
+    assert {"Badge", "BadgePrintBatch", "ChangeRequest"} <= set(
+        portal.portal_types.objectIds()
+    )
+    assert portal.portal_workflow.getChainForPortalType("ChangeRequest") == (
+        "sirhp_change_workflow",
+    )
     assert portal.portal_workflow.getChainForPortalType("Badge") == (
         "sirhp_badge_workflow",
     )
@@ -66,6 +73,13 @@ def test_upgrade_1001(portal, testdata):
     # existing validated files get the new permission (updateRoleMappings)
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     assert api.user.has_permission("sirhp: Add Badge", username="clerk.pn", obj=file)
+    # 1003: validated content is stable, changes go through requests
+    assert not api.user.has_permission(
+        "Modify portal content", username="hrmanager.pn", obj=file
+    )
+    assert api.user.has_permission(
+        "sirhp: Add ChangeRequest", username="hrmanager.pn", obj=file
+    )
     # and the whole thing works
     with api.env.adopt_user(username="clerk.pn"):
         badge = api.content.create(container=file, type="Badge", id="carte")

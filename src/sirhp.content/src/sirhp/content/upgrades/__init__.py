@@ -45,3 +45,18 @@ def to_1001(setup_tool):
     registry = api.portal.get_tool("portal_registry")
     registry.registerInterface(IBadgeSettings, prefix="sirhp.badge")
     logger.info("sirhp.content upgraded to 1001 (badges)")
+
+
+def to_1002(setup_tool):
+    """Change requests: type ChangeRequest and its add permission; the
+    ``unit`` index now also covers records (review queue filter)."""
+    setup_tool.runImportStepFromProfile(PROFILE, "typeinfo")
+    setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
+    catalog = api.portal.get_tool("portal_catalog")
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=["ScannedDocument", "CareerEvent", "Badge"]
+    ):
+        brain._unrestrictedGetObject().reindexObject(idxs=["unit"])
+        count += 1
+    logger.info("sirhp.content upgraded to 1002 (change requests), %s records", count)

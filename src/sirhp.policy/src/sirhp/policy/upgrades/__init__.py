@@ -22,3 +22,13 @@ def to_1001(setup_tool):
     workflow = api.portal.get_tool("portal_workflow")
     count = workflow.updateRoleMappings()
     logger.info("sirhp.policy upgraded to 1001 (badges), %s objects updated", count)
+
+
+def to_1003(setup_tool):
+    """Change requests: their workflow; validated content no longer edited in
+    place (records staff and the officer propose: sirhp: Add ChangeRequest)."""
+    setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
+    setup_tool.runImportStepFromProfile(PROFILE, "workflow")
+    workflow = api.portal.get_tool("portal_workflow")
+    count = workflow.updateRoleMappings()
+    logger.info("sirhp.policy upgraded to 1003 (change requests), %s objects", count)
