@@ -1,12 +1,12 @@
 """pytest fixtures: the SIRHP layers through pytest-plone."""
 
 import os
-import tempfile
 from pathlib import Path
 import pytest
 from pytest_plone import fixtures_factory
 from sirhp.policy.testing import FUNCTIONAL_TESTING
 from sirhp.policy.testing import INTEGRATION_TESTING
+import tempfile
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 # Notifications are written as .eml files here, never sent (README: mail).

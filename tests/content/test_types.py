@@ -104,7 +104,10 @@ class TestFTI:
         [
             ("Agency", {"Unit", "PersonnelFile", "BadgePrintBatch"}),
             ("Unit", {"Unit"}),
-            ("PersonnelFile", {"ScannedDocument", "CareerEvent", "Badge", "ChangeRequest"}),
+            (
+                "PersonnelFile",
+                {"ScannedDocument", "CareerEvent", "Badge", "ChangeRequest"},
+            ),
             ("ScannedDocument", set()),
             ("CareerEvent", set()),
             ("Badge", set()),

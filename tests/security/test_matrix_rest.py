@@ -471,7 +471,9 @@ class TestWorkflowRules:
         response = http.patch(url, "hrmanager.pn", {"unit": kayes["UID"]})
         assert response.status_code == 202, response.text[:300]  # a change request
         assert http.get_json(url, "commander.pn").status_code == 200  # not yet
-        approved = http.transition(response.headers["Location"], "reviewer.pn", "approve")
+        approved = http.transition(
+            response.headers["Location"], "reviewer.pn", "approve"
+        )
         assert approved.status_code == 200, approved.text[:300]
         assert http.get_json(url, "commander2.pn").status_code == 200
         assert_denied_status(http.get_json(url, "commander.pn"))

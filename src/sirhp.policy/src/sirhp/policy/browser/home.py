@@ -7,15 +7,38 @@ from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
+QUEUE_TYPES = RECORD_TYPES + ["ChangeRequest"]
 TYPE_LABELS = {
     "PersonnelFile": _("type_file", default="Dossier"),
     "ScannedDocument": _("type_document", default="Pièce"),
     "CareerEvent": _("type_event", default="Acte de carrière"),
+    "ChangeRequest": _("type_change_request", default="Demande de modification"),
 }
 
 
 class HomeView(SirhpView):
     max_items = 30
+
+    def __call__(self):
+        # An officer (no staff role) lands on "Mon dossier".
+        if not self.is_anonymous() and self.is_officer_only():
+            return self.request.response.redirect(
+                f"{api.portal.get().absolute_url()}/@@mon-dossier"
+            )
+        return self.index()
+
+    def is_officer_only(self):
+        from sirhp.policy import config
+
+        user = api.user.get_current()
+        groups = set(user.getGroups() or [])
+        if config.OFFICERS_GROUP not in groups:
+            return False
+        staff = {
+            g for g in groups if g not in (config.OFFICERS_GROUP, "AuthenticatedUsers")
+        }
+        roles = set(user.getRoles()) - {"Member", "Authenticated"}
+        return not staff and not roles and self.my_file() is not None
 
     def is_anonymous(self):
         return api.user.is_anonymous()
@@ -73,13 +96,19 @@ class HomeView(SirhpView):
     def waiting(self):
         """Everything waiting for validation I can see, oldest first."""
         brains = self.catalog(
-            portal_type=RECORD_TYPES,
+            portal_type=QUEUE_TYPES,
             review_state="pending",
             sort_on="state_since",
             sort_order="ascending",
         )
         return {
             "count": len(brains),
+            "by_type": {
+                TYPE_LABELS[t]: len([b for b in brains if b.portal_type == t])
+                for t in QUEUE_TYPES
+            }
+            if len(brains) <= 5000
+            else {},
             "entries": [self._item(b) for b in brains[: self.max_items]],
         }
 

@@ -22,6 +22,10 @@ STATE_LABELS = {
     "expired": _("state_expired", default="Expirée"),
     "revoked": _("state_revoked", default="Révoquée"),
     "recorded": _("state_recorded", default="Enregistré"),
+    # Change requests (sirhp_change_workflow)
+    "approved": _("state_approved", default="Approuvée"),
+    "rejected": _("state_rejected", default="Rejetée"),
+    "withdrawn": _("state_withdrawn", default="Retirée"),
 }
 
 
@@ -34,6 +38,8 @@ ACTION_LABELS = {
     "issue": _("action_issue", default="Remise à l'agent"),
     "expire": _("action_expire", default="Expirée"),
     "revoke": _("action_revoke", default="Révoquée"),
+    "approve": _("action_approve", default="Approuvée"),
+    "withdraw": _("action_withdraw", default="Retirée"),
 }
 
 

@@ -8,7 +8,8 @@ workflow handlers (sirhp.policy.workflow.changes). Errors are
 from datetime import date
 import logging
 from plone import api
-from plone.dexterity.utils import createContentInContainer
+from plone.dexterity.utils import addContentToContainer
+from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content.content.change_request import proposable_fields
 from sirhp.content.content.change_request import schema_fields
@@ -208,13 +209,7 @@ def create_request(target, proposed, justification, attachment=None, kind="staff
         raise ChangeError("Justification trop longue (2000 caractères au plus).")
     changes, _python = normalize(target, proposed)
     blob = _attachment(attachment)
-    request = createContentInContainer(
-        file,
-        "ChangeRequest",
-        checkConstraints=False,  # permission checked above
-        id="demande",
-        justification=justification,
-    )
+    request = createContent("ChangeRequest", justification=justification)
     request.target_uid = target.UID()
     request.target_title = target.Title()
     request.base_version = current_version(target)
@@ -223,7 +218,9 @@ def create_request(target, proposed, justification, attachment=None, kind="staff
     request.kind = kind
     if blob is not None:
         request.attachment = blob
-    request.reindexObject()
+    request.id = "demande"
+    # permission checked above; the name chooser makes the id unique
+    request = addContentToContainer(file, request, checkConstraints=False)
     return request
 
 
@@ -341,3 +338,18 @@ def rebase(request):
     request.current = {
         name: to_json(getattr(target, name, None)) for name in request.proposed or {}
     }
+
+
+def refuse_empty_request(request, event):
+    """A ChangeRequest is only made by ``create_request`` (pages, REST): the
+    generic add form or a REST POST of the type would make one without
+    target or values."""
+    from zExceptions import BadRequest
+
+    if not getattr(request, "target_uid", None) or not getattr(
+        request, "proposed", None
+    ):
+        raise BadRequest(
+            "Une demande de modification se fait depuis le dossier (Modifier) ou "
+            "« Mon dossier » (Signaler une inexactitude), ou par @change-requests."
+        )

@@ -21,7 +21,6 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from plone.restapi.services.content.update import ContentPatch
 from sirhp.content.content.records import parent_file
-from sirhp.content.permissions import AddChangeRequest
 from sirhp.policy.changes import api as changes
 from sirhp.policy.changes.queue import review_queue
 from sirhp.policy.changes.views import may_propose
