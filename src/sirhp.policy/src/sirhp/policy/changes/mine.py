@@ -240,7 +240,7 @@ class MonDossier(PersonnelFileView):
                 raise changes.ChangeError("Choisissez l'information à corriger.")
             target = self.file if uid == self.file.UID() else api.content.get(UID=uid)
             value = text_to_json(target, name, form.get("valeur"))
-            request = changes.create_request(
+            changes.create_request(
                 target,
                 {name: value},
                 form.get("commentaire"),
