@@ -156,6 +156,29 @@ class PersonnelFileView(SirhpView):
     def state(self):
         return api.content.get_state(self.context)
 
+    def can_propose(self):
+        from sirhp.policy.changes.views import may_propose
+
+        return not self.can_edit() and may_propose(self.context)
+
+    def can_review_changes(self):
+        """Records staff and auditors see the file's change requests."""
+        return has_permission(ViewHistory, self.context)
+
+    def change_requests(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            portal_type="ChangeRequest",
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            sort_on="created",
+            sort_order="descending",
+        )
+
+    def can_reset_access(self):
+        return self.state() == "validated" and has_permission(
+            "sirhp: Manage officer account", self.context
+        )
+
     def can_change_photo(self):
         return self.can_edit()
 

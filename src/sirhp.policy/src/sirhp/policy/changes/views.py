@@ -189,3 +189,38 @@ class ReviewQueueView(SirhpView):
 
     def counts(self):
         return queue_counts()
+
+
+class ResetAccessView(SirhpView):
+    """POST: send the officer of this (validated) file a password reset link."""
+
+    def __call__(self):
+        from sirhp.policy.accounts import send_reset
+        from zExceptions import BadRequest
+
+        if self.request.method != "POST":
+            raise BadRequest("POST")
+        CheckAuthenticator(self.request)
+        if api.content.get_state(self.context) != "validated":
+            raise BadRequest("Dossier non validé : pas de compte agent.")
+        address = send_reset(self.context, self.request)
+        if address is None:
+            api.portal.show_message(
+                _(
+                    "msg_no_account",
+                    default="Pas de compte actif pour cet agent (dossier archivé ou "
+                    "non encore validé).",
+                ),
+                request=self.request,
+                type="error",
+            )
+        else:
+            api.portal.show_message(
+                _(
+                    "msg_reset_sent",
+                    default="Lien de réinitialisation envoyé à ${address}.",
+                    mapping={"address": address},
+                ),
+                request=self.request,
+            )
+        return self.request.response.redirect(self.context.absolute_url())
