@@ -156,6 +156,8 @@ class ReviewQueue(Service):
     """GET <site>/@change-requests: everything waiting, oldest first."""
 
     def reply(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("@change-requests")
         form = self.request.form
         items = review_queue(
             portal_type=form.get("type") or None, unit=form.get("unit") or None

@@ -166,7 +166,15 @@ class ChangeRequestView(SirhpView):
 
 
 class ReviewQueueView(SirhpView):
-    """À valider: what waits in the user's agencies, oldest first."""
+    """À valider: what waits in the user's agencies, oldest first.
+
+    Any logged-in user may open it; the catalog shows each one only what he
+    or she may see (reviewers: their agency's pending items)."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("@@a-valider")
+        return self.index()
 
     def types(self):
         return [{"value": k, "title": v} for k, v in QUEUE_TYPES.items()]
