@@ -59,6 +59,16 @@ def main():
         ],
         check=True,
     )
+    subprocess.run(
+        [
+            BIN / "zconsole",
+            "run",
+            instance / "etc" / "zope.conf",
+            ROOT / "benchmarks" / "mon_dossier_setup.py",
+            out / "officers.json",
+        ],
+        check=True,
+    )
     server = subprocess.Popen(
         [BIN / "runwsgi", instance / "etc" / "zope.ini"],
         stdout=subprocess.DEVNULL,
@@ -87,6 +97,16 @@ def main():
             ],
             check=True,
         )
+        subprocess.run(
+            [
+                BIN / "python",
+                ROOT / "benchmarks" / "mon_dossier_http.py",
+                base,
+                out / "officers.json",
+                out / "mon_dossier.json",
+            ],
+            check=True,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -94,6 +114,7 @@ def main():
     http = json.loads((out / "http.json").read_text())
     badges = json.loads((out / "badges.json").read_text())
     verify = json.loads((out / "badges_http.json").read_text())
+    mine = json.loads((out / "mon_dossier.json").read_text())
     cpu = platform.processor() or platform.machine()
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores ({cpu}), "
@@ -125,6 +146,19 @@ def main():
         f"{verify['forged']['p95']:.1f} / {verify['unknown']['p95']:.1f} ms | same time |",
         f"| public verification throughput (4 clients, valid + forged) | "
         f"{verify['requests_per_s']:.0f} requests/s | - |",
+    ]
+    first, second = (
+        mine["transfer"]["first_visit"],
+        mine["transfer"]["after_first_visit"],
+    )
+    lines += [
+        f"| Mon dossier (officer, warm) | p50 {mine['latency']['p50']:.0f} ms, "
+        f"p95 {mine['latency']['p95']:.0f} ms, {mine['latency']['html_bytes'] / 1024:.0f} KB HTML | - |",
+        f"| Mon dossier, bytes transferred (Chromium) | first visit "
+        f"{(first['html'] + first['resources']) / 1024:.0f} KB; after it "
+        f"{(second['html'] + second['resources']) / 1024:.0f} KB "
+        f"(HTML {second['html'] / 1024:.0f} KB + {second['resources'] / 1024:.0f} KB of "
+        f"{second['count']} cached resources) | < 100 KB after the first visit |",
     ]
     report = "\n".join(lines)
     (out / "latest.md").write_text(report + "\n")

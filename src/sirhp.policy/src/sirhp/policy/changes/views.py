@@ -4,6 +4,7 @@ diff, the review queue (À valider)."""
 from AccessControl import Unauthorized
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
+from plone.dexterity.i18n import MessageFactory as DMF
 from plone.protect import CheckAuthenticator
 from sirhp.content.content.change_request import proposable_fields
 from sirhp.content.content.change_request import to_json
@@ -77,7 +78,7 @@ class EditOrProposeForm(DefaultEditForm):
 
             self.fields += Fields(justification, prefix="")
 
-    @button.buttonAndHandler(_("Save"), name="save")
+    @button.buttonAndHandler(DMF("Save"), name="save")
     def handleApply(self, action):
         if self.can_edit():
             return super().handleApply.func(self, action)
@@ -109,7 +110,7 @@ class EditOrProposeForm(DefaultEditForm):
         )
         self.request.response.redirect(request.absolute_url())
 
-    @button.buttonAndHandler(_("Cancel"), name="cancel")
+    @button.buttonAndHandler(DMF("Cancel"), name="cancel")
     def handleCancel(self, action):
         return super().handleCancel.func(self, action)
 
