@@ -204,3 +204,95 @@ def test_generic_add_of_empty_request_refused(functional, testdata):
     transaction.begin()
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     assert not [o for o in file.objectValues() if o.portal_type == "ChangeRequest"]
+
+
+def test_clerk_edit_form_on_validated_file_makes_a_request(functional, testdata):
+    portal = functional["portal"]
+    url = f"{portal.absolute_url()}/{testdata.path_of('pn_validated')}/edit"
+    session = requests.Session()
+    session.auth = _auth(testdata, "clerk.pn")
+    form = session.get(url, timeout=30)
+    assert form.status_code == 200
+    data = _form_fields(form.text, form_id="form")
+    data["form.buttons.save"] = "Enregistrer"
+    data["form.widgets.position"] = "Chef de la brigade des mineurs"
+    data["form.widgets.sirhp_justification"] = (
+        "Arrêté d'affectation n° 77 du 02/11/2026"
+    )
+    response = session.post(url, data=data, timeout=30)
+    assert response.status_code == 200
+    transaction.begin()
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    assert file.position != "Chef de la brigade des mineurs"
+    requests_ = [o for o in file.objectValues() if o.portal_type == "ChangeRequest"]
+    import re as _re
+
+    errors = _re.findall(
+        r"class=\"invalid-feedback[^>]*>([^<]*)<|class=\"portalMessage[^>]*>(.*?)</",
+        response.text,
+        _re.S,
+    )
+    assert len(requests_) == 1, errors
+    assert requests_[0].proposed.get("position") == "Chef de la brigade des mineurs"
+    assert "Demande de modification enregistrée" in response.text
+
+
+def _form_fields(html, form_id):
+    """What a browser would submit from the form ``form_id`` (no button)."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.inside = False
+            self.data = {}
+            self.select = None
+            self.textarea = None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "form":
+                self.inside = attrs.get("id") == form_id
+            if not self.inside:
+                return
+            name = attrs.get("name")
+            if (
+                tag == "input"
+                and name
+                and attrs.get("type")
+                not in (
+                    "submit",
+                    "button",
+                    "file",
+                    "checkbox",
+                    "radio",
+                )
+            ):
+                self.data[name] = attrs.get("value") or ""
+            elif tag == "input" and name and attrs.get("type") in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.data.setdefault(name, []).append(attrs.get("value") or "on")
+            elif tag == "select" and name:
+                self.select = name
+                self.data.setdefault(name, [])
+            elif tag == "option" and self.select and "selected" in attrs:
+                self.data[self.select].append(attrs.get("value") or "")
+            elif tag == "textarea" and name:
+                self.textarea = name
+                self.data[name] = ""
+
+        def handle_endtag(self, tag):
+            if tag == "form":
+                self.inside = False
+            elif tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, text):
+            if self.textarea:
+                self.data[self.textarea] += text
+
+    parser = Parser()
+    parser.feed(html)
+    return parser.data

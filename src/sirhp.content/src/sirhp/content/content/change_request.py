@@ -141,6 +141,8 @@ def to_json(value):
     if hasattr(value, "to_object"):  # z3c.relationfield RelationValue
         target = None if value.isBroken() else value.to_object
         return target.UID() if target is not None else None
+    if callable(getattr(value, "UID", None)):  # a content object (forms)
+        return value.UID()
     if isinstance(value, (set, frozenset, tuple)):
         return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
     return value
