@@ -6,6 +6,7 @@ cards). Anonymous requests, as a citizen's phone; the rate limit of the
 bench site is raised by badges_inprocess.py (one address here).
 """
 
+from common import percentile
 from concurrent.futures import ThreadPoolExecutor
 import json
 import random
@@ -13,11 +14,6 @@ import requests
 import statistics
 import sys
 import time
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def latency(session, urls, rounds=10):

@@ -16,6 +16,8 @@ the journal got 20 lines and that its chain verifies.
 """
 
 import argparse
+from common import percentile
+from common import wait_for
 from concurrent.futures import ThreadPoolExecutor
 import json
 import os
@@ -44,19 +46,6 @@ def serve_without_journal(ini):
     main(["runwsgi", ini])
 
 
-def wait_for(url, seconds=180):
-    import urllib.request
-
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return True
-        except Exception:
-            time.sleep(0.5)
-    return False
-
-
 def start_server(instance, journal_on):
     ini = str(instance / "etc" / "zope.ini")
     if journal_on:
@@ -81,11 +70,6 @@ def sample_urls(base, session):
     ).json()
     rng = random.Random(3)
     return [item["@id"] for item in rng.sample(search["items"], 50)]
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def timed(session, urls, headers=None, rounds=4):

@@ -5,6 +5,7 @@ Usage: python benchmarks/http_latency.py BASE_URL OUTPUT.json
 Warm measurements: 50 sampled files, each fetched once to warm, then 4 rounds.
 """
 
+from common import percentile
 import json
 import os
 import random
@@ -12,11 +13,6 @@ import requests
 import statistics
 import sys
 import time
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def measure(session, urls, headers=None, rounds=4):

@@ -9,16 +9,12 @@ Usage: python benchmarks/mon_dossier_http.py BASE_URL OFFICERS.json OUTPUT.json
   resources count 0 or a 304) come from the Resource Timing API.
 """
 
+from common import percentile
 import json
 import requests
 import statistics
 import sys
 import time
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def latency(base, logins, password, rounds=10):

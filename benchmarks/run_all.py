@@ -6,6 +6,7 @@ to benchmarks/results/latest.md; copy the figures into docs/benchmarks.md.
 """
 
 import argparse
+from common import wait_for
 import json
 import os
 from pathlib import Path
@@ -13,21 +14,9 @@ import platform
 import subprocess
 import sys
 import time
-import urllib.request
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
-
-
-def wait_for(url, seconds=120):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return True
-        except Exception:
-            time.sleep(0.5)
-    return False
 
 
 def main():
@@ -147,10 +136,7 @@ def main():
         f"| public verification throughput (4 clients, valid + forged) | "
         f"{verify['requests_per_s']:.0f} requests/s | - |",
     ]
-    first, second = (
-        mine["transfer"]["first_visit"],
-        mine["transfer"]["after_first_visit"],
-    )
+    second = mine["transfer"]["after_first_visit"]
     lines += [
         f"| Mon dossier (officer, warm) | p50 {mine['latency']['p50']:.0f} ms, "
         f"p95 {mine['latency']['p95']:.0f} ms, {mine['latency']['html_bytes'] / 1024:.0f} KB HTML | - |",
