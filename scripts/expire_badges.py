@@ -4,9 +4,8 @@ Usage: .venv/bin/zconsole run var/instance/etc/zope.conf scripts/expire_badges.p
 """
 
 from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-
 import transaction
+from zope.component.hooks import setSite
 
 SITE_ID = "sirhp"
 
