@@ -52,7 +52,10 @@ def test_upgrade_1001(portal, testdata):
         assert setup.listUpgrades("sirhp.content:default")
         setup.upgradeProfile("sirhp.content:default")
         setup.upgradeProfile("sirhp.policy:default")
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1001",)
+    # upgradeProfile runs every later step too (1002: scanned documents)
+    assert setup.getLastVersionForProfile("sirhp.content:default") == (
+        setup.getVersionForProfile("sirhp.content:default"),
+    )
     assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1001",)
     assert {"Badge", "BadgePrintBatch"} <= set(portal.portal_types.objectIds())
     assert portal.portal_workflow.getChainForPortalType("Badge") == (
