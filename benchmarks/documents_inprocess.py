@@ -25,7 +25,9 @@ import time
 import transaction
 from zope.component.hooks import setSite
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(
+    0, str(Path("benchmarks").resolve().parent)
+)  # run from the repository root
 
 WORDS = (
     "arrêté nomination décision affectation mutation avancement diplôme "
@@ -206,7 +208,8 @@ def main(app):
     parser.add_argument("--uploads", type=int, default=30)
     parser.add_argument("--skip", nargs="*", default=[])
     parser.add_argument("output")
-    args = parser.parse_args(sys.argv[1:])
+    script = next(i for i, a in enumerate(sys.argv) if a.endswith(".py"))
+    args = parser.parse_args(sys.argv[script + 1 :])
     site = site_of(app)
     results = {}
     if "upload" not in args.skip:

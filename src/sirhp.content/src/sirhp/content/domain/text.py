@@ -93,7 +93,7 @@ def ocr_page(path: Path, page: int, workdir: Path, languages=OCR_LANGUAGES) -> s
     )
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     out = _run(
-        ["tesseract", f"{stem}.png", "stdout", "-l", languages, "--psm", "1"],
+        ["tesseract", f"{stem}.png", "stdout", "-l", languages, "--psm", "3"],
         env=env,
     )
     (workdir / f"page-{page}.png").unlink(missing_ok=True)
