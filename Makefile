@@ -10,7 +10,7 @@ BENCH := var/bench
 STAMP := $(VENV)/.installed
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start start-zeo stop-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install instance site start text-worker start-zeo stop-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -30,10 +30,16 @@ instance: install ## Write the Zope instance (var/instance, port $(PORT))
 site: instance ## Create the site "sirhp" with demo data (only if missing)
 	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
 
-start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp
+start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp (+ text worker)
 	@$(BIN)/python scripts/print_accounts.py
-	@echo "Serving http://localhost:$(PORT)/sirhp (Ctrl+C to stop)"
+	@echo "Serving http://localhost:$(PORT)/sirhp (Ctrl+C to stop); text worker log: $(INSTANCE)/log/text-worker.log"
+	@mkdir -p $(INSTANCE)/log
+	$(BIN)/python -m sirhp.policy.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
+	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+text-worker: install ## Run the text worker alone (OCR / pdftotext) against http://localhost:$(PORT)/sirhp
+	$(BIN)/python -m sirhp.policy.documents.worker --url http://localhost:$(PORT)/sirhp
 
 start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 	bash scripts/start_zeo.sh

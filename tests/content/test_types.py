@@ -374,6 +374,7 @@ class TestIdAndTitle:
             )
         assert event.Title() == "Avancement de grade du 01/01/2018"
         from plone.namedfile.file import NamedBlobFile
+        from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
         with api.env.adopt_user(username="clerk.pn"):
             doc = createContentInContainer(
@@ -382,6 +383,7 @@ class TestIdAndTitle:
                 document_type="acte-naissance",
                 reference="Acte n°12/1990",
                 document_date=date(1990, 5, 10),
-                file=NamedBlobFile(b"%PDF-1.4", filename="acte.pdf"),
+                # a real PDF: the stored file is checked (sirhp.content.documents)
+                file=NamedBlobFile(tiny_pdf(["Acte"]), filename="acte.pdf"),
             )
         assert doc.Title() == "Acte de naissance — Acte n°12/1990, 10/05/1990"

@@ -14,3 +14,4 @@ WriteSensitive = "sirhp: Field: write sensitive"
 
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"
+ExtractText = "sirhp: Extract document text"

@@ -1,10 +1,10 @@
 """ScannedDocument (pièce): a scan or PDF filed into a personnel file."""
 
 from plone.dexterity.content import Item
-from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from sirhp.content import _
 from sirhp.content.content.records import term_title
+from sirhp.content.documents.field import ScannedFileField
 from sirhp.content.interfaces import IScannedDocument
 from zope import schema
 from zope.i18n import translate
@@ -17,8 +17,13 @@ class IScannedDocumentSchema(model.Schema):
         vocabulary="sirhp.content.document_types",
         required=True,
     )
-    file = NamedBlobFile(
+    file = ScannedFileField(
         title=_("label_document_file", default="Fichier (PDF ou image)"),
+        description=_(
+            "help_document_file",
+            default="PDF, JPEG, PNG ou TIFF (plusieurs pages). Les images sont "
+            "converties en un seul PDF.",
+        ),
         required=True,
     )
     document_date = schema.Date(
@@ -38,7 +43,18 @@ class IScannedDocumentSchema(model.Schema):
 
 @implementer(IScannedDocument, IScannedDocumentSchema)
 class ScannedDocument(Item):
-    """A filed document; its title is derived from its type and reference."""
+    """A filed document; its title is derived from its type and reference.
+
+    The stored file is always a PDF (``sirhp.content.documents.storage``);
+    its text is extracted by the text worker outside the request.
+    """
+
+    # Set by SIRHP, never by forms or REST (not schema fields).
+    text_status = None  # "pending", "done", "failed"
+    extracted_text = ""
+    text_error = ""
+    text_method = ""
+    file_sha256 = None
 
     @property
     def title(self):

@@ -60,3 +60,67 @@ def to_1002(setup_tool):
         brain._unrestrictedGetObject().reindexObject(idxs=["unit"])
         count += 1
     logger.info("sirhp.content upgraded to 1002 (change requests), %s records", count)
+
+
+# Types restricted by 1003 when HR has not given them a sensitivity yet.
+RESTRICTED_BY_DEFAULT = ("certificat-medical", "decision-disciplinaire")
+
+
+def to_1003(setup_tool):
+    """Scanned documents (issue 4): checked PDF, scan metadata, text, search.
+
+    - registry ``sirhp.documents.*`` (size limit; existing values kept);
+    - behaviour ``sirhp.scan_metadata`` on ScannedDocument (FTI edited, not
+      re-imported: other behaviours an administrator added are kept);
+    - document types: medical certificates and disciplinary decisions become
+      ``restricted`` unless HR already set a sensitivity; other lines kept;
+    - indexes ``text_status`` (FieldIndex) and ``document_date`` (DateIndex),
+      filled for existing documents, which are queued for text extraction.
+    """
+    from sirhp.content.documents.interfaces import IDocumentSettings
+
+    registry = api.portal.get_tool("portal_registry")
+    registry.registerInterface(IDocumentSettings, prefix="sirhp.documents")
+
+    fti = api.portal.get_tool("portal_types").get("ScannedDocument")
+    if fti is not None and "sirhp.scan_metadata" not in fti.behaviors:
+        fti.behaviors = tuple(fti.behaviors) + ("sirhp.scan_metadata",)
+        logger.info("Behaviour sirhp.scan_metadata added to ScannedDocument")
+
+    lines = list(registry.get("sirhp.document_types") or [])
+    changed = False
+    for position, line in enumerate(lines):
+        parts = line.split("|")
+        if parts[0].strip() in RESTRICTED_BY_DEFAULT and len(parts) == 2:
+            lines[position] = f"{line}|restricted"
+            changed = True
+    if changed:
+        registry["sirhp.document_types"] = lines
+        logger.info("Medical and disciplinary document types restricted")
+
+    catalog = api.portal.get_tool("portal_catalog")
+    new = [
+        name
+        for name in ("text_status", "document_date")
+        if name not in catalog.indexes()
+    ]
+    add_indexes([name for name in new if name == "text_status"])
+    if "document_date" in new:
+        from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
+
+        index = DateIndex("document_date")
+        index.index_naive_time_as_local = True
+        catalog.addIndex("document_date", index)
+        logger.info("Added catalog index document_date")
+    from sirhp.content.documents.storage import mark_pending
+
+    brains = catalog.unrestrictedSearchResults(portal_type="ScannedDocument")
+    for count, brain in enumerate(brains, start=1):
+        obj = brain._unrestrictedGetObject()
+        if getattr(obj, "text_status", None) is None and getattr(obj, "file", None):
+            mark_pending(obj)  # reindexes text_status and SearchableText
+        if new:
+            obj.reindexObject(idxs=new)
+        if count % 1000 == 0:
+            logger.info("%s documents prepared", count)
+    logger.info("sirhp.content upgraded to 1003 (scanned documents)")

@@ -1,0 +1,1 @@
+"""Scanned documents: the checked file, scan metadata, extracted text."""

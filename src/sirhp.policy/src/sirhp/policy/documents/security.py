@@ -1,0 +1,135 @@
+"""Restricted document types: seen only by HR managers, auditors and the officer.
+
+A document whose type is ``restricted`` (Référentiels RH: medical
+certificates, disciplinary decisions...) **blocks the inheritance of local
+roles**: the agency's clerks, reviewers and the unit's commanders, who hold
+their roles as local roles inherited from the Agency and the file, lose
+them on this document. The document itself grants:
+
+- ``HRManager`` to the principals that hold it on the agency (``<agency>-hr``);
+- ``Officer`` to the officer, only while the file grants it (not archived).
+
+Auditors hold their role globally: not affected. The workflow still decides
+per state (an officer sees validated documents only). The catalog's
+``allowedRolesAndUsers`` follows View, so the document's text is not found by
+anyone else either. Restricted documents are submitted and validated by HR
+managers (four eyes between two of them).
+"""
+
+from Acquisition import aq_base
+from plone import api
+from sirhp.content.api import find_agency
+from sirhp.content.api import parent_file
+from sirhp.content.documents.types import document_types
+from sirhp.content.documents.types import is_restricted
+from sirhp.content.interfaces import IScannedDocument
+
+HR_ROLE = "HRManager"
+OFFICER = "Officer"
+MANAGED = {HR_ROLE, OFFICER}
+MARKER = "_sirhp_restricted"
+
+
+def wanted_roles(doc) -> dict[str, set]:
+    wanted = {}
+    agency = find_agency(doc)
+    if agency is not None:
+        for principal, roles in agency.get_local_roles():
+            if HR_ROLE in roles:
+                wanted.setdefault(principal, set()).add(HR_ROLE)
+    file = parent_file(doc)
+    if file is not None:
+        for principal, roles in file.get_local_roles():
+            if OFFICER in roles:
+                wanted.setdefault(principal, set()).add(OFFICER)
+    return wanted
+
+
+def apply_sensitivity(doc, event=None) -> bool:
+    """Block or restore inheritance to match the type's sensitivity.
+
+    Returns True when something changed (and the security was reindexed).
+    """
+    if not IScannedDocument.providedBy(doc):
+        return False
+    restricted = is_restricted(getattr(doc, "document_type", None))
+    changed = False
+    if restricted:
+        if not getattr(aq_base(doc), "__ac_local_roles_block__", False):
+            doc.__ac_local_roles_block__ = True
+            changed = True
+        setattr(doc, MARKER, True)
+        changed |= _sync_roles(doc, wanted_roles(doc))
+    elif getattr(aq_base(doc), MARKER, False):
+        doc.__ac_local_roles_block__ = False
+        delattr(doc, MARKER)
+        _sync_roles(doc, {})
+        changed = True
+    if changed:
+        doc.reindexObjectSecurity()
+    return changed
+
+
+def _sync_roles(doc, wanted) -> bool:
+    changed = False
+    current = dict(doc.get_local_roles())
+    for principal, roles in current.items():
+        managed = set(roles) & MANAGED
+        keep = managed & wanted.get(principal, set())
+        if managed and keep != managed:
+            others = [r for r in roles if r not in MANAGED] + sorted(keep)
+            if others:
+                doc.manage_setLocalRoles(principal, others)
+            else:
+                doc.manage_delLocalRoles([principal])
+            changed = True
+    for principal, roles in wanted.items():
+        have = set(current.get(principal, ()))
+        if not roles <= have:
+            doc.manage_setLocalRoles(principal, sorted(have | roles))
+            changed = True
+    return changed
+
+
+def document_moved(doc, event):
+    if event.newParent is not None:
+        apply_sensitivity(doc)
+
+
+def file_changed(file, event=None):
+    """The file's Officer role changed (transition, move): follow it."""
+    for doc in file.objectValues():
+        if getattr(aq_base(doc), MARKER, False):
+            apply_sensitivity(doc)
+
+
+def reapply_types(codes) -> int:
+    """After HR changed the sensitivity of ``codes``: every document of those
+    types, whoever may see it (unrestricted catalog search)."""
+    if not codes:
+        return 0
+    catalog = api.portal.get_tool("portal_catalog")
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ScannedDocument", document_type=list(codes)
+    ):
+        if apply_sensitivity(brain._unrestrictedGetObject()):
+            count += 1
+    return count
+
+
+def sensitivity_changes(old_lines, new_lines) -> set:
+    """Codes whose sensitivity differs between two versions of the lines."""
+    from sirhp.content.domain.document_types import by_code
+
+    old, new = by_code(old_lines or []), by_code(new_lines or [])
+    codes = set(old) | set(new)
+    return {
+        code
+        for code in codes
+        if (old.get(code) and old[code].restricted)
+        != (new.get(code) and new[code].restricted)
+    }
+
+
+__all__ = ["apply_sensitivity", "document_types", "reapply_types"]

@@ -1,0 +1,162 @@
+"""The text worker: extracts the text of scanned documents outside Zope.
+
+Run::
+
+    python -m sirhp.policy.documents.worker --url http://localhost:8080/sirhp
+
+It asks the site for the documents waiting for their text
+(``GET @text-queue``), downloads each PDF, extracts its text
+(``pdftotext``, OCR with tesseract for pages without a text layer, one
+thread per job) and sends it back (``POST <document>/@text``), or the
+failure. It speaks HTTP only, so it works with the embedded FileStorage of
+``make start`` (which one process holds) and with ZEO alike, and may run on
+another machine. If it is stopped, uploads still succeed: documents stay
+``pending`` and are processed when it comes back. If Zope is down, it waits.
+
+Account: ``SIRHP_WORKER_USER`` / ``SIRHP_WORKER_PASSWORD`` (default: the Zope
+``admin`` and ``SIRHP_ADMIN_PASSWORD``); it needs the permission
+``sirhp: Extract document text`` (Manager by default).
+"""
+
+import argparse
+from concurrent.futures import ThreadPoolExecutor
+import logging
+import os
+import signal
+import sys
+import time
+
+logger = logging.getLogger("sirhp.text_worker")
+
+
+class Worker:
+    def __init__(self, url, user, password, jobs=1, poll=5.0, session=None):
+        import requests
+
+        self.url = url.rstrip("/")
+        self.session = session or requests.Session()
+        self.session.auth = (user, password)
+        self.session.headers["Accept"] = "application/json"
+        self.jobs = max(1, jobs)
+        self.poll = poll
+        self.stopping = False
+
+    def queue(self, limit=10):
+        response = self.session.get(
+            f"{self.url}/@text-queue", params={"limit": limit}, timeout=60
+        )
+        response.raise_for_status()
+        return response.json()["items"]
+
+    def process(self, item) -> str:
+        """Extract and send back the text of one queued document."""
+        from sirhp.content.domain.text import extract_pdf
+        from sirhp.content.domain.text import TextError
+
+        started = time.monotonic()
+        download = self.session.get(item["download"], timeout=300)
+        download.raise_for_status()
+        body = {"sha256": item.get("sha256")}
+        try:
+            result = extract_pdf(download.content)
+            body.update(text=result.text, method=result.method)
+            outcome = f"{result.method}, {result.pages} page(s)"
+        except TextError as error:
+            body["error"] = error.message
+            outcome = f"échec : {error.message}"
+        except Exception as error:  # never let one document stop the worker
+            logger.exception("Extraction failed for %s", item["@id"])
+            body["error"] = f"Erreur interne de l'extraction ({type(error).__name__})."
+            outcome = "échec (erreur interne)"
+        response = self.session.post(f"{item['@id']}/@text", json=body, timeout=120)
+        if response.status_code == 409:
+            outcome += " — fichier remplacé entre-temps, ignoré"
+        else:
+            response.raise_for_status()
+        logger.info("%s: %s (%.1f s)", item["@id"], outcome, time.monotonic() - started)
+        return outcome
+
+    def run_once(self, limit=10) -> int:
+        items = self.queue(limit)
+        if not items:
+            return 0
+        if self.jobs == 1:
+            for item in items:
+                self.process(item)
+        else:
+            with ThreadPoolExecutor(self.jobs) as pool:
+                list(pool.map(self.process, items))
+        return len(items)
+
+    def run_forever(self, parent_pid=None):
+        import requests
+
+        logger.info("Text worker for %s (%s job(s))", self.url, self.jobs)
+        while not self.stopping:
+            if parent_pid and not _alive(parent_pid):
+                logger.info("Parent process %s gone: stopping", parent_pid)
+                return
+            try:
+                done = self.run_once(limit=max(10, self.jobs * 2))
+            except requests.RequestException as error:
+                logger.warning(
+                    "Site not reachable (%s): retry in %ss", error, self.poll
+                )
+                done = 0
+            if not done:
+                time.sleep(self.poll)
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--url", default=os.environ.get("SIRHP_URL", "http://localhost:8080/sirhp")
+    )
+    parser.add_argument("--user", default=os.environ.get("SIRHP_WORKER_USER", "admin"))
+    parser.add_argument(
+        "--password",
+        default=os.environ.get(
+            "SIRHP_WORKER_PASSWORD", os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
+        ),
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=int(os.environ.get("SIRHP_TEXT_JOBS", "1"))
+    )
+    parser.add_argument("--poll", type=float, default=5.0, help="seconds between polls")
+    parser.add_argument(
+        "--once", action="store_true", help="process the queue once, then stop"
+    )
+    parser.add_argument("--parent-pid", type=int, help="stop when this process ends")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    worker = Worker(args.url, args.user, args.password, jobs=args.jobs, poll=args.poll)
+
+    def stop(signum, frame):
+        worker.stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    if args.once:
+        total = 0
+        while True:
+            done = worker.run_once()
+            total += done
+            if not done:
+                break
+        logger.info("%s document(s) processed", total)
+        return 0
+    worker.run_forever(parent_pid=args.parent_pid)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
