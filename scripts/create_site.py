@@ -22,9 +22,28 @@ def ensure_admin(app):
     users = app.acl_users
     if users.getUser("admin") is None:
         users._doAddUser("admin", password, ["Manager"], [])
-    else:
+    elif hasattr(getattr(users, "users", None), "updateUserPassword"):
+        # Plone replaces the root user folder by a PAS on site creation; its
+        # ZODB user manager changes the password (no IUserManagement there).
+        users.users.updateUserPassword("admin", password)
+    else:  # a classic Zope user folder
         users._doChangeUser("admin", password, ["Manager"], [])
     return users.getUser("admin").__of__(users)
+
+
+def upgrade_profiles(site):
+    """New code on an existing site: run the pending upgrade steps."""
+    from plone import api
+
+    setup = site.portal_setup
+    with api.env.adopt_roles(["Manager"]):
+        for profile in ("sirhp.content:default", "sirhp.policy:default"):
+            before = setup.getLastVersionForProfile(profile)
+            setup.upgradeProfile(profile)
+            after = setup.getLastVersionForProfile(profile)
+            if before != after:
+                print(f"Upgraded {profile}: {before} -> {after}")
+    transaction.commit()
 
 
 def create_site(app):
@@ -89,6 +108,7 @@ def main(app, argv):
         setSite(site)
         if not args.add:
             print(f"Site '{SITE_ID}' exists: data kept.")
+            upgrade_profiles(site)
             print_officers(site)
             return
         existing = len(
