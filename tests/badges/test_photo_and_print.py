@@ -110,7 +110,6 @@ def test_rest_photo_refusals(functional, testdata, payload, message):
     [
         ("reviewer.pn", "pn_draft"),  # reviewers do not edit
         ("clerk.ocs", "pn_draft"),  # other agency
-        ("clerk.pn", "pn_validated"),  # validated file: HR manager only
         ("commander.pn", "pn_validated"),
         ("auditor", "pn_validated"),
         ("officer", "pn_validated"),  # the officer concerned
@@ -467,3 +466,47 @@ def test_print_page_filters_by_unit(functional, testdata, requested):
         url, params={"unit": other_unit.UID()}, auth=auth, timeout=30
     ).text
     assert requested[0].card_number not in page
+
+
+def test_new_photo_on_validated_file_is_a_change_request(functional, testdata):
+    portal = functional["portal"]
+    url = _url(portal, testdata, "pn_validated")
+    data = b64encode(synthetic_photo(8, 700, 900, exif=_exif_with_gps())).decode()
+    refused = requests.post(
+        url + "/@photo",
+        json={"data": data},
+        auth=_auth(testdata, "clerk.pn"),
+        headers=JSON,
+        timeout=30,
+    )
+    assert refused.status_code == 400  # a justification is required
+    response = requests.post(
+        url + "/@photo",
+        json={"data": data, "justification": "Photo de la nouvelle carte"},
+        auth=_auth(testdata, "clerk.pn"),
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 202, response.text
+    transaction.begin()
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    assert getattr(file, "photo", None) is None  # unchanged until approval
+    request_url = response.headers["Location"]
+    page = requests.get(request_url, auth=_auth(testdata, "reviewer.pn"), timeout=30)
+    assert "@@images/new_photo" in page.text
+    approved = requests.post(
+        f"{request_url}/@workflow/approve",
+        json={"comment": "Conforme"},
+        auth=_auth(testdata, "reviewer.pn"),
+        headers=JSON,
+        timeout=30,
+    )
+    assert approved.status_code == 200, approved.text
+    transaction.begin()
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    assert file.photo is not None
+    assert (
+        b"FakeCam" not in file.photo.data and b"FakeCam" not in file.photo_original.data
+    )
+    width, height = Image.open(io.BytesIO(file.photo.data)).size
+    assert abs(width / height - 7 / 9) < 0.02

@@ -20,6 +20,7 @@ from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
+from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
 from sirhp.content.content.records import parent_file
@@ -27,6 +28,9 @@ from sirhp.content.interfaces import IChangeRequest
 from zope import schema
 from zope.interface import implementer
 from zope.schema import getFields
+
+# The key of a proposed photo in ``proposed`` (the image is ``new_photo``).
+PHOTO_KEY = "photo"
 
 # Fields never changed through a request: identity of the object, files,
 # and what the workflow or SIRHP sets.
@@ -46,7 +50,14 @@ NOT_PROPOSABLE = frozenset(
 
 class IChangeRequestSchema(model.Schema):
     directives.omitted(
-        "target_uid", "target_title", "base_version", "proposed", "current", "kind"
+        "target_uid",
+        "target_title",
+        "base_version",
+        "proposed",
+        "current",
+        "kind",
+        "new_photo",
+        "new_photo_original",
     )
     justification = schema.Text(
         title=_("label_justification", default="Justification"),
@@ -86,6 +97,18 @@ class IChangeRequestSchema(model.Schema):
         values=("staff", "officer"),
         readonly=True,
     )
+    # A new ID photo proposed for a validated file (already checked, cropped
+    # and stripped of metadata: sirhp.content.content.photo).
+    new_photo = NamedBlobImage(
+        title=_("label_new_photo", default="Nouvelle photo d'identité"),
+        required=False,
+        readonly=True,
+    )
+    new_photo_original = NamedBlobImage(
+        title=_("label_new_photo_original", default="Nouvelle photo (avant recadrage)"),
+        required=False,
+        readonly=True,
+    )
 
 
 @implementer(IChangeRequest, IChangeRequestSchema)
@@ -97,6 +120,9 @@ class ChangeRequest(Item):
     current = None
     kind = "staff"
     decided_by = None
+    new_photo = None
+    new_photo_original = None
+    new_photo_crop = ""
 
     @property
     def title(self):

@@ -22,15 +22,25 @@ def _blob(clean, filename):
     )
 
 
+def prepare_photo(file, data, box=None):
+    """(original, ID crop) as NamedBlobImages, checked; nothing stored.
+
+    Raises ``rules.PhotoError`` (French message) for a refused picture.
+    """
+    original = rules.clean_photo(data)
+    cropped = rules.crop_to_id(original.data, box)
+    matricule = getattr(file, "matricule", None) or "photo"
+    return (
+        _blob(original, f"{matricule}-original.jpg"),
+        _blob(cropped, f"{matricule}.jpg"),
+    )
+
+
 def set_photo(file, data, box=None):
     """Store ``data`` as the file's photo, cropped to ``box`` (x, y, w, h).
 
     Raises ``rules.PhotoError`` (French message) and stores nothing when the
     picture is refused.
     """
-    original = rules.clean_photo(data)
-    cropped = rules.crop_to_id(original.data, box)
-    matricule = getattr(file, "matricule", None) or "photo"
-    file.photo_original = _blob(original, f"{matricule}-original.jpg")
-    file.photo = _blob(cropped, f"{matricule}.jpg")
+    file.photo_original, file.photo = prepare_photo(file, data, box)
     file.photo_crop = ",".join(str(int(v)) for v in box) if box else ""

@@ -4,9 +4,11 @@ Same rules and permissions as the pages (views.py, verify.py); errors as
 HTTP status + {"type", "message"} in French; nothing stored on a refusal.
 """
 
+from AccessControl import Unauthorized
 from base64 import b64decode
 from base64 import b64encode
 import binascii
+from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
@@ -50,6 +52,25 @@ class PhotoPost(Service):
             crop = ",".join(str(v) for v in crop)
         if crop is not None and not isinstance(crop, str):
             return _error(self, 400, photo_rules.MSG_BAD_BOX)
+        from sirhp.policy.changes import api as changes
+        from sirhp.policy.changes.views import may_propose
+
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            if not may_propose(self.context):
+                raise Unauthorized("Modify portal content")
+            # validated file: the new photo is a change request (HTTP 202)
+            try:
+                box = photo_rules.parse_box(crop)
+                request = changes.create_photo_request(
+                    self.context, data, box, body.get("justification")
+                )
+            except photo_rules.PhotoError as error:
+                return _error(self, 400, error.message)
+            except changes.ChangeError as error:
+                return _error(self, 400, error.message)
+            self.request.response.setStatus(202)
+            self.request.response.setHeader("Location", request.absolute_url())
+            return {"@id": request.absolute_url(), "review_state": "pending"}
         try:
             box = photo_rules.parse_box(crop)
             set_photo(self.context, data, box)

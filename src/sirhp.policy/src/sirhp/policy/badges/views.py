@@ -38,7 +38,21 @@ class PhotoView(SirhpView):
     min_width = photo_rules.MIN_WIDTH
     min_height = photo_rules.MIN_HEIGHT
 
+    def can_edit(self):
+        return has_permission("Modify portal content", self.context)
+
+    def proposes(self):
+        """Validated file: the new photo is a change request (reviewed)."""
+        from sirhp.policy.changes.views import may_propose
+
+        return not self.can_edit() and may_propose(self.context)
+
     def __call__(self):
+        from AccessControl import Unauthorized
+        from sirhp.policy.changes import api as changes
+
+        if not self.can_edit() and not self.proposes():
+            raise Unauthorized("Modify portal content")
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
@@ -47,8 +61,21 @@ class PhotoView(SirhpView):
             data = upload.read() if hasattr(upload, "read") else b""
             try:
                 box = photo_rules.parse_box(self.request.form.get("crop"))
+                if self.proposes():
+                    request = changes.create_photo_request(
+                        self.context, data, box, self.request.form.get("justification")
+                    )
+                    api.portal.show_message(
+                        _(
+                            "msg_photo_requested",
+                            default="Nouvelle photo proposée : un valideur doit "
+                            "l'approuver.",
+                        ),
+                        request=self.request,
+                    )
+                    return self.request.response.redirect(request.absolute_url())
                 set_photo(self.context, data, box)
-            except photo_rules.PhotoError as error:
+            except (photo_rules.PhotoError, changes.ChangeError) as error:
                 self.error = error.message
                 self.request.response.setStatus(400)
                 return self.index()

@@ -180,7 +180,8 @@ class PersonnelFileView(SirhpView):
         )
 
     def can_change_photo(self):
-        return self.can_edit()
+        """Drafts: the photo page; validated: a photo change request."""
+        return self.can_edit() or self.can_propose()
 
     def badges(self):
         """The badges of this file the user may see, newest first (catalog)."""

@@ -11,6 +11,7 @@ from plone import api
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
+from sirhp.content.content.change_request import PHOTO_KEY
 from sirhp.content.content.change_request import proposable_fields
 from sirhp.content.content.change_request import schema_fields
 from sirhp.content.content.change_request import to_json
@@ -224,6 +225,43 @@ def create_request(target, proposed, justification, attachment=None, kind="staff
     return request
 
 
+def create_photo_request(file, data, box, justification):
+    """A pending request proposing a new ID photo for a validated file."""
+    from sirhp.content.content.photo import prepare_photo
+    from sirhp.content.domain import photo as photo_rules
+
+    if api.content.get_state(file, default=None) != "validated":
+        raise ChangeError("Seul un dossier validé fait l'objet d'une demande.")
+    if not api.user.has_permission(AddChangeRequest, obj=file):
+        from AccessControl import Unauthorized
+
+        raise Unauthorized("sirhp: Add ChangeRequest")
+    justification = (justification or "").strip()
+    if not justification:
+        raise ChangeError("Une justification est obligatoire.")
+    try:
+        original, cropped = prepare_photo(file, data, box)
+    except photo_rules.PhotoError as error:
+        raise ChangeError(error.message) from None
+    request = createContent("ChangeRequest", justification=justification[:2000])
+    request.target_uid = file.UID()
+    request.target_title = file.Title()
+    request.base_version = current_version(file)
+    request.proposed = {PHOTO_KEY: "nouvelle photo"}
+    request.current = {PHOTO_KEY: "photo actuelle" if file.photo else None}
+    request.kind = "staff"
+    request.new_photo = cropped
+    request.new_photo_original = original
+    request.new_photo_crop = ",".join(str(int(v)) for v in box) if box else ""
+    request.id = "demande"
+    return addContentToContainer(file, request, checkConstraints=False)
+
+
+def field_values(request):
+    """The proposed field values, without the photo (applied apart)."""
+    return {k: v for k, v in (request.proposed or {}).items() if k != PHOTO_KEY}
+
+
 def _attachment(attachment):
     """(filename, bytes) -> a checked NamedBlobFile, or None."""
     if not attachment:
@@ -261,7 +299,20 @@ def diff(request):
     """Rows {field, label, requested_from, current, proposed, changed_since}."""
     target = _target(request)
     rows = []
-    for name, value in (request.proposed or {}).items():
+    if getattr(request, "new_photo", None) is not None:
+        rows.append(
+            {
+                "field": PHOTO_KEY,
+                "label": "Photo d'identité",
+                "current": "photo actuelle" if getattr(target, "photo", None) else "—",
+                "proposed": "nouvelle photo (ci-dessous)",
+                "proposed_json": "nouvelle photo",
+                "current_json": (request.current or {}).get(PHOTO_KEY),
+                "changed_since": False,
+                "photo_url": f"{request.absolute_url()}/@@images/new_photo",
+            }
+        )
+    for name, value in field_values(request).items():
         live = to_json(getattr(target, name, None)) if target is not None else None
         before = (request.current or {}).get(name)
         rows.append(
@@ -310,7 +361,8 @@ def apply(request, approver_id):
     from zope.lifecycleevent import modified
 
     target = _target(request)
-    _changes, python = normalize(target, request.proposed)
+    values = field_values(request)
+    python = normalize(target, values)[1] if values else {}
     requester = (request.listCreators() or ("?",))[0]
     note = (
         f"Demande de modification {request.getId()} ({request.absolute_url_path()}) "
@@ -322,6 +374,10 @@ def apply(request, approver_id):
     with api.env.adopt_roles(["Manager"]):
         for name, value in python.items():
             setattr(target, name, value)
+        if getattr(request, "new_photo", None) is not None:
+            target.photo = request.new_photo
+            target.photo_original = request.new_photo_original
+            target.photo_crop = request.new_photo_crop
         modified(target)
         target.reindexObject()
     if http_request is not None:

@@ -35,8 +35,10 @@ def before_change_transition(request, event):
     if transition == "approve":
         if changes.is_stale(request):
             raise WorkflowException(_french(STALE))
+        values = changes.field_values(request)
         try:
-            changes.normalize(changes._target(request), request.proposed)
+            if values:
+                changes.normalize(changes._target(request), values)
         except changes.ChangeError as error:
             raise WorkflowException(error.message) from None
 
