@@ -388,3 +388,25 @@ def test_reviewer_may_not_disable_when_required(functional, testdata):
     )
     assert refused.status_code == 400
     assert _enrolled("reviewer.pn")
+
+
+def test_second_factor_before_forced_password_change(functional, testdata):
+    """An enrolled officer who must change the password: code first, no loop."""
+    from sirhp.policy import accounts
+
+    officer = testdata.FILES["pn_validated"]
+    secret = _enrol(officer)
+    transaction.begin()
+    accounts._set(accounts.MUST_CHANGE, create=True).add(officer)
+    transaction.commit()
+    base = _base(functional)
+    session = _login(base, officer, testdata.PASSWORD)
+    page = session.get(base, timeout=30)  # follows the redirects
+    assert "/@@totp-verifier" in page.url
+    done = session.post(
+        f"{base}/@@totp-verifier",
+        data={"_authenticator": _token(page.text), "code": _now(secret)},
+        timeout=30,
+    )
+    assert done.status_code == 200
+    assert done.url.endswith("/@@change-password")
