@@ -167,3 +167,16 @@ def test_anonymous_still_asked_to_log_in(functional, testdata, records):
     response = _get(base, records["file"][0], None, None)
     assert response.status_code == 302
     assert "login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize(
+    "name, suffix",
+    [("file", "/@@images/photo"), ("document", "/@@download/file")],
+)
+def test_allowed_still_download(functional, testdata, records, name, suffix):
+    """Control: the 404s above hide real content, not a missing image."""
+    base = functional["portal"].absolute_url()
+    path, _fake = records[name]
+    response = _get(base, path + suffix, "clerk.pn", testdata.PASSWORD)
+    assert response.status_code == 200
+    assert len(response.content) > 10

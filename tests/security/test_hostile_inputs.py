@@ -738,3 +738,68 @@ def test_oversized_form_post_refused(functional, testdata):
     )
     assert 400 <= response.status_code < 500, response.status_code
     assert _obj(functional, path).address == before
+
+
+def _add(session, base, changes):
+    url = f"{base}/police-nationale/++add++PersonnelFile"
+    page = session.get(url, timeout=60)
+    assert page.status_code == 200
+    data = _form_values(page.text, "form")
+    data.update(
+        {
+            "form.widgets.matricule": "104999U",
+            "form.widgets.last_name": "Keïta",
+            "form.widgets.first_names": "Awa",
+            "form.widgets.sex:list": "F",
+            "form.widgets.birth_date": "1994-05-02",
+            "form.widgets.hire_date": "2016-10-01",
+            "form.widgets.corps:list": "officiers",
+            "form.widgets.grade:list": "officier-2",
+        }
+    )
+    data.update(changes)
+    data["form.buttons.save"] = "Enregistrer"
+    return session.post(url, data=data, timeout=60)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"form.widgets.matricule": "acl_users"},
+        {"form.widgets.matricule": "../x"},
+        {"form.widgets.matricule": "104999U/../../acl_users"},
+        {"form.widgets.birth_date": "1994-02-30"},
+        {"form.widgets.email": "a@b.ml\r\nBcc: z@evil.example"},
+        {"form.widgets.phone": "+223 7000 0000\r\nX-Injected: 1"},
+        {"form.widgets.last_name": "K" * 100_000},
+        {"form.widgets.first_names": SCRIPT, "form.widgets.matricule": SCRIPT},
+    ],
+)
+def test_add_form_refuses(functional, testdata, changes):
+    before = _count(functional, portal_type="PersonnelFile")
+    session = _session("clerk.pn", testdata.PASSWORD)
+    response = _add(session, _base(functional), changes)
+    assert response.status_code < 500
+    assert FIELD_ERROR.search(response.text), "no error message on the field"
+    _assert_raw_absent(response.text)
+    assert _count(functional, portal_type="PersonnelFile") == before
+    assert "acl_users" in _obj(functional, "").objectIds()  # untouched
+    assert "x" not in _obj(functional, "police-nationale").objectIds()
+
+
+def test_add_form_script_stored_as_text(functional, testdata):
+    session = _session("clerk.pn", testdata.PASSWORD)
+    base = _base(functional)
+    response = _add(
+        session,
+        base,
+        {"form.widgets.first_names": SCRIPT, "form.widgets.position": IMG},
+    )
+    assert response.status_code == 200
+    obj = _obj(functional, "police-nationale/104999U")
+    assert obj is not None, "not created"
+    assert obj.first_names == SCRIPT
+    for page in (obj.absolute_url(), f"{base}/police-nationale", base):
+        html = session.get(page, timeout=60)
+        assert html.status_code == 200
+        _assert_raw_absent(html.text)
