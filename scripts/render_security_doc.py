@@ -104,6 +104,51 @@ def render_badges():
     return lines
 
 
+FILE_OPERATION_LABELS = {
+    "audit": ("journal d'audit", "audit log"),
+    "sharing": ("partage", "sharing"),
+}
+
+
+def load_file_operations():
+    import sys
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.security import file_operations_matrix
+
+    return file_operations_matrix
+
+
+def render_file_operations():
+    f = load_file_operations()
+    header = " | ".join(
+        f"{fr} / {en}" for fr, en in (FILE_OPERATION_LABELS[o] for o in f.OPERATIONS)
+    )
+    lines = [
+        "## Journal d'audit et partage / Audit log and sharing",
+        "",
+        f"Table `tests/security/file_operations_matrix.py`: **{f.CELL_COUNT} "
+        f"cellules / cells** ({len(f.PERSONAS)} personas x {len(f.STATES)} états / "
+        f"states x {len(f.OPERATIONS)} opérations / operations), over REST and the "
+        "Classic UI (`tests/security/test_file_operations_matrix.py`). Identical "
+        "in every state. Audit log: `@audit-log?matricule=` (site: auditors; "
+        "agency: its HR managers), `@@journal`. Sharing: `@@sharing`, "
+        "`@sharing` (read and delegate): administrators only.",
+        "",
+        f"| persona | {header} |",
+        "|---|" + "---|" * len(f.OPERATIONS),
+    ]
+    for persona in f.PERSONAS:
+        cells = " | ".join(
+            "✔" if all(f.allowed(persona, s, o) for s in f.STATES) else "·"
+            for o in f.OPERATIONS
+        )
+        lines.append(f"| {persona} | {cells} |")
+    lines.append("")
+    return lines
+
+
 def render():
     m = load_matrix()
     lines = [
@@ -153,8 +198,20 @@ def render():
         "cookie-carried REST writes only from the portal's pages "
         "(`tests/security/test_csrf.py`).",
         "- En-têtes de sécurité sur chaque page / security headers on every page.",
+        "- Un dossier que l'on ne peut pas voir répond comme un identifiant "
+        "inexistant (chemin, `resolveuid`, `@search?UID=`, téléchargements, "
+        "images) / a record one may not see answers like a missing id "
+        "(`tests/security/test_hidden_records.py`).",
+        "- Entrées hostiles : 4xx avec message, jamais 500, rien d'enregistré ; "
+        "scripts échappés partout / hostile input: 4xx with a message, never a "
+        "500, nothing stored; scripts escaped everywhere "
+        "(`tests/security/test_hostile_inputs.py`).",
+        "- Double authentification TOTP (facultative ; obligatoire pour valideurs "
+        "et gestionnaires RH si `sirhp.security.totp_required`) / TOTP second "
+        "factor (`tests/security/test_totp.py`).",
         "",
     ]
+    lines += render_file_operations()
     lines += render_badges()
     return "\n".join(lines)
 

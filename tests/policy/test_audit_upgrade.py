@@ -10,7 +10,7 @@ PROFILE = "sirhp.policy:default"
 
 def test_profile_version(integration):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
 
 
 def test_settings(integration):
@@ -43,9 +43,10 @@ def test_upgrade_steps_from_1000(integration):
         ("1000", "1001"),
         ("1001", "1002"),
         ("1002", "1003"),
+        ("1003", "1004"),
     ]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
     plugins = portal.acl_users.plugins
     assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
     assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)

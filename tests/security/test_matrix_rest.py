@@ -27,6 +27,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
+import re
 import requests
 from sirhp.policy import testdata
 from tests.security.matrix import allowed
@@ -150,6 +151,12 @@ def prepare_site(portal):
     transaction.commit()
 
 
+def without_echoed_url(response):
+    """The body without the 404 message that repeats the requested URL
+    (records one may not see answer as missing ones: hardening/hidden.py)."""
+    return re.sub(r'"message": "Resource not found: [^"]*"', "", response.text)
+
+
 def assert_denied_status(response):
     assert response.status_code in DENIED, (response.status_code, response.text[:300])
 
@@ -245,7 +252,9 @@ class TestMatrixShared:
             assert data["matricule"] == testdata.FILES[FILE_OF_STATE[state]]
         else:
             assert_denied_status(response)
-            assert testdata.FILES[FILE_OF_STATE[state]] not in response.text
+            assert testdata.FILES[FILE_OF_STATE[state]] not in without_echoed_url(
+                response
+            )
 
     @pytest.mark.parametrize(
         "persona,state,operation,expected", SENSITIVE_CELLS, ids=_ids(SENSITIVE_CELLS)
@@ -284,7 +293,7 @@ class TestMatrixShared:
             assert response.status_code == 202, response.text[:300]
             assert after == before
         else:
-            assert response.status_code in (401, 403), (
+            assert response.status_code in DENIED, (
                 response.status_code,
                 response.text[:300],
             )
@@ -341,7 +350,7 @@ class TestMatrixShared:
         assert http.get_json(url, officer_a).status_code == 200
         response = http.get_json(url, officer_b)
         assert_denied_status(response)
-        assert officer_a not in response.text
+        assert officer_a not in without_echoed_url(response)
         # and the other way round
         assert (
             http.get_json(http.file_url(name="pn_validated2"), officer_b).status_code
@@ -355,7 +364,7 @@ class TestMatrixShared:
     def test_clerk_ocs_cannot_reach_pn_files(self, http, state):
         url = http.file_url(state)
         assert_denied_status(http.get_json(url, "clerk.ocs"))
-        assert http.patch(url, "clerk.ocs", {"position": "x"}).status_code in (401, 403)
+        assert http.patch(url, "clerk.ocs", {"position": "x"}).status_code in DENIED
         # nor find them
         response = http.get_json(
             f"{http.portal_url}/@search?portal_type=PersonnelFile"

@@ -27,6 +27,8 @@ DISABLED = "sirhp.accounts.disabled"
 ALLOWED_WHILE_FORCED = (
     "@@change-password",
     "change-password",
+    "totp",  # the second factor comes first (login/totp.py)
+    "totp-verifier",
     "logout",
     "passwordreset",
     "mail_password",

@@ -67,7 +67,11 @@ def full_name(last_name: str, first_names: str) -> str:
     return " ".join(part for part in (last, first) if part)
 
 
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+# Letters, digits and . _ % + ' - only: no markup, spaces or line breaks
+# (the address ends up in mail headers and in HTML).
+EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+)
 
 
 def is_valid_email(value: str) -> bool:

@@ -94,7 +94,9 @@ def _python_value(obj, field, value):
         return None
     try:
         if isinstance(field, zschema.Date):
-            result = date.fromisoformat(str(value)[:10])
+            if not isinstance(value, str):
+                raise TypeError(value)
+            result = date.fromisoformat(value[:10])
         elif IRelationChoice.providedBy(field):
             target = api.content.get(UID=str(value))
             if target is None:
@@ -110,11 +112,17 @@ def _python_value(obj, field, value):
                 )
             result = set(value) if isinstance(field, zschema.Set) else list(value)
         elif isinstance(field, zschema.Int):
+            if isinstance(value, bool) or not isinstance(value, (int, str)):
+                raise TypeError(value)
             result = int(value)
         elif isinstance(field, zschema.Bool):
-            result = bool(value)
+            if not isinstance(value, bool):
+                raise TypeError(value)
+            result = value
         else:
-            result = str(value)
+            if not isinstance(value, str):  # no silent str() of numbers, lists
+                raise TypeError(value)
+            result = value
         bound.validate(result)
     except ChangeError:
         raise
@@ -203,6 +211,8 @@ def create_request(target, proposed, justification, attachment=None, kind="staff
         from AccessControl import Unauthorized
 
         raise Unauthorized("sirhp: Add ChangeRequest")
+    if justification is not None and not isinstance(justification, str):
+        raise ChangeError("La justification doit être un texte.")
     justification = (justification or "").strip()
     if not justification:
         raise ChangeError("Une justification est obligatoire.")

@@ -54,6 +54,19 @@ class ISecuritySettings(Interface):
         required=False,
         default=[],
     )
+    totp_required = schema.Bool(
+        title=_(
+            "label_totp_required",
+            default="Double authentification (TOTP) obligatoire pour les "
+            "valideurs et les gestionnaires RH",
+        ),
+        description=_(
+            "help_totp_required",
+            default="Les autres comptes peuvent l'activer eux-mêmes (@@totp).",
+        ),
+        default=False,
+        required=False,
+    )
 
 
 class IAuditSettings(Interface):
