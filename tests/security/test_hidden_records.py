@@ -15,6 +15,7 @@ from plone.namedfile.file import NamedBlobImage
 import pytest
 import requests
 from sirhp.policy.changes import api as changes
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
 import transaction
 
 JSON = {"Accept": "application/json"}
@@ -42,7 +43,7 @@ def records(functional, testdata):
             type="ScannedDocument",
             id="piece",
             title="Pièce",
-            file=NamedBlobFile(data=b"%PDF-1.4 secret", filename="p.pdf"),
+            file=NamedBlobFile(data=tiny_pdf(["Pièce secrète"]), filename="p.pdf"),
         )
         request = changes.create_request(
             file_a, {"position": "Poste de test caché 42"}, "Nomination du 2 mai"
