@@ -70,7 +70,7 @@ def test_cover_sheet_page(functional, testdata):
     other = requests.get(
         url, auth=("clerk.ocs", testdata.PASSWORD), timeout=30, allow_redirects=False
     )
-    assert other.status_code in (302, 401, 403)
+    assert other.status_code in (302, 401, 403, 404)  # hidden: like a missing id
 
 
 def test_stack_split_and_filed(portal, testdata):
@@ -168,5 +168,5 @@ def test_batch_page_and_rest(functional, testdata):
         timeout=30,
         allow_redirects=False,
     )
-    assert other.status_code in (302, 401, 403)
+    assert other.status_code in (302, 401, 403, 404)  # hidden: like a missing id
     transaction.begin()
