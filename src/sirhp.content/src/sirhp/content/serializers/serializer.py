@@ -17,7 +17,19 @@ class _TitleMixin:
 
 
 class PersonnelFileSerializer(_TitleMixin, SerializeFolderToJson):
-    """Personnel file (folderish)."""
+    """Personnel file (folderish).
+
+    The items query skips Plone's publication-date filter (``show_inactive``):
+    SIRHP records have no effective/expiration dates, and that filter costs a
+    walk of the whole ``effectiveRange`` index (hundreds of ZODB loads per GET
+    on a catalog of 100,000+ entries). Security filtering is unchanged
+    (``allowedRolesAndUsers``).
+    """
+
+    def _build_query(self):
+        query = super()._build_query()
+        query["show_inactive"] = True
+        return query
 
 
 class RecordSerializer(_TitleMixin, SerializeToJson):

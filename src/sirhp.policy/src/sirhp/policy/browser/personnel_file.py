@@ -170,6 +170,7 @@ class PersonnelFileView(SirhpView):
         return catalog(
             portal_type="ChangeRequest",
             path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
             sort_on="created",
             sort_order="descending",
         )
@@ -189,6 +190,7 @@ class PersonnelFileView(SirhpView):
         return catalog(
             portal_type="Badge",
             path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
             sort_on="created",
             sort_order="descending",
         )
@@ -200,6 +202,7 @@ class PersonnelFileView(SirhpView):
         return catalog(
             portal_type=portal_type,
             path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
             sort_on=sort_on,
             sort_order="descending",
         )

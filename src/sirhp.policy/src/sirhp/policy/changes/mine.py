@@ -136,7 +136,9 @@ class MonDossier(PersonnelFileView):
     def _catalog(self, **query):
         catalog = api.portal.get_tool("portal_catalog")
         return catalog(
-            path={"query": "/".join(self.file.getPhysicalPath()), "depth": 1}, **query
+            path={"query": "/".join(self.file.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
+            **query,
         )
 
     def career(self):
