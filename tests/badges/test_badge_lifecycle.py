@@ -188,6 +188,7 @@ def test_expire_overdue(portal, testdata):
     _print(other)
     assert expire_overdue() == []
     badge.expiry_date = date.today() - timedelta(days=1)
+    badge.reindexObject()
     assert expire_overdue() == [badge.card_number]
     assert api.content.get_state(badge) == "expired"
     assert api.content.get_state(other) == "printed"

@@ -296,3 +296,63 @@ def _form_fields(html, form_id):
     parser = Parser()
     parser.feed(html)
     return parser.data
+
+
+@pytest.mark.parametrize("user", ["clerk2.pn", "reviewer.pn", "officer"])
+def test_only_the_requester_withdraws(functional, testdata, pending, user):
+    response = requests.post(
+        f"{pending.absolute_url()}/@workflow/withdraw",
+        json={},
+        auth=_auth(testdata, user),
+        headers=JSON,
+        timeout=30,
+    )
+    assert 400 <= response.status_code < 500, (user, response.status_code)
+    transaction.begin()
+    assert api.content.get_state(pending) == "pending"
+    own = requests.post(
+        f"{pending.absolute_url()}/@workflow/withdraw",
+        json={},
+        auth=_auth(testdata, "clerk.pn"),
+        headers=JSON,
+        timeout=30,
+    )
+    assert own.status_code == 200, own.text
+
+
+@pytest.mark.parametrize("user", ["clerk.pn", "clerk2.pn", "auditor"])
+def test_only_reviewers_rebase(functional, testdata, pending, user):
+    session = requests.Session()
+    session.auth = _auth(testdata, user)
+    from plone.protect.authenticator import createToken
+
+    with api.env.adopt_user(username=_auth(testdata, user)[0]):
+        token = createToken()  # a valid CSRF token: only the permission decides
+    before = pending.base_version
+    response = session.post(
+        pending.absolute_url(),
+        data={"_authenticator": token, "rebase": "1"},
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert response.status_code in (302, 401, 403, 404)
+    assert "require_login" in response.headers.get("Location", "require_login")
+    transaction.begin()
+    assert pending.base_version == before
+
+
+def test_reviewer_rebases(functional, testdata, pending):
+    """Control of the test above: the same request by a reviewer works."""
+    from plone.protect.authenticator import createToken
+
+    with api.env.adopt_user(username="reviewer.pn"):
+        token = createToken()
+    response = requests.post(
+        pending.absolute_url(),
+        data={"_authenticator": token, "rebase": "1"},
+        auth=_auth(testdata, "reviewer.pn"),
+        timeout=30,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == pending.absolute_url()

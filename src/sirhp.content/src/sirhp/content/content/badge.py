@@ -13,7 +13,6 @@ from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from sirhp.content import _
-from sirhp.content.content.records import parent_file
 from sirhp.content.domain import badge as rules
 from sirhp.content.interfaces import IBadge
 from sirhp.content.interfaces import IBadgePrintBatch
@@ -127,10 +126,6 @@ def active_badges(file, exclude=None):
         if api.content.get_state(item, default=None) in rules.ACTIVE_STATES:
             result.append(item)
     return result
-
-
-def badge_file(badge):
-    return parent_file(badge)
 
 
 class IBadgePrintBatchSchema(model.Schema):

@@ -16,14 +16,12 @@ withdrawn) decides who sees and decides what.
 """
 
 from datetime import date
-from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
-from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import IChangeRequest
 from zope import schema
 from zope.interface import implementer
@@ -134,15 +132,6 @@ class ChangeRequest(Item):
 
     def Title(self):
         return self.title
-
-    def target(self):
-        """The target object, looked up with the caller's rights (or None)."""
-        if not self.target_uid:
-            return None
-        return api.content.get(UID=self.target_uid)
-
-    def file(self):
-        return parent_file(self)
 
 
 # --- values to and from JSON ---------------------------------------------

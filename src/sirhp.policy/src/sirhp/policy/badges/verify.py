@@ -17,13 +17,13 @@ printed on the card (snapshot taken at printing), nothing else.
 from base64 import b64encode
 from collections import deque
 from datetime import date
-import os
 from plone import api
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
 from sirhp.content.content.badge import badge_setting
 from sirhp.content.domain import badge as rules
 from sirhp.policy import _
+from sirhp.policy.audit.network import client_address
 from sirhp.policy.badges.secret import get_secret
 from sirhp.policy.badges.secret import VERIFY_VIEW
 import threading
@@ -98,23 +98,6 @@ class RateLimiter:
 
 
 LIMITER = RateLimiter()
-
-
-def trusted_proxies():
-    return {
-        address.strip()
-        for address in os.environ.get("SIRHP_TRUSTED_PROXIES", "").split(",")
-        if address.strip()
-    }
-
-
-def client_address(request):
-    """The client's address; X-Forwarded-For only from a trusted proxy."""
-    peer = request.get("REMOTE_ADDR", "") or ""
-    forwarded = request.get_header("X-Forwarded-For")
-    if forwarded and peer in trusted_proxies():
-        return forwarded.split(",")[-1].strip() or peer
-    return peer
 
 
 def rate_limited(request):
@@ -246,7 +229,6 @@ class VerifyView(BrowserView):
             "grade": _("verify_grade", default="Grade"),
             "agency": _("verify_agency", default="Service"),
             "until": _("verify_until", default="Valable jusqu'au"),
-            "other": _("verify_other_language", default="English"),
             "republic": _("verify_republic", default="République du Mali"),
         }
         return {key: self.t(value) for key, value in msgs.items()}

@@ -14,16 +14,12 @@ from sirhp.policy.badges.secret import verification_url
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 from sirhp.policy.permissions import TransitionPrintBadge
+from sirhp.policy.workflow.handlers import _french
 from zExceptions import BadRequest
 from zope.event import notify
-from zope.i18n import translate
 from zope.lifecycleevent import ObjectModifiedEvent
 
 MAX_BATCH = 500  # cards in one batch (one PDF)
-
-
-def _french(request, message):
-    return translate(message, context=request)
 
 
 class PhotoView(SirhpView):
@@ -167,14 +163,12 @@ class PrintView(SirhpView):
         if layout not in ("card", "a4"):
             raise BadRequest(
                 _french(
-                    self.request,
                     _("error_layout", default="Mise en page inconnue."),
                 )
             )
         if not uids or len(uids) > MAX_BATCH:
             raise BadRequest(
                 _french(
-                    self.request,
                     _(
                         "error_batch_size",
                         default="Choisissez entre 1 et 500 cartes à imprimer.",
@@ -206,7 +200,6 @@ def create_batch(agency, uids, layout, request):
     if len(brains) != len(set(uids)):
         raise BadRequest(
             _french(
-                request,
                 _(
                     "error_batch_unknown",
                     default="Certaines cartes sont introuvables, déjà remises ou "
@@ -223,7 +216,6 @@ def create_batch(agency, uids, layout, request):
         ):
             raise BadRequest(
                 _french(
-                    request,
                     _(
                         "error_batch_forbidden",
                         default="Vous n'avez pas le droit d'imprimer la carte "
@@ -234,7 +226,7 @@ def create_batch(agency, uids, layout, request):
             )
     if not has_permission(AddBadgePrintBatch, agency):
         raise BadRequest(
-            _french(request, _("error_batch_denied", default="Impression non permise."))
+            _french(_("error_batch_denied", default="Impression non permise."))
         )
     pdf = print_badges(badges, layout=layout)
     batch_id = "lot-" + DateTime().strftime("%Y%m%d-%H%M%S")

@@ -2,18 +2,13 @@
 
 from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
-from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.browser.utils import waiting_time
+from sirhp.policy.changes.queue import queue_counts
+from sirhp.policy.changes.queue import QUEUE_TYPES
 
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
-QUEUE_TYPES = RECORD_TYPES + ["ChangeRequest"]
-TYPE_LABELS = {
-    "PersonnelFile": _("type_file", default="Dossier"),
-    "ScannedDocument": _("type_document", default="Pièce"),
-    "CareerEvent": _("type_event", default="Acte de carrière"),
-    "ChangeRequest": _("type_change_request", default="Demande de modification"),
-}
 
 
 class HomeView(SirhpView):
@@ -96,19 +91,18 @@ class HomeView(SirhpView):
     def waiting(self):
         """Everything waiting for validation I can see, oldest first."""
         brains = self.catalog(
-            portal_type=QUEUE_TYPES,
+            portal_type=list(QUEUE_TYPES),
             review_state="pending",
             sort_on="state_since",
             sort_order="ascending",
         )
         return {
             "count": len(brains),
+            # one catalog count per type (no walk over the brains)
             "by_type": {
-                TYPE_LABELS[t]: len([b for b in brains if b.portal_type == t])
-                for t in QUEUE_TYPES
-            }
-            if len(brains) <= 5000
-            else {},
+                QUEUE_TYPES[portal_type]: count
+                for portal_type, count in queue_counts().items()
+            },
             "entries": [self._item(b) for b in brains[: self.max_items]],
         }
 
@@ -139,22 +133,9 @@ class HomeView(SirhpView):
         return {
             "title": brain.Title,
             "url": brain.getURL(),
-            "type": TYPE_LABELS.get(brain.portal_type, brain.portal_type),
+            "type": QUEUE_TYPES.get(brain.portal_type, brain.portal_type),
             "matricule": brain.matricule,
             "since": self.format_datetime(brain.state_since),
-            "waiting": _waiting(brain.state_since),
+            "waiting": waiting_time(brain.state_since),
             "rejected": brain.last_transition == "reject",
         }
-
-
-def _waiting(since):
-    """Human waiting time in French ("3 j", "5 h")."""
-    from DateTime import DateTime
-
-    if not since:
-        return ""
-    days = DateTime() - since
-    if days >= 1:
-        return f"{int(days)} j"
-    hours = int(days * 24)
-    return f"{hours} h" if hours else "< 1 h"

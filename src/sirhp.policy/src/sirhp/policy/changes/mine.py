@@ -120,10 +120,6 @@ class MonDossier(PersonnelFileView):
         return self.index()
 
     # the file sections reuse PersonnelFileView, on the officer's file
-    @property
-    def file_context(self):
-        return self.file
-
     def sections(self):
         view = PersonnelFileView(self.file, self.request)
         return view.sections()

@@ -5,27 +5,19 @@ oldest first, from the catalog (metadata only). The catalog's security
 filter keeps each reviewer to what he or she may see (own agency).
 """
 
-from DateTime import DateTime
 from plone import api
+from sirhp.policy import _
+from sirhp.policy.browser.utils import waiting_time
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
+# What waits for a reviewer, with its label (translated by the views).
 QUEUE_TYPES = {
-    "PersonnelFile": "Nouveau dossier",
-    "ScannedDocument": "Pièce",
-    "CareerEvent": "Acte de carrière",
-    "ChangeRequest": "Demande de modification",
+    "PersonnelFile": _("type_file", default="Dossier"),
+    "ScannedDocument": _("type_document", default="Pièce"),
+    "CareerEvent": _("type_event", default="Acte de carrière"),
+    "ChangeRequest": _("type_change_request", default="Demande de modification"),
 }
-
-
-def waiting_label(since, now=None):
-    if since is None:
-        return ""
-    now = now or DateTime()
-    hours = int((now - since) * 24)
-    if hours < 1:
-        return "moins d'une heure"
-    if hours < 48:
-        return f"{hours} h"
-    return f"{hours // 24} jours"
 
 
 def review_queue(portal_type=None, unit=None, limit=500):
@@ -39,19 +31,20 @@ def review_queue(portal_type=None, unit=None, limit=500):
     }
     if unit:
         query["unit"] = unit
-    now = DateTime()
     items = []
     for brain in catalog(**query)[:limit]:
         items.append(
             {
                 "@id": brain.getURL(),
                 "@type": brain.portal_type,
-                "type_title": QUEUE_TYPES[brain.portal_type],
+                "type_title": translate(
+                    QUEUE_TYPES[brain.portal_type], context=getRequest()
+                ),
                 "title": brain.Title,
                 "matricule": brain.matricule,
                 "agency": brain.agency,
                 "since": brain.state_since.ISO8601() if brain.state_since else None,
-                "waiting": waiting_label(brain.state_since, now),
+                "waiting": waiting_time(brain.state_since),
                 "brain": brain,
             }
         )

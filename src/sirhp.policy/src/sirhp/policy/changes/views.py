@@ -178,7 +178,10 @@ class ReviewQueueView(SirhpView):
         return self.index()
 
     def types(self):
-        return [{"value": k, "title": v} for k, v in QUEUE_TYPES.items()]
+        return [
+            {"value": k, "title": translate(v, context=self.request)}
+            for k, v in QUEUE_TYPES.items()
+        ]
 
     def units(self):
         brains = api.portal.get_tool("portal_catalog")(

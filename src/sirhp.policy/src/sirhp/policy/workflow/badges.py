@@ -126,9 +126,10 @@ def expire_overdue(today=None):
     for brain in catalog.unrestrictedSearchResults(
         portal_type="Badge", review_state=["printed", "issued"]
     ):
-        badge = brain._unrestrictedGetObject()
-        if badge.expiry_date is None or badge.expiry_date >= today:
+        # expiry_date is catalog metadata: only overdue badges are loaded
+        if brain.expiry_date is None or brain.expiry_date >= today:
             continue
+        badge = brain._unrestrictedGetObject()
         with api.env.adopt_roles(["Manager"]):
             if api.content.get_state(badge) == "printed":
                 api.content.transition(obj=badge, transition="issue")
