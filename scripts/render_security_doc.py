@@ -1,195 +1,132 @@
-"""Render docs/security.md from the one security table (tests/security/matrix.py).
+"""Render docs/security.md from the access tables (tests/security/tables.py).
 
 Usage: .venv/bin/python scripts/render_security_doc.py
 A test (tests/security/test_security_doc.py) fails when the document is stale.
 """
 
-import importlib.util
 from pathlib import Path
+import sys
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "security.md"
 
-OPERATION_LABELS = {
-    "view": ("lire", "read"),
-    "edit": ("modifier", "edit"),
-    "add": ("ajouter une pièce", "add a document"),
-    "sensitive": ("données médicales", "medical data"),
-    "submit": ("soumettre", "submit"),
-    "validate": ("valider", "validate"),
-    "reject": ("rejeter", "reject"),
-    "archive": ("archiver", "archive"),
-}
-STATE_LABELS = {
-    "draft": ("Brouillon", "draft"),
-    "pending": ("En attente de validation", "pending"),
-    "validated": ("Validé", "validated"),
-    "archived": ("Archivé", "archived"),
-}
-
-
-def load_matrix():
-    spec = importlib.util.spec_from_file_location(
-        "matrix", ROOT / "tests" / "security" / "matrix.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BADGE_OPERATION_LABELS = {
-    "view": ("lire", "read"),
-    "edit": ("modifier", "edit"),
-    "print": ("imprimer", "print"),
-    "issue": ("remettre", "hand over"),
-    "revoke": ("révoquer", "revoke"),
-    "expire": ("constater l'expiration", "mark expired"),
-}
-BADGE_STATE_LABELS = {
-    "requested": ("Demandée", "requested"),
-    "printed": ("Imprimée", "printed"),
-    "issued": ("Remise", "issued"),
-    "expired": ("Expirée", "expired"),
-    "revoked": ("Révoquée", "revoked"),
+PERSONA_LABELS = {
+    "clerk.pn": ("agent de saisie, auteur", "clerk, author"),
+    "clerk2.pn": ("autre agent de saisie", "another clerk"),
+    "clerk.ocs": ("agent de saisie de l'autre agence", "clerk, other agency"),
+    "reviewer.pn": ("valideur (pas le soumissionnaire)", "reviewer, not submitter"),
+    "clerkreviewer.pn": (
+        "agent de saisie et valideur, soumissionnaire / demandeur",
+        "clerk and reviewer, submitter / requester",
+    ),
+    "reviewer.ocs": ("valideur de l'autre agence", "reviewer, other agency"),
+    "hrmanager.pn": ("gestionnaire RH de l'agence", "HR manager of the agency"),
+    "hrmanager.ocs": ("gestionnaire RH de l'autre agence", "HR manager, other agency"),
+    "commander.pn": ("chef de l'unité", "commander of the unit"),
+    "commander2.pn": ("chef d'une autre unité", "commander of another unit"),
+    "auditor": ("inspection (auditeur)", "auditor"),
+    "siteadmin": ("administrateur du site", "site administrator"),
+    "officer": ("l'agent concerné", "the officer concerned"),
+    "other_officer": ("un autre agent", "another officer"),
+    "anonymous": ("anonyme", "anonymous"),
 }
 
 
-def load_badge_matrix():
-    import sys
-
+def load_tables():
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from tests.security import badge_matrix
+    from tests.security import tables
 
-    return badge_matrix
+    return tables
 
 
-def render_badges():
-    b = load_badge_matrix()
-    operations = list(b.BADGE_OPERATIONS)
-    header = " | ".join(
-        f"{fr} / {en}" for fr, en in (BADGE_OPERATION_LABELS[o] for o in operations)
-    )
+def render_table(t, number, table):
     lines = [
-        "# Cartes professionnelles / Badges",
+        f"## {number}. {table.label[0]} / {table.label[1]} (`{table.portal_type}`)",
         "",
-        f"Table `tests/security/badge_matrix.py`: **{b.BADGE_CELL_COUNT} cellules / "
-        f"cells** ({len(b.PERSONAS)} personas x {len(b.BADGE_STATES)} états / states x "
-        f"{len(operations)} opérations / operations), run in process "
-        "(`tests/security/test_badge_matrix.py`). Type `Badge`, workflow "
-        "`sirhp_badge_workflow`.",
+        f"**{table.cell_count} cellules / cells** ({len(t.PERSONAS)} personas x "
+        f"{len(table.states)} états / states x {len(table.operations)} opérations "
+        "/ operations).",
         "",
     ]
-    for state in b.BADGE_STATES:
-        fr, en = BADGE_STATE_LABELS[state]
+    if table.note[0]:
+        lines += [f"{table.note[0]} / {table.note[1]}", ""]
+    header = " | ".join(
+        f"{t.OPERATION_LABELS[o][0]} / {t.OPERATION_LABELS[o][1]}"
+        for o in table.operations
+    )
+    for state in table.states:
+        fr, en = t.STATE_LABELS[state]
         lines += [
-            f"## {fr} / {en} (`{state}`)",
+            f"### {fr} / {en} (`{state}`)",
             "",
             f"| persona | {header} |",
-            "|---|" + "---|" * len(operations),
+            "|---|" + "---|" * len(table.operations),
         ]
-        for persona in b.PERSONAS:
+        for persona in t.PERSONAS:
             cells = " | ".join(
-                "✔" if b.badge_allowed(persona, state, o) else "·" for o in operations
+                "✔" if table.allowed(persona, state, o) else "·"
+                for o in table.operations
             )
             lines.append(f"| {persona} | {cells} |")
         lines.append("")
-    lines += [
-        "Vérification publique / public verification (`@@carte`, "
-        "`@badge-verification`): anyone, read only, rate-limited; answers "
-        "valid / expired / revoked / unknown and, for a valid card only, photo, "
-        "name, grade, agency (`tests/badges/test_verification.py`).",
-        "",
-    ]
-    return lines
-
-
-FILE_OPERATION_LABELS = {
-    "audit": ("journal d'audit", "audit log"),
-    "sharing": ("partage", "sharing"),
-}
-
-
-def load_file_operations():
-    import sys
-
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.security import file_operations_matrix
-
-    return file_operations_matrix
-
-
-def render_file_operations():
-    f = load_file_operations()
-    header = " | ".join(
-        f"{fr} / {en}" for fr, en in (FILE_OPERATION_LABELS[o] for o in f.OPERATIONS)
-    )
-    lines = [
-        "## Journal d'audit et partage / Audit log and sharing",
-        "",
-        f"Table `tests/security/file_operations_matrix.py`: **{f.CELL_COUNT} "
-        f"cellules / cells** ({len(f.PERSONAS)} personas x {len(f.STATES)} états / "
-        f"states x {len(f.OPERATIONS)} opérations / operations), over REST and the "
-        "Classic UI (`tests/security/test_file_operations_matrix.py`). Identical "
-        "in every state. Audit log: `@audit-log?matricule=` (site: auditors; "
-        "agency: its HR managers), `@@journal`. Sharing: `@@sharing`, "
-        "`@sharing` (read and delegate): administrators only.",
-        "",
-        f"| persona | {header} |",
-        "|---|" + "---|" * len(f.OPERATIONS),
-    ]
-    for persona in f.PERSONAS:
-        cells = " | ".join(
-            "✔" if all(f.allowed(persona, s, o) for s in f.STATES) else "·"
-            for o in f.OPERATIONS
-        )
-        lines.append(f"| {persona} | {cells} |")
-    lines.append("")
     return lines
 
 
 def render():
-    m = load_matrix()
+    t = load_tables()
     lines = [
-        "# Sécurité — matrice des droits / Security matrix",
+        "# Sécurité — tableau des droits / Security: the access table",
         "",
         "Généré par `scripts/render_security_doc.py` à partir de la table unique",
-        "`tests/security/matrix.py` (ne pas modifier à la main). / Generated from",
-        "the single table `tests/security/matrix.py` (do not edit by hand).",
+        "`tests/security/tables.py` (ne pas modifier à la main). / Generated from",
+        "the single table `tests/security/tables.py` (do not edit by hand).",
         "",
-        f"**{m.CELL_COUNT} cellules / cells** ({len(m.PERSONAS)} personas x "
-        f"{len(m.STATES)} états / states x {len(m.OPERATIONS)} opérations / operations), "
-        "each run in process (plone.api) and over the REST API; a subset through "
-        "the Classic UI pages. ✔ = autorisé / allowed, · = refusé / denied.",
+        f"**{t.CELL_COUNT} cellules / cells** in {len(t.TABLES)} tables, one per "
+        "content type (the personnel file's records apart: ordinary and restricted "
+        "documents, staff and officer change requests). Chaque cellule est "
+        "vérifiée par l'API REST **et** par les pages du navigateur "
+        "(`tests/security/test_access_tables.py`, "
+        f"{2 * t.CELL_COUNT} tests) / each cell is run over the REST API **and** "
+        "through the Classic UI pages: the answer must say allowed exactly when "
+        "the table does; a refusal must leak no planted value and change "
+        "nothing. The file and badge tables also run in process (plone.api: "
+        "`test_matrix_integration.py`, `test_badge_matrix.py`).",
         "",
-        "Type: `PersonnelFile` (dossier individuel); its records follow the same workflow.",
+        "✔ = autorisé / allowed, · = refusé / denied (401, 403 or 404; a record "
+        "one may not see answers like a missing one).",
+        "",
+        "| persona | rôle / role |",
+        "|---|---|",
+    ]
+    for persona in t.PERSONAS:
+        fr, en = PERSONA_LABELS[persona]
+        lines.append(f"| {persona} | {fr} / {en} |")
+    lines += [
+        "",
+        "Comment chaque opération est demandée / how each operation is asked: "
+        "see the docstring of `tests/security/test_access_tables.py` (REST: GET, "
+        "PATCH, DELETE, POST `@workflow`, `@history`, `@sharing`, `@search?UID=`, "
+        "`@audit-log`; browser: the page, `@@edit`, `@@delete_confirmation`, "
+        "`@@historyview`, `@@sharing`, `@@search`, `@@journal`, the workflow "
+        "menu). « proposer une modification » / \u201cpropose a change\u201d: on "
+        "validated content the edit form and PATCH of records staff create a "
+        "change request (HTTP 202) instead of editing in place.",
         "",
     ]
-    header = " | ".join(
-        f"{fr} / {en}" for fr, en in (OPERATION_LABELS[o] for o in m.OPERATIONS)
-    )
-    for state in m.STATES:
-        fr, en = STATE_LABELS[state]
-        lines += [
-            f"## {fr} / {en} (`{state}`)",
-            "",
-            f"| persona | {header} |",
-            "|---|" + "---|" * len(m.OPERATIONS),
-        ]
-        for persona in m.PERSONAS:
-            row = m.MATRIX[(persona, state)]
-            cells = " | ".join("✔" if allowed else "·" for allowed in row)
-            lines.append(f"| {persona} | {cells} |")
-        lines.append("")
+    for number, table in enumerate(t.TABLES, start=1):
+        lines += render_table(t, number, table)
     lines += [
         "## Autres règles testées / Other tested rules",
         "",
-        "- Quatre yeux : personne ne valide sa propre soumission / nobody validates "
-        "their own submission (`tests/workflows/`).",
+        "- Quatre yeux : personne ne valide sa propre soumission ni n'approuve sa "
+        "propre demande / nobody validates their own submission nor approves "
+        "their own request (tables above: clerkreviewer.pn, and "
+        "`tests/workflows/`).",
         "- Le rejet exige un motif / reject needs a comment.",
-        "- API REST fermée aux anonymes sauf `@login` / REST closed to anonymous "
-        "users except `@login` (`tests/security/test_hardening.py`).",
+        "- API REST fermée aux anonymes sauf `@login` et la vérification des "
+        "cartes / REST closed to anonymous users except `@login` and badge "
+        "verification (`tests/security/test_hardening.py`).",
         "- Pas d'énumération des utilisateurs et groupes / no user or group "
         "enumeration (`tests/security/test_enumeration.py`).",
         "- Pas d'affectation de masse : clés inconnues 400, champs interdits 403 / "
@@ -198,7 +135,7 @@ def render():
         "cookie-carried REST writes only from the portal's pages "
         "(`tests/security/test_csrf.py`).",
         "- En-têtes de sécurité sur chaque page / security headers on every page.",
-        "- Un dossier que l'on ne peut pas voir répond comme un identifiant "
+        "- Un élément que l'on ne peut pas voir répond comme un identifiant "
         "inexistant (chemin, `resolveuid`, `@search?UID=`, téléchargements, "
         "images) / a record one may not see answers like a missing id "
         "(`tests/security/test_hidden_records.py`).",
@@ -209,10 +146,14 @@ def render():
         "- Double authentification TOTP (facultative ; obligatoire pour valideurs "
         "et gestionnaires RH si `sirhp.security.totp_required`) / TOTP second "
         "factor (`tests/security/test_totp.py`).",
+        "- Partage : la délégation de rôles est refusée à tous sauf aux "
+        "administrateurs / sharing: delegating roles is refused to all but "
+        "administrators (`tests/security/test_file_operations_matrix.py`).",
+        "- Vérification publique des cartes (`@@carte`, `@badge-verification`) : "
+        "tout le monde, lecture seule, limitée en débit / public badge check: "
+        "anyone, read only, rate-limited (`tests/badges/test_verification.py`).",
         "",
     ]
-    lines += render_file_operations()
-    lines += render_badges()
     return "\n".join(lines)
 
 

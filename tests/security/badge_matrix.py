@@ -36,9 +36,10 @@ STAFF = {
     "reviewer.pn",
     "hrmanager.pn",
     "auditor",
+    "siteadmin",
 }
 CARD_SEERS = STAFF | {"officer", "commander.pn"}
-OPERATORS = {"clerk.pn", "clerk2.pn", "clerkreviewer.pn", "hrmanager.pn"}
+OPERATORS = {"clerk.pn", "clerk2.pn", "clerkreviewer.pn", "hrmanager.pn", "siteadmin"}
 REVOKERS = OPERATORS | {"reviewer.pn"}
 
 _ALLOWED = {
@@ -52,6 +53,11 @@ _ALLOWED = {
     ("issued", "view"): CARD_SEERS,
     ("issued", "expire"): OPERATORS,
     ("issued", "revoke"): REVOKERS,
+    # administrators may correct a card in every state
+    ("printed", "edit"): {"siteadmin"},
+    ("issued", "edit"): {"siteadmin"},
+    ("expired", "edit"): {"siteadmin"},
+    ("revoked", "edit"): {"siteadmin"},
     ("expired", "view"): CARD_SEERS,
     ("revoked", "view"): CARD_SEERS,
 }
@@ -73,4 +79,4 @@ def badge_cells():
                 )
 
 
-BADGE_CELL_COUNT = len(PERSONAS) * len(BADGE_STATES) * len(BADGE_OPERATIONS)  # 420
+BADGE_CELL_COUNT = len(PERSONAS) * len(BADGE_STATES) * len(BADGE_OPERATIONS)  # 450

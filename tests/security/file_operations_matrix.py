@@ -10,7 +10,7 @@ read by ``test_file_operations_matrix.py`` and rendered in docs/security.md.
   the audit log.
 - ``sharing``: open ``@@sharing`` / ``GET @sharing`` and delegate a local role
   (``POST @sharing``). Access comes from groups and the matricule, never by
-  hand: administrators only, for every persona of the table it is denied.
+  hand: administrators only (siteadmin), denied to every other persona.
 """
 
 from tests.security.matrix import PERSONAS
@@ -20,8 +20,8 @@ OPERATIONS = ("audit", "sharing")
 
 # who may, in every state (neither operation depends on the state)
 _ALLOWED = {
-    "audit": {"auditor", "hrmanager.pn"},
-    "sharing": set(),
+    "audit": {"auditor", "hrmanager.pn", "siteadmin"},
+    "sharing": {"siteadmin"},
 }
 
 
@@ -36,4 +36,4 @@ def cells():
                 yield (persona, state, operation, allowed(persona, state, operation))
 
 
-CELL_COUNT = len(PERSONAS) * len(STATES) * len(OPERATIONS)  # 112
+CELL_COUNT = len(PERSONAS) * len(STATES) * len(OPERATIONS)  # 120

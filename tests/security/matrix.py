@@ -23,6 +23,7 @@ Where the expected values come from:
                      unit of every file used by the matrix)
   commander2.pn      nothing here (commands Kayes)
   auditor            Auditor (global, group "auditors")
+  siteadmin          Site Administrator (global, "Site Administrators")
   officer            Officer: the account whose id is the file's matricule
   other_officer      officer B (FILES["pn_validated2"]): nothing here
   anonymous          nothing
@@ -58,6 +59,7 @@ PERSONAS = (
     "commander.pn",
     "commander2.pn",
     "auditor",
+    "siteadmin",
     "officer",
     "other_officer",
     "anonymous",
@@ -163,6 +165,12 @@ MATRIX = {
     ("auditor", "validated"):         (Y,   _,   _,  Y,   _,     _,    _,     _),
     ("auditor", "archived"):          (Y,   _,   _,  Y,   _,     _,    _,     _),
 
+    # administrators: everything but validating their own submission
+    ("siteadmin", "draft"):           (Y,   Y,   Y,  Y,   Y,     _,    _,     _),
+    ("siteadmin", "pending"):         (Y,   Y,   Y,  Y,   _,     Y,    Y,     _),
+    ("siteadmin", "validated"):       (Y,   Y,   Y,  Y,   _,     _,    _,     Y),
+    ("siteadmin", "archived"):        (Y,   Y,   Y,  Y,   _,     _,    _,     _),
+
     ("officer", "draft"):             (_,   _,   _,  _,   _,     _,    _,     _),
     ("officer", "pending"):           (_,   _,   _,  _,   _,     _,    _,     _),
     ("officer", "validated"):         (Y,   _,   _,  Y,   _,     _,    _,     _),
@@ -198,7 +206,7 @@ def cells(operations=OPERATIONS, states=STATES, personas=PERSONAS):
     ]
 
 
-CELL_COUNT = len(PERSONAS) * len(STATES) * len(OPERATIONS)  # 14 x 4 x 8 = 448
+CELL_COUNT = len(PERSONAS) * len(STATES) * len(OPERATIONS)  # 15 x 4 x 8 = 480
 
 
 def cell_id(persona, state, operation, expected):

@@ -14,7 +14,7 @@ from tests.security.matrix import PERSONAS
 
 def test_cell_count():
     cells = list(badge_cells())
-    assert len(cells) == BADGE_CELL_COUNT == 420
+    assert len(cells) == BADGE_CELL_COUNT == 450
     assert any(allowed for *_, allowed in cells)
     assert not all(allowed for *_, allowed in cells)
 

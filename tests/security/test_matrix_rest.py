@@ -1,7 +1,7 @@
 """The security matrix (matrix.py) checked over HTTP: plone.restapi and Classic UI.
 
-Functional layer, real WSGI server, basic authentication. Of the 448 cells of
-the table, the REST checks cover 392 (14 personas x 4 states x 7 operations:
+Functional layer, real WSGI server, basic authentication. Of the 480 cells of
+the table, the REST checks cover 420 (15 personas x 4 states x 7 operations:
 view, sensitive, edit, submit, validate, reject, archive; ``add`` is checked
 in process only):
 
@@ -219,11 +219,11 @@ UI_CELLS = [
 ]
 
 
-def test_rest_matrix_covers_392_cells():
-    """392 REST cells (14 personas x 4 states x 7 operations) + 30 Classic UI cells."""
+def test_rest_matrix_covers_420_cells():
+    """420 REST cells (15 personas x 4 states x 7 operations) + 30 Classic UI cells."""
     rest = VIEW_CELLS + SENSITIVE_CELLS + EDIT_CELLS + TRANSITION_CELLS
-    assert len(rest) == 392
-    assert len(ALLOWED_TRANSITION_CELLS) == 11
+    assert len(rest) == 420
+    assert len(ALLOWED_TRANSITION_CELLS) == 15
     assert len(UI_CELLS) == 30
 
 
@@ -425,7 +425,7 @@ class TestMatrixShared:
 
 
 class TestMatrixAllowedTransitions:
-    """The 11 allowed transition cells, each on a fresh functional set-up."""
+    """The 15 allowed transition cells, each on a fresh functional set-up."""
 
     @pytest.mark.parametrize(
         "persona,state,operation,expected",

@@ -6,6 +6,7 @@ Personas (login -> what they are):
 - hrmanager.pn, hrmanager.ocs; clerk.ocs, reviewer.ocs
 - commander.pn (commissariat du 1er arrondissement), commander2.pn (Kayes)
 - auditor
+- siteadmin: member of "Site Administrators" (the portal's administrators)
 - officer A = FILES["pn_validated"], officer B = FILES["pn_validated2"]
 
 All files are created by clerk.pn (PN) or clerk.ocs (OCS); submissions are
@@ -54,6 +55,7 @@ def create(portal):
     extra = (
         ("clerk2.pn", ["police-nationale-clerks"]),
         ("clerkreviewer.pn", ["police-nationale-clerks", "police-nationale-reviewers"]),
+        ("siteadmin", ["Site Administrators"]),
     )
     for login, groups in extra:
         api.user.create(username=login, email=f"{login}@example.ml", password=PASSWORD)

@@ -1,0 +1,375 @@
+"""The objects and the HTTP probes behind ``test_access_tables.py``.
+
+``Site`` builds, in a functional set-up, one object per (table, state) of
+``tables.py`` with a planted marker (a value only those who may read the
+object may ever see), and fresh objects for the cells that change data.
+``Probe`` runs one operation through one channel (``rest``: plone.restapi
+with ``Accept: application/json``; ``browser``: the Classic UI pages) and
+says whether it was allowed, asserting on the way that a refusal leaks no
+marker and changes nothing.
+"""
+
+from base64 import b64encode
+from dataclasses import dataclass
+from datetime import date
+from datetime import timedelta
+import io
+from PIL import Image
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.file import NamedBlobImage
+import re
+import requests
+from sirhp.policy import testdata
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security import matrix
+import transaction
+
+PASSWORD = testdata.PASSWORD
+DENIED = (401, 403, 404)
+# medical data asks for a consultation reason (audit/reasons.py); the table
+# is about permissions, so every request gives one
+REASON = {"X-SIRHP-Reason": "controle"}
+COMMENT = "Motif de contrôle : pièce manquante."
+FILE_A = "pn_validated"  # officer A's file: every record of the tables
+
+# field changed by a PATCH / planted marker, per table
+EDIT_FIELD = {
+    "file": "position",
+    "document": "reference",
+    "restricted": "reference",
+    "event": "reference",
+    "change": "justification",
+    "officer_request": "justification",
+    "badge": "request_reason",
+    "batch": "print_layout",
+}
+
+
+@dataclass
+class Target:
+    table: str
+    state: str
+    path: str  # relative to the portal
+    uid: str
+    marker: str  # planted; never in a refused answer
+
+
+def _rel(portal, obj):
+    site = "/".join(portal.getPhysicalPath())
+    return "/".join(obj.getPhysicalPath())[len(site) + 1 :]
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (350, 450), (110, 120, 130)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _do(obj, user, transition, **kwargs):
+    with api.env.adopt_user(username=user):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            obj, transition, comment=COMMENT, **kwargs
+        )
+
+
+class Site:
+    """The objects of every table in one functional set-up."""
+
+    def __init__(self, portal):
+        self.portal = portal
+        self.url = portal.absolute_url()
+        self.counter = 0
+        self.answers = {}  # (login, url, rest) -> response of a GET
+        self.file_a = portal.unrestrictedTraverse(testdata.path_of(FILE_A))
+        self.targets = {}
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            for name in matrix.MISSING_OFFICER_FILES:
+                login = testdata.FILES[name]
+                if api.user.get(username=login) is None:
+                    api.user.create(
+                        username=login,
+                        email=f"{login.lower()}@agents.example.ml",
+                        password=PASSWORD,
+                    )
+            for state, name in matrix.FILE_OF_STATE.items():
+                file = portal.unrestrictedTraverse(testdata.path_of(name))
+                file.photo = NamedBlobImage(data=_png(), filename="photo.png")
+                self._plant_file(file, state)
+        transaction.commit()
+
+    # --- object builders -------------------------------------------------
+
+    def marker(self, table, state):
+        self.counter += 1
+        return f"PLANTE-{table.upper()}-{state.upper()}-{self.counter:04d}"
+
+    def _target(self, table, state, obj, marker):
+        obj.reindexObject()
+        return Target(table, state, _rel(self.portal, obj), obj.UID(), marker)
+
+    def _plant_file(self, file, state):
+        marker = self.marker("file", state)
+        file.address = marker
+        file.medical_notes = f"NOTE-MEDICALE-{marker}"
+        file.reindexObject()
+        self.targets["file", state] = self._target("file", state, file, marker)
+
+    def shared(self, table, state):
+        """The object of (table, state) that read-only and refused cells share."""
+        key = (table, state)
+        if key not in self.targets:
+            self.targets[key] = self.build(table, state)
+            transaction.commit()
+        return self.targets[key]
+
+    def fresh(self, table, state):
+        """A new object in ``state``, for a cell that changes data."""
+        target = self.build(table, state)
+        transaction.commit()
+        return target
+
+    def build(self, table, state):
+        transaction.begin()  # see what the server committed
+        with api.env.adopt_user(username=SITE_OWNER_NAME):
+            return getattr(self, f"_build_{table}")(state)
+
+    def _build_file(self, state):
+        from sirhp.policy.setuphandlers import demo
+
+        self.counter += 1
+        generator = demo.Generator(
+            self.portal,
+            seed=1000 + self.counter,
+            accounts=False,
+            password=PASSWORD,
+            documents=False,
+            offset=500 + self.counter,
+        )
+        with api.env.adopt_user(username="clerk.pn"):
+            file = generator.create_file(
+                "police-nationale", state=state, unit_path="dr-bamako/commissariat-1"
+            )
+        marker = self.marker("file", state)
+        file.address = marker
+        return self._target("file", state, file, marker)
+
+    def _record(self, table, state, portal_type, author, submitter, **fields):
+        marker = self.marker(table, state)
+        with api.env.adopt_user(username=author):
+            obj = api.content.create(
+                container=self.file_a,
+                type=portal_type,
+                id=f"{table}-{state}",
+                safe_id=True,
+                reference=marker,
+                **fields,
+            )
+        if portal_type == "CareerEvent":
+            # not a create() keyword: Dexterity's constructor would take it for
+            # the Dublin Core publication date (a DateTime)
+            obj.effective_date = date(2020, 1, 15)
+        if state != "draft":
+            _do(obj, submitter, "submit")
+        if state in ("validated", "archived"):
+            validator = "siteadmin" if table == "restricted" else "reviewer.pn"
+            _do(obj, validator, "validate")
+        if state == "archived":
+            _do(obj, "hrmanager.pn", "archive")
+        assert api.content.get_state(obj) == state
+        return self._target(table, state, obj, marker)
+
+    def _pdf(self):
+        return NamedBlobFile(
+            data=tiny_pdf(["Pièce du tableau des droits"]), filename="piece.pdf"
+        )
+
+    def _build_document(self, state):
+        return self._record(
+            "document",
+            state,
+            "ScannedDocument",
+            "clerk.pn",
+            "clerkreviewer.pn",
+            document_type="diplome",
+            file=self._pdf(),
+        )
+
+    def _build_restricted(self, state):
+        return self._record(
+            "restricted",
+            state,
+            "ScannedDocument",
+            "hrmanager.pn",
+            "hrmanager.pn",
+            document_type="certificat-medical",
+            file=self._pdf(),
+        )
+
+    def _build_event(self, state):
+        return self._record(
+            "event",
+            state,
+            "CareerEvent",
+            "clerk.pn",
+            "clerkreviewer.pn",
+            event_type="training",
+        )
+
+    def _change(self, table, state, requester, kind):
+        from sirhp.policy.changes import api as changes
+
+        marker = self.marker(table, state)
+        with api.env.adopt_user(username=requester):
+            request = changes.create_request(
+                self.file_a,
+                {"position": f"Poste proposé {marker}"},
+                f"Justification {marker}",
+                kind=kind,
+            )
+        if state == "approved":
+            _do(request, "reviewer.pn", "approve")
+        elif state == "rejected":
+            _do(request, "reviewer.pn", "reject")
+        elif state == "withdrawn":
+            _do(request, requester, "withdraw")
+        assert api.content.get_state(request) == state
+        return self._target(table, state, request, marker)
+
+    def _build_change(self, state):
+        return self._change("change", state, "clerkreviewer.pn", "staff")
+
+    def _build_officer_request(self, state):
+        return self._change("officer_request", state, testdata.FILES[FILE_A], "officer")
+
+    def _build_badge(self, state):
+        """A badge of file A in ``state``.
+
+        Requesting a card revokes the file's active one (reissue), so the
+        other badges of the set-up may lose their state here: they are put
+        back with the workflow tool (state and role mappings) afterwards.
+        """
+        from sirhp.policy.badges.cards import print_badges
+
+        with api.env.adopt_user(username="clerk.pn"):
+            badge = api.content.create(
+                container=self.file_a, type="Badge", id="carte", safe_id=True
+            )
+            if state != "requested" and state != "revoked":
+                print_badges([badge])
+            if state in ("issued", "expired"):
+                _do(badge, "clerk.pn", "issue")
+                # overdue: waiting for the daily job, "expire" is possible
+                badge.expiry_date = date.today() - timedelta(days=1)
+            if state == "expired":
+                _do(badge, "clerk.pn", "expire")
+            if state == "revoked":
+                _do(badge, "clerk.pn", "revoke", revocation_reason="lost")
+        self._restore_badges()
+        assert api.content.get_state(badge) == state
+        return self._target("badge", state, badge, badge.card_number)
+
+    def _restore_badges(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        definition = workflow["sirhp_badge_workflow"]
+        for (table, state), target in list(self.targets.items()):
+            if table != "badge":
+                continue
+            badge = self.portal.unrestrictedTraverse(target.path)
+            if api.content.get_state(badge) == state:
+                continue
+            workflow.setStatusOf(
+                "sirhp_badge_workflow",
+                badge,
+                {
+                    "action": None,
+                    "actor": SITE_OWNER_NAME,
+                    "comments": "état du tableau des droits",
+                    "review_state": state,
+                    "time": __import__("DateTime").DateTime(),
+                },
+            )
+            definition.updateRoleMappingsFor(badge)
+            badge.reindexObject()
+
+    def _build_batch(self, state):
+        from sirhp.policy.badges.views import create_batch
+
+        agency = self.portal["police-nationale"]
+        with api.env.adopt_user(username="clerk.pn"):
+            badge = api.content.create(
+                container=self.file_a, type="Badge", id="carte", safe_id=True
+            )
+            batch = create_batch(agency, [badge.UID()], "card", self.portal.REQUEST)
+        self._restore_badges()
+        return self._target("batch", state, batch, batch.card_numbers[0])
+
+    # --- reading back as the site owner ---------------------------------
+
+    def obj(self, target):
+        transaction.begin()  # see what the server committed
+        return self.portal.unrestrictedTraverse(target.path, None)
+
+    def state_of(self, target):
+        obj = self.obj(target)
+        return api.content.get_state(obj) if obj is not None else None
+
+    def value_of(self, target, name):
+        obj = self.obj(target)
+        return getattr(obj, name, None) if obj is not None else None
+
+    def children(self, target):
+        obj = self.obj(target)
+        return sorted(obj.objectIds())
+
+
+def login_of(table, persona, state):
+    if persona == "anonymous":
+        return None
+    if table == "file":
+        return matrix.officer_login(persona, state, testdata.FILES)
+    if persona == "officer":
+        return testdata.FILES[FILE_A]
+    if persona == "other_officer":
+        return testdata.FILES["pn_validated2"]
+    return persona
+
+
+class Client:
+    """requests with basic authentication; no redirects followed."""
+
+    def __init__(self):
+        self.session = requests.Session()
+
+    def __call__(self, method, url, login, json=None, rest=True, **kwargs):
+        headers = {**REASON}
+        headers["Accept"] = "application/json" if rest else "text/html"
+        if login is not None:
+            token = b64encode(f"{login}:{PASSWORD}".encode()).decode()
+            headers["Authorization"] = f"Basic {token}"
+        return self.session.request(
+            method,
+            url,
+            json=json,
+            headers=headers,
+            allow_redirects=False,
+            timeout=60,
+            **kwargs,
+        )
+
+
+def without_echoed_url(text):
+    """A 404 repeats the requested URL (hidden records answer as missing
+    ones: hardening/hidden.py); the rest of the body must not leak."""
+    return re.sub(r"Resource not found: [^\"<]*", "", text)
+
+
+def refused_page(response):
+    """401/403/404, or a redirect to the login / insufficient privileges page."""
+    if response.status_code in (301, 302, 303, 307):
+        location = response.headers.get("Location", "")
+        return any(
+            word in location for word in ("login", "require_login", "insufficient")
+        )
+    return response.status_code in DENIED

@@ -1,0 +1,377 @@
+"""Every cell of the access tables (tables.py), through REST and the browser.
+
+For each content type (one test class, one functional set-up each), each
+cell ``persona x state x operation`` runs twice: over plone.restapi and
+through the Classic UI pages. The test asserts that the answer says
+"allowed" exactly when the table does; for a refusal, that the planted
+marker of the object is nowhere in the answer and that nothing changed
+(state, edited value, children, existence). Cells that change data when
+allowed run on a fresh object of their own.
+
+How each operation is asked (REST / browser):
+
+==========  ======================================  ============================
+view        GET <obj> (JSON)                        GET <obj> (page)
+sensitive   medical notes in GET <obj>              medical notes in the page
+photo       GET <obj>/@@images/photo                (same URL, HTML Accept)
+download    GET <obj>/@@download/<field>            (same URL, HTML Accept)
+edit        PATCH a field: 204                      @@edit shows the edit form
+propose     PATCH a field: 202 (change request)     @@edit shows the proposal
+upload      POST a ScannedDocument: 201             ++add++ScannedDocument form
+delete      DELETE: 204                             @@delete_confirmation
+history     GET @history                            @@historique
+audit       @audit-log?matricule= (site, agency)    @@journal?matricule=
+sharing     GET @sharing                            @@sharing
+search      @search?UID=: found                     @@search?UID=: listed
+<transition> POST @workflow/<id>: 200               offered in the workflow menu
+==========  ======================================  ============================
+"""
+
+from base64 import b64encode
+import pytest
+from sirhp.policy import testdata
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access import Client
+from tests.security.access import DENIED
+from tests.security.access import EDIT_FIELD
+from tests.security.access import login_of
+from tests.security.access import refused_page
+from tests.security.access import Site
+from tests.security.access import without_echoed_url
+from tests.security.matrix import FILE_OF_STATE
+from tests.security.tables import all_cells
+from tests.security.tables import CELL_COUNT
+from tests.security.tables import MUTATING
+from tests.security.tables import TABLE
+from tests.security.tables import TABLES
+from tests.security.tables import TRANSITIONS
+
+CHANNELS = ("rest", "browser")
+DOWNLOAD_FIELD = {"document": "file", "restricted": "file", "batch": "pdf"}
+NEW_VALUE = {
+    "file": "Poste {}",
+    "document": "Réf. {}",
+    "restricted": "Réf. {}",
+    "event": "Réf. {}",
+    "change": "Justification {}",
+    "officer_request": "Justification {}",
+}
+# a valid other value for the fields that are choices
+CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
+
+
+def test_tables_count_their_cells():
+    cells = all_cells()
+    assert len(cells) == CELL_COUNT
+    assert len({cell[:4] for cell in cells}) == CELL_COUNT
+    assert CELL_COUNT == sum(t.cell_count for t in TABLES)
+    # every content type of SIRHP but the containers (Agency, Unit)
+    assert {t.portal_type for t in TABLES} == {
+        "PersonnelFile",
+        "ScannedDocument",
+        "CareerEvent",
+        "ChangeRequest",
+        "Badge",
+        "BadgePrintBatch",
+    }
+    for table in TABLES:
+        values = [allowed for *_, allowed in table.cells()]
+        assert any(values) and not all(values), table.key
+
+
+class Probe:
+    """One operation through one channel; returns "allowed?"."""
+
+    def __init__(self, site, client, table, persona, state, operation, expected):
+        self.site = site
+        self.http = client
+        self.table = table
+        self.persona = persona
+        self.state = state
+        self.operation = operation
+        self.expected = expected
+        self.login = login_of(table.key, persona, state)
+        changes = operation in MUTATING and (
+            expected
+            or (
+                operation in ("edit", "propose")
+                and (
+                    table.allowed(persona, state, "edit")
+                    or table.allowed(persona, state, "propose")
+                )
+            )
+        )
+        self.shared = not changes
+        self.target = (
+            site.shared(table.key, state)
+            if self.shared
+            else site.fresh(table.key, state)
+        )
+        self.url = f"{site.url}/{self.target.path}"
+
+    # --- helpers ---
+
+    def get(self, url, rest=True):
+        """GET; answers on the shared objects are kept for the class (reading
+        changes nothing: the same page serves view, medical data and the
+        workflow menu)."""
+        if not self.shared:
+            return self.http("GET", url, self.login, rest=rest)
+        key = (self.login, url, rest)
+        if key not in self.site.answers:
+            self.site.answers[key] = self.http("GET", url, self.login, rest=rest)
+        return self.site.answers[key]
+
+    def no_leak(self, response):
+        if self.table.allowed(self.persona, self.state, "view"):
+            return  # may read the object: its values are no leak
+        text = without_echoed_url(response.text)
+        assert self.target.marker not in text, (
+            f"planted value leaked to {self.persona}: {response.status_code}"
+        )
+
+    def refused(self, response, rest=True):
+        if rest:
+            assert response.status_code in DENIED, (
+                response.status_code,
+                response.text[:300],
+            )
+        else:
+            assert refused_page(response), (
+                response.status_code,
+                response.headers.get("Location"),
+            )
+        self.no_leak(response)
+        return False
+
+    def answer(self, response, ok=200, rest=True):
+        if response.status_code == ok:
+            return True
+        return self.refused(response, rest)
+
+    # --- operations ---
+
+    def view(self, rest):
+        response = self.get(self.url, rest)
+        allowed = self.answer(response, rest=rest)
+        if allowed and rest:
+            assert response.json()["UID"] == self.target.uid
+        return allowed
+
+    def sensitive(self, rest):
+        response = self.get(self.url, rest)
+        notes = f"NOTE-MEDICALE-{self.target.marker}"
+        if rest and response.status_code == 200:
+            readable = response.json().get("medical_notes") == notes
+        else:
+            readable = response.status_code == 200 and notes in response.text
+        if not readable:
+            assert notes not in response.text
+        return readable
+
+    def photo(self, rest):
+        response = self.get(f"{self.url}/@@images/photo", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith("image/")
+            return True
+        return self.refused(response, rest)
+
+    def download(self, rest):
+        field = DOWNLOAD_FIELD[self.table.key]
+        response = self.get(f"{self.url}/@@download/{field}", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith("application/pdf")
+            return True
+        return self.refused(response, rest)
+
+    def _patch(self):
+        name = EDIT_FIELD[self.table.key]
+        if self.table.key in CHOICE_VALUE:
+            value = CHOICE_VALUE[self.table.key]
+        else:
+            value = NEW_VALUE[self.table.key].format(self.persona)
+        before = self.site.value_of(self.target, name)
+        response = self.http("PATCH", self.url, self.login, json={name: value})
+        after = self.site.value_of(self.target, name)
+        if response.status_code == 204:
+            assert after is not None and after != before
+            assert str(getattr(after, "token", after)) in (value, str(after))
+            return "edited"
+        assert after == before, f"refused ({response.status_code}) but changed"
+        if response.status_code == 202:
+            assert "Location" in response.headers
+            return "proposed"
+        self.refused(response)
+        return None
+
+    def _edit_form(self):
+        response = self.get(f"{self.url}/@@edit", rest=False)
+        if response.status_code != 200:
+            self.refused(response, rest=False)
+            return None
+        if "sirhp_justification" in response.text:
+            return "proposed"
+        assert "form.buttons.save" in response.text
+        return "edited"
+
+    def edit(self, rest):
+        outcome = self._patch() if rest else self._edit_form()
+        return outcome == "edited"
+
+    def propose(self, rest):
+        outcome = self._patch() if rest else self._edit_form()
+        return outcome == "proposed"
+
+    def upload(self, rest):
+        if not rest:
+            response = self.get(f"{self.url}/++add++ScannedDocument", rest=False)
+            return self.answer(response, rest=False)
+        before = self.site.children(self.target)
+        response = self.http(
+            "POST",
+            self.url,
+            self.login,
+            json={
+                "@type": "ScannedDocument",
+                "document_type": "diplome",
+                "file": {
+                    "data": b64encode(tiny_pdf(["Pièce déposée"])).decode(),
+                    "encoding": "base64",
+                    "filename": "piece.pdf",
+                    "content-type": "application/pdf",
+                },
+            },
+        )
+        after = self.site.children(self.target)
+        if response.status_code == 201:
+            assert len(after) == len(before) + 1
+            return True
+        assert after == before
+        return self.refused(response)
+
+    def delete(self, rest):
+        if not rest:
+            response = self.get(f"{self.url}/@@delete_confirmation", rest=False)
+            return self.answer(response, rest=False)
+        response = self.http("DELETE", self.url, self.login)
+        exists = self.site.obj(self.target) is not None
+        if response.status_code == 204:
+            assert not exists
+            return True
+        assert exists
+        return self.refused(response)
+
+    def history(self, rest):
+        # the Classic UI page of the history is SIRHP's (Plone's @@historyview
+        # is for editors only)
+        url = f"{self.url}/@history" if rest else f"{self.url}/@@historique"
+        return self.answer(self.get(url, rest), rest=rest)
+
+    def audit(self, rest):
+        matricule = testdata.FILES[FILE_OF_STATE[self.state]]
+        base = self.site.url
+        name = "@audit-log" if rest else "@@journal"
+        answers = [
+            self.get(f"{base}/{name}?matricule={matricule}", rest),
+            self.get(f"{base}/police-nationale/{name}?matricule={matricule}", rest),
+        ]
+        if any(r.status_code == 200 for r in answers):
+            return True
+        for response in answers:
+            self.refused(response, rest)
+        return False
+
+    def sharing(self, rest):
+        url = f"{self.url}/@sharing" if rest else f"{self.url}/@@sharing"
+        return self.answer(self.get(url, rest), rest=rest)
+
+    def search(self, rest):
+        if rest:
+            response = self.get(f"{self.site.url}/@search?UID={self.target.uid}")
+            if response.status_code != 200:
+                return self.refused(response)
+            total = response.json()["items_total"]
+            if not total:
+                self.no_leak(response)
+            return total == 1
+        response = self.get(
+            f"{self.site.url}/@@search?UID={self.target.uid}", rest=False
+        )
+        if response.status_code != 200:
+            return self.refused(response, rest=False)
+        found = f'href="{self.url}"' in response.text
+        if not found:
+            self.no_leak(response)
+        return found
+
+    def transition(self, rest):
+        if not rest:
+            response = self.get(self.url, rest=False)
+            if response.status_code != 200:
+                return self.refused(response, rest=False)
+            return f'id="workflow-transition-{self.operation}"' in response.text
+        body = {"comment": "Motif de contrôle : pièce manquante."}
+        if self.operation == "revoke":
+            body["revocation_reason"] = "lost"
+        response = self.http(
+            "POST", f"{self.url}/@workflow/{self.operation}", self.login, json=body
+        )
+        state = self.site.state_of(self.target)
+        if response.status_code == 200:
+            assert state != self.state
+            return True
+        assert 400 <= response.status_code < 500, response.status_code
+        assert state == self.state, f"refused ({response.status_code}) but {state}"
+        self.no_leak(response)
+        return False
+
+    def run(self, channel):
+        method = (
+            self.transition
+            if self.operation in TRANSITIONS
+            else getattr(self, self.operation)
+        )
+        return method(channel == "rest")
+
+
+@pytest.fixture(scope="class")
+def site(functional_portal_class):
+    return Site(functional_portal_class)
+
+
+@pytest.fixture(scope="class")
+def client():
+    http = Client()
+    yield http
+    http.session.close()
+
+
+def _table_class(table):
+    cells = [(channel, *cell) for cell in table.cells() for channel in CHANNELS]
+
+    class TestTable:
+        @pytest.mark.parametrize(
+            "channel,persona,state,operation,expected",
+            cells,
+            ids=[
+                f"{c[0]}-{c[1]}-{c[2]}-{c[3]}-{'allow' if c[4] else 'deny'}"
+                for c in cells
+            ],
+        )
+        def test_cell(self, site, client, channel, persona, state, operation, expected):
+            probe = Probe(site, client, table, persona, state, operation, expected)
+            assert probe.run(channel) is expected
+
+    TestTable.__name__ = f"Test{table.key.title().replace('_', '')}"
+    TestTable.__doc__ = f"{table.label[1]}: {table.cell_count} cells x 2 channels."
+    return TestTable
+
+
+TestFile = _table_class(TABLE["file"])
+TestDocument = _table_class(TABLE["document"])
+TestRestricted = _table_class(TABLE["restricted"])
+TestEvent = _table_class(TABLE["event"])
+TestChange = _table_class(TABLE["change"])
+TestOfficerRequest = _table_class(TABLE["officer_request"])
+TestBadge = _table_class(TABLE["badge"])
+TestBatch = _table_class(TABLE["batch"])
