@@ -146,6 +146,15 @@ def render():
         "- Double authentification TOTP (facultative ; obligatoire pour valideurs "
         "et gestionnaires RH si `sirhp.security.totp_required`) / TOTP second "
         "factor (`tests/security/test_totp.py`).",
+        "- Codes de secours à usage unique (stockés hachés, limités comme les "
+        "codes TOTP, acceptés par `@@totp-verifier` et `@login`) ; "
+        "réinitialisation par un administrateur seulement (`@@totp-reinitialiser`, "
+        "POST avec jeton CSRF et motif, inscrite au journal) : refusée aux "
+        "agents du bureau des archives, valideurs, gestionnaires RH, "
+        "commandants, inspection, agents et anonymes / single-use recovery "
+        "codes (stored hashed, throttled like TOTP codes); reset by "
+        "administrators only, refused to every other persona "
+        "(`tests/security/test_totp_recovery.py`).",
         "- Partage : la délégation de rôles est refusée à tous sauf aux "
         "administrateurs / sharing: delegating roles is refused to all but "
         "administrators (`tests/security/test_file_operations_matrix.py`).",

@@ -36,6 +36,11 @@ ACTION_LABELS = {
     actions.LOGIN_LOCKED: _("audit_login_locked", default="Connexion bloquée"),
     actions.LOGOUT: _("audit_logout", default="Déconnexion"),
     actions.EXPORT: _("audit_export", default="Export"),
+    actions.TOTP_CODES: _("audit_totp_codes", default="Codes de secours générés"),
+    actions.TOTP_RECOVERY: _("audit_totp_recovery", default="Code de secours utilisé"),
+    actions.TOTP_RESET: _(
+        "audit_totp_reset", default="Double authentification réinitialisée"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -78,6 +78,9 @@ LOGIN_FAILED = "login_failed"
 LOGIN_LOCKED = "login_locked"  # refused: account or address locked
 LOGOUT = "logout"
 EXPORT = "export"
+TOTP_CODES = "totp_codes"  # new recovery codes generated (old ones void)
+TOTP_RECOVERY = "totp_recovery"  # a recovery code used instead of the TOTP code
+TOTP_RESET = "totp_reset"  # an administrator removed someone's second factor
 
 ACTIONS = (
     VIEW,
@@ -95,6 +98,9 @@ ACTIONS = (
     LOGIN_LOCKED,
     LOGOUT,
     EXPORT,
+    TOTP_CODES,
+    TOTP_RECOVERY,
+    TOTP_RESET,
 )
 
 

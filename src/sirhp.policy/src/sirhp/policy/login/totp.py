@@ -8,13 +8,26 @@
   A record holds the secret and the last time step used (no replay).
 - Browser: after the password, a user who must use TOTP is sent to
   ``@@totp-verifier`` (or to ``@@totp`` to enrol) before any other page;
-  passing it sets a cookie bound to the login session (HMAC of the user id
-  and the session cookie, so a new login asks again).
+  passing it sets a cookie bound to the login session (HMAC of the user id,
+  the session cookie and the enrolment time, so a new login, a reset or a
+  new enrolment asks again).
 - REST: ``@login`` requires the JSON field ``otp`` for those users (401 with a
   message otherwise); they cannot use HTTP basic authentication. A JWT issued
   by ``@login`` is therefore proof of both factors.
 - Wrong codes count as login failures (same lockout as wrong passwords) and
   are written to the audit journal.
+- Recovery codes (*codes de secours*): 10 single-use codes (``XXXX-XXXX``,
+  Crockford base32, 40 random bits each) made at enrolment and on demand,
+  shown once; the record keeps only their PBKDF2-SHA256 hashes (one random
+  salt per generation). Wherever a TOTP code is asked after the password
+  (``@@totp-verifier``, ``@login``'s ``otp``), a recovery code is accepted
+  instead, used up, and the journal records it; wrong ones count like wrong
+  TOTP codes. Disabling, regenerating and ``@@totp`` itself ask for a real
+  TOTP code.
+- An administrator (``Plone Site Setup: Users and Groups``: Manager, Site
+  Administrator) removes someone's enrolment and codes
+  (``reset``: ``@@totp-reinitialiser``, or ``scripts/totp_reset.py`` from a
+  shell); the journal records who, whom and why.
 """
 
 from BTrees.OOBTree import OOBTree
@@ -27,6 +40,7 @@ from plone.keyring.interfaces import IKeyManager
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.rest.interfaces import IAPIRequest
 import pyotp
+import secrets
 from sirhp.policy import config
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.api import log_event
@@ -70,6 +84,13 @@ MESSAGE_OTP_REQUIRED = (
     "(champ « otp » de @login)."
 )
 MESSAGE_OTP_WRONG = "Code à usage unique incorrect ou expiré."
+TOTP = "totp"
+RECOVERY = "recovery"
+RECOVERY_COUNT = 10
+RECOVERY_LENGTH = 8  # characters of Crockford base32: 40 bits
+RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I L O U
+RECOVERY_TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+RECOVERY_ITERATIONS = 100_000  # PBKDF2-SHA256; one derivation per attempt
 MESSAGE_BASIC_REFUSED = (
     "Ce compte utilise la double authentification : connectez-vous par @login "
     "(identifiant, mot de passe et « otp ») puis utilisez le jeton."
@@ -147,6 +168,141 @@ def check_code(user_id, code):
     return True
 
 
+# --- recovery codes ---------------------------------------------------------------
+
+
+def normalise_recovery_code(code):
+    """``abcd efgh``, ``ABCD-EFGH``, ``0`` for ``O``... -> ``ABCDEFGH``, or None."""
+    if not isinstance(code, str):
+        return None
+    code = code.upper().replace("-", "").replace(" ", "").translate(RECOVERY_TYPOS)
+    if len(code) != RECOVERY_LENGTH or not all(c in RECOVERY_ALPHABET for c in code):
+        return None
+    return code
+
+
+def _recovery_hash(code, salt, iterations):
+    return hashlib.pbkdf2_hmac(
+        "sha256", code.encode("ascii"), bytes.fromhex(salt), iterations
+    ).hex()
+
+
+def new_recovery_codes(user_id, count=RECOVERY_COUNT):
+    """New codes for an enrolled user (the old ones stop working).
+
+    Returns the codes as shown to the user (``XXXX-XXXX``); only their
+    hashes are stored.
+    """
+    record = _record(user_id)
+    if record is None:
+        raise ValueError(f"{user_id} has no second factor")
+    codes = []
+    while len(codes) < count:
+        code = "".join(
+            secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH)
+        )
+        if code not in codes:
+            codes.append(code)
+    salt = secrets.token_hex(16)
+    record["recovery_salt"] = salt
+    record["recovery_iterations"] = RECOVERY_ITERATIONS
+    record["recovery"] = tuple(
+        _recovery_hash(code, salt, RECOVERY_ITERATIONS) for code in codes
+    )
+    record["recovery_created"] = time.time()
+    return [f"{code[:4]}-{code[4:]}" for code in codes]
+
+
+def recovery_codes_left(user_id):
+    record = _record(user_id)
+    return len(record.get("recovery", ())) if record is not None else 0
+
+
+def use_recovery_code(user_id, code):
+    """True for one of the user's unused recovery codes, which is used up."""
+    record = _record(user_id)
+    code = normalise_recovery_code(code)
+    if record is None or code is None or not record.get("recovery"):
+        return False
+    given = _recovery_hash(
+        code, record["recovery_salt"], record.get("recovery_iterations", 1)
+    )
+    stored = record["recovery"]
+    matches = [hmac.compare_digest(given, value) for value in stored]  # all compared
+    if not any(matches):
+        return False
+    # a new tuple: the record changes, so two requests using the same code
+    # at once conflict in the ZODB and the retry finds it gone
+    record["recovery"] = tuple(
+        value for value, match in zip(stored, matches, strict=True) if not match
+    )
+    return True
+
+
+def check_second_factor(user_id, code):
+    """``TOTP``, ``RECOVERY`` (that code is now used up) or None (refused)."""
+    if check_code(user_id, code):
+        return TOTP
+    if use_recovery_code(user_id, code):
+        return RECOVERY
+    return None
+
+
+def log_codes_generated(request, user, reason):
+    """Journal: new recovery codes (``reason``: enrolment or regeneration)."""
+    log_event(
+        journal.TOTP_CODES,
+        request=request,
+        user=user,
+        user_id=user.getId(),
+        detail={"count": recovery_codes_left(user.getId()), "why": reason},
+    )
+
+
+def log_recovery_used(request, user, channel):
+    """Journal: a recovery code replaced the TOTP code (``channel``: web, api)."""
+    log_event(
+        journal.TOTP_RECOVERY,
+        request=request,
+        user=user,
+        user_id=user.getId(),
+        detail={"channel": channel, "remaining": recovery_codes_left(user.getId())},
+    )
+
+
+# --- administrator reset --------------------------------------------------------
+
+
+def reset(user_id, reason, request=None, actor=None, channel="web"):
+    """Remove ``user_id``'s enrolment and recovery codes, journal who and why.
+
+    ``actor`` names who did it when no user is logged in (the console).
+    Returns False (and changes nothing) when the user had no second factor.
+    The user's open sessions stop passing the gate (the session mark is bound
+    to the enrolment); a user for whom TOTP is required enrols again.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("a reason is required")
+    if not is_enrolled(user_id):
+        return False
+    remove(user_id)
+    log_event(
+        journal.TOTP_RESET,
+        request=request,
+        user_id=actor,
+        reason=reason,
+        detail={"target": user_id, "channel": channel},
+        raise_errors=True,
+    )
+    return True
+
+
+def enrolled_user_ids():
+    store = _store()
+    return list(store.keys()) if store is not None else []
+
+
 # --- who must give a code -------------------------------------------------------
 
 
@@ -185,7 +341,11 @@ def _session_value(request):
 
 
 def _mark(user_id, session):
-    message = f"{user_id}|{session}".encode()
+    # bound to the enrolment too: after a reset (or a new enrolment) the
+    # sessions verified before no longer pass
+    record = _record(user_id)
+    enrolled = record.get("enrolled", "") if record is not None else ""
+    message = f"{user_id}|{session}|{enrolled!r}".encode()
     return hmac.new(_key(), message, hashlib.sha256).hexdigest()
 
 
@@ -314,10 +474,15 @@ def check_rest_login(event):
     code = data.get("otp")
     if not code:
         raise Unauthorized(MESSAGE_OTP_REQUIRED)
-    # @login has no CSRF token: the last step used must still be stored
+    # @login has no CSRF token: the last step (or the used recovery code)
+    # must still be stored
     alsoProvides(request, IDisableCSRFProtection)
-    if is_enrolled(user.getId()) and check_code(user.getId(), str(code)):
-        return
+    if is_enrolled(user.getId()):
+        method = check_second_factor(user.getId(), str(code))
+        if method == RECOVERY:
+            log_recovery_used(request, user, "api")
+        if method is not None:
+            return
     record_failure(request, login)
     if not is_enrolled(user.getId()):
         raise Unauthorized(
