@@ -70,3 +70,44 @@ def test_anonymous_html_home_still_served(base):
     response = requests.get(base, timeout=30)
     assert response.status_code == 200
     assert "Se connecter" in response.text
+
+
+def _login_cookie(base, url):
+    """POST the login form through ``url``; the Set-Cookie header of __ac."""
+    response = requests.post(
+        url,
+        data={
+            "__ac_name": "clerk.pn",
+            "__ac_password": "secret-test-1",
+            "buttons.login": "Se connecter",
+            "came_from": "",
+        },
+        timeout=30,
+        allow_redirects=False,
+    )
+    cookies = [
+        value
+        for name, value in response.raw.headers.items()
+        if name.lower() == "set-cookie" and value.startswith("__ac=")
+    ]
+    assert cookies, (response.status_code, response.headers)
+    return response, cookies[0]
+
+
+def test_login_cookie_httponly_samesite_not_secure_over_http(base):
+    response, cookie = _login_cookie(base, base + "/login")
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie  # plain HTTP: a Secure cookie would be lost
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_login_cookie_secure_over_https(base):
+    """Behind the TLS proxy (virtual host https): Secure cookie and HSTS."""
+    server, site = base.rsplit("/", 1)
+    url = f"{server}/VirtualHostBase/https/sirhp.example.ml:443/{site}/VirtualHostRoot/login"
+    response, cookie = _login_cookie(base, url)
+    assert "Secure" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000"

@@ -28,6 +28,9 @@ SECURITY_HEADERS = {
 }
 
 
+HSTS = "max-age=31536000"
+
+
 def set_security_headers(event):
     request = event.request
     if not ISirhpPolicyLayer.providedBy(request):
@@ -36,3 +39,14 @@ def set_security_headers(event):
     for name, value in SECURITY_HEADERS.items():
         if not response.getHeader(name):
             response.setHeader(name, value)
+    if is_https(request):
+        # Served over HTTPS (the proxy's virtual host says so): every cookie
+        # (the login's __ac, the TOTP and consultation-reason cookies) is
+        # Secure, and browsers keep to HTTPS.
+        for attributes in response.cookies.values():
+            attributes["Secure"] = True
+        response.setHeader("Strict-Transport-Security", HSTS)
+
+
+def is_https(request):
+    return request.get("SERVER_URL", "").startswith("https://")
