@@ -206,6 +206,10 @@ def render():
         "scripts échappés partout / hostile input: 4xx with a message, never a "
         "500, nothing stored; scripts escaped everywhere "
         "(`tests/security/test_hostile_inputs.py`).",
+        "- Aucun rôle local donné à la main : la mise à niveau 1005 retire ceux "
+        "donnés par la page de partage avant 1004 / no local role given by hand: "
+        "upgrade 1005 removes those delegated on the sharing page before 1004 "
+        "(`tests/upgrades/test_1005_shares.py`).",
         "- Double authentification TOTP (facultative ; obligatoire pour valideurs "
         "et gestionnaires RH si `sirhp.security.totp_required`) / TOTP second "
         "factor (`tests/security/test_totp.py`).",
