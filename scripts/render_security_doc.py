@@ -143,6 +143,15 @@ def render():
         "scripts échappés partout / hostile input: 4xx with a message, never a "
         "500, nothing stored; scripts escaped everywhere "
         "(`tests/security/test_hostile_inputs.py`).",
+        "- Requête trop volumineuse (plus que `sirhp.documents.max_upload_mb` x 4/3 "
+        "+ 10 Mo, 77 Mo par défaut) : 413 avec message en français, rien "
+        "d'enregistré, une pièce à la limite passe toujours / oversized request "
+        "body: 413 with a French message, nothing stored, a document at the "
+        "upload limit still goes through (`tests/security/test_oversized_bodies.py`).",
+        "- Aucun rôle local donné à la main : la mise à niveau 1005 retire ceux "
+        "donnés par la page de partage avant 1004 / no local role given by hand: "
+        "upgrade 1005 removes those delegated on the sharing page before 1004 "
+        "(`tests/upgrades/test_1005_shares.py`).",
         "- Double authentification TOTP (facultative ; obligatoire pour valideurs "
         "et gestionnaires RH si `sirhp.security.totp_required`) / TOTP second "
         "factor (`tests/security/test_totp.py`).",

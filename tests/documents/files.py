@@ -4,7 +4,8 @@
 - ``scan_pdf``: an image-only PDF of French text with accents (the text is
   drawn into a 300 dpi greyscale image, the image becomes the PDF page);
 - ``image``: JPEG / PNG / multi-page TIFF pages;
-- ``stack``: a scanned stack of cover sheets and pages.
+- ``stack``: a scanned stack of cover sheets and pages;
+- ``sized_pdf``: a valid PDF of a given size (upload limits).
 """
 
 import io
@@ -159,3 +160,20 @@ def png_bomb(width=20000, height=20000):
         + chunk(b"IDAT", pixels)
         + chunk(b"IEND", b"")
     )
+
+
+def sized_pdf(size):
+    """A valid one-page PDF of about ``size`` bytes (a long comment in the
+    page's content stream, uncompressed): big uploads without big images."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    stream = DecodedStreamObject()
+    stream.set_data(b"%" + b"x" * max(size - 1000, 0) + b"\nBT ET\n")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

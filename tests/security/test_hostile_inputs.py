@@ -725,21 +725,6 @@ def test_mon_dossier_report_script_escaped(functional, testdata):
         _assert_raw_absent(html.text)
 
 
-def test_oversized_form_post_refused(functional, testdata):
-    """A 30 MB urlencoded form is refused (zope.conf form-memory-limit)."""
-    path = testdata.path_of("pn_draft")
-    url = f"{_base(functional)}/{path}/@@edit"
-    before = _obj(functional, path).address
-    response = requests.post(
-        url,
-        data={"form.widgets.address": "A" * (30 * 1024 * 1024)},
-        auth=("clerk.pn", testdata.PASSWORD),
-        timeout=120,
-    )
-    assert 400 <= response.status_code < 500, response.status_code
-    assert _obj(functional, path).address == before
-
-
 def _add(session, base, changes):
     url = f"{base}/police-nationale/++add++PersonnelFile"
     page = session.get(url, timeout=60)

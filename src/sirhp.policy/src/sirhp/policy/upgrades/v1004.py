@@ -5,7 +5,7 @@
 - The sharing page and ``@sharing`` for administrators only (Plone gave them
   to Owner and Editor: a clerk could share a file with the other agency),
   as in ``profiles/default/rolemap.xml``. Local roles already delegated by
-  hand are not removed (review them: ``@@sharing`` as an administrator).
+  hand are not removed here: 1005 does it (``v1005.py``).
 
 Re-runnable.
 """
