@@ -102,8 +102,17 @@ def test_login_cookie_httponly_samesite_not_secure_over_http(base):
     assert "Strict-Transport-Security" not in response.headers
 
 
-def test_login_cookie_secure_over_https(base):
+def test_login_cookie_secure_over_https(functional, base):
     """Behind the TLS proxy (virtual host https): Secure cookie and HSTS."""
+    import transaction
+
+    app = functional["app"]
+    if "virtual_hosting" not in app.objectIds():
+        # production instances have it (Zope creates it); the test app not
+        from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
+
+        manage_addVirtualHostMonster(app, "virtual_hosting")
+        transaction.commit()
     server, site = base.rsplit("/", 1)
     url = f"{server}/VirtualHostBase/https/sirhp.example.ml:443/{site}/VirtualHostRoot/login"
     response, cookie = _login_cookie(base, url)
