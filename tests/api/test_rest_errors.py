@@ -526,7 +526,7 @@ class TestRecords:
             json={
                 "@type": "CareerEvent",
                 "event_type": "training",
-                "effective_date": "2020-01-15",
+                "event_date": "2020-01-15",
                 "reference": "Décision n°2020-77/DGPN",
                 "details": "Stage de cybercriminalité",
                 "resulting_grade": "officier-principal",
@@ -536,7 +536,7 @@ class TestRecords:
         body = clerk.get(response.json()["@id"]).json()
         assert body["@type"] == "CareerEvent"
         assert body["event_type"] == {"title": "Formation", "token": "training"}
-        assert body["effective_date"] == "2020-01-15"
+        assert body["event_date"] == "2020-01-15"
         assert body["reference"] == "Décision n°2020-77/DGPN"
         assert body["details"] == "Stage de cybercriminalité"
         assert body["resulting_grade"]["token"] == "officier-principal"
@@ -549,7 +549,7 @@ class TestRecords:
             json={
                 "@type": "CareerEvent",
                 "event_type": "fete",
-                "effective_date": "2020-01-01",
+                "event_date": "2020-01-01",
             },
         )
         assert_refused(response, "Nature de l'acte : valeur inconnue « fete »")
@@ -572,7 +572,7 @@ class TestRecords:
             json={
                 "@type": "CareerEvent",
                 "event_type": "training",
-                "effective_date": "2020-01-01",
+                "event_date": "2020-01-01",
             },
         )
         # the file is hidden from clerk.pn: answered as a missing id

@@ -160,7 +160,7 @@ class TestFTI:
                 manager["police-nationale"],
                 "CareerEvent",
                 event_type="promotion",
-                effective_date=date(2020, 1, 1),
+                event_date=date(2020, 1, 1),
             )
 
 
@@ -277,7 +277,7 @@ class TestRecordSchemas:
         schema = schema_of("CareerEvent")
         assert set(getFieldNamesInOrder(schema)) == {
             "event_type",
-            "effective_date",
+            "event_date",
             "reference",
             "details",
             "resulting_grade",
@@ -285,7 +285,7 @@ class TestRecordSchemas:
             "resulting_status",
         }
         assert schema["event_type"].vocabularyName == "sirhp.content.event_types"
-        assert schema["event_type"].required and schema["effective_date"].required
+        assert schema["event_type"].required and schema["event_date"].required
 
     def test_unit_fields(self, portal):
         schema = schema_of("Unit")
@@ -369,7 +369,7 @@ class TestIdAndTitle:
                 obj,
                 "CareerEvent",
                 event_type="promotion",
-                effective_date=date(2018, 1, 1),
+                event_date=date(2018, 1, 1),
                 title="ignoré",
             )
         assert event.Title() == "Avancement de grade du 01/01/2018"

@@ -76,7 +76,7 @@ class TestVersions:
                 obj,
                 "CareerEvent",
                 event_type="training",
-                effective_date=date(2019, 3, 1),
+                event_date=date(2019, 3, 1),
             )
         assert history_length(event) == 1
 

@@ -167,9 +167,7 @@ class Site:
                 **fields,
             )
         if portal_type == "CareerEvent":
-            # not a create() keyword: Dexterity's constructor would take it for
-            # the Dublin Core publication date (a DateTime)
-            obj.effective_date = date(2020, 1, 15)
+            obj.event_date = date(2020, 1, 15)
         if state != "draft":
             _do(obj, submitter, "submit")
         if state in ("validated", "archived"):

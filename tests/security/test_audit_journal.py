@@ -135,7 +135,7 @@ def test_creation_and_deletion(portal, testdata, start):
         json={
             "@type": "CareerEvent",
             "event_type": "assignment",
-            "effective_date": "2024-01-02",
+            "event_date": "2024-01-02",
         },
         headers=JSON,
     )

@@ -123,7 +123,7 @@ class TestRejectNeedsComment:
             container=get("pn_validated"),
             type="CareerEvent",
             event_type="assignment",
-            effective_date=date(2024, 1, 1),
+            event_date=date(2024, 1, 1),
             id="affectation-2024-1",
             reference="Décision n°2024-1",
         )
@@ -341,7 +341,7 @@ class TestRecordsWaitForTheirFile:
             container=file,
             type="CareerEvent",
             event_type="assignment",
-            effective_date=date(2024, 3, 1),
+            event_date=date(2024, 3, 1),
             id="affectation-2024-2",
             reference="Décision n°2024-2",
         )

@@ -19,7 +19,10 @@ class ICareerEventSchema(model.Schema):
         vocabulary="sirhp.content.event_types",
         required=True,
     )
-    effective_date = schema.Date(
+    # Not "effective_date": that name is Plone's Dublin Core publication date
+    # (Dexterity's constructor turns it into a DateTime; the catalog's
+    # "effective" index would take the career date).
+    event_date = schema.Date(
         title=_("label_effective_date", default="Date d'effet"), required=True
     )
     reference = schema.TextLine(
@@ -64,7 +67,7 @@ class CareerEvent(Item):
             term_title("sirhp.content.event_types", self.event_type, self),
             target_language="fr",
         )
-        day = self.effective_date.strftime("%d/%m/%Y") if self.effective_date else ""
+        day = self.event_date.strftime("%d/%m/%Y") if self.event_date else ""
         return f"{label} du {day}" if day else label
 
     @title.setter

@@ -124,3 +124,51 @@ def to_1003(setup_tool):
         if count % 1000 == 0:
             logger.info("%s documents prepared", count)
     logger.info("sirhp.content upgraded to 1003 (scanned documents)")
+
+
+def to_1004(setup_tool):
+    """1003 -> 1004: a career event's date leaves Plone's publication date.
+
+    The field was called ``effective_date``, the name of the Dublin Core
+    publication date: the catalog's ``effective`` index took the career date
+    and the timeline could not be sorted (no index of that name). Each event's
+    value moves to ``event_date`` (new DateIndex and column); pending change
+    requests that propose the old name are renamed too. Re-runnable.
+    """
+    from datetime import date
+    from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
+
+    catalog = api.portal.get_tool("portal_catalog")
+    if "event_date" not in catalog.indexes():
+        index = DateIndex("event_date")
+        index.index_naive_time_as_local = True
+        catalog.addIndex("event_date", index)
+        logger.info("Added catalog index event_date")
+    if "event_date" not in catalog.schema():
+        catalog.addColumn("event_date")
+    if "effective_date" in catalog.schema():
+        catalog.delColumn("effective_date")
+    moved = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="CareerEvent"):
+        obj = brain._unrestrictedGetObject()
+        old = obj.__dict__.get("effective_date")
+        # a date is the career date; a DateTime would be a real publication
+        # date (none in SIRHP): left alone
+        if isinstance(old, date):
+            del obj.__dict__["effective_date"]
+            obj._p_changed = True
+            if getattr(obj, "event_date", None) is None:
+                obj.event_date = old
+            moved += 1
+        obj.reindexObject(idxs=["event_date", "effective", "Title"])
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ChangeRequest", review_state="pending"
+    ):
+        request = brain._unrestrictedGetObject()
+        for name in ("proposed", "current"):
+            values = getattr(request, name, None)
+            if isinstance(values, dict) and "effective_date" in values:
+                values = dict(values)
+                values["event_date"] = values.pop("effective_date")
+                setattr(request, name, values)
+    logger.info("sirhp.content upgraded to 1004 (%d career event dates moved)", moved)

@@ -141,7 +141,7 @@ class MonDossier(PersonnelFileView):
         return self._catalog(
             portal_type="CareerEvent",
             review_state="validated",
-            sort_on="effective_date",
+            sort_on="event_date",
         )
 
     def documents(self):
@@ -213,7 +213,7 @@ class MonDossier(PersonnelFileView):
                 )
         for brain in self.career():
             event = brain.getObject()
-            for name in ("effective_date", "reference", "details"):
+            for name in ("event_date", "reference", "details"):
                 choices.append(
                     (
                         f"{brain.UID}|{name}",
@@ -297,7 +297,7 @@ class MonDossierGet(Service):
             "career": [
                 {
                     "title": b.Title,
-                    "date": _json_date(b.effective_date),
+                    "date": _json_date(b.event_date),
                     "@id": b.getURL(),
                 }
                 for b in view.career()

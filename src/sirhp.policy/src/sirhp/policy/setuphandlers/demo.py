@@ -417,7 +417,7 @@ class Generator:
         events = [
             dict(
                 event_type="recruitment",
-                effective_date=data["hire_date"],
+                event_date=data["hire_date"],
                 reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
                 details="Recrutement sur concours direct.",
                 resulting_grade=None,
@@ -428,7 +428,7 @@ class Generator:
             events.append(
                 dict(
                     event_type="promotion",
-                    effective_date=data["grade_date"],
+                    event_date=data["grade_date"],
                     reference=f"Décision n°{data['grade_date'].year}-{rng.randint(100, 9999)}/DGPN",
                     details="Avancement au choix.",
                     resulting_grade=data["grade"],
