@@ -5,7 +5,6 @@ from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.policy import _
 from sirhp.policy.browser.utils import SirhpView
-from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zope.i18n import translate
 
@@ -57,17 +56,8 @@ class TransitionForm(SirhpView):
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
                 return self.request.response.redirect(self.context.absolute_url())
+            # length and type are checked by the workflow (handlers.check_comment)
             comment = (self.request.form.get("comment") or "").strip()
-            if len(comment) > 2000:
-                raise BadRequest(
-                    translate(
-                        _(
-                            "error_comment_too_long",
-                            default="Commentaire trop long (2000 caractères au plus).",
-                        ),
-                        context=self.request,
-                    )
-                )
             extra = {}
             if self.transition_id() == "revoke":
                 extra["revocation_reason"] = self.request.form.get("revocation_reason")

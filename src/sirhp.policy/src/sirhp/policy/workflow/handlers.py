@@ -10,6 +10,29 @@ from sirhp.policy.workflow.guards import is_own_submission
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
+MAX_COMMENT = 2000  # characters; the transition form says the same
+
+COMMENT_TOO_LONG = _(
+    "error_comment_too_long",
+    default="Commentaire trop long (2000 caractères au plus).",
+)
+
+
+def check_comment(obj, event):
+    """Any SIRHP transition, any channel (form, REST, script): the comment
+    is text of reasonable length (it is kept in the history forever)."""
+    if event.transition is None:
+        return
+    comment = (event.kwargs or {}).get("comment", "") or ""
+    if not isinstance(comment, str):
+        raise WorkflowException(
+            _french(
+                _("error_comment_type", default="Le commentaire doit être un texte.")
+            )
+        )
+    if len(comment) > MAX_COMMENT:
+        raise WorkflowException(_french(COMMENT_TOO_LONG))
+
 
 def before_transition(obj, event):
     if event.transition is None:
