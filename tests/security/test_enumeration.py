@@ -51,3 +51,25 @@ def test_manager_still_manages_users(functional):
     users = response.json()
     users = users.get("items", users) if isinstance(users, dict) else users
     assert any(user["id"] == "clerk.ocs" for user in users)
+
+
+@pytest.mark.parametrize("path", ["/@querystring", "/@@qsOptions"])
+@pytest.mark.parametrize("login", ["clerk.pn", "hrmanager.pn", "auditor"])
+def test_querystring_vocabularies_list_no_user(functional, testdata, login, path):
+    """The collection/querystring options (indexes and their vocabularies,
+    "Creator" included) name no account of the site."""
+    base = functional["portal"].absolute_url()
+    response = requests.get(
+        base + path, auth=(login, testdata.PASSWORD), headers=JSON, timeout=30
+    )
+    assert response.status_code == 200  # staff may build listings
+    assert "Creator" in response.text  # the index is offered, with no values
+    for account in ("clerk.ocs", "reviewer.ocs", "hrmanager.ocs", "siteadmin"):
+        assert account not in response.text
+    assert "Maïga" not in response.text and "Ma\\u00efga" not in response.text
+
+
+def test_querystring_closed_to_anonymous(functional):
+    base = functional["portal"].absolute_url()
+    response = requests.get(base + "/@querystring", headers=JSON, timeout=30)
+    assert response.status_code == 401
