@@ -22,13 +22,15 @@ delete      DELETE: 204                             @@delete_confirmation
 history     GET @history                            @@historique
 audit       @audit-log?matricule= (site, agency)    @@journal?matricule=
 sharing     GET @sharing                            @@sharing
-search      @search?UID=: found                     @@search?UID=: listed
+search      @search?UID=: found, and listed in the  @@search?UID=: listed; never
+            file's JSON items exactly then          on the file page if not
 <transition> POST @workflow/<id>: 200               offered in the workflow menu
 ==========  ======================================  ============================
 """
 
 from base64 import b64encode
 import pytest
+import re
 from sirhp.policy import testdata
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from tests.security.access import Client
@@ -293,16 +295,41 @@ class Probe:
             total = response.json()["items_total"]
             if not total:
                 self.no_leak(response)
-            return total == 1
-        response = self.get(
-            f"{self.site.url}/@@search?UID={self.target.uid}", rest=False
-        )
-        if response.status_code != 200:
-            return self.refused(response, rest=False)
-        found = f'href="{self.url}"' in response.text
-        if not found:
-            self.no_leak(response)
+            found = total == 1
+        else:
+            response = self.get(
+                f"{self.site.url}/@@search?UID={self.target.uid}", rest=False
+            )
+            if response.status_code != 200:
+                return self.refused(response, rest=False)
+            found = f'href="{self.url}"' in response.text
+            if not found:
+                self.no_leak(response)
+        self.check_listing(rest, found)
         return found
+
+    def check_listing(self, rest, found):
+        """The file's JSON ``items`` list a record exactly when search finds
+        it; the file page never shows one search hides."""
+        if self.table.key in ("file", "batch"):
+            return
+        parent = self.url.rsplit("/", 1)[0]
+        # not kept: objects of the set-up are added as the tests go
+        response = self.http("GET", f"{parent}?b_size=1000", self.login, rest=rest)
+        if response.status_code != 200:
+            assert not found
+            return
+        if rest:
+            listed = self.url in {item["@id"] for item in response.json()["items"]}
+        else:
+            listed = re.search(f'href="{re.escape(self.url)}[/"]', response.text)
+            listed = listed is not None
+        if rest:
+            assert listed is found, f"in the file's items: {listed}, found: {found}"
+        else:
+            # the page chooses what it shows (documents by their download
+            # link, requests in Mon dossier...): never what search hides
+            assert found or not listed, "listed on the file page, hidden in search"
 
     def transition(self, rest):
         if not rest:

@@ -57,9 +57,3 @@ def test_to_1004(portal, testdata):
     dates = [b.event_date for b in view.records("CareerEvent")]
     assert dates == sorted(dates, reverse=True)
     assert dates[0] == date(2031, 6, 1)
-
-
-def test_profile_version_is_1004(portal):
-    setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1004",)
-    assert setup.getVersionForProfile("sirhp.content:default") == "1004"

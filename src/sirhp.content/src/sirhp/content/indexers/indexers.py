@@ -1,5 +1,6 @@
 """Indexers for personnel files, their records and units."""
 
+from datetime import date
 from plone.indexer import indexer
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
@@ -7,6 +8,7 @@ from sirhp.content.interfaces import IBadge
 from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IPersonnelRecord
+from sirhp.content.interfaces import IScannedDocument
 from sirhp.content.interfaces import IUnit
 from sirhp.content.vocabularies.units import find_agency
 from zope.i18n import translate
@@ -224,3 +226,17 @@ def reindex_children_unit(file, event):
         return  # a child added or removed: the file's unit did not change
     for child in file.objectValues():
         child.reindexObject(idxs=["unit"])
+
+
+# A catalog sort leaves out the objects its index does not hold: sorting on
+# "document_date" (optional) made undated documents vanish from the file page,
+# Mon dossier and the document search. "document_sort" always has a value;
+# the exact "document_date" index stays for date filters.
+UNDATED = date(1900, 1, 1)
+
+
+@indexer(IScannedDocument)
+def document_sort(obj):
+    """Date to sort documents on: the document's date, else 1900-01-01
+    (undated documents come last, newest first)."""
+    return getattr(obj, "document_date", None) or UNDATED

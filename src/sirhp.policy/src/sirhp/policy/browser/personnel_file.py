@@ -198,7 +198,7 @@ class PersonnelFileView(SirhpView):
     def records(self, portal_type):
         """Documents or career events of this file the user may see (catalog)."""
         catalog = api.portal.get_tool("portal_catalog")
-        sort_on = "event_date" if portal_type == "CareerEvent" else "document_date"
+        sort_on = "event_date" if portal_type == "CareerEvent" else "document_sort"
         return catalog(
             portal_type=portal_type,
             path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},

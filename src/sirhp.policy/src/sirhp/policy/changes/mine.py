@@ -148,7 +148,7 @@ class MonDossier(PersonnelFileView):
         return self._catalog(
             portal_type="ScannedDocument",
             review_state="validated",
-            sort_on="document_date",
+            sort_on="document_sort",
             sort_order="descending",
         )
 

@@ -314,7 +314,7 @@ class DocumentSearchView(SirhpView):
         f = self.form()
         query = {
             "portal_type": "ScannedDocument",
-            "sort_on": "document_date",
+            "sort_on": "document_sort",
             "sort_order": "descending",
         }
         if f["q"]:
