@@ -15,6 +15,7 @@ from sirhp.policy.login import totp
 from tests.security.audit_helpers import events_since
 from tests.security.audit_helpers import last_id
 from tests.security.audit_helpers import refused_page
+from tests.security.test_totp import _login
 import time
 import transaction
 
@@ -55,19 +56,6 @@ def _state(user_id):
     """(enrolled, recovery codes left), read from a fresh transaction."""
     transaction.begin()
     return totp.is_enrolled(user_id), totp.recovery_codes_left(user_id)
-
-
-def _login(base, login, password):
-    session = requests.Session()
-    session.get(base + "/login", timeout=30)
-    response = session.post(
-        base + "/login",
-        data={"__ac_name": login, "__ac_password": password, "buttons.login": "1"},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert response.status_code < 400
-    return session
 
 
 def _verify(session, base, code):

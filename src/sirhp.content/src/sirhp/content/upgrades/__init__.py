@@ -30,6 +30,18 @@ def add_indexes(indexes, columns=()):
             pass  # already there
 
 
+def add_date_index(name):
+    """A DateIndex (naive dates as local time, as in catalog.xml), if missing."""
+    from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
+
+    catalog = api.portal.get_tool("portal_catalog")
+    if name not in catalog.indexes():
+        index = DateIndex(name)
+        index.index_naive_time_as_local = True
+        catalog.addIndex(name, index)
+        logger.info("Added catalog index %s", name)
+
+
 def to_1001(setup_tool):
     """Badges (cartes professionnelles) and the ID photo fields.
 
@@ -106,12 +118,7 @@ def to_1003(setup_tool):
     ]
     add_indexes([name for name in new if name == "text_status"])
     if "document_date" in new:
-        from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
-
-        index = DateIndex("document_date")
-        index.index_naive_time_as_local = True
-        catalog.addIndex("document_date", index)
-        logger.info("Added catalog index document_date")
+        add_date_index("document_date")
     from sirhp.content.documents.storage import mark_pending
 
     brains = catalog.unrestrictedSearchResults(portal_type="ScannedDocument")
@@ -136,14 +143,9 @@ def to_1004(setup_tool):
     requests that propose the old name are renamed too. Re-runnable.
     """
     from datetime import date
-    from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
 
+    add_date_index("event_date")
     catalog = api.portal.get_tool("portal_catalog")
-    if "event_date" not in catalog.indexes():
-        index = DateIndex("event_date")
-        index.index_naive_time_as_local = True
-        catalog.addIndex("event_date", index)
-        logger.info("Added catalog index event_date")
     if "event_date" not in catalog.schema():
         catalog.addColumn("event_date")
     if "effective_date" in catalog.schema():
@@ -181,16 +183,11 @@ def to_1005(setup_tool):
     Filled from the ``document_date`` catalog metadata: no document is
     loaded (100,000 documents on the bench site). Re-runnable.
     """
-    from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
     from sirhp.content.indexers.indexers import UNDATED
     from types import SimpleNamespace
 
+    add_date_index("document_sort")
     catalog = api.portal.get_tool("portal_catalog")
-    if "document_sort" not in catalog.indexes():
-        index = DateIndex("document_sort")
-        index.index_naive_time_as_local = True
-        catalog.addIndex("document_sort", index)
-        logger.info("Added catalog index document_sort")
     index = catalog._catalog.getIndex("document_sort")
     count = 0
     for brain in catalog.unrestrictedSearchResults(portal_type="ScannedDocument"):
