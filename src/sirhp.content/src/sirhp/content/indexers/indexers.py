@@ -220,12 +220,21 @@ def reindex_unit_files(unit, event):
 def reindex_children_unit(file, event):
     """A file's records, badges and requests carry its unit in the catalog
     (review queue and badge printing filter on it): keep them in line."""
+    from plone import api
     from zope.container.interfaces import IContainerModifiedEvent
 
     if IContainerModifiedEvent.providedBy(event):
         return  # a child added or removed: the file's unit did not change
-    for child in file.objectValues():
-        child.reindexObject(idxs=["unit"])
+    unit = _unit(file)
+    expected = unit.UID() if unit is not None else None
+    catalog = api.portal.get_tool("portal_catalog")
+    # Only the children whose catalog entry (``unit`` metadata) is out of
+    # line are loaded: most edits of a file do not change its unit.
+    for brain in catalog.unrestrictedSearchResults(
+        path={"query": "/".join(file.getPhysicalPath()), "depth": 1}
+    ):
+        if brain.unit != expected:
+            brain._unrestrictedGetObject().reindexObject(idxs=["unit"])
 
 
 # A catalog sort leaves out the objects its index does not hold: sorting on
