@@ -10,7 +10,7 @@ PROFILE = "sirhp.policy:default"
 
 def test_profile_version(integration):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
 
 
 def test_settings(integration):
@@ -45,9 +45,10 @@ def test_upgrade_steps_from_1000(integration):
         ("1002", "1003"),
         ("1003", "1004"),
         ("1004", "1005"),
+        ("1005", "1006"),
     ]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     plugins = portal.acl_users.plugins
     assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
     assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)
