@@ -17,12 +17,13 @@ the journal got 20 lines and that its chain verifies.
 
 import argparse
 from common import percentile
+from common import sample_files
+from common import timed_gets
 from common import wait_for
 from concurrent.futures import ThreadPoolExecutor
 import json
 import os
 from pathlib import Path
-import random
 import statistics
 import subprocess
 import sys
@@ -55,33 +56,6 @@ def start_server(instance, journal_on):
     return subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-
-
-def sample_urls(base, session):
-    search = session.get(
-        f"{base}/@search",
-        params={
-            "portal_type": "PersonnelFile",
-            "review_state": "validated",
-            "b_size": 1000,
-            "agency": "police-nationale",
-        },
-        headers={"Accept": "application/json"},
-    ).json()
-    rng = random.Random(3)
-    return [item["@id"] for item in rng.sample(search["items"], 50)]
-
-
-def timed(session, urls, headers=None, rounds=4):
-    for url in urls:
-        session.get(url, headers=headers or {}).raise_for_status()
-    timings = []
-    for _ in range(rounds):
-        for url in urls:
-            start = time.perf_counter()
-            session.get(url, headers=headers or {}).raise_for_status()
-            timings.append((time.perf_counter() - start) * 1000)
-    return timings
 
 
 def concurrent_readers(base, url, password, audit_db, readers=20):
@@ -141,11 +115,11 @@ def main():
                     sys.exit("bench server did not start")
                 clerk = requests.Session()
                 clerk.auth = ("clerk.pn", password)
-                urls = urls or sample_urls(base, clerk)
-                pooled[journal_on]["view"] += timed(clerk, urls)
-                pooled[journal_on]["rest"] += timed(
+                urls = urls or sample_files(base, clerk)
+                pooled[journal_on]["view"] += timed_gets(clerk, urls)[0]
+                pooled[journal_on]["rest"] += timed_gets(
                     clerk, urls, {"Accept": "application/json"}
-                )
+                )[0]
                 if journal_on and concurrency is None:
                     concurrency = concurrent_readers(base, urls[0], password, audit_db)
             finally:

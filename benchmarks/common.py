@@ -5,6 +5,7 @@ this module with the benchmarks folder on ``sys.path`` (it is, for a script
 run from it).
 """
 
+import random
 import time
 import urllib.request
 
@@ -25,3 +26,34 @@ def wait_for(url, seconds=180):
         except Exception:
             time.sleep(0.5)
     return False
+
+
+def sample_files(base, session, count=50, seed=3):
+    """``count`` validated Police nationale files (URLs), the same ones on
+    every run (seeded sample of a 1,000-file search)."""
+    search = session.get(
+        f"{base}/@search",
+        params={
+            "portal_type": "PersonnelFile",
+            "review_state": "validated",
+            "b_size": 1000,
+            "agency": "police-nationale",
+        },
+        headers={"Accept": "application/json"},
+    ).json()
+    return [item["@id"] for item in random.Random(seed).sample(search["items"], count)]
+
+
+def timed_gets(session, urls, headers=None, rounds=4):
+    """GET each URL once to warm, then ``rounds`` times: (ms timings, sizes)."""
+    for url in urls:
+        session.get(url, headers=headers or {}).raise_for_status()
+    timings, sizes = [], []
+    for _ in range(rounds):
+        for url in urls:
+            start = time.perf_counter()
+            response = session.get(url, headers=headers or {})
+            timings.append((time.perf_counter() - start) * 1000)
+            response.raise_for_status()
+            sizes.append(len(response.content))
+    return timings, sizes

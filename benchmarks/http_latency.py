@@ -6,27 +6,17 @@ Warm measurements: 50 sampled files, each fetched once to warm, then 4 rounds.
 """
 
 from common import percentile
+from common import sample_files
+from common import timed_gets
 import json
 import os
-import random
 import requests
 import statistics
 import sys
-import time
 
 
 def measure(session, urls, headers=None, rounds=4):
-    for url in urls:  # warm
-        session.get(url, headers=headers or {}).raise_for_status()
-    timings = []
-    sizes = []
-    for _ in range(rounds):
-        for url in urls:
-            start = time.perf_counter()
-            response = session.get(url, headers=headers or {})
-            timings.append((time.perf_counter() - start) * 1000)
-            response.raise_for_status()
-            sizes.append(len(response.content))
+    timings, sizes = timed_gets(session, urls, headers, rounds)
     return {
         "n": len(timings),
         "p50": statistics.median(timings),
@@ -40,18 +30,7 @@ def main(base, output):
     admin = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
     clerk = requests.Session()
     clerk.auth = ("clerk.pn", password)
-    search = clerk.get(
-        f"{base}/@search",
-        params={
-            "portal_type": "PersonnelFile",
-            "review_state": "validated",
-            "b_size": 1000,
-            "agency": "police-nationale",
-        },
-        headers={"Accept": "application/json"},
-    ).json()
-    rng = random.Random(3)
-    urls = [item["@id"] for item in rng.sample(search["items"], 50)]
+    urls = sample_files(base, clerk)
     manager = requests.Session()
     manager.auth = ("admin", admin)
     doc = f"{base}/benchmark-document"

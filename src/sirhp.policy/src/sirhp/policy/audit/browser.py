@@ -54,19 +54,7 @@ ROLE_LABELS = (
     ("Site Administrator", _("role_admin", default="Administrateur")),
 )
 CONSULTATIONS = (actions.VIEW, actions.VIEW_SENSITIVE, actions.DOWNLOAD)
-CSV_COLUMNS = (
-    "ts",
-    "user_id",
-    "roles",
-    "action",
-    "matricule",
-    "path",
-    "uid",
-    "agency",
-    "client",
-    "reason",
-    "detail",
-)
+CSV_COLUMNS = actions.FIELDS  # the journal's own columns, in its order
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 OFFICER_SETTING = "sirhp.audit.officer_sees_consultations"
 LOCAL_TZ = zoneinfo.ZoneInfo("Africa/Bamako")

@@ -5,24 +5,12 @@ days in UTC), ``b_start``, ``b_size`` (<= 200). On an agency: its events only.
 """
 
 from plone.restapi.services import Service
+from sirhp.policy.audit import journal
 from sirhp.policy.audit.query import JournalQuery
 from urllib.parse import urlencode
 
-FIELDS = (
-    "id",
-    "ts",
-    "user_id",
-    "roles",
-    "action",
-    "matricule",
-    "path",
-    "uid",
-    "agency",
-    "client",
-    "reason",
-    "detail",
-    "hash",
-)
+# every column of an event (journal.FIELDS), with its id and hash
+FIELDS = ("id", *journal.FIELDS, "hash")
 
 
 class AuditLogGet(Service):
