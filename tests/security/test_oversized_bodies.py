@@ -244,3 +244,21 @@ def test_documents_at_the_upload_limit_still_accepted(functional, testdata):
     file = functional["portal"].unrestrictedTraverse(testdata.path_of("pn_draft"))
     for new in set(after) - set(before):
         assert file[new].file.getSize() == len(data)
+
+
+def test_message_in_english_for_an_english_user(functional, testdata):
+    """The user chose English (language cookie): the refusal speaks English."""
+    url = f"{functional['portal'].absolute_url()}/{testdata.path_of('pn_draft')}"
+    session = _session(testdata)
+    session.cookies.set("I18N_LANGUAGE", "en")
+    before = _state(functional, testdata)
+    response = session.post(
+        f"{url}/@@edit",
+        data={"form.widgets.address": "A" * OVER},
+        headers=BROWSER,
+        timeout=300,
+    )
+    assert response.status_code == 413
+    assert f"The request is too large: {LIMIT_MB} MB at most." in response.text
+    assert "Nothing was saved" in response.text
+    assert _state(functional, testdata) == before

@@ -39,18 +39,38 @@ import json
 import math
 from Products.Five import BrowserView
 from sirhp.content.domain.document_file import DEFAULT_MAX_MB
+from sirhp.policy import _
 from zExceptions import HTTPRequestEntityTooLarge
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 from ZPublisher import HTTPRequest
 
 MB = 1024 * 1024
 MARGIN_MB = 10
 UPLOAD_RECORD = "sirhp.documents.max_upload_mb"
 DROPPED = "sirhp.dropped_body"  # environ: (limit MB, upload MB) applied
-MESSAGE = "La requête est trop volumineuse : {limit} Mo au maximum."
-HINT = (
-    "Une pièce ne dépasse pas {upload} Mo ; une pile à classer plus grosse "
-    "se dépose en plusieurs fois."
+MESSAGE = _(
+    "error_request_too_large",
+    default="La requête est trop volumineuse : ${limit} Mo au maximum.",
 )
+HINT = _(
+    "hint_request_too_large",
+    default="Une pièce ne dépasse pas ${upload} Mo ; une pile à classer plus "
+    "grosse se dépose en plusieurs fois.",
+)
+TITLE = _("title_request_too_large", default="Requête trop volumineuse")
+NOTHING_STORED = _(
+    "msg_request_too_large_nothing_stored",
+    default="Rien n'a été enregistré. Revenez à la page précédente pour recommencer.",
+)
+
+
+def _text(message, request=None, **mapping):
+    """The message in the request's language (French when none is chosen)."""
+    message = Message(message, mapping=mapping)
+    if request is None:
+        return translate(message, target_language="fr")
+    return translate(message, context=request)
 
 
 def request_limit_mb(upload_mb: int) -> int:
@@ -73,7 +93,7 @@ class RequestEntityTooLarge(HTTPRequestEntityTooLarge):
 
     @property
     def message(self) -> str:
-        return MESSAGE.format(limit=self.limit_mb)
+        return _text(MESSAGE, limit=self.limit_mb)
 
 
 class _Limit:
@@ -141,13 +161,13 @@ def check_after_traversal(event):
 
 
 PAGE = """<!DOCTYPE html>
-<html lang="fr">
-<head><meta charset="utf-8"><title>Requête trop volumineuse — SIRHP</title></head>
+<html>
+<head><meta charset="utf-8"><title>{title} — SIRHP</title></head>
 <body>
-<h1>Requête trop volumineuse</h1>
+<h1>{title}</h1>
 <p>{message}</p>
 <p>{hint}</p>
-<p>Rien n'a été enregistré. Revenez à la page précédente pour recommencer.</p>
+<p>{nothing}</p>
 </body>
 </html>
 """
@@ -165,11 +185,14 @@ class RequestEntityTooLargeView(BrowserView):
         accept = self.request.getHeader("Accept", "") or ""
         if "application/json" in accept and "text/html" not in accept:
             response.setHeader("Content-Type", "application/json")
-            return json.dumps(
-                {"type": "RequestEntityTooLarge", "message": error.message}
-            )
+            message = _text(MESSAGE, self.request, limit=error.limit_mb)
+            return json.dumps({"type": "RequestEntityTooLarge", "message": message})
         response.setHeader("Content-Type", "text/html; charset=utf-8")
         return PAGE.format(
-            message=escape(error.message),
-            hint=escape(HINT.format(upload=error.upload_mb)),
+            title=escape(_text(TITLE, self.request), quote=False),
+            message=escape(
+                _text(MESSAGE, self.request, limit=error.limit_mb), quote=False
+            ),
+            hint=escape(_text(HINT, self.request, upload=error.upload_mb), quote=False),
+            nothing=escape(_text(NOTHING_STORED, self.request), quote=False),
         )
