@@ -109,6 +109,24 @@ def test_officer_may_not_propose_own_medical_fields(portal, testdata):
     assert not offered & {"blood_group", "medical_notes"}
 
 
+@pytest.mark.parametrize("user, offered", [("clerk.pn", False), ("hrmanager.pn", True)])
+def test_edit_form_offers_only_writable_fields(portal, testdata, user, offered):
+    """The browser form that proposes on validated content shows the medical
+    fields only to who may write them (saving calls create_request, which
+    checks again)."""
+    file = _file(portal, testdata)
+    _as(portal, user)
+    portal.REQUEST["AUTHENTICATED_USER"] = api.user.get_current()  # autoform
+    form = file.restrictedTraverse("@@edit")
+    form.update()
+    names = set(form.widgets.keys())
+    for group in form.groups:
+        names |= set(group.widgets.keys())
+    assert "birth_place" in names
+    assert ("medical_notes" in names) is offered
+    assert ("blood_group" in names) is offered
+
+
 def test_hr_manager_proposes_medical_fields(portal, testdata):
     file = _file(portal, testdata)
     request = _medical_request(portal, file)
