@@ -147,6 +147,9 @@ def test_reviewer_without_write_permission_cannot_approve(portal, testdata):
     with pytest.raises(WorkflowException):
         workflow.doActionFor(request, "approve")
     assert "Observations médicales" in changes.approval_refusal(request)
+    page = request.restrictedTraverse("@@view")()
+    assert 'id="change-approval-blocked"' in page
+    assert "Seule une personne habilitée à modifier" in page
     assert file.medical_notes == PLANTED_NOTES
     assert api.content.get_state(request) == "pending"
 
