@@ -143,6 +143,12 @@ class ChangeRequestView(SirhpView):
     def can_review(self):
         return has_permission(ReviewChanges, self.context)
 
+    def approval_blocked(self):
+        """Why this reviewer cannot approve: fields he or she may not write."""
+        if not (self.state() == "pending" and self.can_review()):
+            return None
+        return changes.approval_refusal(self.context)
+
     def attachment_url(self):
         if getattr(self.context, "attachment", None) is None:
             return None

@@ -3,6 +3,7 @@
 from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
+from sirhp.content.interfaces import IChangeRequest
 from sirhp.policy.workflow.guards import is_own_submission
 import transaction
 
@@ -41,6 +42,12 @@ class SirhpWorkflowTransition(WorkflowTransition):
         if self.transition in available:
             return None
         state = api.content.get_state(self.context)
+        if self.transition == "approve" and IChangeRequest.providedBy(self.context):
+            from sirhp.policy.changes.api import approval_refusal
+
+            refusal = approval_refusal(self.context)
+            if refusal:
+                return refusal
         if (
             self.transition == "validate"
             and state == "pending"

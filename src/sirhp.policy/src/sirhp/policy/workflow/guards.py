@@ -118,7 +118,11 @@ security.declarePublic("may_approve_change")
 
 
 def may_approve_change(obj):
-    return not is_own_request(obj)
+    """Four eyes, and the approver may write every field the request changes
+    (field write permissions: e.g. medical fields, HR managers only)."""
+    from sirhp.policy.changes.api import fields_user_may_not_approve
+
+    return not is_own_request(obj) and not fields_user_may_not_approve(obj)
 
 
 security.declarePublic("may_reject_change")
