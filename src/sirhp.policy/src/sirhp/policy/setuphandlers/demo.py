@@ -20,6 +20,7 @@ from datetime import timedelta
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.indexing import processQueue
 from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
     CopyModifyMergeRepositoryTool,
 )
@@ -207,6 +208,22 @@ def matricule(agency_index: int, number: int) -> str:
     """Unique synthetic matricule: PN from 100000 up, OCS from 800000 up."""
     base = (100000 if agency_index == 0 else 800000) + number
     return f"{base:06d}{chr(65 + (base * 7) % 26)}"
+
+
+def matricules_in(text: str) -> list[str]:
+    """The synthetic matricules (officers' logins) that ``text`` contains."""
+    text = (text or "").upper()
+    found = []
+    for start in range(len(text) - 6):
+        candidate = text[start : start + 7]
+        if not candidate[:6].isdigit():
+            continue
+        base = int(candidate[:6])
+        agency_index = 1 if base >= 800000 else 0
+        number = base - (800000 if agency_index else 100000)
+        if number >= 1 and matricule(agency_index, number) == candidate:
+            found.append(candidate)
+    return found
 
 
 def _random_date(rng, start: date, end: date) -> date:
@@ -521,10 +538,13 @@ def generate_files(
     progress=None,
     offset=0,
     bulk=False,
+    savepoint_every=0,
 ):
     """Create ``count`` files (6/7 PN, 1/7 OCS). Returns (files, seconds).
 
     ``offset`` skips the first matricules, to add files to an existing site.
+    ``commit_every`` commits each chunk of files; ``savepoint_every`` only
+    takes a savepoint (memory stays flat, the caller commits all at once).
     """
     generator = Generator(
         portal,
@@ -540,10 +560,16 @@ def generate_files(
         for index in range(count):
             agency_id = "ocs" if index % 7 == 6 else "police-nationale"
             generator.create_file(agency_id)
-            if commit_every and (index + 1) % commit_every == 0:
+            done = index + 1
+            if commit_every and done % commit_every == 0:
                 transaction.commit()
-                if progress:
-                    progress(index + 1, time.perf_counter() - start)
+            elif savepoint_every and done % savepoint_every == 0:
+                processQueue()  # index now: the queue would hold every object
+                transaction.savepoint(optimistic=True)
+            else:
+                continue
+            if progress:
+                progress(done, time.perf_counter() - start)
         if commit_every:
             transaction.commit()
     return count, time.perf_counter() - start
@@ -558,6 +584,7 @@ def create_demo_site_content(
     commit_every=0,
     progress=None,
     bulk=False,
+    savepoint_every=0,
 ):
     """Units, staff accounts and ``count`` files: what ``make start`` loads."""
     build_units(portal)
@@ -571,6 +598,7 @@ def create_demo_site_content(
         commit_every=commit_every,
         progress=progress,
         bulk=bulk,
+        savepoint_every=savepoint_every,
     )
 
 
