@@ -22,6 +22,7 @@ from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IChangeRequest
 from zope import schema
 from zope.interface import implementer
@@ -110,7 +111,7 @@ class IChangeRequestSchema(model.Schema):
 
 
 @implementer(IChangeRequest, IChangeRequestSchema)
-class ChangeRequest(Item):
+class ChangeRequest(SirhpContent, Item):
     target_uid = None
     target_title = ""
     base_version = None
