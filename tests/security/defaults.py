@@ -289,6 +289,12 @@ _WEBDAV = (
     "WebDAV/FTP serves every field whatever its read permission (medical "
     "notes) and writes past the forms, the versions and the journal.",
 )
+_LOCKS = (
+    "Verrous WebDAV (LOCK, UNLOCK) posés par le créateur, même sur un dossier "
+    "validé ; l'édition Plone verrouille par « Modify portal content ».",
+    "WebDAV locks (LOCK, UNLOCK) set by the creator, even on a validated "
+    "file; Plone's editing locks with \u201cModify portal content\u201d.",
+)
 
 REMOVED = (
     Removal("View management screens", (OWNER,), "Plone", _ZMI),
@@ -307,8 +313,8 @@ REMOVED = (
     ),
     Removal("WebDAV access", (AUTHENTICATED, "Site Administrator"), "Zope", _WEBDAV),
     Removal("FTP access", (OWNER, "Site Administrator"), "Plone", _WEBDAV),
-    Removal("WebDAV Lock items", (OWNER,), "Zope", _WEBDAV),
-    Removal("WebDAV Unlock items", (OWNER,), "Zope", _WEBDAV),
+    Removal("WebDAV Lock items", (OWNER,), "Zope", _LOCKS),
+    Removal("WebDAV Unlock items", (OWNER,), "Zope", _LOCKS),
     Removal(
         "CMFEditions: Revert to previous versions",
         (OWNER, "Editor", "Reviewer"),
@@ -383,8 +389,10 @@ REMOVED = (
         (OWNER, "Contributor"),
         "Plone",
         (
-            "manage_addFolder ajoutait un dossier Zope dans un dossier SIRHP.",
-            "manage_addFolder added a Zope folder inside SIRHP content.",
+            "Protège manage_addFolder, une méthode de gestion sans usage SIRHP "
+            "(les conteneurs SIRHP refusent d'ailleurs les dossiers Plone).",
+            "Guards manage_addFolder, a management method SIRHP never uses "
+            "(SIRHP containers refuse Plone folders anyway).",
         ),
     ),
     Removal(

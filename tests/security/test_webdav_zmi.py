@@ -18,6 +18,7 @@ record's id never appear, nothing changes, refusals are journaled.
 
 from AccessControl.ZopeGuards import guarded_getattr
 from plone import api
+from plone.app.redirector.interfaces import IRedirectionStorage
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
@@ -31,6 +32,7 @@ from tests.security.audit_helpers import last_id
 from tests.security.audit_helpers import refused_page
 import transaction
 from zExceptions import Unauthorized
+from zope.component import getUtility
 
 # clerk.pn created the file and the records (Owner)
 PERSONAS = (
@@ -252,6 +254,12 @@ def test_creator_cannot_revert_a_validated_file(planted, testdata):
     assert response.status_code in (401, 403, 404), response.text
     transaction.begin()
     assert file.position == "Poste validé en dernier"
+
+
+def test_creator_cannot_alias_a_file(planted, testdata):
+    """Plone gave Owner "Manage Context Aliases": a clerk redirected any
+    path of the site to a file."""
+    portal, file = planted
     response = requests.post(
         f"{file.absolute_url()}/@aliases",
         json={"items": [{"path": "/police-nationale/alias-pirate"}]},
@@ -260,6 +268,11 @@ def test_creator_cannot_revert_a_validated_file(planted, testdata):
         timeout=30,
     )
     assert response.status_code in (401, 403, 404), response.text
+    transaction.begin()
+    storage = getUtility(IRedirectionStorage)
+    assert not storage.has_path(
+        f"{portal.absolute_url_path()}/police-nationale/alias-pirate"
+    )
 
 
 def test_administrators_keep_the_management_screens(planted):
