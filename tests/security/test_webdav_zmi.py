@@ -179,6 +179,11 @@ READS = (
     ("GET", "manage_access"),
     ("GET", "manage_owner"),
     ("GET", "manage_addProduct/OFSP/folderAdd"),
+    # FTP listings and raw sources: not on Dexterity content (404)
+    ("GET", "manage_FTPlist"),
+    ("GET", "manage_FTPstat"),
+    ("GET", "document_src"),
+    ("GET", "manage_UndoForm"),
 )
 WRITES = (
     ("POST", "manage_editProperties", {"title": "Titre pirate"}),
