@@ -23,7 +23,7 @@ PROFILE = "sirhp.policy:default"
 INTRUDER = "clerk.ocs"
 # What Reader + Editor shared by hand gave on a file: never View (the SIRHP
 # workflows do not map these roles), but these, acquired from the site root
-SHARED_BY_HAND = ("Request review", "CMFEditions: Revert to previous versions")
+SHARED_BY_HAND = ("Request review", "CMFEditions: Save new version")
 
 
 def _forget_cached_roles(portal):

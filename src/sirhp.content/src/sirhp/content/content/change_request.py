@@ -22,6 +22,7 @@ from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.content.field_access import may_write_field
 from sirhp.content.interfaces import IChangeRequest
@@ -115,7 +116,7 @@ class IChangeRequestSchema(model.Schema):
 
 
 @implementer(IChangeRequest, IChangeRequestSchema)
-class ChangeRequest(Item):
+class ChangeRequest(SirhpContent, Item):
     target_uid = None
     target_title = ""
     base_version = None

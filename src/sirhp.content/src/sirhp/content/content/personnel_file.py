@@ -8,6 +8,7 @@ from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
 from z3c.relationfield.schema import RelationChoice
@@ -282,7 +283,7 @@ def _value(data, name):
 
 
 @implementer(IPersonnelFile, IPersonnelFileSchema)
-class PersonnelFile(Container):
+class PersonnelFile(SirhpContent, Container):
     """The personnel file of one agent."""
 
     @property
