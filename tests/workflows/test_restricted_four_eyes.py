@@ -248,3 +248,20 @@ def test_submission_page_says_who_validates(functional, testdata):
     assert ADMIN_NOTICE in _text(response.text)
     transaction.begin()
     assert api.content.get_state(doc) == "pending"
+
+
+def test_other_refusals_say_why_on_the_page(functional, testdata):
+    """Any transition not offered: the reason, the state as users name it."""
+    portal = functional["portal"]
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    response = requests.get(
+        f"{file.absolute_url()}/@@sirhp-transition?transition=submit",
+        auth=("clerk.pn", testdata.PASSWORD),
+        headers={"Accept": "text/html"},
+        timeout=30,
+    )
+    assert response.status_code == 403
+    assert (
+        "L'action « submit » n'est pas possible sur cet élément (état « Validé ») "
+        "ou vous n'en avez pas le droit." in _text(response.text)
+    )

@@ -13,6 +13,7 @@ from sirhp.policy.documents.security import is_restricted_document
 from sirhp.policy.workflow.guards import is_own_submission
 from sirhp.policy.workflow.guards import last_actor
 from sirhp.policy.workflow.handlers import OWN_SUBMISSION
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 ADMINISTRATOR_VALIDATES = _(
@@ -78,7 +79,7 @@ def _reasons(obj, transition):
                 "error_transition_refused",
                 default="L'action « ${transition} » n'est pas possible sur cet "
                 "élément (état « ${state} ») ou vous n'en avez pas le droit.",
-                mapping={"transition": transition, "state": state or ""},
+                mapping={"transition": transition, "state": _state_title(obj, state)},
             )
         ]
     if is_own_submission(obj):
@@ -95,3 +96,12 @@ def _reasons(obj, transition):
     ):
         return [OTHER_HR_MANAGER_MUST]
     return [VALIDATE_REFUSED]
+
+
+def _state_title(obj, state):
+    """The state as the user reads it (its title, in the user's language)."""
+    if not state:
+        return ""
+    workflow = api.portal.get_tool("portal_workflow")
+    title = workflow.getTitleForStateOnType(state, obj.portal_type) or state
+    return translate(title, domain="plone", context=getRequest())
