@@ -303,3 +303,29 @@ def test_anonymous_same_answer_existing_or_missing(functional, testdata, records
     real = _fetch(base, unit, None, testdata, rest)
     missing = _fetch(base, f"{agency}/dr-nulle-part", None, testdata, rest)
     _assert_same(real, missing, unit, f"{agency}/dr-nulle-part")
+
+
+@pytest.mark.parametrize("rest", [False, True], ids=["browser", "rest"])
+def test_restricted_document_of_a_visible_file(functional, testdata, rest):
+    """A clerk sees officer A's file but not its medical certificate: the
+    certificate answers as a missing document of that file."""
+    portal = functional["portal"]
+    transaction.begin()
+    file_a = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    with api.env.adopt_user(username="hrmanager.pn"):
+        api.content.create(
+            container=file_a,
+            type="ScannedDocument",
+            id="certif",
+            document_type="certificat-medical",
+            file=NamedBlobFile(data=tiny_pdf(["Asthme"]), filename="c.pdf"),
+        )
+    transaction.commit()
+    base = portal.absolute_url()
+    path = testdata.path_of("pn_validated")
+    for suffix in ("", "/@@download/file") if not rest else ("",):
+        real = _fetch(base, f"{path}/certif{suffix}", "clerk.pn", testdata, rest)
+        missing = _fetch(base, f"{path}/certix{suffix}", "clerk.pn", testdata, rest)
+        assert real.status_code == 404
+        _assert_same(real, missing, "certif", "certix")
+        assert "Asthme" not in real.text
