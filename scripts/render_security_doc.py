@@ -48,6 +48,39 @@ def load_defaults():
     return defaults
 
 
+def load_findings():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.security import findings
+
+    return findings
+
+
+def render_findings():
+    """The penetration test's findings, fixed, with their tests."""
+    f = load_findings()
+    lines = [
+        "## Constats du test d'intrusion, corrigés / Penetration test findings, fixed",
+        "",
+        "Un test d'intrusion externe (boîte noire, tous les rôles) a trouvé ce qui "
+        "suit ; chaque constat a des tests qui échouaient avant la correction / "
+        "an external black-box penetration test found the following; each "
+        "finding has tests that failed before the fix "
+        "(`tests/security/findings.py`).",
+        "",
+    ]
+    for finding in f.FINDINGS:
+        lines += [
+            f"### {finding.number}. {finding.title} — {finding.severity}",
+            "",
+            finding.fix,
+            "",
+        ]
+        lines += [f"- `{test}`" for test in finding.tests]
+        lines.append("")
+    return lines
+
+
 def _cell(text):
     return text.replace("|", "\\|")
 
@@ -195,6 +228,7 @@ def render():
     for number, table in enumerate(t.TABLES, start=1):
         lines += render_table(t, number, table)
     lines += render_defaults(len(t.TABLES) + 1)
+    lines += render_findings()
     lines += [
         "## Autres règles testées / Other tested rules",
         "",
