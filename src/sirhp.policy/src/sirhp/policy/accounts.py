@@ -88,6 +88,9 @@ def ensure_account(file):
 
 def disable_account(file):
     """The file is archived: its officer can no longer log in."""
+    from sirhp.policy.login.reset import forget_pending_links
+    from sirhp.policy.login.sessions import revoke as revoke_sessions
+
     matricule = file.matricule
     user = api.user.get(userid=matricule) if matricule else None
     if user is None:
@@ -100,6 +103,9 @@ def disable_account(file):
         except Exception:  # not in the group
             pass
     _set(DISABLED, create=True).add(matricule)
+    # the sessions open before end now, and no reset link sent earlier works
+    revoke_sessions(matricule)
+    forget_pending_links(matricule)
     marks = _set(MUST_CHANGE)
     if marks is not None and matricule in marks:
         marks.remove(matricule)

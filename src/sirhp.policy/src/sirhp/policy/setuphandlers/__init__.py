@@ -7,6 +7,7 @@ from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.badges.secret import ensure_secret
 from sirhp.policy.login.reset import configure_reset_tool
+from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
 from sirhp.policy.login.setup import remove_plugins as remove_login_plugins
 from zope.interface import implementer
@@ -32,6 +33,7 @@ def post_install(context):
     ensure_secret(portal)
     install_login_plugins(portal)
     configure_reset_tool(portal)
+    configure_sessions(portal)
     logger.info("SIRHP policy installed")
 
 
