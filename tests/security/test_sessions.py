@@ -3,8 +3,10 @@ archive of the officer's file, neither the ``__ac`` cookie nor the JWT
 issued before authenticates any more, and ``@login-renew`` refuses the token.
 """
 
+import base64
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from plone.session import tktauth
 import pytest
 import re
 import requests
@@ -137,7 +139,6 @@ def test_renewed_token_revoked_too(base, testdata):
 def test_forged_cookie_cannot_log_others_out(base, testdata):
     """plone.session's logout trusts the user named in the cookie: a forged
     one naming somebody must not end that person's sessions."""
-    import base64
     import time
 
     cookie, token = open_sessions(base, "clerk.pn", testdata.PASSWORD)
@@ -229,8 +230,8 @@ def test_archived_officer_loses_every_channel(base, functional, testdata):
 
 
 def test_disabled_account_refused_even_with_a_fresh_token(base, testdata):
-    """A disabled account authenticates by no channel, even a token issued
-    after (by code) or a password set after the archive."""
+    """A disabled account authenticates by no channel, even a token or a
+    cookie issued after (by code) or a password set after the archive."""
     officer = testdata.FILES["pn_validated2"]
     transaction.begin()
     portal = api.portal.get()
@@ -241,8 +242,12 @@ def test_disabled_account_refused_even_with_a_fresh_token(base, testdata):
     )
     api.portal.get_tool("acl_users").userSetPassword(officer, NEW_PASSWORD)
     token = sessions.jwt_plugin().create_token(officer)
+    session = sessions.session_plugin()
+    ticket = tktauth.createTicket(session._getSigningSecret(officer), officer)
+    cookie = base64.b64encode(ticket).decode()
     transaction.commit()
     assert with_token(base, token) == 401
+    assert with_cookie(base, cookie) == 401
     assert (
         requests.get(
             base, auth=(officer, NEW_PASSWORD), headers=JSON, timeout=30
