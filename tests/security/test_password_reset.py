@@ -168,3 +168,29 @@ def test_links_valid_24_hours(portal):
     left = reset["expires"] - datetime.datetime.utcnow()
     assert datetime.timedelta(hours=23) < left <= datetime.timedelta(hours=24)
     transaction.abort()
+
+
+def test_links_end_with_a_password_change(functional, testdata):
+    """A link sent before the password changed stops working (the one used
+    for the change is consumed as usual)."""
+    tool = api.portal.get_tool("portal_password_reset")
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        first = tool.requestReset("clerk.pn")["randomstring"]
+        second = tool.requestReset("clerk.pn")["randomstring"]
+        other = tool.requestReset("clerk.ocs")["randomstring"]
+    transaction.commit()
+    response = requests.post(
+        f"{functional['portal'].absolute_url()}/passwordreset/{first}",
+        data={
+            "userid": "clerk.pn",
+            "password": "Nouveau-mot-de-passe-7",
+            "password2": "Nouveau-mot-de-passe-7",
+            "form.submitted": "1",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 200
+    transaction.begin()
+    assert first not in tool._requests and second not in tool._requests
+    assert other in tool._requests

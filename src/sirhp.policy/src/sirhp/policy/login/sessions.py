@@ -18,7 +18,8 @@ plone.session's per-user keyring does), on a password change
 (``ICredentialsUpdatedEvent``: the user's own change, a reset link, an
 administrator, the archive of the file) and when an account is disabled
 (``accounts.disable_account``). The session of a user who changes his or her
-own password in the browser is issued again, the others end. A disabled
+own password in the browser is issued again, the others end; the reset
+links sent before a password change stop working. A disabled
 account authenticates by no channel at all (the login guard,
 ``plugins.py``).
 
@@ -43,7 +44,9 @@ from plone.restapi.services.auth.renew import Renew as BaseRenew
 from plone.session import tktauth
 from sirhp.policy import logger
 from sirhp.policy.interfaces import ISirhpPolicyLayer
+from sirhp.policy.login.reset import forget_pending_links
 import time
+import transaction
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
 from zope.interface import alsoProvides
@@ -181,6 +184,9 @@ def on_credentials_updated(event):
     if not user_id:
         return
     revoke(user_id)
+    # reset links asked for before stop working too; at commit, once the
+    # link being used (if any) has been removed by Plone
+    transaction.get().addBeforeCommitHook(forget_pending_links, (user_id,))
     request = getRequest()
     session = session_plugin()
     if request is None or session is None or _current_user_id() != user_id:
