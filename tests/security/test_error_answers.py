@@ -50,6 +50,17 @@ def test_deeply_nested_json(base, testdata):
             url, data=DEEP, auth=auth, headers=JSON_BODY, timeout=30
         )
         _json_400(response, "JSON imbriqué sur plus de 64 niveaux")
+    # without a declared type (read after authentication), and below the
+    # parser's own limit
+    for body in (DEEP, '{"title": ' + "[" * 100 + "]" * 100 + "}"):
+        response = requests.patch(
+            url,
+            data=body.encode(),
+            auth=_clerk(testdata),
+            headers={**JSON, "Content-Type": ""},
+            timeout=30,
+        )
+        _json_400(response, "JSON imbriqué sur plus de 64 niveaux")
     english = requests.patch(
         url, data=DEEP, auth=_clerk(testdata), headers=JSON_BODY, cookies=ENGLISH
     )

@@ -114,9 +114,14 @@ def check_json_depth(site, event):
     request = event.request
     if request.get("REQUEST_METHOD", "GET").upper() not in BODY_METHODS:
         return
-    if not _is_json(request):
+    # declared JSON only (what the JWT plugin parses): other bodies (WebDAV
+    # PUT, uploads) are not read here; an undeclared one is checked below
+    if "json" not in (request.get_header("Content-Type") or "").lower():
         return
-    raw = request.get("BODY") or b""
+    _check_depth(request, request.get("BODY") or b"")
+
+
+def _check_depth(request, raw):
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "replace")
     if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
@@ -133,6 +138,7 @@ def _body(request):
     raw = request.get("BODY") or b""
     if not raw.strip():
         return None
+    _check_depth(request, raw)
     try:
         data = json.loads(raw)
     except RecursionError:
