@@ -159,6 +159,16 @@ def test_search_page_with_a_bad_batch_start(base, testdata, auth):
     assert "integer ≥ 0 expected" in english.text
 
 
+@pytest.mark.parametrize("query", ["SearchableText=a&SearchableText=b", "created=x"])
+def test_search_page_with_unreadable_criteria(base, testdata, query):
+    for auth in (None, _clerk(testdata)):
+        response = requests.get(
+            f"{base}/@@search?{query}", auth=auth, headers=HTML, timeout=30
+        )
+        assert response.status_code == 400
+        assert "Recherche invalide" in response.text
+
+
 @pytest.mark.parametrize(
     "query", ["q=(", "q=%20((%20)", "q=a&q=b", "du=a&du=b", "type=a&type=b"]
 )

@@ -12,6 +12,9 @@ it), never as a 500 or a page that says more than it should.
 - ``check_page_input``: Classic UI pages given a non-integer ``b_start``,
   ``b_size`` or ``version_id`` answer 400 (the search page, folder listings
   and the versions form raised ``ValueError``).
+- ``SearchView``, ``AjaxSearchView``: Plone's search page answers a query
+  the catalog cannot read (a repeated text, a date that is not one) with a
+  400, as ``@search`` does (``rest_input.py``).
 - ``refuse_tool_methods``: the workflow tool's Python API
   (``portal_workflow/doActionFor``...) is not a web page: 404.
 """
@@ -21,13 +24,18 @@ import os
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFEditions.interfaces.IArchivist import ArchivistRetrieveError
+from Products.CMFPlone import browser as plone_browser
 from Products.CMFPlone.browser import login as plone_login
 from Products.CMFPlone.browser.exceptions import ExceptionView
 from Products.CMFPlone.browser.login.login import (
     InsufficientPrivilegesView as BaseInsufficientPrivilegesView,
 )
+from Products.CMFPlone.browser.search import AjaxSearch
+from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from sirhp.policy import _
+from sirhp.policy.hardening.rest_input import MESSAGE_BAD_QUERY
+from sirhp.policy.hardening.rest_input import QUERY_ERRORS
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from zExceptions import BadRequest
 from zExceptions import HTTPRedirection
@@ -131,6 +139,34 @@ def check_page_input(event):
             raise BadRequest(
                 _message(MESSAGE_INTEGER, request, name=name, minimum=minimum)
             )
+
+
+_PLONE_TEMPLATES = os.path.join(os.path.dirname(plone_browser.__file__), "templates")
+
+
+class _ReadableQuery:
+    def results(self, *args, **kwargs):
+        try:
+            return super().results(*args, **kwargs)
+        except QUERY_ERRORS:
+            raise BadRequest(
+                translate(MESSAGE_BAD_QUERY, context=self.request)
+            ) from None
+
+
+class SearchView(_ReadableQuery, Search):
+    index = ViewPageTemplateFile(os.path.join(_PLONE_TEMPLATES, "search.pt"))
+
+    def __call__(self):
+        created = self.request.form.get("created")
+        if created is not None and not hasattr(created, "get"):
+            # the page reads it as a record (created.query, created.range)
+            raise BadRequest(translate(MESSAGE_BAD_QUERY, context=self.request))
+        return self.index()
+
+
+class AjaxSearchView(_ReadableQuery, AjaxSearch):
+    pass
 
 
 def refuse_tool_methods(event):
