@@ -194,3 +194,30 @@ def test_links_end_with_a_password_change(functional, testdata):
     transaction.begin()
     assert first not in tool._requests and second not in tool._requests
     assert other in tool._requests
+
+
+def test_plone_reset_mail_uses_public_address(portal):
+    """Plone's own reset mail (users control panel, an administrator's
+    ``@users/<id>/reset-password``) links to the public address too."""
+    from Products.CMFPlone.tests.utils import MockMailHost
+    from Products.MailHost.interfaces import IMailHost
+
+    site_manager = portal.getSiteManager()
+    original = portal.MailHost
+    portal.MailHost = mailhost = MockMailHost("MailHost")
+    site_manager.registerUtility(mailhost, provided=IMailHost)
+    try:
+        api.portal.set_registry_record("plone.email_from_address", "sirhp@example.ml")
+        api.portal.set_registry_record("sirhp.badge.public_url", PUBLIC)
+        portal.REQUEST.environ["HTTP_HOST"] = FORGED
+        with api.env.adopt_roles(["Manager"]):
+            portal.portal_registration.mailPassword("clerk.pn", portal.REQUEST)
+        assert len(mailhost.messages) == 1
+        message = email.message_from_bytes(mailhost.messages[0])
+        text = message.get_payload(decode=True).decode()
+        assert f"{PUBLIC}/passwordreset/" in text and FORGED not in text
+        assert "24" in text  # hours
+    finally:
+        portal.MailHost = original
+        site_manager.registerUtility(original, provided=IMailHost)
+        transaction.abort()
