@@ -35,6 +35,7 @@ from Products.CMFPlone.browser.search import Search
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from sirhp.policy import _
 from sirhp.policy.hardening.rest_input import MESSAGE_BAD_QUERY
+from sirhp.policy.hardening.rest_input import MESSAGE_INTEGER
 from sirhp.policy.hardening.rest_input import QUERY_ERRORS
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from zExceptions import BadRequest
@@ -49,10 +50,6 @@ MESSAGE_NOT_FOUND = _(
 )
 MESSAGE_VERSION_NOT_FOUND = _(
     "error_version_not_found", default="Version introuvable : ce numéro n'existe pas."
-)
-MESSAGE_INTEGER = _(
-    "error_integer_parameter",
-    default="« ${name} » : nombre entier ≥ ${minimum} attendu.",
 )
 # Page parameters that must be integers, and their minimum.
 INTEGER_PARAMETERS = {"b_start": 0, "b_size": 1, "version_id": 0}
