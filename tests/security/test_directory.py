@@ -65,8 +65,17 @@ def test_author_page_is_a_missing_page(functional, testdata, login, view):
 )
 def test_mail_forms_closed(functional, testdata, login, path):
     base = functional["portal"].absolute_url()
+    below_agency = path.startswith("{file}")
     path = path.format(file=testdata.path_of("pn_validated"))
-    assert _get(base, path, _auth(testdata, login)).status_code == 404
+    answer = _get(base, path, _auth(testdata, login))
+    if login is None and below_agency:
+        # Anonymous visitors get the login redirect for any path under an
+        # agency, existing or not (hidden records): the form is not served
+        assert answer.status_code == 302
+        assert "require_login" in answer.headers["Location"]
+        assert "sendto" not in answer.text and "contact" not in answer.text
+    else:
+        assert answer.status_code == 404
 
 
 def test_administrators_keep_them(functional, testdata):

@@ -34,6 +34,9 @@ from plone.outputfilters.browser.resolveuid import ResolveUIDView as BaseView
 from plone.rest.interfaces import IAPIRequest
 from plone.rest.traverse import RESTWrapper
 from plone.transformchain.zpublisher import applyTransformOnSuccess
+from Products.CMFPlone.resources.browser.resource import (
+    REQUEST_CACHE_KEY as WEBRESOURCE_CACHE,
+)
 from sirhp.content.interfaces import IAgency
 from sirhp.policy import logger
 from sirhp.policy.hardening.api_access import login_required_message
@@ -42,6 +45,7 @@ from sirhp.policy.interfaces import ISirhpPolicyLayer
 from urllib.parse import quote
 from zExceptions import NotFound
 from zExceptions import Unauthorized
+from zope.annotation.interfaces import IAnnotations
 from zope.component import queryMultiAdapter
 
 HIDDEN_TYPES = frozenset(
@@ -162,6 +166,17 @@ def _ask_to_log_in(event):
     response._has_challenged = True
 
 
+def _forget_memoized(request):
+    """What was kept on the request for the logged-in user by a page drawn
+    for the refusal before this one (memoized views, the resource
+    registry's bundles, whose expressions test the member): the missing
+    id's page is drawn for nobody."""
+    request.__dict__.pop(WEBRESOURCE_CACHE, None)
+    annotations = IAnnotations(request)
+    for key in [k for k in annotations if str(k).startswith("plone.memoize")]:
+        del annotations[key]
+
+
 @contextmanager
 def _as_traversal_stopped_at(request, index):
     """The request as Zope leaves it when traversal finds no such id below
@@ -175,6 +190,7 @@ def _as_traversal_stopped_at(request, index):
     request.other["URL"] = f"{container.absolute_url()}/{quote(hidden.getId())}"
     request.other.pop("PUBLISHED", None)
     noSecurityManager()
+    _forget_memoized(request)
     try:
         yield parents[index + 1]
     finally:
