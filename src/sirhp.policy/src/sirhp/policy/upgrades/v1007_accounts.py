@@ -1,4 +1,4 @@
-"""Upgrade: password reset, user directory, sessions (probe findings).
+"""Upgrade: password reset, user directory, sessions (penetration test findings).
 
 Brings an existing site to the state of a new one:
 
@@ -42,7 +42,7 @@ def upgrade(context):
     for user_id in disabled:
         sessions.revoke(user_id)
     logger.info(
-        "Probe findings (authentication) applied: %d pending reset link(s) "
+        "1007 (accounts) applied: %d pending reset link(s) "
         "dropped, sessions of %d disabled account(s) ended",
         pending,
         len(disabled),

@@ -9,7 +9,7 @@ takes the permissions back to administrators and removes both; run twice.
 
 from plone import api
 from Products.CMFEditions.interfaces import IVersioned
-from sirhp.policy.upgrades import probe_zmi
+from sirhp.policy.upgrades import v1007_management
 from zope.interface import alsoProvides
 from zope.interface import Interface
 
@@ -73,7 +73,7 @@ def test_upgrade(portal, testdata):
     assert api.user.has_permission("WebDAV access", username="reviewer.pn", obj=file)
     title = file.title
     for _ in range(2):  # re-runnable
-        probe_zmi.upgrade(portal.portal_setup)
+        v1007_management.upgrade(portal.portal_setup)
         assert _held(file) == set()
         assert not api.user.has_permission(
             "WebDAV access", username="reviewer.pn", obj=file

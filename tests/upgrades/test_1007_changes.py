@@ -8,7 +8,7 @@ from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 from sirhp.policy.changes import api as changes
-from sirhp.policy.upgrades.probe_changes import upgrade
+from sirhp.policy.upgrades.v1007_changes import upgrade
 from tests.documents import files
 from tests.unit.test_document_active_content import _images_of
 from tests.unit.test_document_active_content import _jpeg_with_exif

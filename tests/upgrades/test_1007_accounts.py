@@ -1,4 +1,4 @@
-"""Upgrade for the authentication findings of the probe: an existing site
+"""Upgrade for the authentication findings of the penetration test: an existing site
 gets "Allow sendto" and the "Contact" action closed, 24-hour reset links
 (the older ones dropped), revocable sessions, disabled accounts' sessions
 ended."""
@@ -8,7 +8,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.keyring.interfaces import IKeyManager
 from sirhp.policy import accounts
 from sirhp.policy.login import sessions
-from sirhp.policy.upgrades.probe_auth import upgrade
+from sirhp.policy.upgrades.v1007_accounts import upgrade
 import transaction
 from zope.component import getUtility
 
@@ -37,7 +37,7 @@ def _previous_state(portal, testdata):
     return officer, ring
 
 
-def test_upgrade_probe_auth(portal, testdata):
+def test_upgrade_accounts(portal, testdata):
     with api.env.adopt_user(SITE_OWNER_NAME):
         officer, ring = _previous_state(portal, testdata)
         assert api.user.has_permission("Allow sendto", username="clerk.pn", obj=portal)

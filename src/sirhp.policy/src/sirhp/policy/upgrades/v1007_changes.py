@@ -40,7 +40,7 @@ def restore_versioning(catalog):
             obj.versioning_enabled = True
             restored.append(brain.getPath())
             logger.info(
-                "probe-changes : versions rétablies / versioning restored: %s",
+                "1007 : versions rétablies / versioning restored: %s",
                 brain.getPath(),
             )
     return restored
@@ -65,7 +65,7 @@ def check_attachments(catalog):
             request.attachment = None
             removed.append(brain.getPath())
             logger.warning(
-                "probe-changes : pièce justificative retirée / supporting scan "
+                "1007 : pièce justificative retirée / supporting scan "
                 "removed: %s, %r, %s bytes, sha256 %s: %s",
                 brain.getPath(),
                 attachment.filename,
@@ -76,7 +76,7 @@ def check_attachments(catalog):
             continue
         converted.append(brain.getPath())
         logger.info(
-            "probe-changes : pièce justificative convertie en PDF sans "
+            "1007 : pièce justificative convertie en PDF sans "
             "métadonnées / supporting scan converted to a PDF without "
             "metadata: %s, %r",
             brain.getPath(),
@@ -126,7 +126,7 @@ def reject_forbidden_requests(catalog):
             workflow.doActionFor(request, "reject", comment=comment)
         rejected.append(brain.getPath())
         logger.warning(
-            "probe-changes : demande rejetée / change request rejected: %s (%s)",
+            "1007 : demande rejetée / change request rejected: %s (%s)",
             brain.getPath(),
             ", ".join(denied),
         )
@@ -139,7 +139,7 @@ def upgrade(context):
     converted, removed = check_attachments(catalog)
     rejected = reject_forbidden_requests(catalog)
     logger.info(
-        "probe-changes: %s object(s) versioned again, %s scan(s) converted, "
+        "1007 (change requests): %s object(s) versioned again, %s scan(s) converted, "
         "%s scan(s) removed, %s request(s) rejected",
         len(restored),
         len(converted),
