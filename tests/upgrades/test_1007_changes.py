@@ -90,4 +90,10 @@ def test_upgrade(portal, testdata):
     assert len(result["rejected"]) == 1
 
     again = upgrade(portal.portal_setup)  # re-runnable: nothing left to do
-    assert again == {"versioning": [], "converted": [], "removed": [], "rejected": []}
+    assert again == {
+        "versioning": [],
+        "converted": [],
+        "removed": [],
+        "rejected": [],
+        "restricted": [],
+    }

@@ -23,6 +23,7 @@ from sirhp.content.api import find_agency
 from sirhp.content.api import parent_file
 from sirhp.content.documents.types import document_types
 from sirhp.content.documents.types import is_restricted
+from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IScannedDocument
 
 HR_ROLE = "HRManager"
@@ -71,14 +72,30 @@ def agency_hr_managers(obj) -> set[str]:
     return users
 
 
+def request_target(request):
+    """The object a change request targets, whoever may see it."""
+    uid = getattr(aq_base(request), "target_uid", None)
+    if not uid:
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
 def apply_sensitivity(doc, event=None) -> bool:
-    """Block or restore inheritance to match the type's sensitivity.
+    """Block or restore inheritance to match the type's sensitivity: on a
+    document, and on a change request about a restricted document (its
+    title and values name the document: seen by who sees the document).
 
     Returns True when something changed (and the security was reindexed).
     """
-    if not IScannedDocument.providedBy(doc):
+    if IChangeRequest.providedBy(doc):
+        target = request_target(doc)
+        restricted = target is not None and is_restricted_document(target)
+    elif IScannedDocument.providedBy(doc):
+        restricted = is_restricted(getattr(doc, "document_type", None))
+    else:
         return False
-    restricted = is_restricted(getattr(doc, "document_type", None))
     changed = False
     if restricted:
         if not getattr(aq_base(doc), "__ac_local_roles_block__", False):
@@ -93,7 +110,25 @@ def apply_sensitivity(doc, event=None) -> bool:
         changed = True
     if changed:
         doc.reindexObjectSecurity()
+    if changed and IScannedDocument.providedBy(doc):
+        for request in requests_about(doc):
+            apply_sensitivity(request)
     return changed
+
+
+def requests_about(doc):
+    """The change requests whose target is ``doc`` (in its file)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    file = parent_file(doc)
+    if file is None:
+        return []
+    return [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="ChangeRequest", path="/".join(file.getPhysicalPath())
+        )
+        if getattr(brain._unrestrictedGetObject(), "target_uid", None) == doc.UID()
+    ]
 
 
 def _sync_roles(doc, wanted) -> bool:

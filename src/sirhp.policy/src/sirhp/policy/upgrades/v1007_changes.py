@@ -28,6 +28,7 @@ from sirhp.content.content.change_request import attachment_file
 from sirhp.content.content.change_request import check_attachment
 from sirhp.content.domain.document_file import DocumentError
 from sirhp.policy import logger
+from sirhp.policy.documents.security import apply_sensitivity
 
 VERSIONED_TYPES = ("PersonnelFile", "ScannedDocument", "CareerEvent")
 
@@ -133,22 +134,40 @@ def reject_forbidden_requests(catalog):
     return rejected
 
 
+def restrict_requests(catalog):
+    """Requests about a restricted document restricted like it (they were
+    seen by every clerk and reviewer of the agency)."""
+    restricted = []
+    for brain in catalog.unrestrictedSearchResults(portal_type="ChangeRequest"):
+        if apply_sensitivity(brain._unrestrictedGetObject()):
+            restricted.append(brain.getPath())
+            logger.warning(
+                "1007 : demande restreinte comme sa pièce / request restricted "
+                "like its document: %s",
+                brain.getPath(),
+            )
+    return restricted
+
+
 def upgrade(context):
     catalog = api.portal.get_tool("portal_catalog")
     restored = restore_versioning(catalog)
     converted, removed = check_attachments(catalog)
     rejected = reject_forbidden_requests(catalog)
+    restricted = restrict_requests(catalog)
     logger.info(
         "1007 (change requests): %s object(s) versioned again, %s scan(s) converted, "
-        "%s scan(s) removed, %s request(s) rejected",
+        "%s scan(s) removed, %s request(s) rejected, %s request(s) restricted",
         len(restored),
         len(converted),
         len(removed),
         len(rejected),
+        len(restricted),
     )
     return {
         "versioning": restored,
         "converted": converted,
         "removed": removed,
         "rejected": rejected,
+        "restricted": restricted,
     }
