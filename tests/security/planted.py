@@ -130,6 +130,7 @@ class Plant:
     permission: str  # needed on the target besides View
     pattern: re.Pattern
     choice: tuple = None  # (portal_type, field name, value) of a vocabulary value
+    now: bool = False  # the value its object holds now (not an older or proposed one)
 
     def found_in(self, text):
         return any(self.pattern.search(form) for form in readable_forms(text))
@@ -186,7 +187,6 @@ class World:
         self.plants = []
         self.unplanted = []  # protected fields without a planter or an object
         self._choices_used = {}
-        self.emails = {}
         shutil.rmtree(conftest.MAIL_DIR, ignore_errors=True)
         conftest.MAIL_DIR.mkdir(parents=True)
         transaction.begin()
@@ -196,6 +196,10 @@ class World:
         self._record_versions()
         self._stored = self._stored_choices()
         self.readable = {persona: self._readable(persona) for persona in PERSONAS}
+        self.types = sirhp_types()
+        self.file_fields = [
+            f for f in protected_fields() if f.portal_type == "PersonnelFile"
+        ]
         self.emails = {
             persona: self._email(persona)
             for persona in PERSONAS
@@ -236,12 +240,12 @@ class World:
             return queryUtility(IVocabularyFactory, factory)(self.portal)
         return factory
 
-    def _plant(self, label, target, permission, pattern, choice=None):
-        self.plants.append(Plant(label, target, permission, pattern, choice))
+    def _plant(self, label, target, permission, pattern, choice=None, now=False):
+        self.plants.append(Plant(label, target, permission, pattern, choice, now))
 
-    def _plant_fields(self, key, obj, fields, label, edit_as=None):
-        """Write a new planted value into each of ``fields`` of ``obj``;
-        returns {name: value}."""
+    def _plant_fields(self, key, obj, fields, label, edit_as=None, now=False):
+        """New planted values for each of ``fields`` of ``obj``, written as
+        ``edit_as`` if given; returns {name: value}."""
         values = {}
         for protected in fields:
             made = self._values(protected.field, protected.portal_type, "fld")
@@ -259,6 +263,7 @@ class World:
                 protected.permission,
                 pattern,
                 choice,
+                now,
             )
         if edit_as is not None and values:
             with api.env.adopt_user(username=edit_as):
@@ -299,9 +304,10 @@ class World:
 
         # officer A's file: one value left in an older version, the current one
         self._plant_fields("file_a", file_a, file_fields, "older version", "siteadmin")
-        self._plant_fields("file_a", file_a, file_fields, "current", "siteadmin")
+        self._plant_fields("file_a", file_a, file_fields, "current", "siteadmin", True)
         for key in ("file_pending", "file_draft"):
-            self._plant_fields(key, self.obj(key), file_fields, "current", "siteadmin")
+            obj = self.obj(key)
+            self._plant_fields(key, obj, file_fields, "current", "siteadmin", True)
 
         # a pending change request of who may write them (an HR manager):
         # proposed values and the current ones it records
@@ -315,7 +321,9 @@ class World:
         # officer B's file: protected values written by an approved request
         # (a new version, the requester's notification mail)
         file_b = self.obj("file_b")
-        proposed = self._plant_fields("file_b", file_b, file_fields, "approved")
+        proposed = self._plant_fields(
+            "file_b", file_b, file_fields, "approved", now=True
+        )
         with api.env.adopt_user(username="hrmanager.pn"):
             request = changes.create_request(file_b, proposed, "Visite annuelle.")
         self._transition(request, "siteadmin", "approve")
@@ -361,7 +369,8 @@ class World:
         authority = self._doc_marker(key, "aut")
         text = self._doc_marker(key, "pdf")
         with api.env.adopt_user(username="hrmanager.pn"):
-            # no id given: chosen from the title, as the forms and REST do
+            # no id given: the container's name chooser picks it, as for the
+            # forms and REST
             doc = createContentInContainer(
                 file,
                 "ScannedDocument",

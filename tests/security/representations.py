@@ -33,10 +33,10 @@ import io
 import json
 from pathlib import Path
 import requests
+from sirhp.policy.testdata import PASSWORD
 from tests.security.planted import login_of
 from tests.security.planted import REASON
 
-PASSWORD = "secret-test-1"  # sirhp.policy.testdata.PASSWORD
 JSON = "application/json"
 PAGE = "*/*"
 
@@ -129,12 +129,13 @@ class Representation:
 
 
 def rest(*suffixes, reason=True, **options):
-    """GET ``<object><suffix>`` as JSON (``{v}``: once per stored version)."""
+    """GET ``<object><suffix>`` as JSON, with a consultation reason unless
+    told (``{v}``: once per stored version)."""
     return _requests(suffixes, accept=JSON, reason=reason, **options)
 
 
 def page(*suffixes, **options):
-    """GET ``<object><suffix>`` as a browser would (pages, Zope methods)."""
+    """GET ``<object><suffix>`` outside the REST API (pages, Zope methods)."""
     return _requests(suffixes, accept=PAGE, **options)
 
 
