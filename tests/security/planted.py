@@ -346,6 +346,15 @@ class World:
             )
         self._transition(request, "siteadmin", "approve")
         self._add_target("change_restricted", "change", request)
+        # and a pending one: the review queue lists it
+        authority = self._doc_marker("restricted", "aut")
+        with api.env.adopt_user(username="hrmanager.pn"):
+            request = changes.create_request(
+                restricted,
+                {"issuing_authority": f"Médecin chef {authority}"},
+                "Signataire corrigé.",
+            )
+        self._add_target("change_restricted_pending", "change", request)
 
         # a clerk's request, rejected: a notification mail to a clerk
         with api.env.adopt_user(username="clerkreviewer.pn"):

@@ -116,8 +116,8 @@ class Representation:
     name: str
     targets: tuple  # kinds or keys of planted objects; ("site",): once
     requests: object  # (world, target) -> [(label, url, options)]
-    covers: tuple = ()  # "service:GET @name", "view:name", "zope:name", "skin:name"
-    note: str = ""
+    covers: tuple  # "service:GET @name", "view:name", "zope:name", "skin:name"
+    note: str  # what it is, one line
     skip: str = ""  # listed, not fetched: why
     closed: bool = False  # a probe nobody may get a 2xx from
 
@@ -273,15 +273,19 @@ def _linkintegrity(world, target):
 
 
 def _querybuilder(world, target):
-    query = (
-        "query.i:records=portal_type"
-        "&query.o:records=plone.app.querystring.operation.selection.any"
-        + "".join(f"&query.v:records:list={t}" for t in world.types)
-    )
-    return [
-        (name, f"{world.url}/@@{name}?{query}&limit=1000", {"accept": PAGE})
-        for name in ("querybuilder_html_results", "querybuildernumberofresults")
-    ]
+    """The collection preview (ten items) of each type whose titles may
+    hold planted values, and its count."""
+    result = []
+    for portal_type in ("ScannedDocument", "ChangeRequest"):
+        query = (
+            "query.i:records=portal_type"
+            "&query.o:records=plone.app.querystring.operation.selection.any"
+            f"&query.v:records:list={portal_type}"
+        )
+        for name in ("querybuilder_html_results", "querybuildernumberofresults"):
+            url = f"{world.url}/@@{name}?{query}"
+            result.append((url, url, {"accept": PAGE}))
+    return result
 
 
 def _audit(world, target):
@@ -347,16 +351,29 @@ REGISTRY = (
         "rest:get+fullobjects",
         FILE_A,
         rest("?fullobjects=1&b_size=1000"),
-        note="a file with its items serialized in full",
+        (),
+        "a file with its items serialized in full",
     ),
     Representation(
-        "rest:get?version", VERSIONED, rest("?version={v}"), note="each stored version"
+        "rest:get?version",
+        VERSIONED,
+        rest("?version={v}", "/@history/{v}"),
+        (),
+        "each stored version's JSON (?version=, @history/<version>)",
     ),
     Representation(
-        "rest:@history", ONE_EACH, rest("/@history"), ("service:GET @history",)
+        "rest:@history",
+        ONE_EACH,
+        rest("/@history"),
+        ("service:GET @history",),
+        "versions and transitions (who, when, comments)",
     ),
     Representation(
-        "rest:@workflow", ONE_EACH, rest("/@workflow"), ("service:GET @workflow",)
+        "rest:@workflow",
+        ONE_EACH,
+        rest("/@workflow"),
+        ("service:GET @workflow",),
+        "the workflow state, history and comments",
     ),
     Representation(
         "rest:@change-requests",
@@ -370,6 +387,7 @@ REGISTRY = (
         ("change",),
         rest("/@change-diff"),
         ("service:GET @change-diff",),
+        "a request's current and proposed values",
     ),
     Representation(
         "rest:@search",
@@ -383,6 +401,7 @@ REGISTRY = (
         ("site",),
         site_rest("/@search?fullobjects=1&b_size=1000"),
         ("service:GET @search",),
+        "every object found, serialized in full",
     ),
     Representation(
         "rest:@search+text",
@@ -396,6 +415,7 @@ REGISTRY = (
         ("site",),
         _querystring_search,
         ("service:POST @querystring-search", "service:GET @querystring-search"),
+        "a collection query over SIRHP types, objects in full",
     ),
     Representation(
         "rest:catalog-vocabulary",
@@ -410,7 +430,11 @@ REGISTRY = (
         "the catalog vocabulary (folder contents, relation widgets)",
     ),
     Representation(
-        "rest:@relations", ("site",), _relations, ("service:GET @relations",)
+        "rest:@relations",
+        ("site",),
+        _relations,
+        ("service:GET @relations",),
+        "relations of a file, and every unit relation",
     ),
     Representation(
         "rest:@linkintegrity",
@@ -424,18 +448,21 @@ REGISTRY = (
         ("site",),
         site_rest("/@change-requests"),
         ("service:GET @change-requests",),
+        "the review queue",
     ),
     Representation(
         "rest:@mon-dossier",
         ("site",),
         site_rest("/@mon-dossier"),
         ("service:GET @mon-dossier",),
+        "the officer's own file, requests and history",
     ),
     Representation(
         "rest:@text-queue",
         ("site",),
         site_rest("/@text-queue?limit=50"),
         ("service:GET @text-queue",),
+        "documents waiting for their text (the text worker)",
     ),
     Representation(
         "audit:journal",
@@ -461,16 +488,25 @@ REGISTRY = (
         "the edit form: a draft's, the proposal form of validated content",
     ),
     Representation(
-        "page:content-core", ONE_EACH, page("/@@content-core"), ("view:content-core",)
+        "page:content-core",
+        ONE_EACH,
+        page("/@@content-core"),
+        ("view:content-core",),
+        "Dexterity's display of every field",
     ),
     Representation(
-        "page:historique", ONE_EACH, page("/@@historique"), ("view:historique",)
+        "page:historique",
+        ONE_EACH,
+        page("/@@historique"),
+        ("view:historique",),
+        "SIRHP's history: each version's changed fields, transitions",
     ),
     Representation(
         "page:plone-history",
         ONE_EACH,
         page("/@@historyview", "/@@contenthistory", "/@@contenthistorypopup"),
         ("view:historyview", "view:contenthistory", "view:contenthistorypopup"),
+        "Plone's history pages",
     ),
     Representation(
         "page:versions",
@@ -496,6 +532,7 @@ REGISTRY = (
         ("restricted",),
         page("/@@download-version?version_id={v}&field_id=file"),
         ("view:download-version",),
+        "a version's file (its PDF text)",
     ),
     Representation(
         "page:sirhp-transition",
@@ -713,9 +750,14 @@ REGISTRY = (
         ALL,
         page("/manage_FTPget", "/external_edit"),
         ("zope:manage_FTPget", "skin:external_edit"),
+        "the FTP/WebDAV source of the object (every field), External Editor",
     ),
     Representation(
-        "webdav:manage_DAVget", ALL, page("/manage_DAVget"), ("zope:manage_DAVget",)
+        "webdav:manage_DAVget",
+        ALL,
+        page("/manage_DAVget"),
+        ("zope:manage_DAVget",),
+        "the WebDAV source of the object (every field)",
     ),
     Representation(
         "webdav:PROPFIND",
@@ -944,8 +986,8 @@ NOT_DATA = {
         object_copy object_cut object_delete object_paste plone_lock_operations
         plone.cachepurging.purge plone.cachepurging.queue rebuild-relations
         reinitialiser-acces reset_dates revertversion saveasnewversion
-        selectViewTemplate select_default_view set-portlet-blacklist-status texte-relancer
-        themeFileUpload update_version_before_edit update_version_on_edit
+        selectViewTemplate select_default_view set-portlet-blacklist-status
+        texte-relancer themeFileUpload update_version_before_edit update_version_on_edit
         updateLinkIntegrityInformation sendto_form install-intids.html
         migrate-to-emaillogin plone-restapi-upgrade-fix-ordering
         """,
