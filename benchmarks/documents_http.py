@@ -1,7 +1,7 @@
 """Upload response time of a 10-page PDF over HTTP (REST), OCR deferred.
 
 Usage: .venv/bin/python benchmarks/documents_http.py --url http://localhost:8080/sirhp
-       [--user clerk.pn --password sirhp-demo] [--count 30]
+       [--user clerk.pn --password sirhp-demo-2026] [--count 30]
 
 Posts a generated 10-page text PDF as a new ScannedDocument into a draft
 file of the Police nationale (found with @search), ``--count`` times after 3
@@ -26,7 +26,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:8080/sirhp")
     parser.add_argument("--user", default="clerk.pn")
-    parser.add_argument("--password", default="sirhp-demo")
+    parser.add_argument("--password", default="sirhp-demo-2026")
     parser.add_argument("--count", type=int, default=30)
     args = parser.parse_args()
     session = requests.Session()

@@ -2,12 +2,20 @@
 
 Run with: zconsole run var/NAME/etc/zope.conf scripts/create_site.py [--count N]
 Environment: SIRHP_ADMIN_PASSWORD (default "admin", local use only),
-SIRHP_DEMO_PASSWORD (default "sirhp-demo-2026").
+SIRHP_DEMO_PASSWORD (default "sirhp-demo-2026"), SIRHP_DEMO_COUNT,
+SIRHP_PUBLIC_URL, and the instance's (SIRHP_AUDIT_DB, SIRHP_MAIL_DIR,
+SIRHP_TRUSTED_PROXIES, SIRHP_TEXT_JOBS).
+
+Every setting is checked before anything is created: a refused one is named
+in one sentence, French then English, on stderr, and the exit status is 2.
+A new site and its demo data are stored together or not at all (a failure
+aborts the transaction and removes the bare site plone.distribution commits
+first). A site an interrupted run left without its demo content is reported,
+never served as if complete.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 import argparse
-import os
 import sys
 from Testing.makerequest import makerequest
 import time
@@ -17,8 +25,7 @@ from zope.component.hooks import setSite
 SITE_ID = "sirhp"
 
 
-def ensure_admin(app):
-    password = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
+def ensure_admin(app, password):
     users = app.acl_users
     if users.getUser("admin") is None:
         users._doAddUser("admin", password, ["Manager"], [])
@@ -69,15 +76,16 @@ def create_site(app):
         "plone.email_from_address", "sirhp@police.example.ml"
     )
     api.portal.set_registry_record("plone.email_from_name", "SIRHP")
-    transaction.commit()
     return site
 
 
-def main(app, argv):
-    parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--count", type=int, default=int(os.environ.get("SIRHP_DEMO_COUNT", 300))
-    )
+def main(app, argv, environ=None):
+    """Returns the exit status: 0, or 2 when a setting or the site is wrong."""
+    from sirhp.policy.setuphandlers import environment
+
+    settings, errors = environment.check_settings(environ)
+    parser = argparse.ArgumentParser(prog="create_site.py")
+    parser.add_argument("--count", type=int, default=settings.demo_count)
     parser.add_argument(
         "--no-accounts",
         action="store_true",
@@ -95,56 +103,130 @@ def main(app, argv):
         help="add N more files to an existing site (benchmarks)",
     )
     args = parser.parse_args(argv)
+    for option in ("count", "add"):
+        if getattr(args, option) < 0:
+            errors.append(environment.integer_error(f"--{option}", 0))
+    if errors:
+        return refuse(errors)
 
     app = makerequest(app)
-    admin = ensure_admin(app)
+    if SITE_ID in app.objectIds():
+        return update_site(app, args, settings)
+    return new_site(app, args, settings)
+
+
+def refuse(errors):
+    for error in errors:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+    return 2
+
+
+def log_in(app, settings):
+    admin = ensure_admin(app, settings.admin_password)
     newSecurityManager(None, admin)
     transaction.commit()
-    from sirhp.policy.setuphandlers import demo
 
-    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
-    if SITE_ID in app.objectIds():
-        site = app[SITE_ID]
-        setSite(site)
-        if not args.add:
-            print(f"Site '{SITE_ID}' exists: data kept.")
-            upgrade_profiles(site)
-            print_officers(site)
-            return
-        existing = len(
-            site.portal_catalog.unrestrictedSearchResults(portal_type="PersonnelFile")
+
+def update_site(app, args, settings):
+    from sirhp.policy.login import throttle
+    from sirhp.policy.setuphandlers import demo
+    from sirhp.policy.setuphandlers import environment
+
+    site = app[SITE_ID]
+    setSite(site)
+    problem = environment.incomplete_site(site)
+    if problem is not None:
+        return refuse([problem])
+    if args.add and not args.no_accounts:  # accounts under this site's policy
+        error = environment.password_error(
+            settings.demo_password, throttle.setting("password_min_length")
         )
-        count, seconds = demo.generate_files(
-            site,
-            args.add,
-            accounts=not args.no_accounts,
-            password=password,
-            commit_every=500,
-            progress=_progress,
-            offset=existing,
-            bulk=args.bulk,
-        )
-    else:
+        if error is not None:
+            return refuse([error])
+    log_in(app, settings)
+    if not args.add:
+        print(f"Site '{SITE_ID}' exists: data kept.")
+        upgrade_profiles(site)
+        for warning in environment.demo_account_warnings(site, settings):
+            print(_both(warning), file=sys.stderr)
+        print_officers(site)
+        return 0
+    existing = len(
+        site.portal_catalog.unrestrictedSearchResults(portal_type="PersonnelFile")
+    )
+    count, seconds = demo.generate_files(
+        site,
+        args.add,
+        accounts=not args.no_accounts,
+        password=settings.demo_password,
+        commit_every=500,
+        progress=_progress,
+        offset=existing,
+        bulk=args.bulk,
+    )
+    transaction.commit()
+    report(site, count, seconds)
+    return 0
+
+
+def new_site(app, args, settings):
+    """The site, its demo data and badges: all stored, or none."""
+    from sirhp.policy.setuphandlers import demo
+    from sirhp.policy.setuphandlers import environment
+
+    log_in(app, settings)
+    try:
         start = time.perf_counter()
         site = create_site(app)
         print(f"Site '{SITE_ID}' created in {time.perf_counter() - start:.1f} s")
         count, seconds = demo.create_demo_site_content(
             site,
             count=args.count,
-            password=password,
+            password=settings.demo_password,
             accounts=not args.no_accounts,
-            commit_every=500,
+            savepoint_every=500,
             progress=_progress,
             bulk=args.bulk,
         )
-        public_url = os.environ.get("SIRHP_PUBLIC_URL")
-        if public_url:  # the address in the QR codes of the demo cards
+        if settings.public_url:  # the address in the QR codes of the demo cards
             from plone import api
 
-            api.portal.set_registry_record("sirhp.badge.public_url", public_url)
+            api.portal.set_registry_record(
+                "sirhp.badge.public_url", settings.public_url
+            )
         badges = demo.create_demo_badges(site, count=40)
         print(f"{badges} demo badges (photos, requests, a print batch per agency)")
-    transaction.commit()
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        remove_bare_site(app)
+        print(_both(environment.creation_failed(SITE_ID)), file=sys.stderr)
+        raise
+    report(site, count, seconds)
+    return 0
+
+
+def remove_bare_site(app):
+    """plone.distribution commits the bare site itself: remove it, so that
+    a failed creation leaves nothing (a killed one is found by
+    ``incomplete_site`` on the next run)."""
+    setSite(None)
+    try:
+        if SITE_ID in app.objectIds():
+            app.manage_delObjects([SITE_ID])
+            transaction.commit()
+    except Exception:
+        transaction.abort()
+
+
+def _both(message):
+    from sirhp.policy.setuphandlers.environment import in_both_languages
+
+    return "\n".join(in_both_languages(message))
+
+
+def report(site, count, seconds):
     print(
         f"{count} personnel files generated in {seconds:.1f} s "
         f"({count / seconds if seconds else 0:.0f} files/s)"
@@ -182,4 +264,4 @@ def _script_args(argv):
 
 
 if "app" in globals():
-    main(app, _script_args(sys.argv))  # noqa: F821 (zconsole provides app)
+    sys.exit(main(app, _script_args(sys.argv)))  # noqa: F821 (zconsole provides app)

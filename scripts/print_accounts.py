@@ -1,11 +1,14 @@
-"""Print the demo accounts (for `make start`)."""
+"""Print the demo accounts (for `make start`, after create_site.py has
+checked the settings and the site: it stops make before this runs)."""
 
 import os
+from sirhp.policy.setuphandlers.environment import DEFAULT_ADMIN_PASSWORD
+from sirhp.policy.setuphandlers.environment import DEFAULT_DEMO_PASSWORD
 
 
 def main():
-    password = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
-    admin = os.environ.get("SIRHP_ADMIN_PASSWORD", "admin")
+    password = os.environ.get("SIRHP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+    admin = os.environ.get("SIRHP_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
     print("\nSIRHP demo accounts (synthetic data):")
     print(f"  admin (Zope manager)          password: {admin}")
     for login, role in (

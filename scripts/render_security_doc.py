@@ -40,6 +40,117 @@ def load_tables():
     return tables
 
 
+def load_defaults():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.security import defaults
+
+    return defaults
+
+
+def load_findings():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.security import findings
+
+    return findings
+
+
+def render_findings():
+    """The penetration test's findings, fixed, with their tests."""
+    f = load_findings()
+    lines = [
+        "## Constats du test d'intrusion, corrigés / Penetration test findings, fixed",
+        "",
+        "Un test d'intrusion externe (boîte noire, tous les rôles) a trouvé ce qui "
+        "suit ; chaque constat a des tests qui échouaient avant la correction / "
+        "an external black-box penetration test found the following; each "
+        "finding has tests that failed before the fix "
+        "(`tests/security/findings.py`).",
+        "",
+    ]
+    for finding in f.FINDINGS:
+        lines += [
+            f"### {finding.number}. {finding.title} — {finding.severity}",
+            "",
+            finding.fix,
+            "",
+        ]
+        lines += [f"- `{test}`" for test in finding.tests]
+        lines.append("")
+    return lines
+
+
+def _cell(text):
+    return text.replace("|", "\\|")
+
+
+def render_defaults(number):
+    """Plone's and Zope's defaults on SIRHP content (tests/security/defaults.py)."""
+    d = load_defaults()
+    lines = [
+        f"## {number}. Défauts de Plone et de Zope sur le contenu SIRHP / "
+        "Plone's and Zope's defaults on SIRHP content",
+        "",
+        "Toutes les permissions que détiennent **Owner** (le créateur d'un "
+        "élément : agent du bureau, gestionnaire RH, l'agent pour ses propres "
+        "signalements), **Authenticated** (tout compte, autre agence et agents "
+        "compris) et **Anonymous** (tout le monde) sur le contenu SIRHP, où et "
+        "pourquoi / every permission that Owner (the creator of an object), "
+        "Authenticated (any account) and Anonymous (anyone) hold on SIRHP "
+        "content, where and why: the site's rolemap acquired into agencies, "
+        "units, files and records, plus the SIRHP workflows. Table unique / "
+        "single table: `tests/security/defaults.py`; "
+        "`tests/security/test_plone_defaults.py` calcule ces permissions sur "
+        "chaque type SIRHP dans chaque état et échoue si elles changent / "
+        "computes them on every SIRHP type in every state and fails when they "
+        "change.",
+        "",
+        "| permission | rôle / role | où / where | origine / origin | "
+        "raison / reason |",
+        "|---|---|---|---|---|",
+    ]
+    for grant in d.GRANTS:
+        permissions = "<br>".join(f"`{_cell(p)}`" for p in grant.permissions)
+        lines.append(
+            f"| {permissions} | {grant.role} | {_cell(d.where_label(grant))} | "
+            f"{_cell(grant.origin)} | {_cell(grant.reason[0])} / "
+            f"{_cell(grant.reason[1])} |"
+        )
+    lines += [
+        "",
+        "### Retirés par SIRHP / taken away by SIRHP",
+        "",
+        "Gardés pour les administrateurs (Manager ; Site Administrator sauf "
+        "écrans de gestion, WebDAV, FTP et prise de propriété) : "
+        "`sirhp.policy` `rolemap.xml` / kept for administrators (Manager; Site "
+        "Administrator too but for the management screens, WebDAV, FTP and "
+        "taking ownership).",
+        "",
+        "| permission | rôles retirés / roles removed | origine / origin | "
+        "raison / reason |",
+        "|---|---|---|---|",
+    ]
+    for removal in d.REMOVED:
+        lines.append(
+            f"| `{removal.permission}` | {', '.join(removal.roles)} | "
+            f"{removal.origin} | {_cell(removal.reason[0])} / "
+            f"{_cell(removal.reason[1])} |"
+        )
+    lines += [
+        "",
+        "Le contenu SIRHP n'a pas non plus de face WebDAV/FTP (`manage_FTPget`, "
+        "`manage_DAVget`, `_data`, `PROPFIND`, `PUT`, `LOCK`...) ni d'écrans de "
+        "gestion Zope (`manage_main`, `manage_propertiesForm`, "
+        "`manage_interfaces`, `manage_workspace`...) hors administrateurs "
+        "(`sirhp.content` `content/base.py`) / SIRHP content has no WebDAV/FTP "
+        "face and no Zope management screens but for administrators "
+        "(`tests/security/test_webdav_zmi.py`).",
+        "",
+    ]
+    return lines
+
+
 def render_table(t, number, table):
     lines = [
         f"## {number}. {table.label[0]} / {table.label[1]} (`{table.portal_type}`)",
@@ -116,6 +227,8 @@ def render():
     ]
     for number, table in enumerate(t.TABLES, start=1):
         lines += render_table(t, number, table)
+    lines += render_defaults(len(t.TABLES) + 1)
+    lines += render_findings()
     lines += [
         "## Autres règles testées / Other tested rules",
         "",

@@ -40,3 +40,23 @@ def mail_dir():
     shutil.rmtree(MAIL_DIR, ignore_errors=True)
     MAIL_DIR.mkdir(parents=True)
     return MAIL_DIR
+
+
+def pytest_configure(config):
+    """``SIRHP_TEST_TODAY=2031-07-14 pytest tests/unit tests/content`` runs the
+    tests as if today were that day: test data and rules must not depend on
+    the calendar. (Not for the TOTP tests: pyotp reads the real clock.)"""
+    today = os.environ.get("SIRHP_TEST_TODAY")
+    if today:
+        from contextlib import ExitStack
+        from datetime import date
+        from tests.clock import clock_on
+
+        config._sirhp_clock = ExitStack()
+        config._sirhp_clock.enter_context(clock_on(date.fromisoformat(today)))
+
+
+def pytest_unconfigure(config):
+    clock = getattr(config, "_sirhp_clock", None)
+    if clock is not None:
+        clock.close()

@@ -39,6 +39,8 @@ def test_reset_link_and_forced_change(functional, testdata, mail_dir):
     file = _validate_new_file(portal, testdata)
     acl_users = api.portal.get_tool("acl_users")
     acl_users.userSetPassword(file.matricule, "Temporaire-2026x")
+    # reset links are built from the public address only
+    api.portal.set_registry_record("sirhp.badge.public_url", portal.absolute_url())
     transaction.commit()
     base = portal.absolute_url()
     file_url = f"{base}/{testdata.path_of('pn_pending')}"

@@ -4,6 +4,7 @@ from plone import api
 import pytest
 import requests
 from sirhp.policy.changes import api as changes
+from tests.documents import files
 import transaction
 
 JSON = {"Accept": "application/json"}
@@ -52,7 +53,7 @@ def test_report_with_attachment_then_reviewed(functional, testdata, officer, mai
             "valeur": "Ségou",
             "commentaire": "Je suis né à Ségou, voir l'acte de naissance joint.",
         },
-        files={"piece": ("acte.pdf", b"%PDF-1.4 acte", "application/pdf")},
+        files={"piece": ("acte.pdf", files.text_pdf(), "application/pdf")},
         timeout=30,
     )
     assert response.status_code == 200

@@ -1,10 +1,13 @@
 """The demo generator on a real site: reproducible, and its files are valid."""
 
+from datetime import date
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 import pytest
 from sirhp.policy.setuphandlers import demo
+from tests.clock import clock_on
+import transaction
 from zope.schema import getFields
 
 
@@ -83,3 +86,55 @@ def test_create_file_in_every_state(manager):
         )
         assert document.file.data.startswith(b"%PDF-1.4")
         assert document.file.contentType == "application/pdf"
+
+
+def _snapshot(obj):
+    """Every field value, the workflow history and the records of ``obj``."""
+    from plone.dexterity.utils import iterSchemata
+
+    values = {"id": obj.getId(), "type": obj.portal_type, "created": obj.created()}
+    for schema in iterSchemata(obj):
+        adapted = schema(obj)
+        for name in getFields(schema):
+            value = getattr(adapted, name, None)
+            if hasattr(value, "to_id"):  # RelationValue
+                value = value.to_path
+            elif hasattr(value, "data") and hasattr(value, "filename"):
+                value = (value.filename, value.contentType, value.data)
+            values[f"{schema.__identifier__}.{name}"] = value
+    values["history"] = [
+        {key: str(entry[key]) for key in sorted(entry)}
+        for entry in obj.workflow_history.get(demo.WORKFLOW, ())
+    ]
+    values["records"] = [_snapshot(child) for child in obj.objectValues()]
+    return values
+
+
+def _generated_on(portal, day, count=8):
+    """Files generated with the clock set to ``day``; then undone."""
+    savepoint = transaction.savepoint()
+    try:
+        with clock_on(day):
+            generator = demo.Generator(portal, seed=11, accounts=False, offset=600)
+            states = ("draft", "pending", "validated", "archived")
+            files = [
+                generator.create_file(
+                    "ocs" if index % 4 == 3 else "police-nationale",
+                    state=states[index % 4],
+                )
+                for index in range(count)
+            ]
+            return [_snapshot(obj) for obj in files]
+    finally:
+        savepoint.rollback()
+
+
+def test_same_data_whatever_the_date(manager):
+    """Demo and test data do not move with the calendar."""
+    first = _generated_on(manager, date(2026, 12, 5))
+    second = _generated_on(manager, date(2031, 7, 14))
+    assert first == second
+    records = [r for snapshot in first for r in [snapshot, *snapshot["records"]]]
+    dates = [v for r in records for v in r.values() if isinstance(v, date)]
+    dates += [r["created"].asdatetime().date() for r in records]
+    assert max(dates) < demo.REFERENCE_DATE

@@ -10,7 +10,7 @@ PROFILE = "sirhp.policy:default"
 
 def test_profile_version(integration):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
 
 
 def test_settings(integration):
@@ -46,9 +46,10 @@ def test_upgrade_steps_from_1000(integration):
         ("1003", "1004"),
         ("1004", "1005"),
         ("1005", "1006"),
+        ("1006", "1007"),
     ]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
     plugins = portal.acl_users.plugins
     assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
     assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)

@@ -7,16 +7,19 @@ file, a badge, a change request and a scanned document: the direct path,
 in the browser and over REST. Those who may see them still do.
 """
 
+import difflib
 import io
 from PIL import Image
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 import pytest
+import re
 import requests
 from sirhp.policy.changes import api as changes
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 import transaction
+from urllib.parse import quote
 
 JSON = {"Accept": "application/json"}
 FAKE_UID = "0123456789abcdef0123456789abcdef"
@@ -181,3 +184,148 @@ def test_allowed_still_download(functional, testdata, records, name, suffix):
     response = _get(base, path + suffix, "clerk.pn", testdata.PASSWORD)
     assert response.status_code == 200
     assert len(response.content) > 10
+
+
+# --- Byte for byte: a hidden record's answer is a missing id's answer ------
+
+HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+# Headers that differ between any two responses, or say the URL asked for
+VARYING = {"date", "location"}
+EXACT_SUFFIXES = {
+    "file": ("", "/view", "/@@images/photo", "/@@images/photo/thumb", "/@@historique"),
+    "draft": ("", "/@@edit"),
+    "badge": ("", "/@@images/photo"),
+    "change": ("",),
+    "document": ("", "/@@download/file", "/@@display-file/file", "/@@images/file"),
+}
+REST_CASES = (("file", ""), ("file", "/@history"), ("badge", ""), ("document", ""))
+
+
+def _fetch(base, path, login, testdata, rest):
+    return requests.get(
+        f"{base}/{path}",
+        auth=(login, testdata.PASSWORD) if login else None,
+        headers=JSON if rest else HTML,
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
+def _title(text):
+    match = re.search(r"<title>(.*?)</title>", text, re.S)
+    return match.group(1) if match else None
+
+
+def _assert_same(real, missing, real_id, missing_id):
+    """Same status, headers and body, but for the id each request named."""
+    assert real.status_code == missing.status_code
+    real_headers = {k.lower(): v for k, v in real.headers.items()}
+    missing_headers = {k.lower(): v for k, v in missing.headers.items()}
+    for name in VARYING:
+        real_value = real_headers.pop(name, "")
+        missing_value = missing_headers.pop(name, "")
+        if name == "location":
+            assert real_value.replace(real_id, "<id>") == missing_value.replace(
+                missing_id, "<id>"
+            )
+    if len(real_id) == len(missing_id):
+        assert real_headers == missing_headers
+    else:
+        real_headers.pop("content-length")
+        missing_headers.pop("content-length")
+        assert real_headers == missing_headers
+    assert _title(real.text) == _title(missing.text)
+    real_body = real.text.replace(real_id, "<id>")
+    missing_body = missing.text.replace(missing_id, "<id>")
+    assert real_body == missing_body, "".join(
+        difflib.unified_diff(
+            missing_body.splitlines(True), real_body.splitlines(True), n=1
+        )
+    )[:3000]
+
+
+def _cases(rest):
+    if rest:
+        yield from REST_CASES
+        return
+    for name, suffixes in sorted(EXACT_SUFFIXES.items()):
+        for suffix in suffixes:
+            yield name, suffix
+
+
+@pytest.mark.parametrize("rest", [False, True], ids=["browser", "rest"])
+@pytest.mark.parametrize("persona", ["officer_b", "clerk.ocs"])
+def test_hidden_answers_byte_for_byte_like_missing(
+    functional, testdata, records, persona, rest
+):
+    """The 404 of a record one may not see is the 404 of a missing id at the
+    same place: status, headers, title and body (the requested id aside)."""
+    base = functional["portal"].absolute_url()
+    login = _who(testdata, persona)
+    agency = records["file"][0].split("/")[0]
+    for name, suffix in _cases(rest):
+        path, fake = records[name]
+        real = _fetch(base, path + suffix, login, testdata, rest)
+        assert real.status_code == 404, (path + suffix, real.status_code)
+        assert "secret" not in real.text
+        # the outermost record refused is where the id "does not exist"
+        hidden_id = path.split("/")[1]
+        for other in (f"{agency}/999999Z", fake):
+            missing = _fetch(base, other + suffix, login, testdata, rest)
+            missing_id = other.split("/")[1]
+            _assert_same(real, missing, hidden_id, missing_id)
+
+
+@pytest.mark.parametrize("rest", [False, True], ids=["browser", "rest"])
+def test_anonymous_same_answer_existing_or_missing(functional, testdata, records, rest):
+    """Under an agency an anonymous visitor cannot tell an existing path from
+    a missing one: the same login redirect (401 JSON over REST) for both."""
+    base = functional["portal"].absolute_url()
+    agency = records["file"][0].split("/")[0]
+    for name, suffix in _cases(rest):
+        path, fake = records[name]
+        real = _fetch(base, path + suffix, None, testdata, rest)
+        missing = _fetch(base, f"{agency}/999999Z{suffix}", None, testdata, rest)
+        if rest:
+            assert real.status_code == 401
+            assert (
+                real.json()["message"] == "Authentification requise pour l'API SIRHP."
+            )
+        else:
+            assert real.status_code == 302
+            assert "require_login?came_from=" in real.headers["Location"]
+            assert real.headers["Location"].endswith(quote(path + suffix))
+        _assert_same(real, missing, path, f"{agency}/999999Z")
+        below = _fetch(base, f"{fake}{suffix}", None, testdata, rest)
+        _assert_same(real, below, path, fake)
+    # the agency and a unit answer the same as well
+    unit = f"{agency}/dr-bamako"
+    real = _fetch(base, unit, None, testdata, rest)
+    missing = _fetch(base, f"{agency}/dr-nulle-part", None, testdata, rest)
+    _assert_same(real, missing, unit, f"{agency}/dr-nulle-part")
+
+
+@pytest.mark.parametrize("rest", [False, True], ids=["browser", "rest"])
+def test_restricted_document_of_a_visible_file(functional, testdata, rest):
+    """A clerk sees officer A's file but not its medical certificate: the
+    certificate answers as a missing document of that file."""
+    portal = functional["portal"]
+    transaction.begin()
+    file_a = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    with api.env.adopt_user(username="hrmanager.pn"):
+        api.content.create(
+            container=file_a,
+            type="ScannedDocument",
+            id="certif",
+            document_type="certificat-medical",
+            file=NamedBlobFile(data=tiny_pdf(["Asthme"]), filename="c.pdf"),
+        )
+    transaction.commit()
+    base = portal.absolute_url()
+    path = testdata.path_of("pn_validated")
+    for suffix in ("", "/@@download/file") if not rest else ("",):
+        real = _fetch(base, f"{path}/certif{suffix}", "clerk.pn", testdata, rest)
+        missing = _fetch(base, f"{path}/certix{suffix}", "clerk.pn", testdata, rest)
+        assert real.status_code == 404
+        _assert_same(real, missing, "certif", "certix")
+        assert "Asthme" not in real.text

@@ -15,3 +15,21 @@ def test_security_doc_is_current():
     assert (ROOT / "docs" / "security.md").read_text() == module.render(), (
         "run: .venv/bin/python scripts/render_security_doc.py"
     )
+
+
+def test_findings_name_tests_that_exist():
+    """Each fixed finding names tests that are really there."""
+    import re
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from tests.security.findings import FINDINGS
+
+    numbers = [finding.number for finding in FINDINGS]
+    assert numbers == sorted(set(numbers))
+    for finding in FINDINGS:
+        assert finding.tests, finding.number
+        for test in finding.tests:
+            path, name = test.split("::")
+            source = (ROOT / path).read_text()
+            assert re.search(rf"def {re.escape(name)}\(", source), test

@@ -1,7 +1,8 @@
 """The synthetic data generator: matricules and reproducibility, no Plone layer.
 
 ``Generator.__init__`` needs a site (units, intids, registry); ``_data`` only
-needs its random generator, the grades and skills, the counters and today.
+needs its random generator, the grades and skills, the counters and the
+reference date.
 A stub built with ``Generator.__new__`` gives exactly that.
 """
 
@@ -13,8 +14,6 @@ from sirhp.content.domain import personnel as rules
 from sirhp.content.domain.terms import parse_lines
 from sirhp.policy.setuphandlers import demo
 import xml.etree.ElementTree as ET
-
-TODAY = date(2025, 6, 15)
 
 
 def _registry_terms():
@@ -28,13 +27,13 @@ def _registry_terms():
 TERMS = _registry_terms()
 
 
-def stub_generator(seed, today=TODAY, offset=0):
+def stub_generator(seed, reference_date=demo.REFERENCE_DATE, offset=0):
     generator = demo.Generator.__new__(demo.Generator)
     generator.rng = random.Random(seed)
     generator.grades = TERMS["grades"]
     generator.skills = [t.code for t in TERMS["skills"]]
     generator.counters = {0: offset, 1: offset}
-    generator.today = today
+    generator.reference_date = reference_date
     return generator
 
 
@@ -101,9 +100,7 @@ class TestGeneratedDataIsValid:
     """Every generated record passes the rules a clerk's entry must pass."""
 
     DATA = tuple(
-        d
-        for seed in (1, 7, 2021)
-        for d in _batch(stub_generator(seed, today=date.today()), count=300)
+        d for seed in (1, 7, 2021) for d in _batch(stub_generator(seed), count=300)
     )
 
     def test_formats(self):
@@ -120,9 +117,16 @@ class TestGeneratedDataIsValid:
                     birth_date=data["birth_date"],
                     hire_date=data["hire_date"],
                     grade_date=data["grade_date"],
+                    today=demo.REFERENCE_DATE,
                 )
                 == []
             ), data
+
+    def test_dates_are_before_the_reference_date(self):
+        """So they are in the past on any day the data is generated."""
+        for data in self.DATA:
+            dates = [v for v in data.values() if isinstance(v, date)]
+            assert max(dates) < demo.REFERENCE_DATE, data
 
     def test_codes_belong_to_the_vocabularies(self):
         grades = {t.code: t for t in TERMS["grades"]}

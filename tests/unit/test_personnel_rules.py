@@ -3,6 +3,7 @@
 from datetime import date
 import pytest
 from sirhp.content.domain import personnel as rules
+from sirhp.content.domain.terms import parse_lines
 
 TODAY = date(2025, 6, 15)
 
@@ -294,3 +295,47 @@ class TestFullName:
         assert rules.full_name("  Traoré ", "  ") == "TRAORÉ"
         assert rules.full_name(None, "Awa") == "Awa"
         assert rules.full_name(None, None) == ""
+
+
+class TestGradeAndCorps:
+    GRADES = parse_lines(
+        [
+            "commissaire|Commissaire de police|commissaires",
+            "agent|Agent de police|sous-officiers",
+            "stagiaire|Stagiaire",  # no corps named: any corps
+        ]
+    )
+    CORPS = parse_lines(
+        [
+            "commissaires|Corps des commissaires de police",
+            "sous-officiers|Corps des sous-officiers de police",
+        ]
+    )
+
+    def mismatch(self, corps, grade):
+        return rules.grade_corps_mismatch(corps, grade, self.GRADES, self.CORPS)
+
+    @pytest.mark.parametrize(
+        "corps, grade",
+        [
+            ("commissaires", "commissaire"),
+            ("sous-officiers", "agent"),
+            ("commissaires", "stagiaire"),
+            ("sous-officiers", "stagiaire"),
+            ("commissaires", "inconnu"),  # the vocabulary refuses it
+            (None, "agent"),  # required: the field says so
+            ("commissaires", None),
+        ],
+    )
+    def test_coherent(self, corps, grade):
+        assert self.mismatch(corps, grade) is None
+
+    def test_agent_is_no_commissaire(self):
+        assert self.mismatch("commissaires", "agent") == {
+            "grade": "Agent de police",
+            "corps": "Corps des commissaires de police",
+            "expected": "Corps des sous-officiers de police",
+        }
+
+    def test_unknown_corps_named_by_its_code(self):
+        assert self.mismatch("gendarmes", "agent")["corps"] == "gendarmes"

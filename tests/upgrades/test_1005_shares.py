@@ -23,7 +23,7 @@ PROFILE = "sirhp.policy:default"
 INTRUDER = "clerk.ocs"
 # What Reader + Editor shared by hand gave on a file: never View (the SIRHP
 # workflows do not map these roles), but these, acquired from the site root
-SHARED_BY_HAND = ("Request review", "CMFEditions: Revert to previous versions")
+SHARED_BY_HAND = ("Request review", "CMFEditions: Save new version")
 
 
 def _forget_cached_roles(portal):
@@ -114,7 +114,7 @@ def test_upgrade_1005_removes_hand_shares(portal, testdata, site, caplog):
     with caplog.at_level(logging.INFO, logger="sirhp.policy"):
         with api.env.adopt_roles(["Manager"]):
             setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
 
     # the intruder lost everything
     for obj in (validated, draft, document, restricted):

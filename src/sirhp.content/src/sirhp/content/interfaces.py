@@ -10,6 +10,14 @@ class ISirhpContentLayer(IDefaultBrowserLayer):
     """Browser layer, active once the content profile is installed."""
 
 
+class ISirhpContent(Interface):
+    """Marker: any SIRHP content (agency, unit, file, records, badges...).
+
+    Provided by ``content.base.SirhpContent``: no WebDAV/FTP representation,
+    no Zope management screens but for administrators.
+    """
+
+
 class IAgency(Interface):
     """Marker: an agency (Police nationale, OCS)."""
 

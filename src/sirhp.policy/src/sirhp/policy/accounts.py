@@ -88,6 +88,9 @@ def ensure_account(file):
 
 def disable_account(file):
     """The file is archived: its officer can no longer log in."""
+    from sirhp.policy.login.reset import forget_pending_links
+    from sirhp.policy.login.sessions import revoke as revoke_sessions
+
     matricule = file.matricule
     user = api.user.get(userid=matricule) if matricule else None
     if user is None:
@@ -100,6 +103,9 @@ def disable_account(file):
         except Exception:  # not in the group
             pass
     _set(DISABLED, create=True).add(matricule)
+    # the sessions open before end now, and no reset link sent earlier works
+    revoke_sessions(matricule)
+    forget_pending_links(matricule)
     marks = _set(MUST_CHANGE)
     if marks is not None and matricule in marks:
         marks.remove(matricule)
@@ -116,16 +122,23 @@ def after_file_transition(file, event):
 
 
 def send_reset(file, request):
-    """Send the officer a password reset link; returns the address used."""
+    """Send the officer a password reset link; returns the address used.
+
+    The link is built from the portal's public address
+    (``login.reset.reset_url``); ``PublicUrlMissing`` when none is set.
+    """
+    from sirhp.policy.login import reset as reset_links
     from sirhp.policy.notifications import send
 
     matricule = file.matricule
     user = api.user.get(userid=matricule)
     if user is None or is_disabled(matricule):
         return None
+    if reset_links.public_url() is None:
+        raise reset_links.PublicUrlMissing()
     tool = api.portal.get_tool("portal_password_reset")
     reset = tool.requestReset(matricule)
-    link = f"{api.portal.get().absolute_url()}/passwordreset/{reset['randomstring']}?userid={matricule}"
+    link = reset_links.reset_url(reset["randomstring"], matricule)
     _set(MUST_CHANGE, create=True).add(matricule)
     address = user.getProperty("email")
     send(
@@ -137,7 +150,8 @@ def send_reset(file, request):
                 "",
                 "Le bureau des archives vous donne accès à votre dossier dans SIRHP.",
                 f"Votre identifiant est votre matricule : {matricule}",
-                "Choisissez votre mot de passe (lien valable 7 jours) :",
+                "Choisissez votre mot de passe (lien valable "
+                f"{reset_links.link_hours()} heures) :",
                 link,
                 "",
                 "SIRHP — ce message est envoyé automatiquement.",

@@ -11,6 +11,9 @@ Personas (login -> what they are):
 
 All files are created by clerk.pn (PN) or clerk.ocs (OCS); submissions are
 made by those clerks, validations by the reviewers.
+
+The data is the same on any day: the generator draws its dates before
+``demo.REFERENCE_DATE``, never relative to the clock.
 """
 
 from plone import api

@@ -4,6 +4,7 @@ from plone.app.content.namechooser import NormalizingNameChooser
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
 from zope import schema
@@ -25,7 +26,7 @@ class IAgencySchema(model.Schema):
 
 
 @implementer(IAgency, IAgencySchema)
-class Agency(Container):
+class Agency(SirhpContent, Container):
     """An agency sharing the portal (Police nationale, OCS)."""
 
 

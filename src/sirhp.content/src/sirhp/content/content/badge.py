@@ -13,6 +13,7 @@ from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.domain import badge as rules
 from sirhp.content.interfaces import IBadge
 from sirhp.content.interfaces import IBadgePrintBatch
@@ -67,7 +68,7 @@ class IBadgeSchema(model.Schema):
 
 
 @implementer(IBadge, IBadgeSchema)
-class Badge(Item):
+class Badge(SirhpContent, Item):
     """One card; several over a career, at most one active at a time."""
 
     # Set once, when the badge is added (see assign_badge_numbers).
@@ -151,7 +152,7 @@ class IBadgePrintBatchSchema(model.Schema):
 
 
 @implementer(IBadgePrintBatch, IBadgePrintBatchSchema)
-class BadgePrintBatch(Item):
+class BadgePrintBatch(SirhpContent, Item):
     """What was printed, when and by whom (the creator): kept for the record."""
 
     @property

@@ -5,6 +5,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import ICareerEvent
 from z3c.relationfield.schema import RelationChoice
@@ -58,7 +59,7 @@ class ICareerEventSchema(model.Schema):
 
 
 @implementer(ICareerEvent, ICareerEventSchema)
-class CareerEvent(Item):
+class CareerEvent(SirhpContent, Item):
     """A career event; its title is its nature and date."""
 
     @property

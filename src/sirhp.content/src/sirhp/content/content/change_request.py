@@ -22,6 +22,9 @@ from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
+from sirhp.content.content.field_access import may_read_field
+from sirhp.content.content.field_access import may_write_field
 from sirhp.content.interfaces import IChangeRequest
 from zope import schema
 from zope.interface import implementer
@@ -31,7 +34,7 @@ from zope.schema import getFields
 PHOTO_KEY = "photo"
 
 # Fields never changed through a request: identity of the object, files,
-# and what the workflow or SIRHP sets.
+# what the workflow or SIRHP sets, and versioning (administrators only).
 NOT_PROPOSABLE = frozenset(
     {
         "matricule",
@@ -42,8 +45,11 @@ NOT_PROPOSABLE = frozenset(
         "card_number",
         "revocation_reason",
         "changeNote",
+        "versioning_enabled",
     }
 )
+# A supporting scan is small: one act, one certificate.
+ATTACHMENT_MAX_MB = 10
 
 
 class IChangeRequestSchema(model.Schema):
@@ -110,7 +116,7 @@ class IChangeRequestSchema(model.Schema):
 
 
 @implementer(IChangeRequest, IChangeRequestSchema)
-class ChangeRequest(Item):
+class ChangeRequest(SirhpContent, Item):
     target_uid = None
     target_title = ""
     base_version = None
@@ -164,9 +170,62 @@ def to_json(value):
 
 
 def proposable_fields(obj):
-    """Names of the fields a request may change on ``obj``."""
+    """Names of the fields a request may change on ``obj`` (anybody's)."""
     return [
         name
         for name, field in schema_fields(obj).items()
         if not field.readonly and name not in NOT_PROPOSABLE
     ]
+
+
+def may_propose_field(obj, name):
+    """The current user may propose (or approve) a new value of ``name``:
+    a proposable field the user may both read and write on ``obj`` (its
+    ``read_permission`` / ``write_permission``; e.g. medical fields: HR
+    managers). Who may make a request at all is ``sirhp: Add
+    ChangeRequest``, checked by the caller."""
+    return (
+        name in proposable_fields(obj)
+        and may_read_field(obj, name)
+        and may_write_field(obj, name)
+    )
+
+
+def fields_proposable_by_user(obj):
+    """Names of the fields the current user may propose on ``obj``."""
+    return [name for name in proposable_fields(obj) if may_propose_field(obj, name)]
+
+
+# --- the supporting scan ---------------------------------------------------
+
+
+def attachment_file(filename, data):
+    """The stored supporting scan: the same checks as a scanned document
+    (type from the bytes, active or encrypted PDFs, pixel bombs...), images
+    converted to one PDF without their metadata (EXIF, GPS). Raises
+    ``DocumentError`` (French message)."""
+    from plone.namedfile.file import NamedBlobFile
+    from sirhp.content.domain.document_file import normalise_file
+    from sirhp.content.domain.document_file import pdf_filename
+
+    stored = normalise_file(data, ATTACHMENT_MAX_MB)
+    return NamedBlobFile(
+        data=stored.data,
+        contentType=stored.content_type,
+        filename=pdf_filename(filename, fallback="piece-justificative"),
+    )
+
+
+def check_attachment(obj):
+    """Raise ``DocumentError`` unless the stored scan (if any) is a PDF that
+    passes the checks (content made by code is checked too)."""
+    from sirhp.content.domain.document_file import check_file
+    from sirhp.content.domain.document_file import DocumentError
+    from sirhp.content.domain.document_file import MSG_UNKNOWN
+
+    attachment = getattr(obj, "attachment", None)
+    if attachment is None:
+        return
+    checked = check_file(attachment.data, ATTACHMENT_MAX_MB)
+    if checked.kind != "pdf" or attachment.contentType != "application/pdf":
+        raise DocumentError(MSG_UNKNOWN)

@@ -8,11 +8,15 @@ from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
+from sirhp.content.vocabularies.hr import hr_terms
 from z3c.relationfield.schema import RelationChoice
 from zExceptions import BadRequest
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
@@ -265,12 +269,37 @@ class IPersonnelFileSchema(model.Schema):
             raise Invalid(" ".join(errors))
 
     @invariant
+    def grade_belongs_to_corps(data):
+        mismatch = rules.grade_corps_mismatch(
+            corps=_value(data, "corps"),
+            grade=_value(data, "grade"),
+            grades=hr_terms("grades"),
+            corps_terms=hr_terms("corps"),
+        )
+        if mismatch:
+            raise Invalid(grade_corps_message(mismatch))
+
+    @invariant
     def matricule_is_free(data):
         errors = matricule_errors(
             _value(data, "matricule"), getattr(data, "__context__", None)
         )
         if errors:
             raise Invalid(" ".join(errors))
+
+
+def grade_corps_message(mismatch):
+    """The refusal in the user's language; a plain string, as every channel
+    (forms, REST, change requests) shows it as it is."""
+    return translate(
+        _(
+            "error_grade_outside_corps",
+            default="Le grade « ${grade} » n'appartient pas au corps « ${corps} » : "
+            "il relève du corps « ${expected} ».",
+            mapping=mismatch,
+        ),
+        context=getRequest(),
+    )
 
 
 def _value(data, name):
@@ -282,7 +311,7 @@ def _value(data, name):
 
 
 @implementer(IPersonnelFile, IPersonnelFileSchema)
-class PersonnelFile(Container):
+class PersonnelFile(SirhpContent, Container):
     """The personnel file of one agent."""
 
     @property

@@ -3,6 +3,7 @@
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.records import term_title
 from sirhp.content.documents.field import ScannedFileField
 from sirhp.content.interfaces import IScannedDocument
@@ -42,7 +43,7 @@ class IScannedDocumentSchema(model.Schema):
 
 
 @implementer(IScannedDocument, IScannedDocumentSchema)
-class ScannedDocument(Item):
+class ScannedDocument(SirhpContent, Item):
     """A filed document; its title is derived from its type and reference.
 
     The stored file is always a PDF (``sirhp.content.documents.storage``);

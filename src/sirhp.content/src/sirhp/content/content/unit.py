@@ -3,6 +3,7 @@
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IUnit
 from zope import schema
 from zope.interface import implementer
@@ -29,5 +30,5 @@ class IUnitSchema(model.Schema):
 
 
 @implementer(IUnit, IUnitSchema)
-class Unit(Container):
+class Unit(SirhpContent, Container):
     """A unit; units nest (a regional directorate holds its commissariats)."""

@@ -10,8 +10,15 @@ Pure Python (Pillow, pypdf, reportlab; no Zope import). Every refusal raises
   the pixel limit (decompression bombs) and **PDFs carrying JavaScript,
   automatic actions, launch actions or embedded files: refused, not
   cleaned** (a scanner never produces them; cleaning would hand back a
-  document that differs from the one signed).
-* What is stored is always a PDF: images become one PDF, pages in order.
+  document that differs from the one signed). Automatic actions are an
+  ``/OpenAction`` other than "go to a page" (e.g. open a URI) and any
+  ``/AA`` (additional actions: on open, close, page, field events); actions
+  that reach outside the document (``/GoToR`` to a network share, ``/GoToE``,
+  ``/Launch``, ``/SubmitForm``, ``/ImportData``, ``/JavaScript``...) are
+  refused wherever they are; a ``/URI`` action is accepted only as the
+  target of a link the reader clicks (a link annotation).
+* What is stored is always a PDF: images become one PDF, pages in order,
+  without their metadata (EXIF, GPS position, XMP, comments).
 """
 
 from dataclasses import dataclass
@@ -58,7 +65,8 @@ MSG_PIXELS = (
 MSG_PIXELS_ANY = "L'image est trop grande : 80 millions de pixels au maximum par page."
 MSG_PAGES = "Le document a trop de pages : 2000 au maximum."
 
-# PDF names that run code, open things or carry files.
+# PDF names that run code, open things, carry files or act by themselves
+# (/AA: additional actions fired on open, close, page or field events).
 ACTIVE_KEYS = frozenset(
     {
         "/JavaScript",
@@ -68,19 +76,25 @@ ACTIVE_KEYS = frozenset(
         "/Launch",
         "/RichMedia",
         "/XFA",
+        "/AA",
     }
 )
-# Action types (value of /S) that run code, open programs or send data.
+# Action types (value of /S) that run code, open programs or files outside
+# the document (/GoToR: a remote file, e.g. on a network share) or send data.
 ACTIVE_ACTIONS = frozenset(
     {
         "/JavaScript",
         "/Launch",
         "/SubmitForm",
         "/ImportData",
+        "/GoToR",
         "/GoToE",
         "/RichMediaExecute",
+        "/Rendition",
     }
 )
+# Action types allowed only as the target of a link the reader clicks.
+LINK_ONLY_ACTIONS = frozenset({"/URI"})
 # Raw byte patterns of the same, for objects pypdf does not reach.
 ACTIVE_BYTES = (b"/JavaScript", b"/JS", b"/EmbeddedFile", b"/Launch", b"/RichMedia")
 
@@ -154,37 +168,55 @@ def _open_pdf(data: bytes):
 
 
 def _active_content(reader, budget: int = 200_000) -> bool:
-    """True if any object reachable from the trailer carries an active key."""
+    """True if any object reachable from the trailer carries an active key or
+    action, or the document opens with anything but a page destination."""
     from pypdf.generic import ArrayObject
     from pypdf.generic import DictionaryObject
     from pypdf.generic import IndirectObject
 
     seen = set()
-    stack = [reader.trailer]
+    # (object, whether a /URI action is acceptable there: a link's target)
+    stack = [(reader.trailer, False)]
     while stack:
         budget -= 1
         if budget < 0:
             return True  # absurdly large object graph: refuse rather than guess
-        item = stack.pop()
+        item, link_target = stack.pop()
         if isinstance(item, IndirectObject):
-            key = (item.idnum, item.generation)
+            key = (item.idnum, item.generation, link_target)
             if key in seen:
                 continue
             seen.add(key)
             item = item.get_object()
         if isinstance(item, DictionaryObject):
+            is_link = item.get("/Subtype") == "/Link"
             for name, value in item.items():
                 if name in ACTIVE_KEYS:
                     return True
                 if name == "/S" and value in ACTIVE_ACTIONS:
                     return True
+                if name == "/S" and value in LINK_ONLY_ACTIONS and not link_target:
+                    return True
                 if name == "/Subtype" and value in ("/FileAttachment", "/RichMedia"):
                     return True
+                if name == "/OpenAction" and _is_action(value):
+                    return True  # automatic action on opening (URI, GoToR...)
                 if name not in ("/Parent", "/P"):
-                    stack.append(value)
+                    stack.append((value, is_link and name == "/A"))
         elif isinstance(item, ArrayObject):
-            stack.extend(item)
+            stack.extend((value, False) for value in item)
     return False
+
+
+def _is_action(value) -> bool:
+    """An /OpenAction that is an action other than going to a page of this
+    document (a destination array, or a /GoTo action, is harmless)."""
+    from pypdf.generic import DictionaryObject
+
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if not isinstance(value, DictionaryObject):
+        return False
+    return value.get("/S") != "/GoTo" or "/Next" in value
 
 
 def check_pdf(data: bytes) -> int:
@@ -280,6 +312,64 @@ def _dpi(image: Image.Image) -> float:
     return value if 50 <= value <= 1200 else DEFAULT_DPI
 
 
+# JPEG segments kept: JFIF header, colour profile, Adobe colour transform.
+_JPEG_KEPT_APP = {0xE0: b"JFIF\x00", 0xE2: b"ICC_PROFILE\x00", 0xEE: b"Adobe"}
+
+
+def strip_jpeg_metadata(data: bytes) -> bytes:
+    """The same JPEG without EXIF (GPS position, camera), XMP, IPTC,
+    comments, thumbnails or anything after the image: metadata segments are
+    dropped, the compressed image is copied as it is (lossless)."""
+    broken = DocumentError(MSG_IMAGE_BROKEN)
+    if not data.startswith(b"\xff\xd8"):
+        raise broken
+    out = [b"\xff\xd8"]
+    i, end = 2, len(data)
+    while i + 1 < end:
+        if data[i] != 0xFF:
+            raise broken
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0xD9:  # end of image: what follows is not kept
+            out.append(b"\xff\xd9")
+            return b"".join(out)
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            out.append(data[i : i + 2])
+            i += 2
+            continue
+        if i + 4 > end:
+            raise broken
+        length = int.from_bytes(data[i + 2 : i + 4], "big")
+        if length < 2 or i + 2 + length > end:
+            raise broken
+        segment = data[i : i + 2 + length]
+        i += 2 + length
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            kept = _JPEG_KEPT_APP.get(marker)
+            if kept is None or not segment[4:].startswith(kept):
+                continue
+        out.append(segment)
+        if marker == 0xDA:  # start of scan: compressed data up to a marker
+            j = i
+            while True:
+                j = data.find(b"\xff", j)
+                if j < 0 or j + 1 >= end:
+                    raise broken
+                following = data[j + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7:
+                    j += 2  # stuffed byte or restart marker: still data
+                    continue
+                if following == 0xFF:
+                    j += 1
+                    continue
+                break
+            out.append(data[i:j])
+            i = j
+    raise broken
+
+
 def images_to_pdf(data: bytes, kind: str) -> tuple[bytes, int]:
     """One PDF page per image page, at the image's resolution; no metadata."""
     from reportlab.lib.utils import ImageReader
@@ -292,14 +382,16 @@ def images_to_pdf(data: bytes, kind: str) -> tuple[bytes, int]:
     pdf.setAuthor("")
     pdf.setProducer("SIRHP")
     pages = 0
+    single = getattr(image, "n_frames", 1) == 1
     for frame in _frames(image):
         dpi = _dpi(frame)
         width, height = frame.size
         page_w, page_h = width * 72 / dpi, height * 72 / dpi
         pdf.setPageSize((page_w, page_h))
-        if kind == "jpeg" and frame.mode in ("RGB", "L"):
-            # The JPEG itself is embedded (no re-encoding, no quality loss).
-            source = ImageReader(io.BytesIO(data))
+        if kind == "jpeg" and single and frame.mode in ("RGB", "L"):
+            # The JPEG itself is embedded (no re-encoding, no quality loss),
+            # without its metadata segments.
+            source = ImageReader(io.BytesIO(strip_jpeg_metadata(data)))
         else:
             page = frame.convert("L" if frame.mode in ("1", "L", "I;16") else "RGB")
             # Raw pixels only: no metadata follows the page.

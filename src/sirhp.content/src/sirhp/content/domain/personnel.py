@@ -1,4 +1,4 @@
-"""Rules on a personnel file's data (formats, dates)."""
+"""Rules on a personnel file's data (formats, dates, grade and corps)."""
 
 from datetime import date
 import re
@@ -58,6 +58,32 @@ def date_errors(birth_date=None, hire_date=None, grade_date=None, today=None):
     if grade_date and grade_date > today:
         errors.append("La date de prise de grade est dans le futur.")
     return errors
+
+
+def grade_corps_mismatch(corps=None, grade=None, grades=(), corps_terms=()):
+    """Whether ``grade`` belongs to another corps than ``corps``.
+
+    ``grades`` and ``corps_terms`` are the HR vocabularies' terms
+    (``code|Libellé|corps`` and ``code|Libellé``): a grade line may name its
+    corps; a grade without one fits any corps.
+
+    :returns: None when coherent, else the labels to name in the message:
+        ``{"grade": ..., "corps": ..., "expected": ...}``.
+    """
+    if not corps or not grade:
+        return None
+    grade_term = next((term for term in grades if term.code == grade), None)
+    if grade_term is None or not grade_term.extra or not grade_term.extra[0]:
+        return None
+    expected = grade_term.extra[0]
+    if expected == corps:
+        return None
+    labels = {term.code: term.label for term in corps_terms}
+    return {
+        "grade": grade_term.label,
+        "corps": labels.get(corps, corps),
+        "expected": labels.get(expected, expected),
+    }
 
 
 def full_name(last_name: str, first_names: str) -> str:

@@ -41,6 +41,9 @@ ACTION_LABELS = {
     actions.TOTP_RESET: _(
         "audit_totp_reset", default="Double authentification réinitialisée"
     ),
+    actions.TEXT_EXTRACTION: _(
+        "audit_text_extraction", default="Extraction du texte (automate)"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

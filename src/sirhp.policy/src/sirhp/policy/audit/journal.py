@@ -81,6 +81,7 @@ EXPORT = "export"
 TOTP_CODES = "totp_codes"  # new recovery codes generated (old ones void)
 TOTP_RECOVERY = "totp_recovery"  # a recovery code used instead of the TOTP code
 TOTP_RESET = "totp_reset"  # an administrator removed someone's second factor
+TEXT_EXTRACTION = "text_extraction"  # the text worker read a document's file (OCR)
 
 ACTIONS = (
     VIEW,
@@ -101,6 +102,7 @@ ACTIONS = (
     TOTP_CODES,
     TOTP_RECOVERY,
     TOTP_RESET,
+    TEXT_EXTRACTION,
 )
 
 

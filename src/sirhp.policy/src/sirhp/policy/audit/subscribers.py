@@ -35,6 +35,9 @@ PAGE_VIEWS = frozenset({"view", "base_view", "file_view", "image_view", ""})
 HISTORY_VIEWS = frozenset({"historique", "GET_application_json_@history"})
 DOWNLOAD_VIEWS = frozenset({"download", "display-file", "images"})
 EXPORT_VIEWS = frozenset({"export_content"})
+TEXT_SOURCE_SERVICE = "@text-source"
+# Pages that only say a refusal already written to the journal
+REFUSAL_PAGES = frozenset({"insufficient-privileges", "require_login"})
 
 
 def _sirhp_object(obj):
@@ -54,6 +57,10 @@ def classify(request):
     if method != "GET" or not _sirhp_object(context):
         return None
     if IService.providedBy(published):
+        if name.endswith("_" + TEXT_SOURCE_SERVICE):
+            # the text worker reads the file to extract its text: not a
+            # person's download of the document
+            return actions.TEXT_EXTRACTION, context, "worker"
         if name == getattr(request, "_rest_service_id", None):
             return actions.VIEW, context, "api"
         if name in HISTORY_VIEWS:
@@ -115,7 +122,9 @@ def on_publication_success(event):
         return
     status = request.response.getStatus()
     if status in (401, 403):
-        _log_denied(request, str(status))
+        name = getattr(request.get("PUBLISHED"), "__name__", "") or ""
+        if name not in REFUSAL_PAGES:
+            _log_denied(request, str(status))
         return
     if status >= 300:
         return

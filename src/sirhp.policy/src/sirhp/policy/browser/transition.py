@@ -5,7 +5,8 @@ from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.policy import _
 from sirhp.policy.browser.utils import SirhpView
-from zExceptions import Forbidden
+from sirhp.policy.workflow.refusals import refusal
+from sirhp.policy.workflow.refusals import submission_notice
 from zope.i18n import translate
 
 
@@ -42,16 +43,10 @@ class TransitionForm(SirhpView):
     def __call__(self):
         transition = self.transition()
         if transition is None:
-            # Same answer whether the transition exists or is not allowed.
-            raise Forbidden(
-                translate(
-                    _(
-                        "error_transition_unavailable",
-                        default="Cette action n'est pas possible sur ce document.",
-                    ),
-                    context=self.request,
-                )
-            )
+            # The reason in French on the page (not Zope's bare 403)
+            self.error = refusal(self.context, self.transition_id(), self.request)
+            self.request.response.setStatus(403)
+            return self.index()
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
@@ -72,6 +67,13 @@ class TransitionForm(SirhpView):
                 self.error = str(exc)
                 self.request.response.setStatus(400)
                 return self.index()
+            notice = (
+                submission_notice(self.context, self.request)
+                if self.transition_id() == "submit"
+                else None
+            )
+            if notice:
+                api.portal.show_message(notice, request=self.request, type="warning")
             api.portal.show_message(
                 _(
                     "msg_transition_done",

@@ -3,25 +3,44 @@
 Used by the pages (views.py), the REST services (services.py) and the
 workflow handlers (sirhp.policy.workflow.changes). Errors are
 ``ChangeError`` with a French message; nothing is stored when one is raised.
+
+Field permissions (``read_permission`` / ``write_permission`` of the
+target's schema, e.g. medical fields) rule every channel:
+
+- a field is proposed only by someone who may read and write it on the
+  target, and approved only by someone who may (``normalize``, run as the
+  requester and again as the approver; the approve guard hides the button);
+- what a request shows of current and proposed values (page, JSON, diff)
+  follows the reader's permission on the target (``masked_fields``):
+  a field the reader may not read is shown « masqué », never its value; a
+  sensitive (medical) value needs a consultation reason, as on the file, and
+  showing it is journaled.
 """
 
 from datetime import date
 import logging
 from plone import api
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
-from plone.namedfile.file import NamedBlobFile
+from sirhp.content.content.change_request import attachment_file
+from sirhp.content.content.change_request import may_propose_field
 from sirhp.content.content.change_request import PHOTO_KEY
 from sirhp.content.content.change_request import proposable_fields
 from sirhp.content.content.change_request import schema_fields
 from sirhp.content.content.change_request import to_json
+from sirhp.content.content.field_access import field_permissions
+from sirhp.content.content.field_access import may_read_field
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
+from sirhp.content.domain.document_file import DocumentError
 from sirhp.content.permissions import AddChangeRequest
+from sirhp.policy import _
 from z3c.relationfield import RelationValue
 from z3c.relationfield.interfaces import IRelationChoice
 from zope import schema as zschema
 from zope.component import getUtility
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import Invalid
 from zope.intid.interfaces import IIntIds
@@ -29,8 +48,14 @@ from zope.schema.interfaces import ValidationError
 
 logger = logging.getLogger("sirhp.policy.changes")
 
-MAX_ATTACHMENT = 10 * 1024 * 1024
-ATTACHMENT_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+# Read permission of the fields whose values need a consultation reason.
+SENSITIVE_READ_PERMISSION = "sirhp.content.ReadSensitive"
+
+MSG_HIDDEN = _("change_value_hidden", default="masqué")
+MSG_HIDDEN_REASON = _(
+    "change_value_hidden_reason",
+    default="masqué : indiquez d'abord le motif de consultation sur le dossier",
+)
 
 
 class ChangeError(ValueError):
@@ -39,6 +64,15 @@ class ChangeError(ValueError):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
+
+
+class ChangeForbidden(ChangeError):
+    """A field the user may not write (REST: 403)."""
+
+
+def _text(message):
+    """An i18n message in the request's language (French by default)."""
+    return translate(message, context=getRequest(), default=message.default)
 
 
 def current_version(obj):
@@ -140,7 +174,8 @@ def normalize(obj, proposed):
 
     Returns {field: JSON value} of the fields that really change, and the
     Python values; raises ChangeError for unknown, read-only or invalid
-    fields, or when nothing changes.
+    fields, or when nothing changes, and ChangeForbidden for a field the
+    current user may not read or write (proposing and approving alike).
     """
     if not isinstance(proposed, dict) or not proposed:
         raise ChangeError("Indiquez au moins un champ à modifier.")
@@ -152,6 +187,19 @@ def normalize(obj, proposed):
             "Champ(s) inconnu(s) ou non modifiable(s) par une demande : "
             + ", ".join(unknown)
             + "."
+        )
+    denied = [name for name in proposed if not may_propose_field(obj, name)]
+    if denied:
+        labels = ", ".join(f"« {field_label(obj, name)} »" for name in denied)
+        raise ChangeForbidden(
+            _text(
+                _(
+                    "error_change_fields_forbidden",
+                    default="Vous n'avez pas le droit de modifier ces champs, ni "
+                    "de proposer ou d'approuver leur modification : ${fields}.",
+                    mapping={"fields": labels},
+                )
+            )
         )
     changes, python = {}, {}
     for name, value in proposed.items():
@@ -273,24 +321,15 @@ def field_values(request):
 
 
 def _attachment(attachment):
-    """(filename, bytes) -> a checked NamedBlobFile, or None."""
+    """(filename, bytes) -> the checked scan as a PDF, or None: the checks of
+    scanned documents (sirhp.content.domain.document_file)."""
     if not attachment:
         return None
     filename, data = attachment
-    if not data:
-        raise ChangeError("La pièce justificative est vide.")
-    if len(data) > MAX_ATTACHMENT:
-        raise ChangeError("Pièce justificative trop volumineuse (10 Mo au plus).")
-    if not data.startswith(ATTACHMENT_SIGNATURES):
-        raise ChangeError("Pièce justificative : PDF, JPEG ou PNG seulement.")
-    content_type = (
-        "application/pdf"
-        if data.startswith(b"%PDF-")
-        else ("image/png" if data.startswith(b"\x89PNG") else "image/jpeg")
-    )
-    return NamedBlobFile(
-        data=data, contentType=content_type, filename=filename or "piece"
-    )
+    try:
+        return attachment_file(filename, data)
+    except DocumentError as error:
+        raise ChangeError(f"Pièce justificative : {error.message}") from None
 
 
 def is_stale(request, target=None):
@@ -305,9 +344,98 @@ def _target(request):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
-def diff(request):
-    """Rows {field, label, requested_from, current, proposed, changed_since}."""
+def masked_fields(request, target=None, http_request=None):
+    """{field: French text shown instead} of the values of ``request`` the
+    current user may not see (current and proposed alike).
+
+    Hidden: a field the user may not read on the target (its
+    ``read_permission``); a sensitive field without a consultation reason
+    (header ``X-SIRHP-Reason`` or the reason given on the file page), as on
+    the file. Showing a sensitive value is journaled first (if the journal
+    cannot be written, nothing is shown).
+    """
+    from sirhp.policy.audit import journal
+    from sirhp.policy.audit import reasons
+    from sirhp.policy.audit.api import log_event
+
+    names = set(field_values(request)) | {
+        name for name in (request.current or {}) if name != PHOTO_KEY
+    }
+    if not names:
+        return {}
+    target = target if target is not None else _target(request)
+    if target is None:
+        return {name: _text(MSG_HIDDEN) for name in names}
+    http_request = http_request if http_request is not None else getRequest()
+    read_permissions = field_permissions(target, READ_PERMISSIONS_KEY)
+    masked, sensitive = {}, []
+    for name in sorted(names):
+        if not may_read_field(target, name):
+            masked[name] = _text(MSG_HIDDEN)
+        elif read_permissions.get(name) == SENSITIVE_READ_PERMISSION:
+            sensitive.append(name)
+    file = parent_file(target)
+    if sensitive and file is not None:
+        state, reason = reasons.sensitive_access(file, http_request)
+        if state in (reasons.OWN, reasons.GRANTED):
+            log_event(
+                journal.VIEW_SENSITIVE,
+                obj=file,
+                request=http_request,
+                reason=reasons.format_reason(reason),
+                detail=f"change-request {request.getId()}",
+                raise_errors=True,
+            )
+        else:
+            masked.update({name: _text(MSG_HIDDEN_REASON) for name in sensitive})
+    elif sensitive:
+        masked.update({name: _text(MSG_HIDDEN) for name in sensitive})
+    return masked
+
+
+def shown_values(request, values, masked):
+    """``values`` ({field: JSON}) with the masked ones replaced by None."""
+    return {
+        name: (None if name in masked else value)
+        for name, value in (values or {}).items()
+    }
+
+
+def fields_user_may_not_approve(request):
+    """Labels of the proposed fields the current user may not write on the
+    target: such a request is approved by someone else (may_approve_change)."""
     target = _target(request)
+    names = list(field_values(request))
+    if target is None:
+        return names
+    return [
+        field_label(target, name)
+        for name in names
+        if not may_propose_field(target, name)
+    ]
+
+
+def approval_refusal(request):
+    """Why the current user may not approve ``request`` because of its
+    fields (French, or the user's language), or None."""
+    labels = fields_user_may_not_approve(request)
+    if not labels:
+        return None
+    return _text(
+        _(
+            "msg_change_approval_needs_write",
+            default="Seule une personne habilitée à modifier ${fields} peut "
+            "approuver cette demande.",
+            mapping={"fields": ", ".join(f"« {label} »" for label in labels)},
+        )
+    )
+
+
+def diff(request):
+    """Rows {field, label, current, proposed, changed_since, hidden}: what
+    the current user may see of each value (masked_fields)."""
+    target = _target(request)
+    masked = masked_fields(request, target)
     rows = []
     if getattr(request, "new_photo", None) is not None:
         rows.append(
@@ -323,6 +451,20 @@ def diff(request):
             }
         )
     for name, value in field_values(request).items():
+        if name in masked:
+            rows.append(
+                {
+                    "field": name,
+                    "label": field_label(target, name) if target is not None else name,
+                    "current": masked[name],
+                    "proposed": masked[name],
+                    "proposed_json": None,
+                    "current_json": None,
+                    "changed_since": None,
+                    "hidden": True,
+                }
+            )
+            continue
         live = to_json(getattr(target, name, None)) if target is not None else None
         before = (request.current or {}).get(name)
         rows.append(
@@ -336,6 +478,7 @@ def diff(request):
                 "proposed_json": value,
                 "current_json": live,
                 "changed_since": live != before,
+                "hidden": False,
             }
         )
     return rows
@@ -372,6 +515,7 @@ def apply(request, approver_id):
 
     target = _target(request)
     values = field_values(request)
+    # as the approver: a field he or she may not write is refused here too
     python = normalize(target, values)[1] if values else {}
     requester = (request.listCreators() or ("?",))[0]
     note = (
@@ -410,6 +554,7 @@ def refuse_empty_request(request, event):
     """A ChangeRequest is only made by ``create_request`` (pages, REST): the
     generic add form or a REST POST of the type would make one without
     target or values."""
+    from sirhp.content.content.change_request import check_attachment
     from zExceptions import BadRequest
 
     if not getattr(request, "target_uid", None) or not getattr(
@@ -419,3 +564,9 @@ def refuse_empty_request(request, event):
             "Une demande de modification se fait depuis le dossier (Modifier) ou "
             "« Mon dossier » (Signaler une inexactitude), ou par @change-requests."
         )
+    # the scan was checked and converted by create_request; code that sets
+    # another one is refused (an active PDF would be shown to reviewers)
+    try:
+        check_attachment(request)
+    except DocumentError as error:
+        raise BadRequest(f"Pièce justificative : {error.message}") from None

@@ -14,7 +14,7 @@ from datetime import datetime
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.restapi.services import Service
-from sirhp.content.content.change_request import proposable_fields
+from sirhp.content.content.change_request import may_propose_field
 from sirhp.content.content.change_request import schema_fields
 from sirhp.policy import _
 from sirhp.policy.browser.personnel_file import PersonnelFileView
@@ -26,7 +26,9 @@ from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
-# What an officer may report as wrong, on the file (records: their fields).
+# What an officer may report as wrong, on the file (records: their fields),
+# offered only if the officer may write it (field permissions: the medical
+# fields are written by HR managers only, so they are not offered).
 OFFICER_FILE_FIELDS = (
     "last_name",
     "first_names",
@@ -202,9 +204,8 @@ class MonDossier(PersonnelFileView):
     def report_choices(self):
         """(value, label) of what may be reported: "uid|field"."""
         choices = []
-        allowed = set(proposable_fields(self.file))
         for name in OFFICER_FILE_FIELDS:
-            if name in allowed:
+            if may_propose_field(self.file, name):
                 choices.append(
                     (
                         f"{self.file.UID()}|{name}",
@@ -214,6 +215,8 @@ class MonDossier(PersonnelFileView):
         for brain in self.career():
             event = brain.getObject()
             for name in ("event_date", "reference", "details"):
+                if not may_propose_field(event, name):
+                    continue
                 choices.append(
                     (
                         f"{brain.UID}|{name}",

@@ -10,6 +10,10 @@
 - ``GET <site>/@change-requests``: the review queue (everything waiting in
   the caller's agencies, oldest first), same as the page ``@@a-valider``.
 - ``GET <request>/@change-diff``: the field-by-field diff as JSON.
+
+Values the caller may not read (field read permission, or a medical field
+without ``X-SIRHP-Reason``) are null and flagged (``hidden``,
+``hidden_fields``); a field the caller may not write is refused (403).
 """
 
 from AccessControl import Unauthorized
@@ -40,13 +44,16 @@ def kind_of(file):
 
 
 def _summary(request):
+    masked = changes.masked_fields(request)
     return {
         "@id": request.absolute_url(),
         "id": request.getId(),
         "review_state": api.content.get_state(request),
         "target": request.target_uid,
         "target_title": request.target_title,
-        "changes": dict(request.proposed or {}),
+        # values the caller may not read are null, named in hidden_fields
+        "changes": changes.shown_values(request, request.proposed, masked),
+        "hidden_fields": sorted(masked),
         "justification": request.justification,
         "requester": (request.listCreators() or (None,))[0],
         "kind": request.kind,
@@ -84,6 +91,8 @@ def propose(service, target, body, kind, status=201):
             attachment=_attachment(body),
             kind=kind,
         )
+    except changes.ChangeForbidden as error:
+        return _error(service, 403, error.message, type_="Forbidden")
     except changes.ChangeError as error:
         return _error(service, 400, error.message)
     service.request.response.setStatus(status)
@@ -193,6 +202,7 @@ class ChangeDiff(Service):
                     "current_text": row["current"],
                     "proposed_text": row["proposed"],
                     "changed_since_request": row["changed_since"],
+                    "hidden": row.get("hidden", False),
                 }
                 for row in rows
             ],

@@ -143,6 +143,12 @@ class ChangeRequestView(SirhpView):
     def can_review(self):
         return has_permission(ReviewChanges, self.context)
 
+    def approval_blocked(self):
+        """Why this reviewer cannot approve: fields he or she may not write."""
+        if not (self.state() == "pending" and self.can_review()):
+            return None
+        return changes.approval_refusal(self.context)
+
     def attachment_url(self):
         if getattr(self.context, "attachment", None) is None:
             return None
@@ -208,6 +214,8 @@ class ResetAccessView(SirhpView):
 
     def __call__(self):
         from sirhp.policy.accounts import send_reset
+        from sirhp.policy.login.reset import MESSAGE_PUBLIC_URL_MISSING
+        from sirhp.policy.login.reset import PublicUrlMissing
         from zExceptions import BadRequest
 
         if self.request.method != "POST":
@@ -215,7 +223,13 @@ class ResetAccessView(SirhpView):
         CheckAuthenticator(self.request)
         if api.content.get_state(self.context) != "validated":
             raise BadRequest("Dossier non validé : pas de compte agent.")
-        address = send_reset(self.context, self.request)
+        try:
+            address = send_reset(self.context, self.request)
+        except PublicUrlMissing:
+            api.portal.show_message(
+                MESSAGE_PUBLIC_URL_MISSING, request=self.request, type="error"
+            )
+            return self.request.response.redirect(self.context.absolute_url())
         if address is None:
             api.portal.show_message(
                 _(

@@ -13,7 +13,8 @@ Auditors hold their role globally: not affected. The workflow still decides
 per state (an officer sees validated documents only). The catalog's
 ``allowedRolesAndUsers`` follows View, so the document's text is not found by
 anyone else either. Restricted documents are submitted and validated by HR
-managers (four eyes between two of them).
+managers (four eyes between two of them); when the submitter is the agency's
+only HR manager, a site administrator validates (``domain/four_eyes.py``).
 """
 
 from Acquisition import aq_base
@@ -43,6 +44,31 @@ def wanted_roles(doc) -> dict[str, set]:
             if OFFICER in roles:
                 wanted.setdefault(principal, set()).add(OFFICER)
     return wanted
+
+
+def is_restricted_document(obj) -> bool:
+    return IScannedDocument.providedBy(obj) and is_restricted(
+        getattr(obj, "document_type", None)
+    )
+
+
+def agency_hr_managers(obj) -> set[str]:
+    """Ids of the users who are HR managers of ``obj``'s agency (those the
+    restricted documents grant ``HRManager``), groups expanded."""
+    users = set()
+    agency = find_agency(obj)
+    if agency is None:
+        return users
+    for principal, roles in agency.get_local_roles():
+        if HR_ROLE not in roles:
+            continue
+        if api.group.get(groupname=principal) is None:
+            users.add(principal)
+        else:
+            users.update(
+                user.getId() for user in api.user.get_users(groupname=principal)
+            )
+    return users
 
 
 def apply_sensitivity(doc, event=None) -> bool:

@@ -2,6 +2,8 @@
 
 - ``GET <site>/@text-queue?limit=N``: documents waiting for their text
   (the text worker's account: ``sirhp: Extract document text``);
+- ``GET <document>/@text-source``: the document's PDF, for the worker (the
+  journal records a text extraction by the worker, not a download);
 - ``POST <document>/@text``: the worker stores the text, or the failure;
 - ``POST <document>/@text-retry``: staff who may edit the document queue it
   again after a failure;
@@ -14,6 +16,7 @@ Errors: HTTP status + ``{"type", "message"}`` in French; nothing stored.
 from base64 import b64decode
 import binascii
 from plone import api
+from plone.namedfile.browser import Download
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
@@ -51,11 +54,21 @@ class TextQueueGet(Service):
                 {
                     "@id": url,
                     "UID": brain.UID,
-                    "download": f"{url}/@@download/file",
+                    "download": f"{url}/@text-source",
                     "sha256": getattr(obj, "file_sha256", None),
                 }
             )
         return {"items": items, "items_total": len(items)}
+
+
+class TextSourceGet(Service):
+    """The stored PDF, streamed like ``@@download/file``."""
+
+    def render(self):
+        self.check_permission()
+        download = Download(self.context, self.request)
+        download.fieldname = "file"
+        return download()
 
 
 class TextPost(Service):

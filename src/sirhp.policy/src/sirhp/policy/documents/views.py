@@ -4,6 +4,7 @@ batch filing (classement par lot), holding area, full-text search."""
 from collections import OrderedDict
 from datetime import date
 from plone import api
+from plone.memoize.view import memoize
 from plone.protect import CheckAuthenticator
 from sirhp.content.documents import storage
 from sirhp.content.documents.types import document_types
@@ -12,11 +13,14 @@ from sirhp.content.domain import text as text_rules
 from sirhp.content.domain.document_file import DocumentError
 from sirhp.content.interfaces import IAgency
 from sirhp.content.vocabularies.units import find_agency
+from sirhp.policy import _
 from sirhp.policy.browser.utils import has_permission
 from sirhp.policy.browser.utils import SirhpView
 from sirhp.policy.documents import batch as batch_filing
 from zExceptions import BadRequest
 from zExceptions import NotFound
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
@@ -27,6 +31,15 @@ TEXT_LABELS = {
 }
 MAX_PREVIEWS = 30
 PAGE_SIZE = 20
+SEARCH_PARAMETERS = ("q", "type", "du", "au", "agence", "unite")
+MESSAGE_ONE_VALUE = _(
+    "error_search_one_value",
+    default="Recherche invalide : « ${name} » ne prend qu'une valeur.",
+)
+MESSAGE_NO_WORD = _(
+    "error_search_no_word",
+    default="Recherche invalide : saisissez au moins un mot (lettres ou chiffres).",
+)
 _previews = OrderedDict()  # (sha, page, width) -> JPEG; small in-process cache
 
 
@@ -295,18 +308,44 @@ class DocumentSearchView(SirhpView):
     def types(self):
         return [{"value": t.code, "title": t.label} for t in document_types().values()]
 
+    def __call__(self):
+        if self.error():
+            self.request.response.setStatus(400)
+        return self.index()
+
+    def _parameter(self, name):
+        """One text value, or "" (a repeated or odd one is an error)."""
+        value = self.request.form.get(name)
+        return value if isinstance(value, str) else ""
+
     def form(self):
-        form = self.request.form
         return {
-            "q": (form.get("q") or "").strip()[:200],
-            "type": form.get("type") or "",
-            "from": form.get("du") or "",
-            "to": form.get("au") or "",
-            "agency": form.get("agence") or "",
-            "unit": form.get("unite") or "",
+            "q": self._parameter("q").strip()[:200],
+            "type": self._parameter("type"),
+            "from": self._parameter("du"),
+            "to": self._parameter("au"),
+            "agency": self._parameter("agence"),
+            "unit": self._parameter("unite"),
         }
 
+    @memoize
+    def error(self):
+        """Why the search cannot be made (translated), or None."""
+        form = self.request.form
+        for name in SEARCH_PARAMETERS:
+            if form.get(name) not in (None, "") and not isinstance(form[name], str):
+                return translate(
+                    Message(MESSAGE_ONE_VALUE, mapping={"name": name}),
+                    context=self.request,
+                )
+        q = self.form()["q"]
+        if q and _searchable(q) is None:
+            return translate(MESSAGE_NO_WORD, context=self.request)
+        return None
+
     def searched(self):
+        if self.error():
+            return False
         f = self.form()
         return any(f.values())
 

@@ -5,7 +5,8 @@ Run::
     python -m sirhp.policy.documents.worker --url http://localhost:8080/sirhp
 
 It asks the site for the documents waiting for their text
-(``GET @text-queue``), downloads each PDF, extracts its text
+(``GET @text-queue``), reads each PDF (``GET <document>/@text-source``: the
+journal records a text extraction by the worker), extracts its text
 (``pdftotext``, OCR with tesseract for pages without a text layer, one
 thread per job) and sends it back (``POST <document>/@text``), or the
 failure. It speaks HTTP only, so it works with the embedded FileStorage of

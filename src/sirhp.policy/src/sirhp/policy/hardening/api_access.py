@@ -28,14 +28,16 @@ def refuse_anonymous_api(event):
     )
     if endpoint in PUBLIC_API_ENDPOINTS:
         return
-    raise Unauthorized(
-        translate(
-            _(
-                "error_api_login_required",
-                default="Authentification requise pour l'API SIRHP.",
-            ),
-            context=request,
-        )
+    raise Unauthorized(login_required_message(request))
+
+
+def login_required_message(request):
+    return translate(
+        _(
+            "error_api_login_required",
+            default="Authentification requise pour l'API SIRHP.",
+        ),
+        context=request,
     )
 
 

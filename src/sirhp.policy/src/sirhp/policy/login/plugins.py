@@ -7,7 +7,9 @@ so while an account or an address is locked the guard empties that
 dictionary: the password plugins after it find nothing to check. It never
 authenticates anybody itself. (Products.LoginLockout uses the same PAS
 contract.) It also notes each password attempt on the request; the outcome
-is settled at the end of the request (``subscribers.py``).
+is settled at the end of the request (``subscribers.py``). A disabled
+account (archived officer) is refused the same way, whatever it presents:
+password, session cookie or token.
 """
 
 from AccessControl import ClassSecurityInfo
@@ -19,10 +21,12 @@ from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 import re
 from sirhp.policy import _
+from sirhp.policy import accounts
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.network import client_address
 from sirhp.policy.login import throttle
+from sirhp.policy.login.sessions import credential_user_id
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
@@ -96,6 +100,13 @@ def refuse_locked(request, login, status):
         )
 
 
+def _disabled(user_id):
+    try:
+        return accounts.is_disabled(user_id)
+    except Exception:  # no site (Zope root)
+        return False
+
+
 @implementer(IAuthenticationPlugin)
 class LoginGuardPlugin(BasePlugin):
     """Refuses passwords of locked accounts and addresses (never authenticates)."""
@@ -110,7 +121,13 @@ class LoginGuardPlugin(BasePlugin):
     @security.private
     def authenticateCredentials(self, credentials):
         login = credentials.get("login")
-        if not login or credentials.get("password") is None:
+        password_attempt = bool(login) and credentials.get("password") is not None
+        user_id = login if password_attempt else credential_user_id(credentials)
+        if user_id and _disabled(user_id):
+            # an archived officer's account: no password, cookie nor token
+            credentials.clear()
+            return None
+        if not password_attempt:
             return None  # a session cookie or a token: not a password attempt
         request = getRequest()
         if request is None:

@@ -1,9 +1,9 @@
 """POST @workflow/<transition> on files and records, with French refusals."""
 
-from plone import api
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
-from sirhp.policy.workflow.guards import is_own_submission
+from sirhp.policy.workflow.refusals import refusal
+from sirhp.policy.workflow.refusals import submission_notice
 import transaction
 
 
@@ -23,36 +23,18 @@ class SirhpWorkflowTransition(WorkflowTransition):
 
     def reply(self):
         if self.transition is not None:
-            refusal = self.refusal()
-            if refusal:
+            reason = refusal(self.context, self.transition, self.request)
+            if reason:
                 self.request.response.setStatus(400)
-                return {"error": {"type": "WorkflowException", "message": refusal}}
+                return {"error": {"type": "WorkflowException", "message": reason}}
         result = super().reply()
         if self.request.response.getStatus() >= 400:
             # plone.restapi answers a refused child transition (include_children)
             # with 400 but keeps what it already changed: undo everything.
             transaction.doom()
+        elif self.transition == "submit" and isinstance(result, dict):
+            # A restricted document only an administrator can now validate
+            notice = submission_notice(self.context, self.request)
+            if notice:
+                result["notice"] = notice
         return result
-
-    def refusal(self):
-        """Why the transition cannot be fired here and now (None if it can)."""
-        workflow = api.portal.get_tool("portal_workflow")
-        available = {t["id"] for t in workflow.getTransitionsFor(self.context)}
-        if self.transition in available:
-            return None
-        state = api.content.get_state(self.context)
-        if (
-            self.transition == "validate"
-            and state == "pending"
-            and is_own_submission(self.context)
-        ):
-            return "Vous ne pouvez pas valider ce que vous avez vous-même soumis."
-        if self.transition == "validate" and state == "pending":
-            return (
-                "Validation impossible : vous n'avez pas le droit de valider ici, "
-                "ou le dossier parent n'est pas encore validé."
-            )
-        return (
-            f"L'action « {self.transition} » n'est pas possible sur cet élément "
-            f"(état « {state} ») ou vous n'en avez pas le droit."
-        )

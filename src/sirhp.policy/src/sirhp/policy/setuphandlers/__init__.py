@@ -6,6 +6,8 @@ from plone.dexterity.utils import createContentInContainer
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.badges.secret import ensure_secret
+from sirhp.policy.login.reset import configure_reset_tool
+from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
 from sirhp.policy.login.setup import remove_plugins as remove_login_plugins
 from zope.interface import implementer
@@ -30,6 +32,8 @@ def post_install(context):
     portal.setLayout("sirhp-accueil")
     ensure_secret(portal)
     install_login_plugins(portal)
+    configure_reset_tool(portal)
+    configure_sessions(portal)
     logger.info("SIRHP policy installed")
 
 

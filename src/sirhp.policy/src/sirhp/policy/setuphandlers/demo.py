@@ -2,7 +2,8 @@
 
 Everything here is invented: Malian-sounding names drawn from short lists,
 matricules from a counter, dates from a seeded random generator. The same
-``seed`` and ``count`` always give the same data.
+``seed`` and ``count`` always give the same data, on any day: dates are drawn
+relative to ``REFERENCE_DATE``, never to the clock.
 
 Entry points:
 - ``build_units(portal)``: the units of both agencies (every region);
@@ -19,6 +20,7 @@ from datetime import timedelta
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.indexing import processQueue
 from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
     CopyModifyMergeRepositoryTool,
 )
@@ -36,6 +38,13 @@ from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
 DEFAULT_SEED = 2021
+# The generator's "today". Every generated date (hiring, grade, transitions,
+# scans) falls before it, so it is in the past on any run from the project's
+# first release (November 2026) on. Data drawn against the clock changed with
+# the calendar: the width of a date range decides how many random draws
+# ``randrange`` consumes, which shifted every value drawn after it (tests broke
+# on 2026-12-05). Changing this date changes the demo and test data.
+REFERENCE_DATE = date(2026, 11, 1)
 WORKFLOW = "sirhp_record_workflow"
 
 # login, full name, groups (the officers' accounts are their matricules)
@@ -201,14 +210,43 @@ def matricule(agency_index: int, number: int) -> str:
     return f"{base:06d}{chr(65 + (base * 7) % 26)}"
 
 
+def matricules_in(text: str) -> list[str]:
+    """The synthetic matricules (officers' logins) that ``text`` contains."""
+    text = (text or "").upper()
+    found = []
+    for start in range(len(text) - 6):
+        candidate = text[start : start + 7]
+        if not candidate[:6].isdigit():
+            continue
+        base = int(candidate[:6])
+        agency_index = 1 if base >= 800000 else 0
+        number = base - (800000 if agency_index else 100000)
+        if number >= 1 and matricule(agency_index, number) == candidate:
+            found.append(candidate)
+    return found
+
+
 def _random_date(rng, start: date, end: date) -> date:
     return start + timedelta(days=rng.randrange(max(1, (end - start).days)))
 
 
-def _history(obj, steps):
-    """Write past transitions (as an import would) and apply the permissions."""
+def _history(obj, created, steps):
+    """Date the creation ``created``, write past transitions (as an import
+    would) and apply the permissions.
+
+    The creation entry and date are the run's clock until rewritten here: a
+    draft's ``state_since`` would move with the calendar.
+    """
     wftool = api.portal.get_tool("portal_workflow")
     workflow = wftool[WORKFLOW]
+    when = DateTime(created.isoformat())
+    obj.creation_date = when
+    entries = obj.workflow_history.get(WORKFLOW, ())
+    if entries:
+        obj.workflow_history[WORKFLOW] = (
+            {**entries[0], "time": when},
+            *entries[1:],
+        )
     for action, actor, state, comment, when in steps:
         wftool.setStatusOf(
             WORKFLOW,
@@ -286,6 +324,7 @@ class Generator:
         password="sirhp-demo-2026",
         documents=True,
         offset=0,
+        reference_date=REFERENCE_DATE,
     ):
         self.portal = portal
         self.rng = random.Random(seed)
@@ -297,7 +336,7 @@ class Generator:
         self.grades = hr_terms("grades")
         self.skills = [t.code for t in hr_terms("skills")]
         self.counters = {0: offset, 1: offset}
-        self.today = date.today()
+        self.reference_date = reference_date
 
     def _data(self, agency_index):
         rng = self.rng
@@ -313,11 +352,13 @@ class Generator:
         hire = _random_date(
             rng,
             max(earliest_hire, date(1990, 1, 1)),
-            min(self.today - timedelta(days=30), date(birth.year + 40, 1, 1)),
+            min(self.reference_date - timedelta(days=30), date(birth.year + 40, 1, 1)),
         )
         grade = rng.choice(self.grades)
         corps = grade.extra[0] if grade.extra else "sous-officiers"
-        grade_date = _random_date(rng, hire, self.today) if rng.random() < 0.7 else None
+        grade_date = (
+            _random_date(rng, hire, self.reference_date) if rng.random() < 0.7 else None
+        )
         self.counters[agency_index] += 1
         langs = ["fr", "bm"] + rng.sample(
             ["ff", "ses", "snk", "tmh", "dgo", "sef", "ar", "en", "mlq"],
@@ -402,8 +443,10 @@ class Generator:
             obj = createContentInContainer(
                 agency, "PersonnelFile", checkConstraints=False, **data
             )
-        created = _random_date(rng, date(2022, 1, 1), self.today - timedelta(days=3))
-        _history(obj, _steps(state, clerk, reviewer, created, rng))
+        created = _random_date(
+            rng, date(2022, 1, 1), self.reference_date - timedelta(days=3)
+        )
+        _history(obj, created, _steps(state, clerk, reviewer, created, rng))
         record_state = "validated" if state in ("validated", "archived") else "draft"
         if state == "pending":
             record_state = "draft"
@@ -439,7 +482,7 @@ class Generator:
                 record = createContentInContainer(
                     file, "CareerEvent", checkConstraints=False, **event
                 )
-                _history(record, _steps(state, clerk, reviewer, when, rng))
+                _history(record, when, _steps(state, clerk, reviewer, when, rng))
             if self.documents:
                 pdf = tiny_pdf(
                     [
@@ -455,6 +498,8 @@ class Generator:
                     checkConstraints=False,
                     document_type="acte-naissance",
                     document_date=data["birth_date"],
+                    # scanned when the file was entered, not on the day of the run
+                    scan_date=when,
                     reference=f"Acte n°{rng.randint(1, 999)}/{data['birth_date'].year}",
                     issuing_authority=f"Centre d'état civil de {data['birth_place']}",
                     file=NamedBlobFile(
@@ -463,7 +508,7 @@ class Generator:
                         filename=f"acte-naissance-{data['matricule']}.pdf",
                     ),
                 )
-                _history(record, _steps(state, clerk, reviewer, when, rng))
+                _history(record, when, _steps(state, clerk, reviewer, when, rng))
 
 
 @contextmanager
@@ -493,10 +538,13 @@ def generate_files(
     progress=None,
     offset=0,
     bulk=False,
+    savepoint_every=0,
 ):
     """Create ``count`` files (6/7 PN, 1/7 OCS). Returns (files, seconds).
 
     ``offset`` skips the first matricules, to add files to an existing site.
+    ``commit_every`` commits each chunk of files; ``savepoint_every`` only
+    takes a savepoint (memory stays flat, the caller commits all at once).
     """
     generator = Generator(
         portal,
@@ -512,10 +560,16 @@ def generate_files(
         for index in range(count):
             agency_id = "ocs" if index % 7 == 6 else "police-nationale"
             generator.create_file(agency_id)
-            if commit_every and (index + 1) % commit_every == 0:
+            done = index + 1
+            if commit_every and done % commit_every == 0:
                 transaction.commit()
-                if progress:
-                    progress(index + 1, time.perf_counter() - start)
+            elif savepoint_every and done % savepoint_every == 0:
+                processQueue()  # index now: the queue would hold every object
+                transaction.savepoint(optimistic=True)
+            else:
+                continue
+            if progress:
+                progress(done, time.perf_counter() - start)
         if commit_every:
             transaction.commit()
     return count, time.perf_counter() - start
@@ -530,6 +584,7 @@ def create_demo_site_content(
     commit_every=0,
     progress=None,
     bulk=False,
+    savepoint_every=0,
 ):
     """Units, staff accounts and ``count`` files: what ``make start`` loads."""
     build_units(portal)
@@ -543,6 +598,7 @@ def create_demo_site_content(
         commit_every=commit_every,
         progress=progress,
         bulk=bulk,
+        savepoint_every=savepoint_every,
     )
 
 

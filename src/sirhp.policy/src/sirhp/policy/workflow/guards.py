@@ -7,7 +7,10 @@ the transition on ``obj``, on top of the permission guard of the XML.
 from AccessControl import ModuleSecurityInfo
 from plone import api
 from sirhp.content.content.records import parent_file
+from sirhp.content.domain.four_eyes import may_validate_restricted
 from sirhp.content.interfaces import IPersonnelRecord
+from sirhp.policy.documents.security import agency_hr_managers
+from sirhp.policy.documents.security import is_restricted_document
 
 security = ModuleSecurityInfo("sirhp.policy.workflow.guards")
 
@@ -44,13 +47,21 @@ security.declarePublic("may_validate")
 
 
 def may_validate(obj):
-    """Not one's own submission; a record only once its file is validated."""
+    """Not one's own submission; a record only once its file is validated;
+    a restricted document by another HR manager of the agency, or failing
+    one by an administrator."""
     if is_own_submission(obj):
         return False
     if IPersonnelRecord.providedBy(obj):
         file = parent_file(obj)
         if file is None or api.content.get_state(file) != "validated":
             return False
+    if is_restricted_document(obj) and not may_validate_restricted(
+        api.user.get_current().getId(),
+        last_actor(obj, "submit"),
+        agency_hr_managers(obj),
+    ):
+        return False
     return True
 
 
@@ -118,7 +129,11 @@ security.declarePublic("may_approve_change")
 
 
 def may_approve_change(obj):
-    return not is_own_request(obj)
+    """Four eyes, and the approver may write every field the request changes
+    (field write permissions: e.g. medical fields, HR managers only)."""
+    from sirhp.policy.changes.api import fields_user_may_not_approve
+
+    return not is_own_request(obj) and not fields_user_may_not_approve(obj)
 
 
 security.declarePublic("may_reject_change")

@@ -1,0 +1,111 @@
+"""What every SIRHP content class shares: how it may be published.
+
+Dexterity gives content a WebDAV/FTP face: ``manage_FTPget`` and
+``manage_DAVget`` serve *every* field as one RFC 822 text, whatever the
+fields' ``read_permission`` (medical notes included), under the mere View
+permission, also through the ``_data`` pseudo-resource of containers;
+``PUT``, ``PROPPATCH`` and ``LOCK`` write or lock past the forms, the
+versioning and the journal. Zope itself protects that face with
+"WebDAV access". Here it needs "WebDAV access" again (Manager only: the
+rolemap of sirhp.policy), checked inside the export methods too (``_data``
+called them on its parent without a check), and ``_data`` does not exist.
+The few Zope management names that Zope leaves to any authenticated user or
+to everyone need "View management screens" (Manager only), like the rest of
+the management screens.
+
+Records staff never need either: forms, pages and REST serve the data with
+their field permissions, consultation reasons and journal.
+"""
+
+from AccessControl import getSecurityManager
+from AccessControl.PermissionRole import PermissionRole
+from AccessControl.Permissions import view_management_screens
+from AccessControl.Permissions import webdav_access
+from plone.dexterity.browser.traversal import DexterityPublishTraverse
+from plone.dexterity.content import FTIAwareSpecification
+from plone.dexterity.interfaces import DAV_FOLDER_DATA_ID
+from sirhp.content.interfaces import ISirhpContent
+from zExceptions import NotFound
+from zExceptions import Unauthorized
+from zope.component import adapter
+from zope.interface import implementer
+from zope.publisher.interfaces.browser import IBrowserRequest
+
+# The WebDAV/FTP face: read, write, lock, list, copy and move by WebDAV.
+WEBDAV_NAMES = (
+    "manage_DAVget",
+    "manage_FTPget",
+    "manage_hasId",
+    "listDAVObjects",
+    "PROPFIND",
+    "PROPPATCH",
+    "PUT",
+    "PUT_factory",
+    "MKCOL",
+    "MKCOL_handler",
+    "LOCK",
+    "UNLOCK",
+    "COPY",
+    "MOVE",
+)
+# Management names Zope leaves public or to any authenticated user.
+ZMI_NAMES = (
+    "manage_addProduct",
+    "manage_options",
+    "manage_workspace",
+    "manage_tabs",
+    "manage_form_title",
+    "manage_zmi_logout",
+    "manage_clone",
+)
+MANAGER = ("Manager",)  # default roles, should the site grant no one
+
+
+def may_use_webdav(context):
+    return bool(getSecurityManager().checkPermission(webdav_access, context))
+
+
+@implementer(ISirhpContent)
+class SirhpContent:
+    """Mixin of the SIRHP content classes (first base, before Item/Container)."""
+
+    # Dexterity's own: what an object provides includes its schema and
+    # behaviours (a mixin placed first would otherwise hide it).
+    __providedBy__ = FTIAwareSpecification()
+
+    def manage_FTPget(self, REQUEST=None, RESPONSE=None):
+        """The object as RFC 822 text: WebDAV/FTP clients of administrators."""
+        if not may_use_webdav(self):
+            raise Unauthorized()
+        return super().manage_FTPget(REQUEST, RESPONSE)
+
+    def manage_DAVget(self):
+        """The object's body in a WebDAV response (administrators)."""
+        if not may_use_webdav(self):
+            raise Unauthorized()
+        return super().manage_DAVget()
+
+
+# What ClassSecurityInfo would do, without its warning for the names that
+# only the Dexterity base classes define.
+for _permission, _names in (
+    (webdav_access, WEBDAV_NAMES),
+    (view_management_screens, ZMI_NAMES),
+):
+    for _name in _names:
+        setattr(SirhpContent, f"{_name}__roles__", PermissionRole(_permission, MANAGER))
+
+
+@adapter(ISirhpContent, IBrowserRequest)
+class SirhpPublishTraverse(DexterityPublishTraverse):
+    """Dexterity's traversal without the ``_data`` pseudo-resource.
+
+    Traversal runs before the user is known, so no permission can decide
+    here: ``_data`` does not exist on SIRHP content, for anyone (an
+    administrator's WebDAV client reads the object itself).
+    """
+
+    def publishTraverse(self, request, name):
+        if name == DAV_FOLDER_DATA_ID:
+            raise NotFound(name)
+        return super().publishTraverse(request, name)

@@ -1,0 +1,24 @@
+"""Versioning is not a user's choice: only administrators may switch it off.
+
+plone.app.versioningbehavior's ``versioning_enabled`` is writable by whoever
+may edit the object: set to False, it hides the whole history and no later
+edit is versioned. Its write permission becomes ``Manage portal``
+(administrators): the forms omit it, the REST deserializer refuses it (403),
+and change requests never propose it (``NOT_PROPOSABLE`` and the field's
+write permission).
+"""
+
+from plone.app.versioningbehavior.behaviors import IVersionable
+from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
+
+VERSIONING_FIELD = "versioning_enabled"
+VERSIONING_WRITE_PERMISSION = "cmf.ManagePortal"
+
+
+def protect_versioning_flag():
+    permissions = dict(IVersionable.queryTaggedValue(WRITE_PERMISSIONS_KEY) or {})
+    permissions[VERSIONING_FIELD] = VERSIONING_WRITE_PERMISSION
+    IVersionable.setTaggedValue(WRITE_PERMISSIONS_KEY, permissions)
+
+
+protect_versioning_flag()

@@ -1,0 +1,88 @@
+"""One object of every SIRHP content type, put in any state, in process.
+
+Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
+the badge, the change request and the print batch are created by clerk.pn
+(their Owner) in officer A's validated file; the agency, unit and file are
+those of the test data (the file also created by clerk.pn). A state is set
+with the workflow tool and the state's role mappings (no transition, no
+guard): the permissions of a state do not depend on how it was reached.
+"""
+
+from DateTime import DateTime
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.namedfile.file import NamedBlobFile
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
+
+TYPES = (
+    "Agency",
+    "Unit",
+    "PersonnelFile",
+    "ScannedDocument",
+    "CareerEvent",
+    "Badge",
+    "ChangeRequest",
+    "BadgePrintBatch",
+)
+CREATOR = "clerk.pn"
+
+
+def build(portal, testdata):
+    """portal_type -> object."""
+    from sirhp.policy.badges.views import create_batch
+    from sirhp.policy.changes import api as changes
+
+    agency = portal["police-nationale"]
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    objects = {
+        "Agency": agency,
+        "Unit": agency["dr-bamako"],
+        "PersonnelFile": file,
+    }
+    with api.env.adopt_user(username=CREATOR):
+        objects["ScannedDocument"] = api.content.create(
+            container=file,
+            type="ScannedDocument",
+            id="piece",
+            document_type="diplome",
+            reference="REF-PIECE",
+            file=NamedBlobFile(data=tiny_pdf(["Pièce"]), filename="piece.pdf"),
+        )
+        objects["CareerEvent"] = api.content.create(
+            container=file, type="CareerEvent", id="acte", event_type="training"
+        )
+        objects["Badge"] = api.content.create(container=file, type="Badge", id="carte")
+        objects["ChangeRequest"] = changes.create_request(
+            file, {"position": "Poste proposé"}, "Nomination du 2 mai"
+        )
+        objects["BadgePrintBatch"] = create_batch(
+            agency, [objects["Badge"].UID()], "card", portal.REQUEST
+        )
+    assert tuple(objects) == TYPES
+    return objects
+
+
+def workflow_of(obj):
+    workflow = api.portal.get_tool("portal_workflow")
+    (workflow_id,) = workflow.getChainFor(obj)
+    return workflow[workflow_id]
+
+
+def states_of(obj):
+    return tuple(workflow_of(obj).states.objectIds())
+
+
+def set_state(obj, state):
+    definition = workflow_of(obj)
+    api.portal.get_tool("portal_workflow").setStatusOf(
+        definition.getId(),
+        obj,
+        {
+            "action": None,
+            "actor": SITE_OWNER_NAME,
+            "comments": "",
+            "review_state": state,
+            "time": DateTime(),
+        },
+    )
+    definition.updateRoleMappingsFor(obj)
