@@ -465,6 +465,13 @@ REGISTRY = (
         "documents waiting for their text (the text worker)",
     ),
     Representation(
+        "rest:@text-source",
+        ("restricted",),
+        rest("/@text-source"),
+        ("service:GET @text-source",),
+        "a document's PDF for the text worker (sirhp: Extract document text)",
+    ),
+    Representation(
         "audit:journal",
         ("site",),
         _audit,
