@@ -78,6 +78,11 @@ def render_findings():
         ]
         lines += [f"- `{test}`" for test in finding.tests]
         lines.append("")
+    lines += ["### Au-delà de la liste / Beyond the list", ""]
+    for finding in f.BEYOND:
+        lines += [f"#### {finding.title} — {finding.severity}", "", finding.fix, ""]
+        lines += [f"- `{test}`" for test in finding.tests]
+        lines.append("")
     return lines
 
 

@@ -96,6 +96,40 @@ FINDINGS = (
         ),
     ),
     Finding(
+        5,
+        MEDIUM,
+        "Lien de réinitialisation empoisonné, énumération / password-reset "
+        "link poisoning and enumeration",
+        "Every reset link is built from `sirhp.badge.public_url`, never the "
+        "request's `Host` (no address set: no link); `mail_password` and "
+        "`@users/<id>/reset-password` answer the same for existing, unknown "
+        "and disabled ids; links last 24 hours and end with a password "
+        "change (`login/reset.py`).",
+        (
+            "tests/security/test_password_reset.py::test_link_built_from_public_address_not_host",
+            "tests/security/test_password_reset.py::test_same_answer_for_existing_unknown_and_disabled",
+            "tests/security/test_password_reset.py::test_rest_reset_answers_alike",
+            "tests/security/test_password_reset.py::test_officer_link_from_public_address",
+            "tests/security/test_password_reset.py::test_links_valid_24_hours",
+            "tests/security/test_password_reset.py::test_links_end_with_a_password_change",
+        ),
+    ),
+    Finding(
+        6,
+        MEDIUM,
+        "Annuaire des utilisateurs `/author/<id>` / `/author/<id>` was a user "
+        "directory",
+        "`author/<id>`, `@@author`, `contact-info`, their mail templates and "
+        "`sendto_form` answer the same 404 to all but administrators, for "
+        "existing and unknown ids; no page links to them; *Allow sendto* for "
+        "administrators (`hardening/directory.py`).",
+        (
+            "tests/security/test_directory.py::test_author_page_is_a_missing_page",
+            "tests/security/test_directory.py::test_mail_forms_closed",
+            "tests/security/test_directory.py::test_no_page_links_to_them",
+        ),
+    ),
+    Finding(
         7,
         MEDIUM,
         "Pièces jointes des demandes non vérifiées ; actions PDF acceptées / "
@@ -162,6 +196,52 @@ FINDINGS = (
         ),
     ),
     Finding(
+        11,
+        MEDIUM,
+        "Sessions qui survivent / sessions survived logout, password change "
+        "and archiving",
+        "Per-user keyrings for cookies (plone.session) and stored JWTs "
+        "(plone.restapi), revoked on logout, any password change and "
+        "archiving; `@login-renew` refuses a revoked token; a disabled "
+        "account authenticates by no channel; a forged cookie cannot log "
+        "others out (`login/sessions.py`).",
+        (
+            "tests/security/test_sessions.py::test_rest_logout_ends_cookie_and_token",
+            "tests/security/test_sessions.py::test_classic_logout_ends_cookie_and_token",
+            "tests/security/test_sessions.py::test_renewed_token_revoked_too",
+            "tests/security/test_sessions.py::test_password_set_by_administrator_ends_sessions",
+            "tests/security/test_sessions.py::test_archived_officer_loses_every_channel",
+            "tests/security/test_sessions.py::test_disabled_account_refused_even_with_a_fresh_token",
+        ),
+    ),
+    Finding(
+        12,
+        LOW,
+        "Divers : titre dans une redirection, injection d'en-têtes, erreurs "
+        "500, 200 pour un refus, journal du lecteur de texte / title in a "
+        "redirect body, header injection, unhandled 500s, a refusal answering "
+        "200, the text worker journaled as a download",
+        "Redirections have an empty body; CR/LF never reach a mail header; "
+        "deeply nested JSON, repeated parameters, unreadable search "
+        "criteria, bad page numbers, missing versions and workflow tool "
+        "methods answer a French 400/404; *Privilèges insuffisants* is a 403; "
+        "the worker reads documents through `@text-source`, journaled as "
+        "`text_extraction` (`hardening/errors.py`, `hardening/rest_input.py`).",
+        (
+            "tests/security/test_error_answers.py::test_redirection_body_says_nothing_of_the_page",
+            "tests/security/test_directory.py::test_contact_form_no_header_injection",
+            "tests/security/test_error_answers.py::test_deeply_nested_json",
+            "tests/security/test_error_answers.py::test_search_with_2000_repeated_parameters",
+            "tests/security/test_error_answers.py::test_search_page_with_a_bad_batch_start",
+            "tests/security/test_error_answers.py::test_document_search_with_unreadable_criteria",
+            "tests/security/test_error_answers.py::test_history_of_a_missing_version",
+            "tests/security/test_error_answers.py::test_versions_form_of_a_missing_version",
+            "tests/security/test_error_answers.py::test_workflow_tool_methods_are_not_pages",
+            "tests/security/test_error_answers.py::test_insufficient_privileges_is_a_403",
+            "tests/security/test_error_answers.py::test_worker_extraction_is_journaled_as_such",
+        ),
+    ),
+    Finding(
         13,
         LOW,
         "Tests dépendant de la date du jour / the test suite depended on today's date",
@@ -189,6 +269,61 @@ FINDINGS = (
             "tests/policy/test_create_site.py::test_failure_after_the_start_leaves_no_site",
             "tests/policy/test_create_site.py::test_existing_site_without_demo_content_refused",
             "tests/system/test_create_site.py::test_refused_demo_password_stops_before_the_site",
+        ),
+    ),
+)
+
+# Beyond the list: the class of bug made impossible, and what that found.
+BEYOND = (
+    Finding(
+        0,
+        HIGH,
+        "Chaque représentation respecte les droits des champs / every "
+        "representation honours field permissions",
+        "A value is planted in every protected field (found from the "
+        "schemas) and in restricted documents; for 15 personas x every way "
+        "data leaves the server (REST, `@search` with all metadata and full "
+        "objects, pages, versions and `@history`, change requests and diffs, "
+        "WebDAV, ZMI, exports, the journal and its CSV, mails) it never "
+        "appears where the persona may not read it. Every exposed service, "
+        "view, Zope method and namespace is either listed as a representation "
+        "or as carrying no object data, with a reason "
+        "(`tests/security/representations.py`): a new one fails the test.",
+        (
+            "tests/security/test_representations.py::test_no_leak",
+            "tests/security/test_representations.py::test_every_exposed_name_is_listed",
+            "tests/security/test_representations.py::test_a_new_view_or_service_is_caught",
+            "tests/security/test_representations.py::test_a_new_protected_field_is_caught",
+            "tests/security/test_representations.py::test_positive_control",
+        ),
+    ),
+    Finding(
+        0,
+        HIGH,
+        "Demandes sur une pièce restreinte vues de tous / change requests "
+        "about a restricted document were seen by every clerk and reviewer",
+        "Found by the test above: the request's title and values named the "
+        "medical certificate. A request about a restricted document is "
+        "restricted like it, follows a change of the type's sensitivity, and "
+        "the upgrade restricts existing ones (`documents/security.py`).",
+        (
+            "tests/changes/test_restricted_requests.py::test_request_about_a_restricted_document_is_restricted",
+            "tests/changes/test_restricted_requests.py::test_request_follows_a_change_of_sensitivity",
+            "tests/changes/test_restricted_requests.py::test_upgrade_restricts_existing_requests",
+        ),
+    ),
+    Finding(
+        0,
+        MEDIUM,
+        "Défauts de Plone revus / Plone's defaults reviewed as a whole",
+        "Every permission Owner, Authenticated and Anonymous hold on each "
+        "SIRHP type in each state is declared with its reason (section "
+        "above); a test fails when one changes or a new type is not "
+        "reviewed.",
+        (
+            "tests/security/test_plone_defaults.py::test_default_roles_hold_only_the_declared_permissions",
+            "tests/security/test_plone_defaults.py::test_removed_defaults_stay_with_administrators",
+            "tests/security/test_plone_defaults.py::test_every_sirhp_type_is_reviewed",
         ),
     ),
 )
