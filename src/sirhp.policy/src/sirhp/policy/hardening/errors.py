@@ -17,10 +17,13 @@ it), never as a 500 or a page that says more than it should.
   400, as ``@search`` does (``rest_input.py``).
 - ``refuse_tool_methods``: the workflow tool's Python API
   (``portal_workflow/doActionFor``...) is not a web page: 404.
+- ``Download``, ``DisplayFile``: only a file is downloaded; any other
+  attribute named in the URL is a missing file (404).
 """
 
 import json
 import os
+from plone.namedfile import browser as namedfile_browser
 from plone.rest.errors import ErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from Products.CMFEditions.interfaces.IArchivist import ArchivistRetrieveError
@@ -179,3 +182,23 @@ def refuse_tool_methods(event):
     if name.startswith("manage"):
         return
     raise NotFound(_message(MESSAGE_NOT_FOUND, request))
+
+
+class _FileFieldsOnly:
+    """``@@download/<name>`` and ``@@display-file/<name>`` serve files only:
+    an attribute that is no file (a change request's ``proposed`` values, a
+    text) is a missing file (404), not a 500."""
+
+    def _getFile(self):
+        file = super()._getFile()
+        if not (hasattr(file, "getSize") and hasattr(file, "data")):
+            raise NotFound(self, self.fieldname, self.request)
+        return file
+
+
+class Download(_FileFieldsOnly, namedfile_browser.Download):
+    pass
+
+
+class DisplayFile(_FileFieldsOnly, namedfile_browser.DisplayFile):
+    pass
