@@ -8,6 +8,10 @@ N ?= 20000
 INSTANCE := var/instance
 BENCH := var/bench
 STAMP := $(VENV)/.installed
+# Test processes (pytest-xdist): one per core; a test file stays in one process
+# (its layer is set up once there). TEST_JOBS=0 runs everything in one process.
+TEST_JOBS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
 .PHONY: help install instance site start text-worker start-zeo stop-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
@@ -44,11 +48,11 @@ text-worker: install ## Run the text worker alone (OCR / pdftotext) against http
 start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 	bash scripts/start_zeo.sh
 
-test: install system-deps ## Install what is missing and run every test
-	$(BIN)/pytest
+test: install system-deps ## Install what is missing and run every test (one process per core)
+	$(PYTEST)
 
 test-fast: install ## The tests without the browser and system tests
-	$(BIN)/pytest -m "not browser and not system"
+	$(PYTEST) -m "not browser and not system"
 
 system-deps: ## Debian packages the tests need (Chromium for Playwright)
 	@bash scripts/system_deps.sh
