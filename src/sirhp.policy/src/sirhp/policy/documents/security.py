@@ -117,18 +117,20 @@ def apply_sensitivity(doc, event=None) -> bool:
 
 
 def requests_about(doc):
-    """The change requests whose target is ``doc`` (in its file)."""
+    """The change requests whose target is ``doc``: those of its file (a
+    handful; only when a document's sensitivity changes)."""
     catalog = api.portal.get_tool("portal_catalog")
     file = parent_file(doc)
     if file is None:
         return []
-    return [
+    uid = doc.UID()
+    requests = (
         brain._unrestrictedGetObject()
         for brain in catalog.unrestrictedSearchResults(
             portal_type="ChangeRequest", path="/".join(file.getPhysicalPath())
         )
-        if getattr(brain._unrestrictedGetObject(), "target_uid", None) == doc.UID()
-    ]
+    )
+    return [request for request in requests if request.target_uid == uid]
 
 
 def _sync_roles(doc, wanted) -> bool:
