@@ -15,6 +15,25 @@ os.environ["SIRHP_MAIL_DIR"] = str(MAIL_DIR)
 
 pytest_plugins = ["pytest_plone"]
 
+
+def _compile_translations(config):
+    """Compile every translation catalogue once, before any test process
+    starts. Zope compiles stale ``.mo`` files when a layer loads the ZCML;
+    with several test processes (``make test``: pytest-xdist) each did it at
+    once on a fresh install, and one read a ``.mo`` another was writing
+    (``struct.error`` in ``registerTranslations``)."""
+    if hasattr(config, "workerinput"):
+        return  # a worker: the controller did it before starting it
+    import sys
+    from zope.i18n.compile import compile_mo_file
+
+    roots = {Path(path) for path in sys.path if path.endswith("site-packages")}
+    roots.add(Path(__file__).resolve().parent.parent / "src")
+    for root in roots:
+        for po_file in root.glob("**/LC_MESSAGES/*.po"):
+            compile_mo_file(po_file.stem, str(po_file.parent))
+
+
 globals().update(
     fixtures_factory(
         (
@@ -46,6 +65,7 @@ def pytest_configure(config):
     """``SIRHP_TEST_TODAY=2031-07-14 pytest tests/unit tests/content`` runs the
     tests as if today were that day: test data and rules must not depend on
     the calendar. (Not for the TOTP tests: pyotp reads the real clock.)"""
+    _compile_translations(config)
     today = os.environ.get("SIRHP_TEST_TODAY")
     if today:
         from contextlib import ExitStack
