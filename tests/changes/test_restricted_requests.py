@@ -45,13 +45,16 @@ def _validated_certificate(file):
     return doc
 
 
+def _request(doc, reference):
+    """A pending request of hrmanager.pn correcting the document's reference."""
+    with api.env.adopt_user(username="hrmanager.pn"):
+        return changes.create_request(doc, {"reference": reference}, "Erreur de saisie")
+
+
 def test_request_about_a_restricted_document_is_restricted(portal, testdata):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     doc = _validated_certificate(file)
-    with api.env.adopt_user(username="hrmanager.pn"):
-        request = changes.create_request(
-            doc, {"reference": "CERT-CORRIGE-1"}, "Erreur de saisie"
-        )
+    request = _request(doc, "CERT-CORRIGE-1")
     assert REFERENCE in request.Title()
     for user in ("clerk.pn", "clerk2.pn", "reviewer.pn", "commander.pn", "clerk.ocs"):
         assert _sees(portal, user, request) == (False, False), user
@@ -64,10 +67,7 @@ def test_request_about_a_restricted_document_is_restricted(portal, testdata):
 def test_request_follows_a_change_of_sensitivity(portal, testdata):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     doc = _validated_certificate(file)
-    with api.env.adopt_user(username="hrmanager.pn"):
-        request = changes.create_request(
-            doc, {"reference": "CERT-CORRIGE-2"}, "Erreur de saisie"
-        )
+    request = _request(doc, "CERT-CORRIGE-2")
     assert _sees(portal, "reviewer.pn", request) == (False, False)
     # HR make the type ordinary: the document and its request open again
     with api.env.adopt_roles(["Manager"]):
@@ -82,10 +82,7 @@ def test_upgrade_restricts_existing_requests(portal, testdata):
 
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     doc = _validated_certificate(file)
-    with api.env.adopt_user(username="hrmanager.pn"):
-        request = changes.create_request(
-            doc, {"reference": "CERT-CORRIGE-3"}, "Erreur de saisie"
-        )
+    request = _request(doc, "CERT-CORRIGE-3")
     # as a request made before 1007: inheriting the agency's roles
     request.__ac_local_roles_block__ = False
     request._sirhp_restricted = False
