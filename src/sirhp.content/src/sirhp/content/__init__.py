@@ -8,3 +8,8 @@ PACKAGE_NAME = "sirhp.content"
 _ = MessageFactory("sirhp")
 
 logger = logging.getLogger(PACKAGE_NAME)
+
+# Old module paths of moved persistent classes (objects stored before).
+from sirhp.content import bbb  # noqa: E402
+
+bbb.install()

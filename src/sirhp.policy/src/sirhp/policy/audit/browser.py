@@ -13,7 +13,7 @@ from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.query import JournalQuery
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import SirhpView
 from urllib.parse import urlencode
 from zExceptions import BadRequest
 from zExceptions import Unauthorized

@@ -23,7 +23,7 @@ from plone.keyring.interfaces import IKeyManager
 from plone.rest.interfaces import IAPIRequest
 from sirhp.content.permissions import ReadSensitive
 from sirhp.policy import _
-from sirhp.policy.browser.utils import has_permission
+from sirhp.policy.base.views import has_permission
 import time
 from zope.component import queryUtility
 

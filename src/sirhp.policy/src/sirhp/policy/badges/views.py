@@ -11,8 +11,8 @@ from sirhp.content.permissions import AddBadgePrintBatch
 from sirhp.policy import _
 from sirhp.policy.badges.cards import print_badges
 from sirhp.policy.badges.secret import verification_url
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
 from sirhp.policy.permissions import TransitionPrintBadge
 from sirhp.policy.workflow.handlers import _french
 from zExceptions import BadRequest

@@ -4,8 +4,8 @@ from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.supermodel.utils import mergedTaggedValueDict
-from sirhp.policy.browser.utils import has_zcml_permission
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import has_zcml_permission
+from sirhp.policy.base.views import SirhpView
 from zope.schema import getFieldsInOrder
 
 SKIPPED = {"changeNote"}

@@ -2,9 +2,9 @@
 
 from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import SirhpView
-from sirhp.policy.browser.utils import waiting_time
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
+from sirhp.policy.base.views import waiting_time
 from sirhp.policy.changes.queue import queue_counts
 from sirhp.policy.changes.queue import QUEUE_TYPES
 

@@ -2,9 +2,9 @@
 
 from plone import api
 from plone.batching import Batch
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import SirhpView
-from sirhp.policy.browser.utils import STATE_LABELS
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
+from sirhp.policy.base.views import STATE_LABELS
 
 STATES = tuple(
     (state, STATE_LABELS[state])

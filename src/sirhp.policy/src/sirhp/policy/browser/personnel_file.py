@@ -10,9 +10,9 @@ from sirhp.policy import _
 from sirhp.policy.audit import journal
 from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import has_zcml_permission
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import has_zcml_permission
+from sirhp.policy.base.views import SirhpView
 
 # (section id, French title, [(field, vocabulary or None)])
 SECTIONS = (

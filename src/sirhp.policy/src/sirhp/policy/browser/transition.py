@@ -4,7 +4,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.policy import _
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import SirhpView
 from sirhp.policy.workflow.refusals import refusal
 from sirhp.policy.workflow.refusals import submission_notice
 from zope.i18n import translate

@@ -7,7 +7,7 @@ filter keeps each reviewer to what he or she may see (own agency).
 
 from plone import api
 from sirhp.policy import _
-from sirhp.policy.browser.utils import waiting_time
+from sirhp.policy.base.views import waiting_time
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 

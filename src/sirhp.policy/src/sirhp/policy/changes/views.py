@@ -11,8 +11,8 @@ from sirhp.content.content.change_request import to_json
 from sirhp.content.content.records import parent_file
 from sirhp.content.permissions import AddChangeRequest
 from sirhp.policy import _
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
 from sirhp.policy.changes import api as changes
 from sirhp.policy.changes.queue import queue_counts
 from sirhp.policy.changes.queue import QUEUE_TYPES

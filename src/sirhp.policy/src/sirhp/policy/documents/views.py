@@ -14,8 +14,8 @@ from sirhp.content.domain.document_file import DocumentError
 from sirhp.content.interfaces import IAgency
 from sirhp.content.vocabularies.units import find_agency
 from sirhp.policy import _
-from sirhp.policy.browser.utils import has_permission
-from sirhp.policy.browser.utils import SirhpView
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
 from sirhp.policy.documents import batch as batch_filing
 from zExceptions import BadRequest
 from zExceptions import NotFound

@@ -1,0 +1,19 @@
+"""Old module paths of persistent classes, kept for objects already stored.
+
+The ZODB stores an object's class by module path. When a class moves (types
+moved into their domain package: ``changes``, ``badges``, ``documents``),
+objects pickled before the move still name the old module; this map lets
+them load. Code never imports these old paths (tests/unit/test_imports.py).
+"""
+
+import importlib
+import sys
+
+# old module path -> new module path
+ALIASES = {}
+
+
+def install():
+    for old, new in ALIASES.items():
+        if old not in sys.modules:
+            sys.modules[old] = importlib.import_module(new)
