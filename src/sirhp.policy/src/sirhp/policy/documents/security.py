@@ -25,6 +25,8 @@ from sirhp.content.documents.types import document_types
 from sirhp.content.documents.types import is_restricted
 from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IScannedDocument
+from sirhp.policy.base.localroles import block_inheritance
+from sirhp.policy.base.localroles import sync_local_roles
 
 HR_ROLE = "HRManager"
 OFFICER = "Officer"
@@ -98,13 +100,11 @@ def apply_sensitivity(doc, event=None) -> bool:
         return False
     changed = False
     if restricted:
-        if not getattr(aq_base(doc), "__ac_local_roles_block__", False):
-            doc.__ac_local_roles_block__ = True
-            changed = True
+        changed = block_inheritance(doc, True)
         setattr(doc, MARKER, True)
         changed |= _sync_roles(doc, wanted_roles(doc))
     elif getattr(aq_base(doc), MARKER, False):
-        doc.__ac_local_roles_block__ = False
+        block_inheritance(doc, False)
         delattr(doc, MARKER)
         _sync_roles(doc, {})
         changed = True
@@ -134,24 +134,7 @@ def requests_about(doc):
 
 
 def _sync_roles(doc, wanted) -> bool:
-    changed = False
-    current = dict(doc.get_local_roles())
-    for principal, roles in current.items():
-        managed = set(roles) & MANAGED
-        keep = managed & wanted.get(principal, set())
-        if managed and keep != managed:
-            others = [r for r in roles if r not in MANAGED] + sorted(keep)
-            if others:
-                doc.manage_setLocalRoles(principal, others)
-            else:
-                doc.manage_delLocalRoles([principal])
-            changed = True
-    for principal, roles in wanted.items():
-        have = set(current.get(principal, ()))
-        if not roles <= have:
-            doc.manage_setLocalRoles(principal, sorted(have | roles))
-            changed = True
-    return changed
+    return sync_local_roles(doc, wanted, MANAGED)
 
 
 def document_moved(doc, event):

@@ -32,6 +32,10 @@ from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.policy import config
+from sirhp.policy.base.localroles import block_inheritance
+from sirhp.policy.base.localroles import is_blocked
+from sirhp.policy.base.localroles import remove_local_roles
+from sirhp.policy.base.localroles import set_exact_local_roles
 from sirhp.policy.documents import security as document_security
 from sirhp.policy.hardening.hidden import HIDDEN_TYPES
 from sirhp.policy.workflow.localroles import wanted_local_roles
@@ -116,26 +120,23 @@ def clean_shares(obj) -> ShareChange:
             continue
         change.removed[principal] = sorted(roles - keep)
         if keep:
-            obj.manage_setLocalRoles(principal, sorted(keep))
+            set_exact_local_roles(obj, principal, keep)
         else:
             to_delete.append(principal)
-    if to_delete:
-        obj.manage_delLocalRoles(to_delete)
+    remove_local_roles(obj, to_delete)
     if not IAgency.providedBy(obj):
         for principal, roles in sorted(granted.items()):
             have = current.get(principal, set()) & roles
             if have != roles:
                 change.restored[principal] = sorted(roles - have)
-                obj.manage_setLocalRoles(principal, sorted(roles))
-    blocked = bool(getattr(aq_base(obj), "__ac_local_roles_block__", False))
+                set_exact_local_roles(obj, principal, roles)
+    blocked = is_blocked(obj)
     if IScannedDocument.providedBy(obj):
         # blocks (and marks) a restricted document, unblocks a former one
         document_security.apply_sensitivity(obj)
-    if getattr(aq_base(obj), "__ac_local_roles_block__", False) and not (
-        _restricted_document(obj)
-    ):
-        obj.__ac_local_roles_block__ = False  # SIRHP blocks restricted documents only
-    now = bool(getattr(aq_base(obj), "__ac_local_roles_block__", False))
+    if is_blocked(obj) and not _restricted_document(obj):
+        block_inheritance(obj, False)  # SIRHP blocks restricted documents only
+    now = is_blocked(obj)
     if now != blocked:
         change.inheritance = "blocked" if now else "unblocked"
     if change:

@@ -6,6 +6,7 @@ from plone.dexterity.utils import createContentInContainer
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.badges.secret import ensure_secret
+from sirhp.policy.base.localroles import set_exact_local_roles
 from sirhp.policy.login.reset import configure_reset_tool
 from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
@@ -78,5 +79,5 @@ def ensure_agency(portal, spec):
 def grant_agency_roles(agency):
     for suffix, role, _label in config.AGENCY_GROUPS:
         group_id = config.agency_group_id(agency.getId(), suffix)
-        agency.manage_setLocalRoles(group_id, [role])
+        set_exact_local_roles(agency, group_id, {role})
     agency.reindexObjectSecurity()

@@ -17,6 +17,7 @@ from sirhp.content.api import commanders_group_id
 from sirhp.content.api import find_agency
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IUnit
+from sirhp.policy.base.localroles import sync_local_roles
 
 OFFICER = "Officer"
 COMMANDER = "UnitCommander"
@@ -53,26 +54,7 @@ def wanted_local_roles(file):
 
 def update_file_local_roles(file, event=None):
     """Bring the file's managed local roles in line; reindex if they changed."""
-    wanted = wanted_local_roles(file)
-    changed = False
-    current = dict(file.get_local_roles())
-    for principal, roles in current.items():
-        managed = set(roles) & MANAGED
-        if not managed:
-            continue
-        keep = managed & wanted.get(principal, set())
-        if keep != managed:
-            others = [r for r in roles if r not in MANAGED] + sorted(keep)
-            if others:
-                file.manage_setLocalRoles(principal, others)
-            else:
-                file.manage_delLocalRoles([principal])
-            changed = True
-    for principal, roles in wanted.items():
-        have = set(current.get(principal, ()))
-        if not roles <= have:
-            file.manage_setLocalRoles(principal, sorted(have | roles))
-            changed = True
+    changed = sync_local_roles(file, wanted_local_roles(file), MANAGED)
     if changed:
         file.reindexObjectSecurity()
     return changed
