@@ -14,7 +14,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start text-worker start-zeo stop-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install instance site start text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
