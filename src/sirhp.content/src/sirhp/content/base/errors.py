@@ -33,6 +33,8 @@ class SirhpError(ValueError):
         message = self.message
         if isinstance(message, Message):
             request = request if request is not None else getRequest()
+            if request is None:  # scripts, unit tests: French, not zope.i18n's "en"
+                return translate(message, target_language="fr", default=message.default)
             return translate(message, context=request, default=message.default)
         return str(message)
 
