@@ -10,7 +10,9 @@ import importlib
 import sys
 
 # old module path -> new module path
-ALIASES = {}
+ALIASES = {
+    "sirhp.content.content.scanned_document": "sirhp.content.documents.content",
+}
 
 
 def install():

@@ -1,86 +1,136 @@
-"""Batch filing (classement par lot) and the holding area (pièces en attente).
+"""The document domain's API: types, filing, batch filing, text queue, cover
+sheets, previews and search (plone.api style: keyword arguments, refusals
+raised as ``DocumentError`` or one of its HTTP siblings).
 
-``file_stack`` takes a scanned stack (one PDF, or several images / PDFs in
-order), finds the cover sheets, files each run of pages as a **draft**
-ScannedDocument of the sheet's type into the sheet's file, and keeps every
-page it could not place in the agency's holding area (never dropped):
+Views (``sirhp.policy.documents``) and REST services (``services/``) call
+these functions and nothing below them. Every document is created as the
+current user with ``checkConstraints``: the add permission of the target
+file (``sirhp: Add ScannedDocument``) is checked as in the add form.
 
-- pages before the first cover sheet;
-- a cover sheet that is recognised (black band) but whose code is
-  unreadable, with the pages after it;
-- a readable sheet naming a file that is not in this agency (or not
-  visible to the clerk), a file where the clerk may not add documents
-  (permission ``sirhp: Add ScannedDocument``, checked by creating the
-  document as the clerk), or an unknown document type.
-
-Each part is created as the clerk: the same permission as the add form. The
-report (what went where) and the holding area live in the agency's
+**Batch filing** (classement par lot) takes a scanned stack (one PDF, or
+several images / PDFs in order), finds the cover sheets, files each run of
+pages as a **draft** ScannedDocument of the sheet's type into the sheet's
+file, and keeps every page it could not place in the agency's holding area
+(never dropped): pages before the first cover sheet; a sheet recognised
+(black band) whose code is unreadable, with the pages after it; a sheet
+naming a file that is not in this agency (or not visible to the clerk), a
+file where the clerk may not add documents, or an unknown document type.
+The report (what went where) and the holding area live in the agency's
 annotations: no new content type, nothing visible to the other agency.
 """
 
-from BTrees.OOBTree import OOBTree
+from AccessControl import Unauthorized
 from datetime import date
 from datetime import datetime
 import io
 from pathlib import Path
-from persistent.mapping import PersistentMapping
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
-from secrets import token_hex
+from plone.registry.interfaces import IRegistry
+from pypdf import PdfReader
+from sirhp.content import _
+from sirhp.content import logger
+from sirhp.content.base.errors import SirhpConflict
+from sirhp.content.documents import cover_sheet
+from sirhp.content.documents import storage
 from sirhp.content.documents.field import max_upload_mb
-from sirhp.content.documents.types import document_types
-from sirhp.content.domain import cover_sheet
-from sirhp.content.domain.document_file import normalise_file
+from sirhp.content.documents.holding import batches
+from sirhp.content.documents.holding import hold
+from sirhp.content.documents.holding import holding_area
+from sirhp.content.documents.holding import new_batch_id
+from sirhp.content.documents.pdf import merge_stack
+from sirhp.content.documents.previews import page_preview  # noqa: F401 (re-export)
+from sirhp.content.documents.rules import by_code
+from sirhp.content.documents.rules import DocumentError
+from sirhp.content.documents.rules import DocumentType
+from sirhp.content.documents.rules import filled
+from sirhp.content.documents.rules import plan_split
+from sirhp.content.domain.terms import TermSyntaxError
+from sirhp.content.interfaces import IScannedDocument
+from sirhp.content.vocabularies.units import find_agency
 import tempfile
 import time
-from zope.annotation.interfaces import IAnnotations
+from zope.component import queryUtility
 
-HOLDING_KEY = "sirhp.documents.holding"
-BATCHES_KEY = "sirhp.documents.batches"
+TYPES_RECORD = "sirhp.document_types"
+MAX_QUEUE = 50
 
-MSG_NO_FILE = "Dossier {matricule} introuvable dans cette agence"
-MSG_NO_PERMISSION = "Ajout de pièce non autorisé dans le dossier {matricule}"
-MSG_BAD_TYPE = "Type de pièce inconnu « {code} »"
-
-
-def holding_area(agency) -> OOBTree:
-    annotations = IAnnotations(agency)
-    if HOLDING_KEY not in annotations:
-        annotations[HOLDING_KEY] = OOBTree()
-    return annotations[HOLDING_KEY]
+MSG_NO_FILE = _("Dossier ${matricule} introuvable dans cette agence")
+MSG_NO_PERMISSION = _("Ajout de pièce non autorisé dans le dossier ${matricule}")
+MSG_BAD_TYPE = _("Type de pièce inconnu « ${code} »")
+MSG_UNKNOWN_TYPE = _("Type de pièce inconnu.")
+MSG_HELD_MISSING = _("Pièce en attente introuvable.")
+MSG_TEXT_EXPECTED = _("« text » (chaîne) ou « error » attendu.")
+MSG_FILE_CHANGED = _("Le fichier a changé entre-temps.")
 
 
-def batches(agency) -> OOBTree:
-    annotations = IAnnotations(agency)
-    if BATCHES_KEY not in annotations:
-        annotations[BATCHES_KEY] = OOBTree()
-    return annotations[BATCHES_KEY]
+# --- document types -----------------------------------------------------------
 
 
-def new_batch_id() -> str:
-    return f"{datetime.now():%Y%m%d-%H%M%S}-{token_hex(2)}"
+def document_types() -> dict[str, DocumentType]:
+    """The document types of the site, by code (registry, HR-edited).
+
+    :returns: ``{code: DocumentType}``; empty if the lines are broken.
+    """
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return {}
+    try:
+        return by_code(registry.get(TYPES_RECORD) or [])
+    except TermSyntaxError as exc:  # pragma: no cover - guarded by the form
+        logger.error("Vocabulary %s is broken: %s", TYPES_RECORD, exc)
+        return {}
 
 
-def merge_stack(files: list[bytes]) -> tuple[bytes, int]:
-    """One PDF of the uploaded files in order (each checked and converted)."""
-    from pypdf import PdfReader
-    from pypdf import PdfWriter
+def is_restricted(code) -> bool:
+    """Whether documents of type ``code`` are restricted.
 
-    stored = [normalise_file(data, max_upload_mb()) for data in files]
-    if len(stored) == 1:
-        return stored[0].data, stored[0].pages
-    writer = PdfWriter()
-    for item in stored:
-        writer.append(PdfReader(io.BytesIO(item.data)))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), sum(item.pages for item in stored)
+    :param code: a document type code; unknown codes are normal (a broken
+        vocabulary restricts nothing new).
+    """
+    info = document_types().get(code or "")
+    return bool(info and info.restricted)
+
+
+def is_restricted_document(obj) -> bool:
+    """Whether ``obj`` is a scanned document of a restricted type."""
+    return IScannedDocument.providedBy(obj) and is_restricted(
+        getattr(obj, "document_type", None)
+    )
+
+
+# --- filing -----------------------------------------------------------------------
+
+
+def file_document(*, file, document_type, data, filename, source, batch_id=None):
+    """File a PDF as a draft ScannedDocument, as the current user.
+
+    :param file: the personnel file to file it into.
+    :param document_type: a document type code.
+    :param data: the PDF (checked again when stored: ``storage``).
+    :param filename: the name of the stored file.
+    :param source: the scan origin (``sirhp.scan_metadata``: ``batch``...).
+    :param batch_id: the batch it comes from, if any.
+    :returns: the new document.
+    :raises Unauthorized: the user may not add documents to ``file``.
+    :raises DocumentError: the file is refused (subclass of ``ValueError``).
+    """
+    return createContentInContainer(
+        file,
+        "ScannedDocument",
+        checkConstraints=True,
+        document_type=document_type,
+        file=NamedBlobFile(data=data, contentType="application/pdf", filename=filename),
+        batch_id=batch_id,
+        scan_source=source,
+        scan_date=date.today(),
+        scan_operator=api.user.get_current().getId(),
+    )
 
 
 def _find_file(agency, matricule):
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
+    brains = api.portal.get_tool("portal_catalog")(
         portal_type="PersonnelFile",
         matricule=matricule,
         path="/".join(agency.getPhysicalPath()),
@@ -88,58 +138,49 @@ def _find_file(agency, matricule):
     return brains[0].getObject() if brains else None
 
 
-def hold(agency, batch_id, reason, pdf: bytes, pages: list[int], user_id) -> dict:
-    """Keep pages in the holding area; returns the report entry."""
-    area = holding_area(agency)
-    item_id = f"{batch_id}-{len(area) + 1}-{token_hex(2)}"
-    area[item_id] = PersistentMapping(
-        id=item_id,
-        batch_id=batch_id,
-        reason=reason,
-        pages=list(pages),
-        created=datetime.now(),
-        creator=user_id,
-        file=NamedBlobFile(
-            data=pdf, contentType="application/pdf", filename=f"{item_id}.pdf"
-        ),
-    )
-    return {
-        "id": item_id,
-        "reason": reason,
-        "pages": list(pages),
-        "url": f"{agency.absolute_url()}/@@pieces-en-attente/{item_id}",
-    }
+# --- batch filing and the holding area ---------------------------------------------
 
 
-def create_document(file, code, pdf, batch_id, user_id, filename):
-    """A draft ScannedDocument created as the current user (permission checked)."""
-    return createContentInContainer(
-        file,
-        "ScannedDocument",
-        checkConstraints=True,
-        document_type=code,
-        file=NamedBlobFile(data=pdf, contentType="application/pdf", filename=filename),
-        batch_id=batch_id,
-        scan_source="batch",
-        scan_date=date.today(),
-        scan_operator=user_id,
-    )
+def _file_part(agency, part, pdf, batch_id, number, types):
+    """(document, None) once filed, else (None, why it is held)."""
+    file = _find_file(agency, part.matricule)
+    if file is None:
+        return None, str(filled(MSG_NO_FILE, matricule=part.matricule))
+    if part.document_type not in types:
+        return None, str(filled(MSG_BAD_TYPE, code=part.document_type))
+    try:
+        doc = file_document(
+            file=file,
+            document_type=part.document_type,
+            data=pdf,
+            filename=f"lot-{batch_id}-{number}.pdf",
+            source="batch",
+            batch_id=batch_id,
+        )
+    except (Unauthorized, ValueError):
+        return None, str(filled(MSG_NO_PERMISSION, matricule=part.matricule))
+    return doc, None
 
 
-def file_stack(agency, files: list[bytes], filename: str = "") -> dict:
-    """File a scanned stack into ``agency``; returns the report (also stored)."""
-    from AccessControl import Unauthorized
-    from pypdf import PdfReader
+def file_stack(*, agency, files: list[bytes], filename: str = "") -> dict:
+    """File a scanned stack into ``agency`` (see the module's docstring).
 
+    :param agency: the agency whose files the cover sheets name.
+    :param files: the stack: one PDF, or images / PDFs in order.
+    :param filename: the uploaded names, kept in the report.
+    :returns: the report, also stored (``batches``): ``batch_id``, ``pages``,
+        ``covers``, ``filed`` and ``held`` entries, ``empty_covers``.
+    :raises DocumentError: a file of the stack is refused: nothing filed.
+    """
     started = time.monotonic()
     user_id = api.user.get_current().getId()
     batch_id = new_batch_id()
-    stack, page_count = merge_stack(files)
+    stack, page_count = merge_stack(files, max_upload_mb())
     with tempfile.TemporaryDirectory(prefix="sirhp-batch-") as tmp:
         path = Path(tmp) / "stack.pdf"
         path.write_bytes(stack)
         marks = cover_sheet.read_stack(path)
-    parts, held, empty = cover_sheet.plan_split(marks)
+    parts, held, empty = plan_split(marks)
     reader = PdfReader(io.BytesIO(stack))
     types = document_types()
     report = {
@@ -155,31 +196,15 @@ def file_stack(agency, files: list[bytes], filename: str = "") -> dict:
     }
     for number, part in enumerate(parts, start=1):
         pdf = cover_sheet.extract_pages(reader, part.pages)
-        reason = None
-        file = _find_file(agency, part.matricule)
-        info = types.get(part.document_type)
-        if file is None:
-            reason = MSG_NO_FILE.format(matricule=part.matricule)
-        elif info is None:
-            reason = MSG_BAD_TYPE.format(code=part.document_type)
-        else:
-            try:
-                doc = create_document(
-                    file,
-                    part.document_type,
-                    pdf,
-                    batch_id,
-                    user_id,
-                    f"lot-{batch_id}-{number}.pdf",
-                )
-            except (Unauthorized, ValueError):
-                reason = MSG_NO_PERMISSION.format(matricule=part.matricule)
+        doc, reason = _file_part(agency, part, pdf, batch_id, number, types)
         if reason:
             entry = hold(agency, batch_id, reason, pdf, part.pages, user_id)
             entry["matricule"] = part.matricule
             entry["document_type"] = part.document_type
             report["held"].append(entry)
             continue
+        info = types[part.document_type]
+        file = doc.aq_parent
         report["filed"].append(
             {
                 "matricule": part.matricule,
@@ -199,34 +224,196 @@ def file_stack(agency, files: list[bytes], filename: str = "") -> dict:
             hold(agency, batch_id, item.reason, pdf, item.pages, user_id)
         )
     report["seconds"] = round(time.monotonic() - started, 2)
-    batches(agency)[batch_id] = report
+    batches(agency=agency)[batch_id] = report
     return report
 
 
-def file_held_item(agency, item_id, matricule, code) -> object:
-    """File a held item into a file (as the current user); removes it from
-    the holding area. Raises ValueError (French) when it cannot."""
-    from AccessControl import Unauthorized
+def file_held_item(*, agency, item_id, matricule, document_type):
+    """File a held item into a file, as the current user; it leaves the
+    holding area.
 
-    area = holding_area(agency)
+    :param agency: the agency whose holding area keeps the item.
+    :param item_id: the held item's id.
+    :param matricule: the matricule of the file to file it into.
+    :param document_type: a document type code.
+    :returns: the new document.
+    :raises DocumentError: unknown item, file or type; not allowed.
+    """
+    area = holding_area(agency=agency)
     item = area.get(item_id)
     if item is None:
-        raise ValueError("Pièce en attente introuvable.")
+        raise DocumentError(MSG_HELD_MISSING)
     file = _find_file(agency, (matricule or "").strip().upper())
     if file is None:
-        raise ValueError(MSG_NO_FILE.format(matricule=matricule))
-    if code not in document_types():
-        raise ValueError(MSG_BAD_TYPE.format(code=code))
+        raise DocumentError(filled(MSG_NO_FILE, matricule=matricule))
+    if document_type not in document_types():
+        raise DocumentError(filled(MSG_BAD_TYPE, code=document_type))
     try:
-        doc = create_document(
-            file,
-            code,
-            item["file"].data,
-            item["batch_id"],
-            api.user.get_current().getId(),
-            item["file"].filename,
+        doc = file_document(
+            file=file,
+            document_type=document_type,
+            data=item["file"].data,
+            filename=item["file"].filename,
+            source="batch",
+            batch_id=item["batch_id"],
         )
     except (Unauthorized, ValueError):
-        raise ValueError(MSG_NO_PERMISSION.format(matricule=matricule)) from None
+        raise DocumentError(filled(MSG_NO_PERMISSION, matricule=matricule)) from None
     del area[item_id]
     return doc
+
+
+# --- text queue (the text worker's endpoints) ----------------------------------------
+
+
+def text_queue(*, limit: int = 10) -> list[dict]:
+    """Documents waiting for their text, oldest change first, whoever may
+    see them (the caller holds ``sirhp: Extract document text``).
+
+    :param limit: how many (1 to 50).
+    :returns: ``{"@id", "UID", "download", "sha256"}`` per document.
+    """
+    limit = min(MAX_QUEUE, max(1, limit))
+    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="ScannedDocument",
+        text_status=storage.PENDING,
+        sort_on="modified",
+    )[:limit]
+    items = []
+    for brain in brains:
+        obj = brain._unrestrictedGetObject()
+        url = obj.absolute_url()
+        items.append(
+            {
+                "@id": url,
+                "UID": brain.UID,
+                "download": f"{url}/@text-source",
+                "sha256": getattr(obj, "file_sha256", None),
+            }
+        )
+    return items
+
+
+def store_text(*, document, text=None, method="", error=None, sha256=None) -> str:
+    """Store the extracted text of ``document``, or why extraction failed.
+
+    :param text: the text (a string), unless ``error`` is given.
+    :param method: ``pdftotext``, ``ocr`` or ``mixed``.
+    :param error: the French reason of a failure.
+    :param sha256: the hash of the file the text was read from.
+    :returns: the new text status.
+    :raises SirhpConflict: the file was replaced meanwhile (the new one is
+        queued).
+    :raises DocumentError: neither a text nor an error.
+    """
+    if sha256 and sha256 != getattr(document, "file_sha256", None):
+        raise SirhpConflict(MSG_FILE_CHANGED)
+    if error:
+        storage.set_failure(document, str(error))
+    elif isinstance(text, str):
+        storage.set_text(document, text, str(method or ""))
+    else:
+        raise DocumentError(MSG_TEXT_EXPECTED)
+    return document.text_status
+
+
+def retry_text(*, document) -> str:
+    """Queue the text extraction of ``document`` again (after a failure).
+
+    :returns: the new text status (``pending``).
+    """
+    storage.mark_pending(document)
+    return document.text_status
+
+
+# --- cover sheets (page previews: ``previews.page_preview``) ------------------------------------------------
+
+
+def cover_sheets(*, file, codes: list[str]) -> bytes:
+    """The cover sheets of ``file``, one per document type, as one PDF.
+
+    :param file: the personnel file the sheets name.
+    :param codes: document type codes.
+    :raises DocumentError: an unknown type.
+    """
+    types = document_types()
+    if any(code not in types for code in codes):
+        raise DocumentError(MSG_UNKNOWN_TYPE)
+    agency = find_agency(file)
+    return cover_sheet.render_cover_sheets(
+        {
+            "matricule": file.matricule,
+            "document_type": code,
+            "type_label": types[code].label,
+            "name": file.Title(),
+            "agency": agency.Title() if agency is not None else "",
+        }
+        for code in codes
+    )
+
+
+# --- search ------------------------------------------------------------------------
+
+
+def search(
+    *,
+    searchable_text=None,
+    document_type=None,
+    start=None,
+    end=None,
+    agency=None,
+    agency_id=None,
+    unit_uid=None,
+):
+    """Documents the current user may see, newest first: the catalog
+    filters by View (``allowedRolesAndUsers``), so nobody finds a document,
+    nor its text, that he may not open.
+
+    :param searchable_text: a ``SearchableText`` query (``rules.searchable_text``).
+    :param document_type: a document type code.
+    :param start: documents dated on or after (a ``date``).
+    :param end: documents dated on or before (a ``date``).
+    :param agency: search only this agency...
+    :param agency_id: ...or the agency of this id.
+    :param unit_uid: with ``agency``: the files of this unit and below.
+    :returns: catalog brains.
+    """
+    query = {
+        "portal_type": "ScannedDocument",
+        "sort_on": "document_sort",
+        "sort_order": "descending",
+    }
+    if searchable_text:
+        query["SearchableText"] = searchable_text
+    if document_type:
+        query["document_type"] = document_type
+    if start and end:
+        query["document_date"] = {"query": [start, end], "range": "min:max"}
+    elif start:
+        query["document_date"] = {"query": start, "range": "min"}
+    elif end:
+        query["document_date"] = {"query": end, "range": "max"}
+    if agency is not None:
+        query["path"] = "/".join(agency.getPhysicalPath())
+    elif agency_id:
+        query["agency"] = agency_id
+    if unit_uid and agency is not None:
+        query["matricule"] = _unit_matricules(unit_uid) or ["-"]
+    return api.portal.get_tool("portal_catalog")(**query)
+
+
+def _unit_matricules(unit_uid):
+    """Files of the unit and of the units below it."""
+    catalog = api.portal.get_tool("portal_catalog")
+    unit = api.content.get(UID=unit_uid)
+    if unit is None:
+        return []
+    uids = [
+        b.UID
+        for b in catalog(portal_type="Unit", path="/".join(unit.getPhysicalPath()))
+    ]
+    return [
+        b.matricule
+        for b in catalog(portal_type="PersonnelFile", unit=uids)
+        if b.matricule
+    ]

@@ -1,7 +1,8 @@
-"""Rules on the file of a scanned document (pièce): checks and conversion.
+"""Inspecting an uploaded file, and the PDF SIRHP stores (pypdf, Pillow, reportlab).
 
-Pure Python (Pillow, pypdf, reportlab; no Zope import). Every refusal raises
-``DocumentError`` with a French message meant for the user.
+``check_document_file`` is THE check of a file a user hands in: a scanned
+document (form, REST, batch filing) and a change request's supporting scan
+get exactly the same. Every refusal raises ``rules.DocumentError``.
 
 * The type is decided from the bytes, never from the name or the browser's
   claim: PDF, JPEG, PNG and TIFF (multi-page) are accepted.
@@ -17,53 +18,45 @@ Pure Python (Pillow, pypdf, reportlab; no Zope import). Every refusal raises
   ``/Launch``, ``/SubmitForm``, ``/ImportData``, ``/JavaScript``...) are
   refused wherever they are; a ``/URI`` action is accepted only as the
   target of a link the reader clicks (a link annotation).
-* What is stored is always a PDF: images become one PDF, pages in order,
-  without their metadata (EXIF, GPS position, XMP, comments).
+* What is stored is always a PDF (``normalise_file``): images become one
+  PDF, pages in order, without their metadata (EXIF, GPS position, XMP,
+  comments).
 """
 
-from dataclasses import dataclass
 import io
 from PIL import Image
 from PIL import ImageSequence
 from PIL import UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf import PdfWriter
+from pypdf.errors import PyPdfError
+from pypdf.generic import ArrayObject
+from pypdf.generic import DictionaryObject
+from pypdf.generic import IndirectObject
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+from sirhp.content.documents.rules import check_size
+from sirhp.content.documents.rules import CheckedFile
+from sirhp.content.documents.rules import DEFAULT_MAX_MB
+from sirhp.content.documents.rules import DocumentError
+from sirhp.content.documents.rules import filled
+from sirhp.content.documents.rules import MAX_PAGES
+from sirhp.content.documents.rules import MAX_PIXELS
+from sirhp.content.documents.rules import MSG_ENCRYPTED
+from sirhp.content.documents.rules import MSG_IMAGE_BROKEN
+from sirhp.content.documents.rules import MSG_PAGES
+from sirhp.content.documents.rules import MSG_PDF_ACTIVE
+from sirhp.content.documents.rules import MSG_PDF_BROKEN
+from sirhp.content.documents.rules import MSG_PIXELS
+from sirhp.content.documents.rules import MSG_PIXELS_ANY
+from sirhp.content.documents.rules import MSG_UNKNOWN
+from sirhp.content.documents.rules import sniff
+from sirhp.content.documents.rules import StoredFile
 
-DEFAULT_MAX_MB = 50
-# Per page: a 600 dpi A3 scan is 70 million pixels.
-MAX_PIXELS = 80_000_000
-MAX_PAGES = 2000
 # Resolution assumed for images that do not say theirs (scanners: 300 dpi).
 DEFAULT_DPI = 300
 IMAGE_FORMATS = ("JPEG", "PNG", "TIFF")
-ACCEPTED = "PDF, JPEG, PNG, TIFF"
-
-MSG_EMPTY = "Le fichier est vide."
-MSG_TOO_BIG = "Le fichier est trop volumineux : {limit} Mo au maximum."
-MSG_MARKUP = (
-    "Le fichier contient du SVG, du HTML ou un script : refusé "
-    f"(formats acceptés : {ACCEPTED})."
-)
-MSG_UNKNOWN = (
-    "Format non accepté : le contenu du fichier n'est ni un PDF ni une image "
-    "JPEG, PNG ou TIFF (le nom du fichier ne compte pas)."
-)
-MSG_ENCRYPTED = (
-    "Le PDF est chiffré ou protégé par un mot de passe : enregistrez-le sans "
-    "protection puis recommencez."
-)
-MSG_PDF_BROKEN = "Le PDF est illisible ou endommagé : veuillez le numériser à nouveau."
-MSG_PDF_ACTIVE = (
-    "Le PDF contient du JavaScript, des actions automatiques ou des fichiers "
-    "joints : refusé. Numérisez le document papier ou imprimez-le en PDF."
-)
-MSG_IMAGE_BROKEN = (
-    "L'image est incomplète ou endommagée : veuillez la numériser à nouveau."
-)
-MSG_PIXELS = (
-    "L'image est trop grande : 80 millions de pixels au maximum par page "
-    "(reçue : {width} × {height})."
-)
-MSG_PIXELS_ANY = "L'image est trop grande : 80 millions de pixels au maximum par page."
-MSG_PAGES = "Le document a trop de pages : 2000 au maximum."
+PDF_ERRORS = (PyPdfError, ValueError, KeyError, TypeError, OSError, AssertionError)
 
 # PDF names that run code, open things, carry files or act by themselves
 # (/AA: additional actions fired on open, close, page or field events).
@@ -99,68 +92,15 @@ LINK_ONLY_ACTIONS = frozenset({"/URI"})
 ACTIVE_BYTES = (b"/JavaScript", b"/JS", b"/EmbeddedFile", b"/Launch", b"/RichMedia")
 
 
-class DocumentError(ValueError):
-    """A file refused; ``message`` is the French text shown to the user."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    """What the checks learnt about an accepted file."""
-
-    kind: str  # "pdf", "jpeg", "png", "tiff"
-    pages: int
-
-
-@dataclass(frozen=True)
-class StoredFile:
-    """The PDF SIRHP stores for an accepted file."""
-
-    data: bytes
-    pages: int
-    source_kind: str
-    content_type: str = "application/pdf"
-
-
-def sniff(data: bytes) -> str:
-    """The kind of ``data`` from its first bytes, or raise ``DocumentError``."""
-    if data.startswith(b"%PDF-"):
-        return "pdf"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data[:4] in (b"II*\x00", b"MM\x00*"):
-        return "tiff"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
-    if head.startswith(b"<") or b"<svg" in head or b"<script" in head:
-        raise DocumentError(MSG_MARKUP)
-    if b"<html" in head or b"<!doctype" in head or b"<?xml" in head:
-        raise DocumentError(MSG_MARKUP)
-    raise DocumentError(MSG_UNKNOWN)
-
-
-def check_size(data: bytes, max_mb: int = DEFAULT_MAX_MB) -> None:
-    if not data:
-        raise DocumentError(MSG_EMPTY)
-    if len(data) > max_mb * 1024 * 1024:
-        raise DocumentError(MSG_TOO_BIG.format(limit=max_mb))
-
-
 # --- PDF ---------------------------------------------------------------------
 
 
 def _open_pdf(data: bytes):
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AssertionError):
+    except PDF_ERRORS:
         raise DocumentError(MSG_PDF_BROKEN) from None
     if encrypted:
         raise DocumentError(MSG_ENCRYPTED)
@@ -170,9 +110,6 @@ def _open_pdf(data: bytes):
 def _active_content(reader, budget: int = 200_000) -> bool:
     """True if any object reachable from the trailer carries an active key or
     action, or the document opens with anything but a page destination."""
-    from pypdf.generic import ArrayObject
-    from pypdf.generic import DictionaryObject
-    from pypdf.generic import IndirectObject
 
     seen = set()
     # (object, whether a /URI action is acceptable there: a link's target)
@@ -211,7 +148,6 @@ def _active_content(reader, budget: int = 200_000) -> bool:
 def _is_action(value) -> bool:
     """An /OpenAction that is an action other than going to a page of this
     document (a destination array, or a /GoTo action, is harmless)."""
-    from pypdf.generic import DictionaryObject
 
     value = value.get_object() if hasattr(value, "get_object") else value
     if not isinstance(value, DictionaryObject):
@@ -221,13 +157,12 @@ def _is_action(value) -> bool:
 
 def check_pdf(data: bytes) -> int:
     """Check a PDF; return its number of pages."""
-    from pypdf.errors import PyPdfError
 
     reader = _open_pdf(data)
     try:
         pages = len(reader.pages)
         active = _active_content(reader)
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AssertionError):
+    except PDF_ERRORS:
         raise DocumentError(MSG_PDF_BROKEN) from None
     except RecursionError:
         raise DocumentError(MSG_PDF_BROKEN) from None
@@ -278,7 +213,7 @@ def _frames(image: Image.Image):
     for frame in ImageSequence.Iterator(image):
         width, height = frame.size
         if width * height > MAX_PIXELS:
-            raise DocumentError(MSG_PIXELS.format(width=width, height=height))
+            raise DocumentError(filled(MSG_PIXELS, width=width, height=height))
         yield frame
 
 
@@ -296,7 +231,7 @@ def check_image(data: bytes, kind: str) -> int:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise DocumentError(
-            MSG_PIXELS.format(width=image.width, height=image.height)
+            filled(MSG_PIXELS, width=image.width, height=image.height)
         ) from None
     except (OSError, ValueError, SyntaxError, EOFError):
         raise DocumentError(MSG_IMAGE_BROKEN) from None
@@ -372,8 +307,6 @@ def strip_jpeg_metadata(data: bytes) -> bytes:
 
 def images_to_pdf(data: bytes, kind: str) -> tuple[bytes, int]:
     """One PDF page per image page, at the image's resolution; no metadata."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
 
     image = _open_image(data, kind)
     out = io.BytesIO()
@@ -406,8 +339,15 @@ def images_to_pdf(data: bytes, kind: str) -> tuple[bytes, int]:
 # --- entry points --------------------------------------------------------------
 
 
-def check_file(data: bytes, max_mb: int = DEFAULT_MAX_MB) -> CheckedFile:
-    """Every check, no conversion: what forms and REST validate against."""
+def check_document_file(data: bytes, max_mb: int = DEFAULT_MAX_MB) -> CheckedFile:
+    """Every check of an uploaded file, no conversion: what forms, REST, the
+    batch filing and change-request scans are validated against.
+
+    :param data: the bytes as received (the name does not count).
+    :param max_mb: the size limit in MB (the site's: ``field.max_upload_mb``).
+    :returns: the kind (``pdf``, ``jpeg``, ``png``, ``tiff``) and page count.
+    :raises DocumentError: the French reason of the refusal.
+    """
     check_size(data, max_mb)
     kind = sniff(data)
     if kind == "pdf":
@@ -416,16 +356,29 @@ def check_file(data: bytes, max_mb: int = DEFAULT_MAX_MB) -> CheckedFile:
 
 
 def normalise_file(data: bytes, max_mb: int = DEFAULT_MAX_MB) -> StoredFile:
-    """Check ``data`` and return the PDF to store (images converted)."""
-    checked = check_file(data, max_mb)
+    """``check_document_file``, then the PDF to store (images converted).
+
+    :raises DocumentError: as ``check_document_file``.
+    """
+    checked = check_document_file(data, max_mb)
     if checked.kind == "pdf":
         return StoredFile(data, checked.pages, "pdf")
     pdf, pages = images_to_pdf(data, checked.kind)
     return StoredFile(pdf, pages, checked.kind)
 
 
-def pdf_filename(filename: str | None, fallback: str = "piece") -> str:
-    """The stored name: the original stem with ``.pdf``."""
-    stem = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    return f"{stem or fallback}.pdf"
+def merge_stack(files: list[bytes], max_mb: int = DEFAULT_MAX_MB) -> tuple[bytes, int]:
+    """One PDF of a scanned stack handed in as several files, in order (each
+    checked and converted by ``normalise_file``); returns it and its pages.
+
+    :raises DocumentError: a file is refused: nothing is merged.
+    """
+    stored = [normalise_file(data, max_mb) for data in files]
+    if len(stored) == 1:
+        return stored[0].data, stored[0].pages
+    writer = PdfWriter()
+    for item in stored:
+        writer.append(PdfReader(io.BytesIO(item.data)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), sum(item.pages for item in stored)
