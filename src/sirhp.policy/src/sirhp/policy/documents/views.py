@@ -30,7 +30,7 @@ MSG_RETRIED = _("message_text_retried", default="Extraction du texte relancée."
 MSG_PREVIEW_NUMBERS = _(
     "error_preview_numbers", default="page et largeur : des nombres."
 )
-MSG_BATCH_UNKNOWN = _("error_batch_unknown", default="Lot inconnu.")
+MSG_BATCH_UNKNOWN = _("error_document_batch_unknown", default="Lot inconnu.")
 MSG_FILED = _("message_held_item_filed", default="Pièce classée.")
 MAX_PREVIEWS = 30
 RECENT_BATCHES = 10
