@@ -1,22 +1,16 @@
-"""The document domain's API: types, filing, batch filing, text queue, cover
-sheets, previews and search (plone.api style: keyword arguments, refusals
-raised as ``DocumentError`` or one of its HTTP siblings).
+"""The document domain's API: what views and REST services call (plone.api
+style: keyword arguments; refusals raised as ``DocumentError`` or one of its
+HTTP siblings). Every document is created as the current user with
+``checkConstraints``: the file's ``sirhp: Add ScannedDocument``, as the add
+form.
 
-Views (``sirhp.policy.documents``) and REST services (``services/``) call
-these functions and nothing below them. Every document is created as the
-current user with ``checkConstraints``: the add permission of the target
-file (``sirhp: Add ScannedDocument``) is checked as in the add form.
-
-**Batch filing** (classement par lot) takes a scanned stack (one PDF, or
-several images / PDFs in order), finds the cover sheets, files each run of
-pages as a **draft** ScannedDocument of the sheet's type into the sheet's
-file, and keeps every page it could not place in the agency's holding area
-(never dropped): pages before the first cover sheet; a sheet recognised
-(black band) whose code is unreadable, with the pages after it; a sheet
-naming a file that is not in this agency (or not visible to the clerk), a
-file where the clerk may not add documents, or an unknown document type.
-The report (what went where) and the holding area live in the agency's
-annotations: no new content type, nothing visible to the other agency.
+**Batch filing** (classement par lot): a scanned stack (one PDF, or images /
+PDFs in order) is split on its cover sheets; each run of pages is filed as a
+**draft** of the sheet's type in the sheet's file. Every page it cannot
+place is held in the agency's holding area (``holding.py``), never dropped:
+pages before the first sheet, an unreadable sheet and its pages, a sheet
+naming a file not in this agency (or not visible), a file where the user
+may not add documents, an unknown type.
 """
 
 from AccessControl import Unauthorized
@@ -46,6 +40,7 @@ from sirhp.content.documents.rules import DocumentError
 from sirhp.content.documents.rules import DocumentType
 from sirhp.content.documents.rules import filled
 from sirhp.content.documents.rules import plan_split
+from sirhp.content.documents.search import search  # noqa: F401 (re-export)
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.content.vocabularies.units import find_agency
@@ -141,25 +136,29 @@ def _find_file(agency, matricule):
 # --- batch filing and the holding area ---------------------------------------------
 
 
-def _file_part(agency, part, pdf, batch_id, number, types):
-    """(document, None) once filed, else (None, why it is held)."""
-    file = _find_file(agency, part.matricule)
+def _file_into(agency, matricule, document_type, pdf, filename, batch_id, types):
+    """File ``pdf`` into the agency's file of ``matricule`` (as typed: the
+    messages repeat it), as the current user; the one place batch filing
+    checks where a document may go.
+
+    :raises DocumentError: no such file here, unknown type, or not allowed.
+    """
+    file = _find_file(agency, (matricule or "").strip().upper())
     if file is None:
-        return None, str(filled(MSG_NO_FILE, matricule=part.matricule))
-    if part.document_type not in types:
-        return None, str(filled(MSG_BAD_TYPE, code=part.document_type))
+        raise DocumentError(filled(MSG_NO_FILE, matricule=matricule))
+    if document_type not in types:
+        raise DocumentError(filled(MSG_BAD_TYPE, code=document_type))
     try:
-        doc = file_document(
+        return file_document(
             file=file,
-            document_type=part.document_type,
+            document_type=document_type,
             data=pdf,
-            filename=f"lot-{batch_id}-{number}.pdf",
+            filename=filename,
             source="batch",
             batch_id=batch_id,
         )
     except (Unauthorized, ValueError):
-        return None, str(filled(MSG_NO_PERMISSION, matricule=part.matricule))
-    return doc, None
+        raise DocumentError(filled(MSG_NO_PERMISSION, matricule=matricule)) from None
 
 
 def file_stack(*, agency, files: list[bytes], filename: str = "") -> dict:
@@ -196,8 +195,19 @@ def file_stack(*, agency, files: list[bytes], filename: str = "") -> dict:
     }
     for number, part in enumerate(parts, start=1):
         pdf = cover_sheet.extract_pages(reader, part.pages)
-        doc, reason = _file_part(agency, part, pdf, batch_id, number, types)
-        if reason:
+        try:
+            doc = _file_into(
+                agency,
+                part.matricule,
+                part.document_type,
+                pdf,
+                f"lot-{batch_id}-{number}.pdf",
+                batch_id,
+                types,
+            )
+        except DocumentError as error:
+            # the report keeps the French sentence (stored data)
+            reason = str(error.message)
             entry = hold(agency, batch_id, reason, pdf, part.pages, user_id)
             entry["matricule"] = part.matricule
             entry["document_type"] = part.document_type
@@ -243,22 +253,15 @@ def file_held_item(*, agency, item_id, matricule, document_type):
     item = area.get(item_id)
     if item is None:
         raise DocumentError(MSG_HELD_MISSING)
-    file = _find_file(agency, (matricule or "").strip().upper())
-    if file is None:
-        raise DocumentError(filled(MSG_NO_FILE, matricule=matricule))
-    if document_type not in document_types():
-        raise DocumentError(filled(MSG_BAD_TYPE, code=document_type))
-    try:
-        doc = file_document(
-            file=file,
-            document_type=document_type,
-            data=item["file"].data,
-            filename=item["file"].filename,
-            source="batch",
-            batch_id=item["batch_id"],
-        )
-    except (Unauthorized, ValueError):
-        raise DocumentError(filled(MSG_NO_PERMISSION, matricule=matricule)) from None
+    doc = _file_into(
+        agency,
+        matricule,
+        document_type,
+        item["file"].data,
+        item["file"].filename,
+        item["batch_id"],
+        document_types(),
+    )
     del area[item_id]
     return doc
 
@@ -350,70 +353,3 @@ def cover_sheets(*, file, codes: list[str]) -> bytes:
         }
         for code in codes
     )
-
-
-# --- search ------------------------------------------------------------------------
-
-
-def search(
-    *,
-    searchable_text=None,
-    document_type=None,
-    start=None,
-    end=None,
-    agency=None,
-    agency_id=None,
-    unit_uid=None,
-):
-    """Documents the current user may see, newest first: the catalog
-    filters by View (``allowedRolesAndUsers``), so nobody finds a document,
-    nor its text, that he may not open.
-
-    :param searchable_text: a ``SearchableText`` query (``rules.searchable_text``).
-    :param document_type: a document type code.
-    :param start: documents dated on or after (a ``date``).
-    :param end: documents dated on or before (a ``date``).
-    :param agency: search only this agency...
-    :param agency_id: ...or the agency of this id.
-    :param unit_uid: with ``agency``: the files of this unit and below.
-    :returns: catalog brains.
-    """
-    query = {
-        "portal_type": "ScannedDocument",
-        "sort_on": "document_sort",
-        "sort_order": "descending",
-    }
-    if searchable_text:
-        query["SearchableText"] = searchable_text
-    if document_type:
-        query["document_type"] = document_type
-    if start and end:
-        query["document_date"] = {"query": [start, end], "range": "min:max"}
-    elif start:
-        query["document_date"] = {"query": start, "range": "min"}
-    elif end:
-        query["document_date"] = {"query": end, "range": "max"}
-    if agency is not None:
-        query["path"] = "/".join(agency.getPhysicalPath())
-    elif agency_id:
-        query["agency"] = agency_id
-    if unit_uid and agency is not None:
-        query["matricule"] = _unit_matricules(unit_uid) or ["-"]
-    return api.portal.get_tool("portal_catalog")(**query)
-
-
-def _unit_matricules(unit_uid):
-    """Files of the unit and of the units below it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    unit = api.content.get(UID=unit_uid)
-    if unit is None:
-        return []
-    uids = [
-        b.UID
-        for b in catalog(portal_type="Unit", path="/".join(unit.getPhysicalPath()))
-    ]
-    return [
-        b.matricule
-        for b in catalog(portal_type="PersonnelFile", unit=uids)
-        if b.matricule
-    ]
