@@ -38,12 +38,12 @@ start: site ## Install if needed, create the demo site, serve http://localhost:$
 	@$(BIN)/python scripts/print_accounts.py
 	@echo "Serving http://localhost:$(PORT)/sirhp (Ctrl+C to stop); text worker log: $(INSTANCE)/log/text-worker.log"
 	@mkdir -p $(INSTANCE)/log
-	$(BIN)/python -m sirhp.policy.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
+	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 text-worker: install ## Run the text worker alone (OCR / pdftotext) against http://localhost:$(PORT)/sirhp
-	$(BIN)/python -m sirhp.policy.documents.worker --url http://localhost:$(PORT)/sirhp
+	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp
 
 start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 	bash scripts/start_zeo.sh

@@ -66,7 +66,7 @@ def bench_upload(site, count):
             started = time.monotonic()
             file.invokeFactory  # noqa: B018
             field = __import__(
-                "sirhp.content.content.scanned_document", fromlist=["x"]
+                "sirhp.content.documents.content", fromlist=["x"]
             ).IScannedDocumentSchema["file"]
             value = NamedBlobFile(data=pdf, filename="arrete.pdf")
             field.validate(value)  # what forms and REST do first
@@ -89,7 +89,7 @@ def bench_upload(site, count):
 
 
 def bench_batch(site):
-    from sirhp.policy.documents.batch import file_stack
+    from sirhp.content.documents.api import file_stack
     from tests.documents import stacks
 
     catalog = site.portal_catalog
@@ -103,7 +103,9 @@ def bench_batch(site):
     stack = stacks.stack_pdf(plan)
     started = time.monotonic()
     with api.env.adopt_user(username="clerk.pn"):
-        report = file_stack(site["police-nationale"], [stack], "bench.pdf")
+        report = file_stack(
+            agency=site["police-nationale"], files=[stack], filename="bench.pdf"
+        )
     seconds = time.monotonic() - started
     transaction.abort()
     return {

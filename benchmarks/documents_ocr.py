@@ -17,7 +17,7 @@ import time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sirhp.content.domain.text import extract_pdf  # noqa: E402
+from sirhp.content.documents.text import extract_pdf  # noqa: E402
 from tests.documents import files  # noqa: E402
 
 

@@ -32,7 +32,7 @@ pids+=($!)
 $BIN/runwsgi var/zeo-client2/etc/zope.ini &
 pids+=($!)
 # One text worker (OCR / pdftotext) for the whole database, through client 1.
-$BIN/python -m sirhp.policy.documents.worker --url "http://localhost:$PORT1/sirhp" \
+$BIN/python -m sirhp.content.documents.worker --url "http://localhost:$PORT1/sirhp" \
   >>"$DATA/log/text-worker.log" 2>&1 &
 pids+=($!)
 echo "Zope clients: http://localhost:$PORT1/sirhp and http://localhost:$PORT2/sirhp"

@@ -4,7 +4,7 @@ cover sheets are printed by SIRHP, rasterised (200 dpi) and put back as images."
 from pathlib import Path
 from PIL import Image
 from PIL import ImageDraw
-from sirhp.content.domain.cover_sheet import render_cover_sheets
+from sirhp.content.documents.cover_sheet import render_cover_sheets
 import subprocess
 import tempfile
 from tests.documents import files

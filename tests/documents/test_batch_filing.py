@@ -5,8 +5,9 @@ from base64 import b64encode
 from pathlib import Path
 from plone import api
 import requests
-from sirhp.content.domain import cover_sheet
-from sirhp.policy.documents import batch
+from sirhp.content.documents import api as documents
+from sirhp.content.documents import cover_sheet
+from sirhp.content.documents import rules
 import subprocess
 import tempfile
 from tests.documents import stacks
@@ -30,13 +31,13 @@ def test_cover_sheet_qr_read_back():
         path.write_bytes(pdf)
         marks = cover_sheet.read_stack(path)
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout
-    assert marks[0].cover == cover_sheet.CoverCode("100001J", "diplome")
+    assert marks[0].cover == rules.CoverCode("100001J", "diplome")
     assert b"100001J" in text and "Diplôme".encode() in text
 
 
 def test_plan_split_rules():
-    Mark = cover_sheet.PageMark
-    code = cover_sheet.CoverCode
+    Mark = rules.PageMark
+    code = rules.CoverCode
     marks = [
         Mark(1),
         Mark(2, code("A1", "diplome"), True),
@@ -48,10 +49,10 @@ def test_plan_split_rules():
         Mark(8, code("C3", "autre"), True),  # cover without pages
         Mark(9),
     ]
-    parts, held, empty = cover_sheet.plan_split(marks)
+    parts, held, empty = rules.plan_split(marks)
     assert [(p.matricule, p.pages) for p in parts] == [("A1", [3, 4]), ("C3", [9])]
     assert [(h.reason, h.pages) for h in held] == [
-        (cover_sheet.MSG_BEFORE_FIRST, [1]),
+        (rules.MSG_BEFORE_FIRST, [1]),
         ("Fiche de séparation illisible (page 5)", [5, 6]),
     ]
     assert empty == [7]
@@ -94,7 +95,7 @@ def test_stack_split_and_filed(portal, testdata):
     data = stacks.stack_pdf(plan)
     agency = portal["police-nationale"]
     with api.env.adopt_user(username="clerk.pn"):
-        report = batch.file_stack(agency, [data], "pile.pdf")
+        report = documents.file_stack(agency=agency, files=[data], filename="pile.pdf")
     assert report["pages"] == 12
     filed = {(f["matricule"], f["document_type"]): f for f in report["filed"]}
     assert set(filed) >= {(draft, "diplome"), (draft, "acte-naissance")}
@@ -111,7 +112,7 @@ def test_stack_split_and_filed(portal, testdata):
     assert docs["diplome"].scan_source == "batch"
     assert docs["diplome"].text_status == "pending"
     reasons = [h["reason"] for h in report["held"]]
-    assert cover_sheet.MSG_BEFORE_FIRST in reasons
+    assert rules.MSG_BEFORE_FIRST in reasons
     assert "Fiche de séparation illisible (page 7)" in reasons
     assert f"Dossier {ocs} introuvable dans cette agence" in reasons
     held_pages = sorted(p for h in report["held"] for p in h["pages"])
@@ -119,12 +120,17 @@ def test_stack_split_and_filed(portal, testdata):
     covers = [2, 5, 9, 11]
     # every page is somewhere: filed, held, or a cover sheet
     assert sorted(held_pages + filed_pages + covers) == list(range(1, 13))
-    area = batch.holding_area(agency)
+    area = documents.holding_area(agency=agency)
     assert len(area) == len(report["held"])
     # a held item is filed later from the holding area
     item_id = next(h["id"] for h in report["held"] if "illisible" in h["reason"])
     with api.env.adopt_user(username="clerk.pn"):
-        doc = batch.file_held_item(agency, item_id, draft, "arrete-nomination")
+        doc = documents.file_held_item(
+            agency=agency,
+            item_id=item_id,
+            matricule=draft,
+            document_type="arrete-nomination",
+        )
     assert doc.page_count == 2 and item_id not in area
 
 

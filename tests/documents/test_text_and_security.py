@@ -6,7 +6,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 import requests
-from sirhp.policy.documents.worker import Worker
+from sirhp.content.documents.worker import Worker
 from tests.documents import files
 from tests.documents.conftest import add_document
 import transaction
@@ -69,7 +69,7 @@ def test_text_pdf_indexed_without_ocr(functional, testdata):
 
 
 def test_failure_is_shown_and_retried(functional, testdata, monkeypatch):
-    from sirhp.content.domain import text as text_rules
+    from sirhp.content.documents import text as text_rules
 
     portal = functional["portal"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
@@ -217,8 +217,8 @@ def test_normal_document_seen_as_before(portal, testdata, normal_doc):
 
 def test_sensitivity_change_reapplied(portal, testdata, normal_doc):
     """HR makes diplomas restricted: existing ones follow (control panel hook)."""
+    from sirhp.content.documents.rules import sensitivity_changes
     from sirhp.policy.documents.security import reapply_types
-    from sirhp.policy.documents.security import sensitivity_changes
 
     old = api.portal.get_registry_record("sirhp.document_types")
     new = [

@@ -6,7 +6,8 @@ Every file is generated (tests/documents/files.py)."""
 from plone import api
 import pytest
 import requests
-from sirhp.content.domain import document_file as rules
+from sirhp.content.documents import pdf
+from sirhp.content.documents import rules
 from tests.documents import files
 from tests.documents.conftest import JSON
 from tests.documents.conftest import rest_body
@@ -50,27 +51,27 @@ def _docs(portal, testdata, name="pn_draft"):
 @pytest.mark.parametrize("name,make,message", REFUSED, ids=[r[0] for r in REFUSED])
 def test_rules_refuse(name, make, message):
     with pytest.raises(rules.DocumentError) as info:
-        rules.check_file(make())
+        pdf.check_document_file(make())
     assert info.value.message == message
 
 
 def test_rules_size_limit():
     data = files.text_pdf() + b"\n%" + b"x" * (1024 * 1024 + 10)
     with pytest.raises(rules.DocumentError) as info:
-        rules.check_file(data, max_mb=1)
+        pdf.check_document_file(data, max_mb=1)
     assert info.value.message == "Le fichier est trop volumineux : 1 Mo au maximum."
 
 
 def test_rules_type_from_bytes_not_name():
     png = files.image_bytes(files.page_image())
-    assert rules.check_file(png).kind == "png"
-    stored = rules.normalise_file(png)
+    assert pdf.check_document_file(png).kind == "png"
+    stored = pdf.normalise_file(png)
     assert stored.data.startswith(b"%PDF-") and stored.pages == 1
     assert rules.pdf_filename("photo.pdf.exe") == "photo.pdf.pdf"
 
 
 def test_rules_multipage_tiff_becomes_one_pdf_in_order():
-    stored = rules.normalise_file(files.tiff(pages=3))
+    stored = pdf.normalise_file(files.tiff(pages=3))
     assert stored.pages == 3 and stored.source_kind == "tiff"
     import io
     from pypdf import PdfReader

@@ -8,7 +8,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 import requests
-from sirhp.policy.documents.worker import Worker
+from sirhp.content.documents.worker import Worker
 from sirhp.policy.login import totp
 from tests.documents import files
 from tests.documents.conftest import add_document

@@ -13,7 +13,8 @@ from pypdf.generic import NameObject
 from pypdf.generic import NumberObject
 from pypdf.generic import TextStringObject
 import pytest
-from sirhp.content.domain import document_file as rules
+from sirhp.content.documents import pdf
+from sirhp.content.documents import rules
 from tests.documents import files
 
 
@@ -149,7 +150,7 @@ REFUSED = {
 def test_active_pdf_refused(name):
     data = _pdf(REFUSED[name])
     with pytest.raises(rules.DocumentError) as error:
-        rules.check_file(data)
+        pdf.check_document_file(data)
     assert error.value.message == rules.MSG_PDF_ACTIVE
 
 
@@ -171,7 +172,7 @@ ACCEPTED = {
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_harmless_pdf_accepted(name):
     data = _pdf(ACCEPTED[name])
-    assert rules.check_file(data).pages == 1
+    assert pdf.check_document_file(data).pages == 1
 
 
 # --- images: metadata dropped ----------------------------------------------
@@ -209,7 +210,7 @@ def _images_of(pdf):
 def test_jpeg_metadata_dropped_pixels_kept(progressive):
     data = _jpeg_with_exif(progressive)
     assert GPS_MARKER.encode() in data and b"Exif" in data
-    stored = rules.normalise_file(data)
+    stored = pdf.normalise_file(data)
     assert stored.source_kind == "jpeg" and stored.pages == 1
     (embedded,) = _images_of(stored.data)
     assert GPS_MARKER.encode() not in embedded
@@ -229,11 +230,11 @@ def test_png_text_chunks_dropped():
     info.add_text("Location", GPS_MARKER)
     out = io.BytesIO()
     files.page_image(("Acte",), size=(400, 300)).save(out, "PNG", pnginfo=info)
-    stored = rules.normalise_file(out.getvalue())
+    stored = pdf.normalise_file(out.getvalue())
     assert GPS_MARKER.encode() not in stored.data
     assert all(GPS_MARKER.encode() not in image for image in _images_of(stored.data))
 
 
 def test_broken_jpeg_refused_by_the_stripper():
     with pytest.raises(rules.DocumentError):
-        rules.strip_jpeg_metadata(b"\xff\xd8\xff\xe1\x00\x40Exif")
+        pdf.strip_jpeg_metadata(b"\xff\xd8\xff\xe1\x00\x40Exif")

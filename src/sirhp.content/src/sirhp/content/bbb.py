@@ -10,10 +10,17 @@ import importlib
 import sys
 
 # old module path -> new module path
-ALIASES = {}
+ALIASES = {
+    "sirhp.content.content.scanned_document": "sirhp.content.documents.content",
+}
 
 
 def install():
     for old, new in ALIASES.items():
         if old not in sys.modules:
-            sys.modules[old] = importlib.import_module(new)
+            module = importlib.import_module(new)
+            sys.modules[old] = module
+            # dotted names (an FTI's klass and schema before its upgrade)
+            # are resolved attribute by attribute from the parent package
+            parent, _, name = old.rpartition(".")
+            setattr(importlib.import_module(parent), name, module)

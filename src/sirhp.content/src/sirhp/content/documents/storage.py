@@ -3,20 +3,22 @@
 ``prepare_document`` (added / modified) turns the accepted file into the PDF
 SIRHP keeps (images converted, one PDF), counts its pages, fills the scan
 metadata and queues the text extraction (``text_status = "pending"``). It
-checks the bytes again: content created by code without the form or REST
-validation is refused too (the exception aborts the transaction).
+checks the bytes again (``pdf.normalise_file``: the same checks as the
+field): content created by code without the form or REST validation is
+refused too (the exception aborts the transaction).
 
 The text itself is set by the text worker through ``set_text`` /
 ``set_failure``; it is indexed in ``SearchableText`` of the document only,
 so the catalog's security (``allowedRolesAndUsers``, from View) applies.
 """
 
+from AccessControl import getSecurityManager
 from datetime import date
 import hashlib
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content.documents.field import max_upload_mb
-from sirhp.content.domain.document_file import normalise_file
-from sirhp.content.domain.document_file import pdf_filename
+from sirhp.content.documents.pdf import normalise_file
+from sirhp.content.documents.rules import pdf_filename
 
 PENDING = "pending"
 DONE = "done"
@@ -79,7 +81,5 @@ def set_failure(obj, message: str):
 
 
 def _current_user_id():
-    from AccessControl import getSecurityManager
-
     user = getSecurityManager().getUser()
     return user.getId() if user is not None else None

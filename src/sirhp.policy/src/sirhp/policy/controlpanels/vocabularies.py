@@ -4,13 +4,13 @@ from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.z3cform import layout
-from sirhp.content.domain.document_types import parse_document_types
+from sirhp.content.documents.rules import parse_document_types
+from sirhp.content.documents.rules import sensitivity_changes
 from sirhp.content.domain.terms import parse_lines
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IHRVocabularies
 from sirhp.policy import _
 from sirhp.policy.documents.security import reapply_types
-from sirhp.policy.documents.security import sensitivity_changes
 from z3c.form import button
 from z3c.form.interfaces import ActionExecutionError
 from zope.interface import Invalid

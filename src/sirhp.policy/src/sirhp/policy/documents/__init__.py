@@ -1,2 +1,4 @@
-"""Scanned documents in the records office: restricted types, text worker
-endpoints, cover sheets, batch filing, holding area, search, previews."""
+"""Scanned documents in the records office: the pages (document, previews,
+cover sheets, batch filing, holding area: ``views.py``; search:
+``search.py``) and who sees a restricted document (``security.py``). They
+call ``sirhp.content.documents.api``."""

@@ -21,8 +21,8 @@ from Acquisition import aq_base
 from plone import api
 from sirhp.content.api import find_agency
 from sirhp.content.api import parent_file
-from sirhp.content.documents.types import document_types
-from sirhp.content.documents.types import is_restricted
+from sirhp.content.documents.api import is_restricted
+from sirhp.content.documents.api import is_restricted_document
 from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.policy.base.localroles import block_inheritance
@@ -47,12 +47,6 @@ def wanted_roles(doc) -> dict[str, set]:
             if OFFICER in roles:
                 wanted.setdefault(principal, set()).add(OFFICER)
     return wanted
-
-
-def is_restricted_document(obj) -> bool:
-    return IScannedDocument.providedBy(obj) and is_restricted(
-        getattr(obj, "document_type", None)
-    )
 
 
 def agency_hr_managers(obj) -> set[str]:
@@ -164,18 +158,9 @@ def reapply_types(codes) -> int:
     return count
 
 
-def sensitivity_changes(old_lines, new_lines) -> set:
-    """Codes whose sensitivity differs between two versions of the lines."""
-    from sirhp.content.domain.document_types import by_code
-
-    old, new = by_code(old_lines or []), by_code(new_lines or [])
-    codes = set(old) | set(new)
-    return {
-        code
-        for code in codes
-        if (old.get(code) and old[code].restricted)
-        != (new.get(code) and new[code].restricted)
-    }
-
-
-__all__ = ["apply_sensitivity", "document_types", "reapply_types"]
+__all__ = [
+    "agency_hr_managers",
+    "apply_sensitivity",
+    "is_restricted_document",
+    "reapply_types",
+]

@@ -27,7 +27,7 @@ from Acquisition import aq_base
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
-from sirhp.content.documents.types import is_restricted
+from sirhp.content.documents.api import is_restricted_document
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IScannedDocument
@@ -70,12 +70,6 @@ def creators_of(obj) -> set[str]:
     return ids
 
 
-def _restricted_document(obj) -> bool:
-    return IScannedDocument.providedBy(obj) and is_restricted(
-        getattr(obj, "document_type", None)
-    )
-
-
 def granted_local_roles(obj) -> dict[str, set[str]]:
     """{principal id: roles} SIRHP grants on ``obj`` itself (not inherited)."""
     granted: dict[str, set[str]] = {}
@@ -98,7 +92,7 @@ def granted_local_roles(obj) -> dict[str, set[str]]:
         )
     elif IPersonnelFile.providedBy(obj):
         grant(wanted_local_roles(obj))
-    elif _restricted_document(obj):
+    elif is_restricted_document(obj):
         grant(document_security.wanted_roles(obj))
     return granted
 
@@ -134,7 +128,7 @@ def clean_shares(obj) -> ShareChange:
     if IScannedDocument.providedBy(obj):
         # blocks (and marks) a restricted document, unblocks a former one
         document_security.apply_sensitivity(obj)
-    if is_blocked(obj) and not _restricted_document(obj):
+    if is_blocked(obj) and not is_restricted_document(obj):
         block_inheritance(obj, False)  # SIRHP blocks restricted documents only
     now = is_blocked(obj)
     if now != blocked:

@@ -2,7 +2,7 @@
 
 Run::
 
-    python -m sirhp.policy.documents.worker --url http://localhost:8080/sirhp
+    python -m sirhp.content.documents.worker --url http://localhost:8080/sirhp
 
 It asks the site for the documents waiting for their text
 (``GET @text-queue``), reads each PDF (``GET <document>/@text-source``: the
@@ -23,7 +23,9 @@ import argparse
 from concurrent.futures import ThreadPoolExecutor
 import logging
 import os
+import requests
 import signal
+from sirhp.content.documents import text
 import sys
 import time
 
@@ -32,8 +34,6 @@ logger = logging.getLogger("sirhp.text_worker")
 
 class Worker:
     def __init__(self, url, user, password, jobs=1, poll=5.0, session=None):
-        import requests
-
         self.url = url.rstrip("/")
         self.session = session or requests.Session()
         self.session.auth = (user, password)
@@ -51,18 +51,15 @@ class Worker:
 
     def process(self, item) -> str:
         """Extract and send back the text of one queued document."""
-        from sirhp.content.domain.text import extract_pdf
-        from sirhp.content.domain.text import TextError
-
         started = time.monotonic()
         download = self.session.get(item["download"], timeout=300)
         download.raise_for_status()
         body = {"sha256": item.get("sha256")}
         try:
-            result = extract_pdf(download.content)
+            result = text.extract_pdf(download.content)
             body.update(text=result.text, method=result.method)
             outcome = f"{result.method}, {result.pages} page(s)"
-        except TextError as error:
+        except text.TextError as error:
             body["error"] = error.message
             outcome = f"échec : {error.message}"
         except Exception as error:  # never let one document stop the worker
@@ -90,8 +87,6 @@ class Worker:
         return len(items)
 
     def run_forever(self, parent_pid=None):
-        import requests
-
         logger.info("Text worker for %s (%s job(s))", self.url, self.jobs)
         while not self.stopping:
             if parent_pid and not _alive(parent_pid):

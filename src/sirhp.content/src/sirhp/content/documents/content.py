@@ -1,4 +1,10 @@
-"""ScannedDocument (pièce): a scan or PDF filed into a personnel file."""
+"""ScannedDocument (pièce): a scan or PDF filed into a personnel file.
+
+Schema and class. The file field checks what is handed in (``field.py``);
+the stored PDF and the text state are ``storage.py``; the scan metadata is
+the behaviour ``sirhp.scan_metadata`` (``behaviors.py``). Moved from
+``sirhp.content.content.scanned_document`` (``bbb.ALIASES``).
+"""
 
 from plone.dexterity.content import Item
 from plone.supermodel import model

@@ -1,8 +1,8 @@
 """Text of a stored PDF: ``pdftotext`` when the PDF carries text, OCR otherwise.
 
-Pure Python around Debian tools (poppler-utils, tesseract-ocr with the
-``fra`` and ``eng`` languages); no Zope import. Runs in the text worker,
-never in a web request.
+Adapter of Debian tools (poppler-utils, tesseract-ocr with the ``fra`` and
+``eng`` languages); no Zope import. Extraction runs in the text worker,
+never in a web request; ``render_page`` draws the page previews.
 
 OCR mode is decided **per page**: a page whose text layer has fewer than
 ``MIN_PAGE_CHARS`` letters or digits is OCR'd (scanner PDFs often carry a
@@ -159,34 +159,3 @@ def render_page(
         )
         suffix = "jpg" if fmt == "jpeg" else "png"
         return (Path(tmp) / f"page.{suffix}").read_bytes()
-
-
-def snippet(text: str, words, width: int = 160) -> str:
-    """An extract of ``text`` around the first of ``words`` found (accents
-    and case ignored), ``width`` characters long, or its beginning."""
-    flat = fold(text)
-    position = -1
-    for word in words:
-        word = fold(word).strip("*")
-        if len(word) < 2:
-            continue
-        position = flat.find(word)
-        if position >= 0:
-            break
-    if position < 0:
-        position = 0
-    start = max(0, position - width // 3)
-    end = min(len(text), start + width)
-    extract = " ".join(text[start:end].split())
-    return ("… " if start else "") + extract + (" …" if end < len(text) else "")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, same length as ``text`` (for finding)."""
-    import unicodedata
-
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0]
-        out.append(base.lower() if len(base.lower()) == 1 else char)
-    return "".join(out)

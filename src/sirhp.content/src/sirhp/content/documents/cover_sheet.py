@@ -1,7 +1,9 @@
 """Cover sheets (fiches de séparation) of batch scanning, and reading them back.
 
-Pure Python (reportlab, segno, Pillow, pypdf; Debian ``pdftoppm`` and
-``zbarimg`` to read scans); no Zope import.
+Adapter of the tools: reportlab and segno draw the sheets; Debian
+``pdftoppm`` and ``zbarimg`` read a scanned stack; Pillow looks for the
+band; pypdf cuts the stack. No Zope import. What a sheet carries and how a
+stack is split are rules (``rules.payload``, ``rules.plan_split``).
 
 A cover sheet is an A4 page with:
 
@@ -12,40 +14,25 @@ A cover sheet is an A4 page with:
 * the matricule, the officer's name and the document type in large print.
 """
 
-from dataclasses import dataclass
-from dataclasses import field
 import io
 from pathlib import Path
-import re
+from PIL import Image
+from pypdf import PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+import segno
+from sirhp.content.documents.rules import PageMark
+from sirhp.content.documents.rules import parse_payload
+from sirhp.content.documents.rules import payload
 import subprocess
 import tempfile
 from xml.etree import ElementTree
 
-PREFIX = "SIRHP-FS"
-VERSION = "1"
-PAYLOAD_RE = re.compile(
-    r"^SIRHP-FS\|1\|(?P<matricule>[0-9A-Z]{4,20})\|(?P<code>[a-z0-9][a-z0-9._-]{0,63})$"
-)
 # Rendering for reading: enough for the 9 cm QR code (10 px a module).
 READ_DPI = 72
 BAND_MM = (8, 28)  # top band, from the top edge, in millimetres
-
-
-@dataclass(frozen=True)
-class CoverCode:
-    matricule: str
-    document_type: str
-
-
-def payload(matricule: str, document_type: str) -> str:
-    return f"{PREFIX}|{VERSION}|{matricule}|{document_type}"
-
-
-def parse_payload(text: str) -> CoverCode | None:
-    match = PAYLOAD_RE.match((text or "").strip())
-    if not match:
-        return None
-    return CoverCode(match["matricule"], match["code"])
 
 
 def render_cover_sheets(sheets) -> bytes:
@@ -54,11 +41,6 @@ def render_cover_sheets(sheets) -> bytes:
     ``sheets``: iterable of dicts with ``matricule``, ``document_type`` (code),
     ``type_label``, ``name`` (officer), ``agency`` (label).
     """
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen.canvas import Canvas
-    import segno
 
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=A4, invariant=1)
@@ -119,19 +101,6 @@ def render_cover_sheets(sheets) -> bytes:
 # --- reading a scanned stack ---------------------------------------------------
 
 
-@dataclass
-class PageMark:
-    number: int  # 1-based
-    cover: CoverCode | None = None
-    band: bool = False
-    codes: list[str] = field(default_factory=list)
-
-    @property
-    def unreadable_cover(self) -> bool:
-        """Looks like a cover sheet (band, or a QR code) but gives no valid code."""
-        return self.cover is None and (self.band or bool(self.codes))
-
-
 def has_band(image) -> bool:
     """A solid dark band across the top (or, upside down, the bottom)."""
     grey = image.convert("L")
@@ -159,7 +128,6 @@ def has_band(image) -> bool:
 def read_stack(pdf_path: Path, dpi: int = READ_DPI) -> list[PageMark]:
     """Render every page once (``pdftoppm``), read the QR codes of all pages in
     one ``zbarimg`` run, and look for the band of each page."""
-    from PIL import Image
 
     with tempfile.TemporaryDirectory(prefix="sirhp-stack-") as tmp:
         workdir = Path(tmp)
@@ -215,58 +183,8 @@ def _zbar(images) -> dict[str, list[str]]:
     return result
 
 
-# --- planning the split ----------------------------------------------------------
-
-
-@dataclass
-class Part:
-    """Pages to file as one document (cover sheet excluded)."""
-
-    matricule: str
-    document_type: str
-    cover_page: int
-    pages: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Held:
-    """Pages SIRHP could not place: kept in the holding area."""
-
-    reason: str
-    pages: list[int] = field(default_factory=list)
-
-
-MSG_BEFORE_FIRST = "Pages avant la première fiche de séparation"
-MSG_UNREADABLE = "Fiche de séparation illisible (page {page})"
-
-
-def plan_split(marks: list[PageMark]) -> tuple[list[Part], list[Held], list[int]]:
-    """Parts to file, pages held, and cover sheets with no page after them."""
-    parts, held, empty = [], [], []
-    current = None  # Part or Held
-    for mark in marks:
-        if mark.cover is not None:
-            current = Part(mark.cover.matricule, mark.cover.document_type, mark.number)
-            parts.append(current)
-        elif mark.unreadable_cover:
-            current = Held(MSG_UNREADABLE.format(page=mark.number), [mark.number])
-            held.append(current)
-        elif current is None:
-            current = Held(MSG_BEFORE_FIRST)
-            held.append(current)
-            current.pages.append(mark.number)
-        else:
-            current.pages.append(mark.number)
-    for part in list(parts):
-        if not part.pages:
-            parts.remove(part)
-            empty.append(part.cover_page)
-    return parts, held, empty
-
-
 def extract_pages(reader, pages: list[int]) -> bytes:
     """A new PDF with ``pages`` (1-based) of a pypdf reader, in order."""
-    from pypdf import PdfWriter
 
     writer = PdfWriter()
     for number in pages:

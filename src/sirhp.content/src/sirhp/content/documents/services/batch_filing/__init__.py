@@ -1,0 +1,1 @@
+"""POST <agency>/@batch-filing: the "Classement par lot" of a scanned stack."""

@@ -1,0 +1,1 @@
+"""POST <document>/@text: the text worker stores the text, or the failure."""

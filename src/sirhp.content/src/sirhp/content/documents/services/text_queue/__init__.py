@@ -1,0 +1,1 @@
+"""GET <site>/@text-queue: documents waiting for their text."""

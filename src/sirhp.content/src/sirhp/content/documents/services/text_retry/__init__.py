@@ -1,0 +1,1 @@
+"""POST <document>/@text-retry: queue the text extraction again."""

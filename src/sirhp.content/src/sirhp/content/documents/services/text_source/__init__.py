@@ -1,0 +1,1 @@
+"""GET <document>/@text-source: the stored PDF, for the text worker."""
