@@ -10,7 +10,9 @@ import importlib
 import sys
 
 # old module path -> new module path
-ALIASES = {}
+ALIASES = {
+    "sirhp.content.content.badge": "sirhp.content.badges.content",
+}
 
 
 def install():
