@@ -200,6 +200,12 @@ def _parse_box(box):
         raise PhotoError.refused(refusal) from None
 
 
+# The one place the photo reaches change requests. Imports inside: the
+# change-request API is still in sirhp.policy (a cycle and the wrong way).
+# integrator: switch both to sirhp.content.changes.api (may_propose,
+# propose_photo) and import it at the top.
+
+
 def _may_propose(file):
     # integrator: sirhp.content.changes.api.may_propose
     from sirhp.policy.changes.views import may_propose
