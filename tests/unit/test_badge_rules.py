@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from sirhp.content.badges import rules
 from sirhp.content.badges.api import PhotoError
+from zope.i18n import interpolate
 
 
 def test_card_numbers_of_each_agency():
@@ -69,5 +70,10 @@ def test_a_refusal_carries_its_message_id_and_values():
     )
     error = PhotoError.refused(refusal)
     assert error.status == 400
-    assert error.text() == refusal.message
-    assert PhotoError.refused(rules.MSG_EMPTY).text() == "Le fichier est vide."
+    assert error.message == "error_photo_too_small"  # an i18n message id
+    assert error.message.domain == "sirhp"
+    assert interpolate(error.message.default, error.message.mapping) == (
+        refusal.message
+    )
+    empty = PhotoError.refused(rules.MSG_EMPTY).message
+    assert (empty, empty.default) == ("error_photo_empty", "Le fichier est vide.")
