@@ -1,12 +1,7 @@
 """Rules of the badge domain: card numbers, tokens, validity, print layouts
-and the ID photo (sizes, crop box).
-
-Pure functions, no Zope or Plone import: unit-tested without Zope
-(tests/unit/test_photo.py, tests/badges/). Pillow's work on the photo is in
-``image.py``, the card PDF in ``card.py``; the domain API (``api.py``) calls
-them and turns a refusal into a ``SirhpError``.
-
-Badges:
+and the ID photo (sizes, crop box). Pure functions, no Zope or Plone import
+(tests/unit/test_badge_rules.py, test_photo.py); Pillow's work is in
+``image.py``, the card PDF in ``card.py``; ``api.py`` calls them.
 
 - The card number is random (not derived from the matricule), in Crockford
   base 32 (no I, L, O, U: nothing to confuse when read aloud), with a check
@@ -162,11 +157,7 @@ def is_batch_size(count: int) -> bool:
     return 1 <= count <= MAX_BATCH
 
 
-# --- The ID photo -------------------------------------------------------------
-#
-# SIRHP keeps the uploaded picture re-encoded without metadata and the ID crop
-# (ratio 7:9, like a 35 x 45 mm photo) printed on the card. The format is
-# always decided from the bytes, never from the file name.
+# --- The ID photo: the format is decided from the bytes, never the name -------
 
 # Width:height of an ID photo (35 x 45 mm).
 ID_RATIO = (7, 9)
