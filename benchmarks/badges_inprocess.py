@@ -23,7 +23,7 @@ BATCH = 500
 
 
 def ensure_badges(site, count):
-    from sirhp.content.content.photo import set_photo
+    from sirhp.content.badges.api import set_photo
     from sirhp.policy.setuphandlers.photos import synthetic_photo
 
     catalog = site.portal_catalog
@@ -48,7 +48,7 @@ def ensure_badges(site, count):
         if brain.matricule in with_badge:
             continue
         file = brain._unrestrictedGetObject()
-        set_photo(file, synthetic_photo(created))
+        set_photo(file=file, data=synthetic_photo(created))
         with api.env.adopt_user(username="clerk.pn"):
             api.content.create(container=file, type="Badge", id="carte", safe_id=True)
         created += 1
@@ -62,10 +62,10 @@ def main(app, output):
     app = makerequest(app)
     site = app["sirhp"]
     setSite(site)
-    from sirhp.content.domain.card import render_cards
-    from sirhp.policy.badges.cards import card_data
-    from sirhp.policy.badges.secret import verification_url
-    from sirhp.policy.badges.views import create_batch
+    from sirhp.content.badges.api import card_data
+    from sirhp.content.badges.api import create_print_batch
+    from sirhp.content.badges.api import verification_url
+    from sirhp.content.badges.card import render_cards
 
     with api.env.adopt_user(username="admin"):
         api.portal.set_registry_record(
@@ -84,7 +84,7 @@ def main(app, output):
     results = {"batch": len(badges)}
 
     start = time.perf_counter()
-    cards = [card_data(badge) for badge in badges]
+    cards = [card_data(badge=badge) for badge in badges]
     results["card_data_s"] = time.perf_counter() - start
     for layout in ("card", "a4"):
         timings = []
@@ -100,8 +100,8 @@ def main(app, output):
 
     with api.env.adopt_user(username="clerk.pn"):
         start = time.perf_counter()
-        create_batch(
-            site["police-nationale"], [b.UID() for b in badges], "card", site.REQUEST
+        create_print_batch(
+            agency=site["police-nationale"], badges=[b.UID() for b in badges]
         )
         seconds = time.perf_counter() - start
     transaction.abort()
@@ -117,8 +117,8 @@ def main(app, output):
     if len(printed) < 15:
         extra = [b._unrestrictedGetObject() for b in brains[BATCH : BATCH + 20]]
         with api.env.adopt_user(username="clerk.pn"):
-            create_batch(
-                site["police-nationale"], [b.UID() for b in extra], "card", site.REQUEST
+            create_print_batch(
+                agency=site["police-nationale"], badges=[b.UID() for b in extra]
             )
         with api.env.adopt_user(username="hrmanager.pn"):
             for badge in extra[:5]:
@@ -133,10 +133,10 @@ def main(app, output):
             portal_type="Badge", review_state="revoked", agency="police-nationale"
         )
     results["valid_urls"] = [
-        verification_url(b._unrestrictedGetObject()) for b in printed[:15]
+        verification_url(badge=b._unrestrictedGetObject()) for b in printed[:15]
     ]
     results["revoked_urls"] = [
-        verification_url(b._unrestrictedGetObject()) for b in revoked[:5]
+        verification_url(badge=b._unrestrictedGetObject()) for b in revoked[:5]
     ]
     results["files"] = len(
         site.portal_catalog.unrestrictedSearchResults(portal_type="PersonnelFile")

@@ -14,7 +14,7 @@ def main(app):
     app = makerequest(app)
     site = app[SITE_ID]
     setSite(site)
-    from sirhp.policy.workflow.badges import expire_overdue
+    from sirhp.policy.badges.workflow import expire_overdue
 
     numbers = expire_overdue()
     transaction.commit()

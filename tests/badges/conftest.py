@@ -21,14 +21,14 @@ def request_badge(file, user="clerk.pn", **data):
 
 
 def print_badge(badge, user="clerk.pn"):
-    from sirhp.policy.badges.cards import print_badges
+    from sirhp.content.badges.api import print_batch
 
     with api.env.adopt_user(username=user):
-        return print_badges([badge])
+        return print_batch(badges=[badge])
 
 
 def give_photo(file, seed=1):
-    from sirhp.content.content.photo import set_photo
+    from sirhp.content.badges.api import set_photo
     from sirhp.policy.setuphandlers.photos import synthetic_photo
 
-    set_photo(file, synthetic_photo(seed))
+    set_photo(file=file, data=synthetic_photo(seed))

@@ -6,7 +6,7 @@ from plone import api
 from plone.app.testing import login
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
-from sirhp.content.domain import badge as rules
+from sirhp.content.badges import rules
 from zExceptions import BadRequest
 
 
@@ -22,9 +22,9 @@ def _request(portal, file, user="clerk.pn", **data):
 
 
 def _print(badge):
-    from sirhp.policy.badges.cards import print_badges
+    from sirhp.content.badges.api import print_batch
 
-    return print_badges([badge])
+    return print_batch(badges=[badge])
 
 
 def test_request_gives_random_number_and_token(portal, testdata):
@@ -172,14 +172,14 @@ def test_no_request_for_departed_agent(portal, testdata):
 
 
 def test_card_number_cannot_be_changed_over_rest_schema(portal, testdata):
-    from sirhp.content.content.badge import IBadgeSchema
+    from sirhp.content.badges.content import IBadgeSchema
 
     assert IBadgeSchema["card_number"].readonly
     assert IBadgeSchema["revocation_reason"].readonly
 
 
 def test_expire_overdue(portal, testdata):
-    from sirhp.policy.workflow.badges import expire_overdue
+    from sirhp.policy.badges.workflow import expire_overdue
 
     file = _file(portal, testdata)
     badge = _request(portal, file)

@@ -265,9 +265,9 @@ def test_rest_batch_print_records_and_decodes(functional, testdata, requested):
         )
     first = sorted(requested, key=lambda b: b.card_number)[0]
     decoded = _decode(pdf.content, 2)
-    from sirhp.policy.badges.secret import verification_url
+    from sirhp.content.badges.api import verification_url
 
-    assert f"QR-Code:{verification_url(first)}" in decoded
+    assert f"QR-Code:{verification_url(badge=first)}" in decoded
     assert f"CODE-128:{first.card_number}" in decoded
     batch = portal.unrestrictedTraverse(
         data["@id"].replace(portal.absolute_url() + "/", "")

@@ -5,8 +5,8 @@ from datetime import timedelta
 from plone import api
 import pytest
 import requests
-from sirhp.content.domain import badge as rules
-from sirhp.policy.badges.secret import verification_url
+from sirhp.content.badges import rules
+from sirhp.content.badges.api import verification_url
 from tests.badges.conftest import give_photo
 from tests.badges.conftest import print_badge
 from tests.badges.conftest import request_badge
@@ -31,7 +31,7 @@ def card(functional, testdata):
         "portal": portal,
         "file": file,
         "badge": badge,
-        "url": verification_url(badge),
+        "url": verification_url(badge=badge),
     }
 
 
@@ -135,7 +135,7 @@ def test_requested_card_is_unknown(functional, testdata):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))
     badge = request_badge(file)
     transaction.commit()
-    assert "Carte inconnue" in _get(verification_url(badge)).text
+    assert "Carte inconnue" in _get(verification_url(badge=badge)).text
 
 
 def test_anonymous_requests_never_write(card):

@@ -248,14 +248,14 @@ class Site:
         other badges of the set-up may lose their state here: they are put
         back with the workflow tool (state and role mappings) afterwards.
         """
-        from sirhp.policy.badges.cards import print_badges
+        from sirhp.content.badges.api import print_batch
 
         with api.env.adopt_user(username="clerk.pn"):
             badge = api.content.create(
                 container=self.file_a, type="Badge", id="carte", safe_id=True
             )
             if state != "requested" and state != "revoked":
-                print_badges([badge])
+                print_batch(badges=[badge])
             if state in ("issued", "expired"):
                 _do(badge, "clerk.pn", "issue")
                 # overdue: waiting for the daily job, "expire" is possible
@@ -292,14 +292,14 @@ class Site:
             badge.reindexObject()
 
     def _build_batch(self, state):
-        from sirhp.policy.badges.views import create_batch
+        from sirhp.content.badges.api import create_print_batch
 
         agency = self.portal["police-nationale"]
         with api.env.adopt_user(username="clerk.pn"):
             badge = api.content.create(
                 container=self.file_a, type="Badge", id="carte", safe_id=True
             )
-            batch = create_batch(agency, [badge.UID()], "card", self.portal.REQUEST)
+            batch = create_print_batch(agency=agency, badges=[badge.UID()])
         self._restore_badges()
         return self._target("batch", state, batch, batch.card_numbers[0])
 

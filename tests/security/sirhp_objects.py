@@ -29,7 +29,7 @@ CREATOR = "clerk.pn"
 
 def build(portal, testdata):
     """portal_type -> object."""
-    from sirhp.policy.badges.views import create_batch
+    from sirhp.content.badges.api import create_print_batch
     from sirhp.policy.changes import api as changes
 
     agency = portal["police-nationale"]
@@ -55,8 +55,8 @@ def build(portal, testdata):
         objects["ChangeRequest"] = changes.create_request(
             file, {"position": "Poste proposé"}, "Nomination du 2 mai"
         )
-        objects["BadgePrintBatch"] = create_batch(
-            agency, [objects["Badge"].UID()], "card", portal.REQUEST
+        objects["BadgePrintBatch"] = create_print_batch(
+            agency=agency, badges=[objects["Badge"].UID()]
         )
     assert tuple(objects) == TYPES
     return objects

@@ -16,9 +16,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 import shutil
-from sirhp.content.domain import card as card_pdf
-from sirhp.content.domain.card import CardData
-from sirhp.content.domain.card import render_cards
+from sirhp.content.badges import card_faces
+from sirhp.content.badges import card_layout
+from sirhp.content.badges.card import render_cards
+from sirhp.content.badges.card_layout import CardData
 import subprocess
 
 CR80_PTS = (85.6 * mm, 54 * mm)  # 242.65 x 153.07 pts
@@ -141,7 +142,7 @@ def test_card_layout_two_cr80_pages_per_card(tmp_path):
     cards = [_card(number) for number in range(3)]
     path = _write(tmp_path, render_cards(cards))
     sizes = _page_sizes(path)
-    assert len(sizes) == 6 == card_pdf.page_count(3, "card")
+    assert len(sizes) == 6 == card_layout.page_count(3, "card")
     for size in sizes:
         assert _close(size, (242.65, 153.07)), size
         assert _close(size, CR80_PTS)
@@ -152,7 +153,9 @@ def test_a4_layout_page_count(tmp_path, count):
     cards = [_card(number) for number in range(count)]
     path = _write(tmp_path, render_cards(cards, layout="a4"))
     sizes = _page_sizes(path)
-    assert len(sizes) == 2 * math.ceil(count / 10) == card_pdf.page_count(count, "a4")
+    assert (
+        len(sizes) == 2 * math.ceil(count / 10) == card_layout.page_count(count, "a4")
+    )
     for size in sizes:
         assert _close(size, A4, tolerance=0.1), size
 
@@ -246,11 +249,11 @@ def test_long_texts_do_not_overflow(tmp_path):
 
 
 def test_fit_text():
-    text, size = card_pdf.fit_text("Court", "Helvetica", 8, 100, 5)
+    text, size = card_faces.fit_text("Court", "Helvetica", 8, 100, 5)
     assert (text, size) == ("Court", 8)
-    text, size = card_pdf.fit_text("Un nom un peu long", "Helvetica", 10, 60, 5)
+    text, size = card_faces.fit_text("Un nom un peu long", "Helvetica", 10, 60, 5)
     assert text == "Un nom un peu long" and 5 <= size < 10
-    text, size = card_pdf.fit_text(LONG_UNIT, "Helvetica", 8, 100, 5)
+    text, size = card_faces.fit_text(LONG_UNIT, "Helvetica", 8, 100, 5)
     assert size == 5 and text.endswith("…")
     assert stringWidth(text, "Helvetica", size) <= 100
 
@@ -293,7 +296,7 @@ def test_a4_backs_are_mirrored(tmp_path):
     scale = 300 / 72
     page_w, page_h = A4
     card_w, card_h = CR80_PTS
-    for index, (x, y) in enumerate(card_pdf.a4_positions()[:3]):
+    for index, (x, y) in enumerate(card_layout.a4_positions()[:3]):
         mirrored_x = page_w - x - card_w
         box = (
             round(mirrored_x * scale),
@@ -309,7 +312,7 @@ def test_a4_backs_are_mirrored(tmp_path):
 
 
 def test_a4_positions_fit_the_sheet():
-    positions = card_pdf.a4_positions()
+    positions = card_layout.a4_positions()
     assert len(positions) == 10
     card_w, card_h = CR80_PTS
     for x, y in positions:

@@ -6,7 +6,7 @@ HR-edited registry values must survive.
 """
 
 from plone import api
-from sirhp.policy.badges.secret import ANNOTATION_KEY
+from sirhp.content.badges.verification import ANNOTATION_KEY
 from zope.annotation.interfaces import IAnnotations
 
 

@@ -12,6 +12,7 @@ import sys
 # old module path -> new module path
 ALIASES = {
     "sirhp.content.content.scanned_document": "sirhp.content.documents.content",
+    "sirhp.content.content.badge": "sirhp.content.badges.content",
 }
 
 

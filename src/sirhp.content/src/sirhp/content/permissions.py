@@ -9,6 +9,12 @@ AddBadge = "sirhp: Add Badge"
 AddBadgePrintBatch = "sirhp: Add BadgePrintBatch"
 AddChangeRequest = "sirhp: Add ChangeRequest"
 
+# Badge transitions: granted per state by sirhp_badge_workflow (sirhp.policy).
+TransitionPrintBadge = "sirhp: Transition: print badge"
+TransitionIssueBadge = "sirhp: Transition: issue badge"
+TransitionRevokeBadge = "sirhp: Transition: revoke badge"
+TransitionExpireBadge = "sirhp: Transition: expire badge"
+
 ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"
 

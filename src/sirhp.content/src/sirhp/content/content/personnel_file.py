@@ -115,7 +115,7 @@ class IPersonnelFileSchema(model.Schema):
         default=0,
     )
     # The photo is set through the photo page or @photo (checked, cropped,
-    # metadata stripped: sirhp.content.content.photo), never by the forms.
+    # metadata stripped: sirhp.content.badges.api), never by the forms.
     directives.omitted("photo", "photo_original", "photo_crop")
     photo = NamedBlobImage(
         title=_("label_photo", default="Photo d'identité"),

@@ -135,39 +135,6 @@ UNIT_KINDS = (
     ("service", _("unit_service", default="Service")),
 )
 
-BADGE_REQUEST_REASONS = (
-    ("first", _("badge_request_first", default="Première délivrance")),
-    ("renewal", _("badge_request_renewal", default="Renouvellement (expiration)")),
-    (
-        "replacement",
-        _(
-            "badge_request_replacement",
-            default="Remplacement (perte, vol, détérioration)",
-        ),
-    ),
-    (
-        "change",
-        _("badge_request_change", default="Changement de grade ou d'affectation"),
-    ),
-)
-
-BADGE_REVOCATION_REASONS = (
-    ("lost", _("badge_revoked_lost", default="Perte")),
-    ("stolen", _("badge_revoked_stolen", default="Vol")),
-    ("departure", _("badge_revoked_departure", default="Départ du service")),
-    ("reissue", _("badge_revoked_reissue", default="Remplacée par une nouvelle carte")),
-    ("damaged", _("badge_revoked_damaged", default="Détériorée")),
-    ("other", _("badge_revoked_other", default="Autre motif")),
-)
-
-BADGE_LAYOUTS = (
-    (
-        "card",
-        _("badge_layout_card", default="Une carte par page (imprimante à cartes)"),
-    ),
-    ("a4", _("badge_layout_a4", default="Planche A4 de 10 cartes, traits de coupe")),
-)
-
 
 SexVocabulary = _factory(SEXES)
 MaritalStatusVocabulary = _factory(MARITAL_STATUSES)
@@ -178,6 +145,3 @@ DrivingLicenceVocabulary = _factory(DRIVING_LICENCES)
 BloodGroupVocabulary = _factory(BLOOD_GROUPS)
 EventTypeVocabulary = _factory(EVENT_TYPES)
 UnitKindVocabulary = _factory(UNIT_KINDS)
-BadgeRequestReasonVocabulary = _factory(BADGE_REQUEST_REASONS)
-BadgeRevocationReasonVocabulary = _factory(BADGE_REVOCATION_REASONS)
-BadgeLayoutVocabulary = _factory(BADGE_LAYOUTS)

@@ -16,16 +16,15 @@ printed on the card (snapshot taken at printing), nothing else.
 
 from base64 import b64encode
 from collections import deque
-from datetime import date
 from plone import api
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
-from sirhp.content.content.badge import badge_setting
-from sirhp.content.domain import badge as rules
+from sirhp.content.badges import api as badges
+from sirhp.content.badges import rules
+from sirhp.content.badges.verification import VERIFY_VIEW
+from sirhp.content.base.errors import SirhpError
 from sirhp.policy import _
 from sirhp.policy.audit.network import client_address
-from sirhp.policy.badges.secret import get_secret
-from sirhp.policy.badges.secret import VERIFY_VIEW
 import threading
 import time
 from zope.i18n import translate
@@ -66,6 +65,16 @@ TOO_MANY = _(
 )
 
 
+class TooManyChecks(SirhpError):
+    """Over the limit of checks per minute from one address (HTTP 429)."""
+
+    status = 429
+    type = "TooManyRequests"
+
+    def __init__(self):
+        super().__init__(TOO_MANY)
+
+
 class RateLimiter:
     """At most ``limit`` hits per address in a sliding minute (per process)."""
 
@@ -101,50 +110,9 @@ LIMITER = RateLimiter()
 
 
 def rate_limited(request):
-    limit = badge_setting("verifications_per_minute")
+    """Whether the client of ``request`` is over its checks per minute."""
+    limit = badges.badge_setting("verifications_per_minute")
     return not LIMITER.allow(client_address(request), limit)
-
-
-def _find_badge(**query):
-    """The badge matching ``query`` (or None). Always one catalog query.
-
-    Unrestricted on purpose: the caller is anonymous and the token (or the
-    card number) is the authorization; only the snapshot fields leave.
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Badge", **query)
-    if len(brains) != 1:
-        return None, None
-    brain = brains[0]
-    return brain, brain._unrestrictedGetObject()
-
-
-def check(token=None, number=None, today=None):
-    """The verification answer: {status, name, grade, agency, expiry, photo}."""
-    today = today or date.today()
-    if number is not None:
-        number = rules.normalize_card_number(number)
-        query = number if rules.is_valid_card_number(number) else "-"
-        brain, badge = _find_badge(card_number=query)
-    else:
-        secret = get_secret() or b""
-        verification_id = rules.verify(secret, token or "")
-        brain, badge = _find_badge(verification_id=verification_id or "-")
-    if badge is None:
-        return {"status": rules.UNKNOWN}
-    status = rules.effective_status(brain.review_state, badge.expiry_date, today)
-    result = {"status": status}
-    if status == rules.VALID:
-        result.update(
-            {
-                "name": getattr(badge, "holder_name", "") or "",
-                "grade": getattr(badge, "holder_grade", "") or "",
-                "agency": getattr(badge, "holder_agency", "") or "",
-                "expiry_date": badge.expiry_date,
-                "photo": getattr(badge, "holder_photo", None),
-            }
-        )
-    return result
 
 
 def language(request):
@@ -183,9 +151,9 @@ class VerifyView(BrowserView):
             return self.index()
         self.message = None
         if number is not None:
-            self.result = check(number=str(number)[:40])
+            self.result = badges.check_card(number=str(number)[:40])
         elif self.asked:
-            self.result = check(token=self.token[:100])
+            self.result = badges.check_card(token=self.token[:100])
         else:
             self.result = None
         return self.index()

@@ -32,7 +32,7 @@ class TransitionForm(SirhpView):
         """Revocation reasons of a badge (the revoke transition only)."""
         if self.transition_id() != "revoke":
             return []
-        from sirhp.content.vocabularies.fixed import BADGE_REVOCATION_REASONS
+        from sirhp.content.badges.vocabularies import BADGE_REVOCATION_REASONS
 
         return [
             {"value": code, "title": translate(title, context=self.request)}

@@ -285,8 +285,8 @@ def create_request(target, proposed, justification, attachment=None, kind="staff
 
 def create_photo_request(file, data, box, justification):
     """A pending request proposing a new ID photo for a validated file."""
-    from sirhp.content.content.photo import prepare_photo
-    from sirhp.content.domain import photo as photo_rules
+    from sirhp.content.badges.api import PhotoError
+    from sirhp.content.badges.api import prepare_photo
 
     if api.content.get_state(file, default=None) != "validated":
         raise ChangeError("Seul un dossier validé fait l'objet d'une demande.")
@@ -298,8 +298,8 @@ def create_photo_request(file, data, box, justification):
     if not justification:
         raise ChangeError("Une justification est obligatoire.")
     try:
-        original, cropped = prepare_photo(file, data, box)
-    except photo_rules.PhotoError as error:
+        original, cropped = prepare_photo(file=file, data=data, box=box)
+    except PhotoError as error:
         raise ChangeError(error.message) from None
     request = createContent("ChangeRequest", justification=justification[:2000])
     request.target_uid = file.UID()

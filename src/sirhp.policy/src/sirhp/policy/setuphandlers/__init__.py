@@ -3,9 +3,9 @@
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
+from sirhp.content.badges.verification import ensure_secret
 from sirhp.policy import config
 from sirhp.policy import logger
-from sirhp.policy.badges.secret import ensure_secret
 from sirhp.policy.base.localroles import set_exact_local_roles
 from sirhp.policy.login.reset import configure_reset_tool
 from sirhp.policy.login.sessions import configure as configure_sessions

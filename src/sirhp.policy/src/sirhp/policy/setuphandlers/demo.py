@@ -609,10 +609,9 @@ def create_demo_badges(portal, count=40, seed=DEFAULT_SEED):
     demo clerk); two thirds are printed in one batch per agency, half of
     those are issued: the demo shows every step of the card's life.
     """
-    from sirhp.content.content.photo import set_photo
-    from sirhp.policy.badges.views import create_batch
+    from sirhp.content.badges.api import create_print_batch
+    from sirhp.content.badges.api import set_photo
     from sirhp.policy.setuphandlers.photos import synthetic_photo
-    from zope.globalrequest import getRequest
 
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
@@ -625,7 +624,7 @@ def create_demo_badges(portal, count=40, seed=DEFAULT_SEED):
     for index, brain in enumerate(brains):
         file = brain._unrestrictedGetObject()
         clerk = "clerk.ocs" if brain.agency == "ocs" else "clerk.pn"
-        set_photo(file, synthetic_photo(seed + index))
+        set_photo(file=file, data=synthetic_photo(seed + index))
         file.reindexObject(idxs=["modified"])
         with api.env.adopt_user(username=clerk):
             badge = api.content.create(
@@ -635,8 +634,8 @@ def create_demo_badges(portal, count=40, seed=DEFAULT_SEED):
             to_print.setdefault((brain.agency, clerk), []).append(badge)
     for (agency_id, clerk), badges in sorted(to_print.items()):
         with api.env.adopt_user(username=clerk):
-            create_batch(
-                portal[agency_id], [b.UID() for b in badges], "card", getRequest()
+            create_print_batch(
+                agency=portal[agency_id], badges=[b.UID() for b in badges]
             )
             for badge in badges[::2]:
                 api.content.transition(obj=badge, transition="issue")

@@ -14,7 +14,7 @@ PROFILE = "profile-sirhp.policy:default"
 def to_1001(setup_tool):
     """Badges: badge and batch workflows, Add Badge on validated files, the
     badge secret, the new permissions of the roles."""
-    from sirhp.policy.badges.secret import ensure_secret
+    from sirhp.content.badges.verification import ensure_secret
 
     setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
     setup_tool.runImportStepFromProfile(PROFILE, "workflow")

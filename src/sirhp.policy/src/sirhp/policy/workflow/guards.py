@@ -79,43 +79,6 @@ def may_archive(obj):
     return True
 
 
-# --- Badges (sirhp_badge_workflow) ---
-
-
-security.declarePublic("may_print_badge")
-
-
-def may_print_badge(obj):
-    """Only the card of a validated file is printed (the data it shows)."""
-    file = parent_file(obj)
-    return file is not None and api.content.get_state(file) == "validated"
-
-
-security.declarePublic("may_issue_badge")
-
-
-def may_issue_badge(obj):
-    return True
-
-
-security.declarePublic("may_expire_badge")
-
-
-def may_expire_badge(obj):
-    """Only once the validity is over."""
-    from datetime import date
-
-    expiry = getattr(obj, "expiry_date", None)
-    return expiry is not None and expiry < date.today()
-
-
-security.declarePublic("may_revoke_badge")
-
-
-def may_revoke_badge(obj):
-    return True
-
-
 # --- Change requests (sirhp_change_workflow) ---
 
 

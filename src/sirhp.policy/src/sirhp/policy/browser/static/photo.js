@@ -1,7 +1,7 @@
 /* SIRHP — ID photo page: show the chosen picture, frame it with a box of
    fixed ratio 7:9 (35 x 45 mm), optionally take it with the camera.
    Sends the box in pixels of the original picture ("x,y,w,h"); the server
-   checks and crops (sirhp.content.domain.photo). No library, ~4 KB. */
+   checks and crops (sirhp.content.badges). No library, ~4 KB. */
 (function () {
   "use strict";
   var RATIO = 7 / 9;

@@ -3,26 +3,23 @@
 The card number and the verification id are given by SIRHP when the badge is
 requested, never typed nor changed: the schema fields are read-only. The life
 of a card (requested, printed, issued, expired, revoked) is the workflow
-``sirhp_badge_workflow`` of sirhp.policy.
+``sirhp_badge_workflow`` of sirhp.policy (``sirhp.policy.badges.workflow``).
 """
 
-from Acquisition import aq_base
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.badges import rules
 from sirhp.content.content.base import SirhpContent
-from sirhp.content.domain import badge as rules
 from sirhp.content.interfaces import IBadge
 from sirhp.content.interfaces import IBadgePrintBatch
 from sirhp.content.interfaces import IBadgeSettings
 from sirhp.content.vocabularies.units import find_agency
 from zope import schema
 from zope.interface import implementer
-
-AGENCY_CODES = {"police-nationale": "PN", "ocs": "OCS"}
 
 
 class IBadgeSchema(model.Schema):
@@ -88,7 +85,11 @@ class Badge(SirhpContent, Item):
 
 
 def badge_setting(name):
-    """A badge setting (registry ``sirhp.badge.<name>``), or its default."""
+    """A badge setting (registry ``sirhp.badge.<name>``), or its default.
+
+    :param name: a field of ``IBadgeSettings`` (``validity_years``...).
+    :returns: the value.
+    """
     return api.portal.get_registry_record(
         f"sirhp.badge.{name}", default=IBadgeSettings[name].default
     )
@@ -107,7 +108,7 @@ def assign_badge_numbers(badge, event):
     if getattr(badge, "card_number", None):
         return  # an import or a copy keeps its number
     agency = find_agency(badge)
-    code = AGENCY_CODES.get(agency.getId() if agency is not None else "", "PN")
+    code = rules.agency_code(agency.getId() if agency is not None else None)
     number = rules.new_card_number(code)
     while card_number_taken(number):  # 32^8: practically never loops
         number = rules.new_card_number(code)
@@ -116,22 +117,10 @@ def assign_badge_numbers(badge, event):
     badge.reindexObject()
 
 
-def active_badges(file, exclude=None):
-    """The badges of ``file`` whose state is requested, printed or issued."""
-    result = []
-    for item in file.objectValues():
-        if not IBadge.providedBy(item):
-            continue
-        if exclude is not None and aq_base(item) is aq_base(exclude):
-            continue
-        if api.content.get_state(item, default=None) in rules.ACTIVE_STATES:
-            result.append(item)
-    return result
-
-
 class IBadgePrintBatchSchema(model.Schema):
     directives.omitted("card_numbers", "pdf")
     # Not "layout": that attribute names the display view of any Plone item.
+    # Its vocabulary is rules.PRINT_LAYOUTS (badges/vocabularies.py).
     print_layout = schema.Choice(
         title=_("label_print_layout", default="Mise en page"),
         vocabulary="sirhp.content.badge_layouts",

@@ -1,5 +1,9 @@
-"""Rules of the badge life cycle (sirhp_badge_workflow) and of its triggers.
+"""The badge workflow (sirhp_badge_workflow): guards, transition handlers and
+the automatic revocations.
 
+- ``may_<transition>`` guards, named by the guard expressions of
+  ``profiles/default/workflows/sirhp_badge_workflow/definition.xml``, on top
+  of the permission guard of each transition;
 - revoke needs a reason from the revocation vocabulary (REST ``@workflow``
   and the transition form pass it as ``revocation_reason``);
 - printing sets the issue and expiry dates when they are empty;
@@ -12,27 +16,66 @@ allowed to do (request a badge, change a status, archive): they run with the
 Manager role, as the system, and are named as such in the badge's history.
 """
 
+from AccessControl import ModuleSecurityInfo
 from datetime import date
 import logging
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
-from sirhp.content.content.badge import active_badges
-from sirhp.content.content.badge import assign_badge_numbers
-from sirhp.content.content.badge import badge_setting
+from sirhp.content.badges import api as badges
+from sirhp.content.badges import rules
+from sirhp.content.badges.content import assign_badge_numbers
 from sirhp.content.content.records import parent_file
-from sirhp.content.domain import badge as rules
 from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
 from sirhp.policy import _
 from sirhp.policy.workflow.handlers import _french
 from zExceptions import BadRequest
 
 logger = logging.getLogger("sirhp.policy.badges")
+security = ModuleSecurityInfo("sirhp.policy.badges.workflow")
 
 REASON_REQUIRED = _(
     "error_revocation_reason",
     default="Choisissez un motif de révocation (perte, vol, départ, remplacement, "
     "détérioration, autre).",
 )
+
+
+# --- Guards -------------------------------------------------------------------
+
+
+security.declarePublic("may_print_badge")
+
+
+def may_print_badge(obj):
+    """Only the card of a validated file is printed (the data it shows)."""
+    file = parent_file(obj)
+    return file is not None and api.content.get_state(file) == "validated"
+
+
+security.declarePublic("may_issue_badge")
+
+
+def may_issue_badge(obj):
+    return True
+
+
+security.declarePublic("may_expire_badge")
+
+
+def may_expire_badge(obj):
+    """Only once the validity is over."""
+    expiry = getattr(obj, "expiry_date", None)
+    return expiry is not None and expiry < date.today()
+
+
+security.declarePublic("may_revoke_badge")
+
+
+def may_revoke_badge(obj):
+    return True
+
+
+# --- Transition handlers ------------------------------------------------------
 
 
 def before_badge_transition(badge, event):
@@ -54,9 +97,12 @@ def after_badge_transition(badge, event):
         if badge.issue_date is None:
             badge.issue_date = date.today()
         if badge.expiry_date is None:
-            years = badge_setting("validity_years")
+            years = badges.badge_setting("validity_years")
             badge.expiry_date = rules.expiry_for(badge.issue_date, years)
     badge.reindexObject()
+
+
+# --- Automatic revocations and expiry -------------------------------------------
 
 
 def revoke_as_system(badge, reason, comment):
@@ -88,7 +134,7 @@ def badge_requested(badge, event):
                 )
             )
         )
-    for previous in active_badges(file, exclude=badge):
+    for previous in badges.active_badges(file=file, exclude=badge):
         revoke_as_system(
             previous,
             "reissue",
@@ -100,7 +146,7 @@ def revoke_on_departure(file, event):
     """A file whose agent left the service keeps no valid card."""
     if getattr(file, "status", None) not in DEPARTED_STATUSES:
         return
-    for badge in active_badges(file):
+    for badge in badges.active_badges(file=file):
         revoke_as_system(
             badge, "departure", "Révocation automatique : départ du service"
         )
@@ -109,7 +155,7 @@ def revoke_on_departure(file, event):
 def revoke_on_archive(file, event):
     if event.transition is None or event.transition.id != "archive":
         return
-    for badge in active_badges(file):
+    for badge in badges.active_badges(file=file):
         revoke_as_system(badge, "departure", "Révocation automatique : dossier archivé")
 
 

@@ -1,107 +1,57 @@
-"""Professional badge (carte professionnelle) of an agent, as a PDF.
+"""The two faces of one badge, drawn on a reportlab canvas.
 
-Pure Python (reportlab, segno, Pillow; no Zope import). ``render_cards``
-draws one PDF for a batch of cards, either:
-
-* ``layout="card"``: two CR80 pages per card (front, then back), for card
-  printers printing duplex;
-* ``layout="a4"``: A4 sheets of 10 cards with cut marks; each sheet of fronts
-  is followed by the sheet of backs, mirrored so that a duplex print on the
-  long edge puts every back behind its front.
-
-Fonts are the standard PDF Helvetica (WinAnsi encoding): French accents
-(é è à ç É...) are rendered and extracted correctly, nothing is embedded.
+Part of the card PDF adapter (``card.py`` lays the faces on pages and
+sheets; ``card_layout.py`` says where things go). reportlab, segno and
+Pillow; no Zope import. Fonts are the standard PDF Helvetica (WinAnsi
+encoding): French accents (é è à ç É...) are rendered and extracted
+correctly, nothing is embedded.
 """
 
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 import io
-import math
 from PIL import Image
 from PIL import ImageOps
-from reportlab import rl_config
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import inch
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 import segno
-
-# ISO/IEC 7810 ID-1 (credit card) size, landscape, in points.
-CR80 = (85.6 * mm, 54 * mm)
-CARD_W, CARD_H = CR80
+from sirhp.content.badges.card_layout import BACK_BAND_H
+from sirhp.content.badges.card_layout import BAND_H
+from sirhp.content.badges.card_layout import BARCODE_H
+from sirhp.content.badges.card_layout import BARCODE_MAX_BAR
+from sirhp.content.badges.card_layout import CARD_H
+from sirhp.content.badges.card_layout import CARD_W
+from sirhp.content.badges.card_layout import CardData
+from sirhp.content.badges.card_layout import FLAG
+from sirhp.content.badges.card_layout import PHOTO_H
+from sirhp.content.badges.card_layout import PHOTO_PX
+from sirhp.content.badges.card_layout import PHOTO_W
+from sirhp.content.badges.card_layout import PHOTO_X
+from sirhp.content.badges.card_layout import PHOTO_Y
+from sirhp.content.badges.card_layout import PROPERTY_TEXT
+from sirhp.content.badges.card_layout import QR_BORDER
+from sirhp.content.badges.card_layout import QR_SCALE
+from sirhp.content.badges.card_layout import QR_SIZE
+from sirhp.content.badges.card_layout import STRIPE_H
+from sirhp.content.badges.card_layout import TEXT_W
+from sirhp.content.badges.card_layout import TEXT_X
+from sirhp.content.badges.card_layout import TITLE
+from sirhp.content.badges.card_layout import VERIFY_TEXT
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
 ELLIPSIS = "…"
 
-# Colours of the Mali flag (vertical tricolour green, gold, red).
-FLAG = ("#14b53a", "#fcd116", "#ce1126")
 WHITE = colors.white
 BLACK = colors.black
 GREY_TEXT = colors.HexColor("#555555")
 PLACEHOLDER_BG = colors.HexColor("#d9d9d9")
 PLACEHOLDER_FG = colors.HexColor("#9a9a9a")
-
-TITLE = "CARTE PROFESSIONNELLE"
-VERIFY_TEXT = "Vérifiez cette carte : scannez le code QR"
-PROPERTY_TEXT = (
-    "Cette carte est la propriété de l'État. Si vous la trouvez, "
-    "remettez-la au commissariat le plus proche."
-)
-
-# Front: coloured band, flag stripe, photo (7:9) at left, text at right.
-BAND_H = 11 * mm
-STRIPE_H = 1 * mm
-PHOTO_X, PHOTO_Y = 4 * mm, 7 * mm
-PHOTO_W = 20 * mm
-PHOTO_H = PHOTO_W * 9 / 7  # 25.7 mm, like a 35 x 45 mm ID photo
-# Pixels of the photo embedded in the PDF: 300 dpi, the card printers' resolution.
-PHOTO_PX = (round(PHOTO_W / inch * 300), round(PHOTO_H / inch * 300))
-TEXT_X = PHOTO_X + PHOTO_W + 3 * mm
-TEXT_W = CARD_W - TEXT_X - 3 * mm
-
-# Back: band with the agency title, QR code at left, Code 128 at the bottom.
-BACK_BAND_H = 7 * mm
-QR_SIZE = 30 * mm  # with the 4-module quiet zone: symbol >= 22 mm
-QR_BORDER = 4  # modules of quiet zone (ISO/IEC 18004)
-QR_SCALE = 4  # pixels per module of the embedded bitmap: sharp enough, small
-BARCODE_H = 8 * mm
-BARCODE_MAX_BAR = 0.33 * mm  # narrowest bar; thinner if the number is long
-
-# A4 sheets: 2 columns x 5 rows of cards, centred, with gaps for the cutter.
-A4_COLUMNS, A4_ROWS = 2, 5
-A4_COL_GAP = 10 * mm
-A4_ROW_GAP = 4 * mm
-CUT_MARK_OFFSET = 1 * mm  # marks start this far from the card corner
-CUT_MARK_LENGTH = 4 * mm
-LAYOUTS = ("card", "a4")
-
-
-@dataclass
-class CardData:
-    """What is printed on one badge."""
-
-    agency_title: str  # "Police nationale", "Office central des stupéfiants"
-    agency_code: str  # "PN", "OCS"
-    colour: str  # agency colour, hex "#1f3a93"
-    accent: str  # accent colour, hex "#c9a227"
-    full_name: str
-    grade: str
-    matricule: str
-    unit: str
-    card_number: str  # ASCII (Code 128)
-    issue_date: date
-    expiry_date: date
-    verification_url: str  # encoded as is in the QR code
-    photo: bytes | None = None  # JPEG (or PNG); None: grey placeholder
-    country: str = "République du Mali"
 
 
 @lru_cache(maxsize=64)
@@ -177,7 +127,7 @@ def _flag_stripe(c, y, height):
         c.rect(index * third, y, third, height, stroke=0, fill=1)
 
 
-def _photo_reader(card: CardData) -> ImageReader | None:
+def photo_reader(card: CardData) -> ImageReader | None:
     """The card photo cropped to 7:9 and scaled to the printer resolution.
 
     A 700 x 900 photo is scaled down to ``PHOTO_PX``: the PDF stays small and
@@ -391,136 +341,3 @@ def draw_back(c: Canvas, card: CardData) -> None:
     c.setFillColor(BLACK)
     c.setStrokeColor(BLACK)
     barcode.drawOn(c, (CARD_W - barcode.width) / 2, 4.5 * mm)
-
-
-def _cut_marks(c, x, y, space_x, space_y):
-    """Thin lines prolonging the card edges outside its four corners.
-
-    ``space_x`` / ``space_y``: (left, right) and (below, above) free space
-    around the card; a mark never goes further than the middle of a gap.
-    """
-    c.setStrokeColor(BLACK)
-    c.setLineWidth(0.25)
-    for edge_x, free in ((x, space_x[0]), (x + CARD_W, space_x[1])):
-        start = min(CUT_MARK_OFFSET, free / 3)
-        end = min(CUT_MARK_OFFSET + CUT_MARK_LENGTH, free)
-        for edge_y in (y, y + CARD_H):
-            direction = -1 if edge_x == x else 1
-            c.line(edge_x + direction * start, edge_y, edge_x + direction * end, edge_y)
-    for edge_y, free in ((y, space_y[0]), (y + CARD_H, space_y[1])):
-        start = min(CUT_MARK_OFFSET, free / 3)
-        end = min(CUT_MARK_OFFSET + CUT_MARK_LENGTH, free)
-        for edge_x in (x, x + CARD_W):
-            direction = -1 if edge_y == y else 1
-            c.line(edge_x, edge_y + direction * start, edge_x, edge_y + direction * end)
-
-
-def a4_positions() -> list[tuple[float, float]]:
-    """Lower-left corners of the 10 cards of an A4 sheet, row by row from the
-    top, left column first."""
-    page_w, page_h = A4
-    block_w = A4_COLUMNS * CARD_W + (A4_COLUMNS - 1) * A4_COL_GAP
-    block_h = A4_ROWS * CARD_H + (A4_ROWS - 1) * A4_ROW_GAP
-    left = (page_w - block_w) / 2
-    top = (page_h + block_h) / 2
-    return [
-        (left + col * (CARD_W + A4_COL_GAP), top - CARD_H - row * (CARD_H + A4_ROW_GAP))
-        for row in range(A4_ROWS)
-        for col in range(A4_COLUMNS)
-    ]
-
-
-def _render_card_layout(c: Canvas, cards: list[CardData]) -> None:
-    for card in cards:
-        draw_front(c, card, _photo_reader(card))
-        c.showPage()
-        draw_back(c, card)
-        c.showPage()
-
-
-def _render_a4_layout(c: Canvas, cards: list[CardData]) -> None:
-    """Sheets of 10 fronts (with cut marks), each followed by its backs.
-
-    Cut marks are drawn on the fronts only: a duplex print never lines up to
-    the tenth of a millimetre, two sets of marks would mislead the cutter.
-    """
-    page_w = A4[0]
-    positions = a4_positions()
-    per_sheet = len(positions)
-    margin_x, margin_y = positions[0][0], positions[-1][1]
-    space_x = (
-        (margin_x, A4_COL_GAP / 2),  # left column
-        (A4_COL_GAP / 2, margin_x),  # right column
-    )
-    for start in range(0, len(cards), per_sheet):
-        sheet = cards[start : start + per_sheet]
-        for index, card in enumerate(sheet):
-            x, y = positions[index]
-            row, col = divmod(index, A4_COLUMNS)
-            below = margin_y if row == A4_ROWS - 1 else A4_ROW_GAP / 2
-            above = margin_y if row == 0 else A4_ROW_GAP / 2
-            _cut_marks(c, x, y, space_x[col], (below, above))
-            c.saveState()
-            c.translate(x, y)
-            draw_front(c, card, _photo_reader(card))
-            c.restoreState()
-        c.showPage()
-        for index, card in enumerate(sheet):
-            x, y = positions[index]
-            # Mirrored: duplex on the long edge flips the sheet left-right.
-            c.saveState()
-            c.translate(page_w - x - CARD_W, y)
-            draw_back(c, card)
-            c.restoreState()
-        c.showPage()
-
-
-@contextmanager
-def _binary_streams():
-    """Write PDF streams in binary, without the ASCII85 text encoding.
-
-    reportlab encodes images and pages in ASCII85 by default, in pure Python
-    unless the optional ``rl_accel`` C extension is installed: about a third of
-    the rendering time. ``rl_config.useA85`` is a process-wide setting: it is
-    switched off only while rendering; both values give valid PDFs, so another
-    thread rendering at the same time is not harmed.
-    """
-    previous = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = previous
-
-
-def render_cards(cards: list[CardData], layout: str = "card") -> bytes:
-    """One PDF with the front and back of every card of ``cards``.
-
-    ``layout``: "card" (CR80 pages, front then back of each card) or "a4"
-    (sheets of 10 fronts with cut marks, each followed by the mirrored backs).
-    Raises ValueError for an unknown layout, an empty list or an unreadable
-    photo (the message names the card).
-    """
-    if layout not in LAYOUTS:
-        raise ValueError(f"Unknown layout {layout!r}: use one of {LAYOUTS}.")
-    if not cards:
-        raise ValueError("No card to render.")
-    out = io.BytesIO()
-    with _binary_streams():
-        c = Canvas(out, pagesize=CR80 if layout == "card" else A4, pageCompression=1)
-        c.setTitle("Cartes professionnelles")
-        c.setAuthor("SIRHP")
-        c.setCreator("SIRHP")
-        if layout == "card":
-            _render_card_layout(c, cards)
-        else:
-            _render_a4_layout(c, cards)
-        c.save()
-    return out.getvalue()
-
-
-def page_count(count: int, layout: str = "card") -> int:
-    """Number of PDF pages for ``count`` cards in ``layout``."""
-    if layout == "card":
-        return 2 * count
-    return 2 * math.ceil(count / (A4_COLUMNS * A4_ROWS))

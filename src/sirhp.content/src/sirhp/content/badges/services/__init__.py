@@ -1,0 +1,1 @@
+"""REST endpoints of the badge domain, one folder each."""

@@ -1,0 +1,1 @@
+"""``@badge-print`` on an agency."""

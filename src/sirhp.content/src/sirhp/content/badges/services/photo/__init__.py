@@ -1,0 +1,1 @@
+"""``@photo`` on a personnel file."""

@@ -1,0 +1,1 @@
+"""``@badge-verification`` on the site: the public check over REST."""
