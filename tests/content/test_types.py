@@ -9,7 +9,6 @@ from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.interfaces import IDexterityFTI
 from plone.dexterity.utils import createContentInContainer
 import pytest
-import re
 from tests.content.helpers import create_file
 from tests.content.helpers import file_data
 from zExceptions import BadRequest
