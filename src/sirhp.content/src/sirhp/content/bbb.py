@@ -10,7 +10,9 @@ import importlib
 import sys
 
 # old module path -> new module path
-ALIASES = {}
+ALIASES = {
+    "sirhp.content.content.change_request": "sirhp.content.changes.content",
+}
 
 
 def install():

@@ -52,22 +52,24 @@ class PhotoPost(Service):
             crop = ",".join(str(v) for v in crop)
         if crop is not None and not isinstance(crop, str):
             return _error(self, 400, photo_rules.MSG_BAD_BOX)
-        from sirhp.policy.changes import api as changes
-        from sirhp.policy.changes.views import may_propose
+        from sirhp.content.changes import api as changes
 
         if not api.user.has_permission("Modify portal content", obj=self.context):
-            if not may_propose(self.context):
+            if not changes.may_propose(self.context):
                 raise Unauthorized("Modify portal content")
             # validated file: the new photo is a change request (HTTP 202)
             try:
                 box = photo_rules.parse_box(crop)
-                request = changes.create_photo_request(
-                    self.context, data, box, body.get("justification")
+                request = changes.propose_photo(
+                    file=self.context,
+                    data=data,
+                    box=box,
+                    justification=body.get("justification"),
                 )
             except photo_rules.PhotoError as error:
                 return _error(self, 400, error.message)
             except changes.ChangeError as error:
-                return _error(self, 400, error.message)
+                return _error(self, 400, error.text(self.request))
             self.request.response.setStatus(202)
             self.request.response.setHeader("Location", request.absolute_url())
             return {"@id": request.absolute_url(), "review_state": "pending"}

@@ -39,13 +39,13 @@ class PhotoView(SirhpView):
 
     def proposes(self):
         """Validated file: the new photo is a change request (reviewed)."""
-        from sirhp.policy.changes.views import may_propose
+        from sirhp.content.changes.api import may_propose
 
         return not self.can_edit() and may_propose(self.context)
 
     def __call__(self):
         from AccessControl import Unauthorized
-        from sirhp.policy.changes import api as changes
+        from sirhp.content.changes import api as changes
 
         if not self.can_edit() and not self.proposes():
             raise Unauthorized("Modify portal content")
@@ -58,8 +58,11 @@ class PhotoView(SirhpView):
             try:
                 box = photo_rules.parse_box(self.request.form.get("crop"))
                 if self.proposes():
-                    request = changes.create_photo_request(
-                        self.context, data, box, self.request.form.get("justification")
+                    request = changes.propose_photo(
+                        file=self.context,
+                        data=data,
+                        box=box,
+                        justification=self.request.form.get("justification"),
                     )
                     api.portal.show_message(
                         _(
@@ -71,8 +74,12 @@ class PhotoView(SirhpView):
                     )
                     return self.request.response.redirect(request.absolute_url())
                 set_photo(self.context, data, box)
-            except (photo_rules.PhotoError, changes.ChangeError) as error:
+            except photo_rules.PhotoError as error:
                 self.error = error.message
+                self.request.response.setStatus(400)
+                return self.index()
+            except changes.ChangeError as error:
+                self.error = error.text(self.request)
                 self.request.response.setStatus(400)
                 return self.index()
             self.request.set("changeNote", "Nouvelle photo d'identité")
