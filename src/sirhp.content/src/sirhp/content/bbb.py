@@ -19,3 +19,7 @@ def install():
     for old, new in ALIASES.items():
         if old not in sys.modules:
             sys.modules[old] = importlib.import_module(new)
+        # dotted names are also resolved attribute by attribute (FTIs:
+        # zope.dottedname): the old name must be an attribute of its package
+        package, _dot, name = old.rpartition(".")
+        setattr(importlib.import_module(package), name, sys.modules[old])
