@@ -1,10 +1,12 @@
 """Change requests: propose, compare, approve (the domain API).
 
 Used by the pages and services of SIRHP and by the change workflow's
-handlers. Every rule of a request is checked here, whatever the channel
-(edit form, REST ``PATCH`` and ``@change-requests``, « Mon dossier », the
-photo page): refusals raise ``ChangeError`` (HTTP 400) or
-``ChangeForbidden`` (403) with an i18n message; nothing is stored when one
+handlers. Every rule of a request is checked once, in this API, whatever the
+channel (edit form, REST ``PATCH`` and ``@change-requests``, « Mon dossier »,
+the photo page): here (who may propose, validated content, justification,
+scan), in ``values`` (the proposed values: ``normalize``) and in ``review``
+(approval), both re-exported here. Refusals raise ``ChangeError`` (HTTP 400)
+or ``ChangeForbidden`` (403) with an i18n message; nothing is stored when one
 is raised.
 
 Field permissions (``read_permission`` / ``write_permission`` of the
