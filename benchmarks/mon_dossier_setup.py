@@ -24,8 +24,8 @@ def main(app, output):
     app = makerequest(app)
     site = app["sirhp"]
     setSite(site)
+    from sirhp.content.changes import api as changes
     from sirhp.policy import config
-    from sirhp.policy.changes import api as changes
 
     catalog = site.portal_catalog
     brains = catalog.unrestrictedSearchResults(
@@ -54,16 +54,16 @@ def main(app, output):
             ]
             if not existing:
                 with api.env.adopt_user(username=login):
-                    first = changes.create_request(
-                        file,
-                        {"birth_place": "Ségou"},
-                        "Acte de naissance",
+                    first = changes.propose(
+                        target=file,
+                        changes={"birth_place": "Ségou"},
+                        justification="Acte de naissance",
                         kind="officer",
                     )
-                    changes.create_request(
-                        file,
-                        {"phone": "+223 70 00 00 01"},
-                        "Nouveau numéro",
+                    changes.propose(
+                        target=file,
+                        changes={"phone": "+223 70 00 00 01"},
+                        justification="Nouveau numéro",
                         kind="officer",
                     )
                 with api.env.adopt_user(username="reviewer.pn"):

@@ -1,6 +1,6 @@
 """A change request's supporting scan gets the checks of scanned documents:
 active or broken PDFs and pixel bombs refused, images stored as one PDF
-without their metadata; through ``create_request`` (every channel), REST
+without their metadata; through ``propose`` (every channel), REST
 ``POST @change-requests`` and the officer's *Mon dossier* form."""
 
 from base64 import b64encode
@@ -11,7 +11,7 @@ from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 import pytest
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 from tests.documents import files
 from tests.unit.test_document_active_content import _gotor
 from tests.unit.test_document_active_content import _images_of
@@ -49,10 +49,10 @@ def test_refused(portal, testdata, name):
     file = _file(portal, testdata)
     login(portal, "clerk.pn")
     with pytest.raises(changes.ChangeError, match="Pièce justificative"):
-        changes.create_request(
-            file,
-            {"birth_place": "Kati"},
-            "Acte de naissance",
+        changes.propose(
+            target=file,
+            changes={"birth_place": "Kati"},
+            justification="Acte de naissance",
             attachment=(f"{name}.pdf", REFUSED[name]()),
         )
     assert not _requests_of(file)
@@ -61,10 +61,10 @@ def test_refused(portal, testdata, name):
 def test_image_stored_as_pdf_without_metadata(portal, testdata):
     file = _file(portal, testdata)
     login(portal, "clerk.pn")
-    request = changes.create_request(
-        file,
-        {"birth_place": "Kati"},
-        "Acte de naissance",
+    request = changes.propose(
+        target=file,
+        changes={"birth_place": "Kati"},
+        justification="Acte de naissance",
         attachment=("acte.jpg", _jpeg_with_exif()),
     )
     stored = request.attachment

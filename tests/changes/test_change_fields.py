@@ -2,7 +2,7 @@
 by someone who may write it, and what a request shows of its values follows
 the reader's read permission (medical fields: the consultation reason too).
 
-Channels: ``create_request`` (every channel calls it), REST ``PATCH`` (202),
+Channels: ``propose`` (every channel calls it), REST ``PATCH`` (202),
 ``POST @change-requests``, the officer's *Mon dossier*; representations: the
 diff (page and ``@change-diff``), the request's JSON, the file's
 ``@change-requests``, the review queue, the decision mail.
@@ -13,7 +13,7 @@ from plone.app.testing import login
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 import transaction
 
 PLANTED_NOTES = "Souffle cardiaque PLANTE-7Q4"
@@ -57,8 +57,10 @@ def _medical_request(portal, file):
     """A pending request of hrmanager.pn changing the medical notes."""
     _plant(file)
     _as(portal, "hrmanager.pn")
-    return changes.create_request(
-        file, {"medical_notes": PROPOSED_NOTES}, "Certificat du médecin-chef"
+    return changes.propose(
+        target=file,
+        changes={"medical_notes": PROPOSED_NOTES},
+        justification="Certificat du médecin-chef",
     )
 
 
@@ -86,7 +88,7 @@ def test_clerk_may_not_propose_medical_fields(portal, testdata, values):
     _plant(file)
     _as(portal, "clerk.pn")
     with pytest.raises(changes.ChangeForbidden, match="Observations|Groupe"):
-        changes.create_request(file, values, "Certificat médical")
+        changes.propose(target=file, changes=values, justification="Certificat médical")
     assert not [o for o in file.objectValues() if o.portal_type == "ChangeRequest"]
     assert file.medical_notes == PLANTED_NOTES
 
@@ -95,13 +97,15 @@ def test_officer_may_not_propose_own_medical_fields(portal, testdata):
     """The officer reads his or her medical fields but does not write them
     (``sirhp: Field: write sensitive``: HR managers): a wrong blood group is
     reported to HR, who propose the correction."""
-    from sirhp.policy.changes.mine import MonDossier
+    from sirhp.policy.changes.mon_dossier import MonDossier
 
     file = _file(portal, testdata)
     officer = testdata.FILES["pn_validated"]
     _as(portal, officer)
     with pytest.raises(changes.ChangeForbidden):
-        changes.create_request(file, {"blood_group": "O+"}, "Carte de donneur")
+        changes.propose(
+            target=file, changes={"blood_group": "O+"}, justification="Carte de donneur"
+        )
     view = MonDossier(portal, portal.REQUEST)
     view.file = file
     offered = {value.split("|")[1] for value, _label in view.report_choices()}
@@ -112,7 +116,7 @@ def test_officer_may_not_propose_own_medical_fields(portal, testdata):
 @pytest.mark.parametrize("user, offered", [("clerk.pn", False), ("hrmanager.pn", True)])
 def test_edit_form_offers_only_writable_fields(portal, testdata, user, offered):
     """The browser form that proposes on validated content shows the medical
-    fields only to who may write them (saving calls create_request, which
+    fields only to who may write them (saving calls propose, which
     checks again)."""
     file = _file(portal, testdata)
     _as(portal, user)
@@ -161,7 +165,7 @@ def test_apply_refuses_a_field_the_approver_may_not_write(portal, testdata):
     request = _medical_request(portal, file)
     _as(portal, "reviewer.pn")
     with pytest.raises(changes.ChangeForbidden):
-        changes.apply(request, "reviewer.pn")
+        changes.apply(request, approver_id="reviewer.pn")
     assert file.medical_notes == PLANTED_NOTES
 
 
@@ -222,14 +226,14 @@ def test_values_need_a_reason_then_are_journaled(portal, testdata):
 
 def test_request_json_and_listing_hide_values(portal, testdata):
     from plone.restapi.interfaces import ISerializeToJson
-    from sirhp.policy.changes.services import _summary
-    from sirhp.policy.interfaces import ISirhpPolicyLayer
+    from sirhp.content.changes.serializer import summary as _summary
+    from sirhp.content.interfaces import ISirhpContentLayer
     from zope.component import getMultiAdapter
     from zope.interface import alsoProvides
 
     file = _file(portal, testdata)
     request = _medical_request(portal, file)
-    alsoProvides(portal.REQUEST, ISirhpPolicyLayer)
+    alsoProvides(portal.REQUEST, ISirhpContentLayer)
     _reason(portal, "controle")
     _as(portal, "clerk.pn")
     data = getMultiAdapter((request, portal.REQUEST), ISerializeToJson)()
@@ -244,7 +248,7 @@ def test_request_json_and_listing_hide_values(portal, testdata):
 
 
 def test_queue_and_mail_never_carry_values(portal, testdata):
-    from sirhp.policy.changes.queue import review_queue
+    from sirhp.content.changes.api import review_queue
     from sirhp.policy.notifications import notify_decision
 
     file = _file(portal, testdata)

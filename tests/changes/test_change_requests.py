@@ -5,7 +5,7 @@ from plone import api
 from plone.app.testing import login
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 
 
 def _file(portal, testdata, name="pn_validated"):
@@ -21,8 +21,10 @@ def _history_length(obj):
 
 def _propose(portal, file, user="clerk.pn", target=None, **values):
     login(portal, user)
-    return changes.create_request(
-        target or file, values, "Acte de naissance n° 123 du centre de Kati"
+    return changes.propose(
+        target=target or file,
+        changes=values,
+        justification="Acte de naissance n° 123 du centre de Kati",
     )
 
 
@@ -160,7 +162,7 @@ def test_bad_requests_refused(portal, testdata, values, message):
     file = _file(portal, testdata)
     login(portal, "clerk.pn")
     with pytest.raises(changes.ChangeError, match=message):
-        changes.create_request(file, values, "justification")
+        changes.propose(target=file, changes=values, justification="justification")
     assert not [o for o in file.objectValues() if o.portal_type == "ChangeRequest"]
 
 
@@ -168,7 +170,9 @@ def test_same_value_refused(portal, testdata):
     file = _file(portal, testdata)
     login(portal, "clerk.pn")
     with pytest.raises(changes.ChangeError, match="identiques"):
-        changes.create_request(file, {"last_name": file.last_name}, "x")
+        changes.propose(
+            target=file, changes={"last_name": file.last_name}, justification="x"
+        )
 
 
 def test_request_on_a_record(portal, testdata):
@@ -200,4 +204,4 @@ def test_draft_is_edited_directly_not_by_request(portal, testdata):
     file = _file(portal, testdata, "pn_draft")
     login(portal, "clerk.pn")
     with pytest.raises(changes.ChangeError, match="brouillon"):
-        changes.create_request(file, {"birth_place": "Kati"}, "x")
+        changes.propose(target=file, changes={"birth_place": "Kati"}, justification="x")

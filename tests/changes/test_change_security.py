@@ -3,7 +3,7 @@
 from plone import api
 import pytest
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 import transaction
 
 JSON = {"Accept": "application/json"}
@@ -14,7 +14,9 @@ def pending(functional, testdata):
     portal = functional["portal"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     with api.env.adopt_user(username="clerk.pn"):
-        request = changes.create_request(file, {"birth_place": "Kati"}, "Acte joint")
+        request = changes.propose(
+            target=file, changes={"birth_place": "Kati"}, justification="Acte joint"
+        )
     transaction.commit()
     return request
 
@@ -77,7 +79,11 @@ def test_reviewer_sees_diff_and_conflict(functional, testdata, pending):
     portal = functional["portal"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     with api.env.adopt_user(username="hrmanager.pn"):
-        changes.create_request(file, {"birth_place": "Koulikoro"}, "Autre acte")
+        changes.propose(
+            target=file,
+            changes={"birth_place": "Koulikoro"},
+            justification="Autre acte",
+        )
     transaction.commit()
     diff = requests.get(
         f"{pending.absolute_url()}/@change-diff",

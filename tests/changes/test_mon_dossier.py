@@ -3,7 +3,7 @@
 from plone import api
 import pytest
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 from tests.documents import files
 import transaction
 
@@ -125,7 +125,9 @@ def test_officer_cannot_reach_others(functional, testdata, officer):
     draft = f"{base}/{testdata.path_of('pn_draft')}"
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     with api.env.adopt_user(username="clerk.pn"):
-        staff_request = changes.create_request(file, {"phone": "+223 70 11 22 33"}, "x")
+        staff_request = changes.propose(
+            target=file, changes={"phone": "+223 70 11 22 33"}, justification="x"
+        )
     transaction.commit()
     anonymous = {}
     for url in (

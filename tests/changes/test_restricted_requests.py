@@ -5,7 +5,7 @@ reviewers did, and read the certificate's reference in its title)."""
 
 from plone import api
 from plone.namedfile.file import NamedBlobFile
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 from sirhp.policy.documents.security import apply_sensitivity
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from zope.annotation.interfaces import IAnnotations
@@ -48,7 +48,11 @@ def _validated_certificate(file):
 def _request(doc, reference):
     """A pending request of hrmanager.pn correcting the document's reference."""
     with api.env.adopt_user(username="hrmanager.pn"):
-        return changes.create_request(doc, {"reference": reference}, "Erreur de saisie")
+        return changes.propose(
+            target=doc,
+            changes={"reference": reference},
+            justification="Erreur de saisie",
+        )
 
 
 def test_request_about_a_restricted_document_is_restricted(portal, testdata):

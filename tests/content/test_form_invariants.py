@@ -13,8 +13,8 @@ from plone.app.testing import login
 from plone.app.testing import logout
 import pytest
 import re
+from sirhp.content.changes import api as changes
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
-from sirhp.policy.changes import api as changes
 
 AGE_ERROR = "L'agent doit avoir au moins 18 ans à son entrée en service."
 GRADE_ERROR = (
@@ -185,7 +185,9 @@ class TestGradeAndCorpsEverywhere:
         corps = "appui" if file.corps != "appui" else "commissaires"
         with api.env.adopt_user(username="clerk.pn"):
             with pytest.raises(changes.ChangeError) as info:
-                changes.create_request(file, {"corps": corps}, "Reclassement")
+                changes.propose(
+                    target=file, changes={"corps": corps}, justification="Reclassement"
+                )
         assert "n'appartient pas au corps" in info.value.message
         assert file.corps != corps and file.grade == grade
 

@@ -10,7 +10,7 @@ from plone import api
 from plone.app.testing import login
 import pytest
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 import transaction
 
 JSON = {"Accept": "application/json"}
@@ -65,7 +65,11 @@ def test_never_proposed_in_a_change_request(portal, testdata, user):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     login(portal, user)
     with pytest.raises(changes.ChangeError, match="versioning_enabled"):
-        changes.create_request(file, {"versioning_enabled": False}, "Archivage")
+        changes.propose(
+            target=file,
+            changes={"versioning_enabled": False},
+            justification="Archivage",
+        )
     assert file.versioning_enabled is not False
 
 

@@ -216,14 +216,14 @@ class Site:
         )
 
     def _change(self, table, state, requester, kind):
-        from sirhp.policy.changes import api as changes
+        from sirhp.content.changes import api as changes
 
         marker = self.marker(table, state)
         with api.env.adopt_user(username=requester):
-            request = changes.create_request(
-                self.file_a,
-                {"position": f"Poste proposé {marker}"},
-                f"Justification {marker}",
+            request = changes.propose(
+                target=self.file_a,
+                changes={"position": f"Poste proposé {marker}"},
+                justification=f"Justification {marker}",
                 kind=kind,
             )
         if state == "approved":

@@ -282,8 +282,8 @@ class World:
     # --- building ---
 
     def _build(self):
+        from sirhp.content.changes import api as changes
         from sirhp.content.documents.storage import set_text
-        from sirhp.policy.changes import api as changes
 
         fields = protected_fields()
         file_fields = [f for f in fields if f.portal_type == "PersonnelFile"]
@@ -313,8 +313,10 @@ class World:
         # proposed values and the current ones it records
         proposed = self._plant_fields("file_a", file_a, file_fields, "proposed")
         with api.env.adopt_user(username="hrmanager.pn"):
-            request = changes.create_request(
-                file_a, proposed, "Correction après visite médicale."
+            request = changes.propose(
+                target=file_a,
+                changes=proposed,
+                justification="Correction après visite médicale.",
             )
         self._add_target("change_medical", "change", request)
 
@@ -325,7 +327,9 @@ class World:
             "file_b", file_b, file_fields, "approved", now=True
         )
         with api.env.adopt_user(username="hrmanager.pn"):
-            request = changes.create_request(file_b, proposed, "Visite annuelle.")
+            request = changes.propose(
+                target=file_b, changes=proposed, justification="Visite annuelle."
+            )
         self._transition(request, "siteadmin", "approve")
         self._add_target("change_approved", "change", request)
 
@@ -341,27 +345,29 @@ class World:
         # moves to an older version; the request and its mail name it
         new_reference = self._doc_marker("restricted", "ref")
         with api.env.adopt_user(username="hrmanager.pn"):
-            request = changes.create_request(
-                restricted, {"reference": new_reference}, "Référence corrigée."
+            request = changes.propose(
+                target=restricted,
+                changes={"reference": new_reference},
+                justification="Référence corrigée.",
             )
         self._transition(request, "siteadmin", "approve")
         self._add_target("change_restricted", "change", request)
         # and a pending one: the review queue lists it
         authority = self._doc_marker("restricted", "aut")
         with api.env.adopt_user(username="hrmanager.pn"):
-            request = changes.create_request(
-                restricted,
-                {"issuing_authority": f"Médecin chef {authority}"},
-                "Signataire corrigé.",
+            request = changes.propose(
+                target=restricted,
+                changes={"issuing_authority": f"Médecin chef {authority}"},
+                justification="Signataire corrigé.",
             )
         self._add_target("change_restricted_pending", "change", request)
 
         # a clerk's request, rejected: a notification mail to a clerk
         with api.env.adopt_user(username="clerkreviewer.pn"):
-            request = changes.create_request(
-                file_a,
-                {"position": "Adjoint au chef de la brigade de nuit"},
-                "Note de service.",
+            request = changes.propose(
+                target=file_a,
+                changes={"position": "Adjoint au chef de la brigade de nuit"},
+                justification="Note de service.",
             )
         self._transition(request, "reviewer.pn", "reject", "Pièce manquante.")
         self._add_target("change_rejected", "mail", request)

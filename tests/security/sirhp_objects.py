@@ -30,7 +30,7 @@ CREATOR = "clerk.pn"
 def build(portal, testdata):
     """portal_type -> object."""
     from sirhp.content.badges.api import create_print_batch
-    from sirhp.policy.changes import api as changes
+    from sirhp.content.changes import api as changes
 
     agency = portal["police-nationale"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
@@ -52,8 +52,10 @@ def build(portal, testdata):
             container=file, type="CareerEvent", id="acte", event_type="training"
         )
         objects["Badge"] = api.content.create(container=file, type="Badge", id="carte")
-        objects["ChangeRequest"] = changes.create_request(
-            file, {"position": "Poste proposé"}, "Nomination du 2 mai"
+        objects["ChangeRequest"] = changes.propose(
+            target=file,
+            changes={"position": "Poste proposé"},
+            justification="Nomination du 2 mai",
         )
         objects["BadgePrintBatch"] = create_print_batch(
             agency=agency, badges=[objects["Badge"].UID()]

@@ -294,12 +294,14 @@ def test_worker_extraction_is_journaled_as_such(functional, testdata):
 @pytest.mark.parametrize("field", ["proposed", "current", "justification", "nope"])
 def test_download_of_a_field_that_is_no_file(base, functional, testdata, view, field):
     """A change request's ``proposed`` values are no file: 404, not a 500."""
-    from sirhp.policy.changes import api as changes
+    from sirhp.content.changes import api as changes
 
     portal = functional["portal"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     with api.env.adopt_user(username="clerk.pn"):
-        request = changes.create_request(file, {"phone": "+22376000001"}, "Nouveau")
+        request = changes.propose(
+            target=file, changes={"phone": "+22376000001"}, justification="Nouveau"
+        )
     transaction.commit()
     url = f"{request.absolute_url()}/{view}/{field}"
     answer = requests.get(url, auth=_clerk(testdata), headers=HTML, timeout=30)

@@ -16,7 +16,7 @@ from plone.namedfile.file import NamedBlobImage
 import pytest
 import re
 import requests
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 import transaction
 from urllib.parse import quote
@@ -48,8 +48,10 @@ def records(functional, testdata):
             title="Pièce",
             file=NamedBlobFile(data=tiny_pdf(["Pièce secrète"]), filename="p.pdf"),
         )
-        request = changes.create_request(
-            file_a, {"position": "Poste de test caché 42"}, "Nomination du 2 mai"
+        request = changes.propose(
+            target=file_a,
+            changes={"position": "Poste de test caché 42"},
+            justification="Nomination du 2 mai",
         )
     transaction.commit()
     site = "/".join(portal.getPhysicalPath())

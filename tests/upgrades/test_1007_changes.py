@@ -7,7 +7,7 @@ from plone.app.testing import login
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
-from sirhp.policy.changes import api as changes
+from sirhp.content.changes import api as changes
 from sirhp.policy.upgrades.v1007_changes import upgrade
 from tests.documents import files
 from tests.unit.test_document_active_content import _images_of

@@ -13,15 +13,15 @@ import sys
 ALIASES = {
     "sirhp.content.content.scanned_document": "sirhp.content.documents.content",
     "sirhp.content.content.badge": "sirhp.content.badges.content",
+    "sirhp.content.content.change_request": "sirhp.content.changes.content",
 }
 
 
 def install():
     for old, new in ALIASES.items():
         if old not in sys.modules:
-            module = importlib.import_module(new)
-            sys.modules[old] = module
-            # dotted names (an FTI's klass and schema before its upgrade)
-            # are resolved attribute by attribute from the parent package
-            parent, _, name = old.rpartition(".")
-            setattr(importlib.import_module(parent), name, module)
+            sys.modules[old] = importlib.import_module(new)
+        # dotted names are also resolved attribute by attribute (FTIs:
+        # zope.dottedname): the old name must be an attribute of its package
+        package, _dot, name = old.rpartition(".")
+        setattr(importlib.import_module(package), name, sys.modules[old])

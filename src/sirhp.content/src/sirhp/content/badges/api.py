@@ -35,6 +35,7 @@ from sirhp.content.badges.content import badge_setting  # noqa: F401 (API)
 from sirhp.content.badges.verification import check_card  # noqa: F401 (API)
 from sirhp.content.badges.verification import verification_url  # API too
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.changes import api as changes
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import IBadge
@@ -160,7 +161,7 @@ def may_propose_photo(*, file):
     :param file: the personnel file.
     :returns: bool.
     """
-    return not may_set_photo(file=file) and _may_propose(file)
+    return not may_set_photo(file=file) and changes.may_propose(file)
 
 
 def set_or_propose_photo(*, file, data, box=None, justification=None):
@@ -187,7 +188,7 @@ def set_or_propose_photo(*, file, data, box=None, justification=None):
             request.set("changeNote", PHOTO_CHANGE_NOTE)
         notify(ObjectModifiedEvent(file))
         return None
-    if not _may_propose(file):
+    if not changes.may_propose(file):
         # What the permission check of a page or service answers (401/login).
         raise Unauthorized(ModifyPortalContent)
     return _propose_photo(file, data, _parse_box(box), justification)
@@ -200,27 +201,22 @@ def _parse_box(box):
         raise PhotoError.refused(refusal) from None
 
 
-# The one place the photo reaches change requests. Imports inside: the
-# change-request API is still in sirhp.policy (a cycle and the wrong way).
-# integrator: switch both to sirhp.content.changes.api (may_propose,
-# propose_photo) and import it at the top.
-
-
-def _may_propose(file):
-    # integrator: sirhp.content.changes.api.may_propose
-    from sirhp.policy.changes.views import may_propose
-
-    return may_propose(file)
-
-
 def _propose_photo(file, data, box, justification):
-    # integrator: sirhp.content.changes.api.propose_photo
-    from sirhp.policy.changes.api import ChangeError
-    from sirhp.policy.changes.api import create_photo_request
-
+    """The one place a photo reaches change requests: the proposal's own
+    checks first (state, permission, justification), then the picture."""
     try:
-        return create_photo_request(file, data, box, justification)
-    except ChangeError as error:
+        justification = changes.check_photo_proposal(
+            file=file, justification=justification
+        )
+        original, cropped = prepare_photo(file=file, data=data, box=box)
+        return changes.propose_photo(
+            file=file,
+            original=original,
+            photo=cropped,
+            box=box,
+            justification=justification,
+        )
+    except changes.ChangeError as error:
         raise PhotoError(error.message) from None
 
 

@@ -8,6 +8,7 @@ policy (``sirhp.content`` alone), nothing is journaled and no sensitive
 value is shown: the safe default.
 """
 
+from zope.component import getGlobalSiteManager
 from zope.component import queryUtility
 from zope.interface import Interface
 
@@ -30,9 +31,19 @@ class ISensitiveAccess(Interface):
         consultation is journaled first. False when a reason is missing."""
 
 
+def _utility(interface):
+    """The site's utility, else the global one (the policy registers them in
+    zcml; a site whose persistent registry was made on a base registry
+    without the policy's, as in the test layers, still reaches them)."""
+    utility = queryUtility(interface)
+    if utility is None:
+        utility = getGlobalSiteManager().queryUtility(interface)
+    return utility
+
+
 def journal(action, obj=None, request=None, raise_errors=False, **details):
     """Journal an event through the site's journal, if there is one."""
-    utility = queryUtility(IActivityJournal)
+    utility = _utility(IActivityJournal)
     if utility is not None:
         utility.log(
             action, obj=obj, request=request, raise_errors=raise_errors, **details
@@ -41,5 +52,5 @@ def journal(action, obj=None, request=None, raise_errors=False, **details):
 
 def may_show_sensitive(file, request, detail=""):
     """``ISensitiveAccess.may_show``; False without a site policy."""
-    utility = queryUtility(ISensitiveAccess)
+    utility = _utility(ISensitiveAccess)
     return bool(utility is not None and utility.may_show(file, request, detail))

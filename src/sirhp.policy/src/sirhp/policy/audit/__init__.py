@@ -7,6 +7,8 @@ exported or was refused what, from where, and why (issue 5, section 2).
 - ``api``: ``log_event()`` fills who / when / what / from where;
 - ``subscribers``: publication, content, workflow and login events;
 - ``reasons``: the reason asked before showing medical fields;
+- ``hooks``: the journal and the reasons, as utilities the domain API
+  asks (``sirhp.content.base.hooks``);
 - ``browser``, ``services``: the viewer ``@@journal``, CSV export,
   ``@audit-log``, ``@@mes-consultations``.
 """

@@ -4,6 +4,7 @@ from AccessControl import getSecurityManager
 import datetime
 from plone.memoize.view import memoize
 from Products.Five import BrowserView
+from sirhp.content.base.dates import waiting_time  # noqa: F401 (re-export)
 from sirhp.policy import _
 from zope.component import queryUtility
 from zope.i18n import translate
@@ -146,16 +147,3 @@ def has_zcml_permission(permission_id, context):
     permission = queryUtility(IPermission, permission_id)
     title = permission.title if permission is not None else permission_id
     return has_permission(title, context)
-
-
-def waiting_time(since):
-    """Human waiting time in French ("3 j", "5 h")."""
-    from DateTime import DateTime
-
-    if not since:
-        return ""
-    days = DateTime() - since
-    if days >= 1:
-        return f"{int(days)} j"
-    hours = int(days * 24)
-    return f"{hours} h" if hours else "< 1 h"

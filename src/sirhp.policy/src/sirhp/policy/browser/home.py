@@ -2,11 +2,11 @@
 
 from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
+from sirhp.content.changes.api import queue_counts
+from sirhp.content.changes.api import QUEUE_TYPES
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.base.views import waiting_time
-from sirhp.policy.changes.queue import queue_counts
-from sirhp.policy.changes.queue import QUEUE_TYPES
 
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
 

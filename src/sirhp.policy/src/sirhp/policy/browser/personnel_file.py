@@ -157,7 +157,7 @@ class PersonnelFileView(SirhpView):
         return api.content.get_state(self.context)
 
     def can_propose(self):
-        from sirhp.policy.changes.views import may_propose
+        from sirhp.content.changes.api import may_propose
 
         return not self.can_edit() and may_propose(self.context)
 

@@ -1,38 +1,21 @@
 """Pages of change requests: the edit form that proposes, a request with its
-diff, the review queue (À valider)."""
+diff, the review queue (À valider). Thin: the rules are those of
+``sirhp.content.changes.api``."""
 
 from AccessControl import Unauthorized
 from plone import api
 from plone.dexterity.browser.edit import DefaultEditForm
 from plone.dexterity.i18n import MessageFactory as DMF
 from plone.protect import CheckAuthenticator
-from sirhp.content.content.change_request import proposable_fields
-from sirhp.content.content.change_request import to_json
-from sirhp.content.content.records import parent_file
-from sirhp.content.permissions import AddChangeRequest
+from sirhp.content.changes import api as changes
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
-from sirhp.policy.changes import api as changes
-from sirhp.policy.changes.queue import queue_counts
-from sirhp.policy.changes.queue import QUEUE_TYPES
-from sirhp.policy.changes.queue import review_queue
 from sirhp.policy.permissions import ReviewChanges
 from z3c.form import button
+from z3c.form.field import Fields
 from zope import schema
 from zope.i18n import translate
-
-
-def may_propose(context):
-    """Records staff proposing a change to validated content through the edit
-    form or PATCH. The officer concerned uses "Mon dossier" instead."""
-    file = parent_file(context)
-    return (
-        file is not None
-        and api.content.get_state(context, default=None) == "validated"
-        and has_permission(AddChangeRequest, file)
-        and api.user.get_current().getId() != file.matricule
-    )
 
 
 class EditOrProposeForm(DefaultEditForm):
@@ -44,7 +27,7 @@ class EditOrProposeForm(DefaultEditForm):
     """
 
     def __call__(self):
-        if not self.can_edit() and not may_propose(self.context):
+        if not self.can_edit() and not changes.may_propose(self.context):
             raise Unauthorized("Modify portal content")
         return super().__call__()
 
@@ -71,11 +54,9 @@ class EditOrProposeForm(DefaultEditForm):
                     default="Obligatoire : votre demande sera examinée par un "
                     "valideur ; le dossier reste inchangé jusqu'à sa décision.",
                 ),
+                # the length is checked by the API, with its message
                 required=True,
-                max_length=2000,
             )
-            from z3c.form.field import Fields
-
             self.fields += Fields(justification, prefix="")
 
     @button.buttonAndHandler(DMF("Save"), name="save")
@@ -87,18 +68,14 @@ class EditOrProposeForm(DefaultEditForm):
             self.status = self.formErrorsMessage
             return
         justification = data.pop("sirhp_justification", "") or ""
-        allowed = set(proposable_fields(self.context))
-        proposed = {}
-        for name, value in data.items():
-            if name not in allowed:  # behaviour fields (changeNote...) are prefixed
-                continue
-            json_value = to_json(value)
-            if json_value != to_json(getattr(self.context, name, None)):
-                proposed[name] = json_value
         try:
-            request = changes.create_request(self.context, proposed, justification)
+            change = changes.propose(
+                target=self.context,
+                changes=changes.changes_from_form(self.context, data),
+                justification=justification,
+            )
         except changes.ChangeError as error:
-            self.status = error.message
+            self.status = error.text(self.request)
             return
         api.portal.show_message(
             _(
@@ -108,7 +85,7 @@ class EditOrProposeForm(DefaultEditForm):
             ),
             request=self.request,
         )
-        self.request.response.redirect(request.absolute_url())
+        self.request.response.redirect(change.absolute_url())
 
     @button.buttonAndHandler(DMF("Cancel"), name="cancel")
     def handleCancel(self, action):
@@ -186,7 +163,7 @@ class ReviewQueueView(SirhpView):
     def types(self):
         return [
             {"value": k, "title": translate(v, context=self.request)}
-            for k, v in QUEUE_TYPES.items()
+            for k, v in changes.QUEUE_TYPES.items()
         ]
 
     def units(self):
@@ -197,16 +174,18 @@ class ReviewQueueView(SirhpView):
 
     def items(self):
         form = self.request.form
-        portal_type = form.get("type") if form.get("type") in QUEUE_TYPES else None
+        portal_type = (
+            form.get("type") if form.get("type") in changes.QUEUE_TYPES else None
+        )
         unit = (
             form.get("unit")
             if form.get("unit") in {u["value"] for u in self.units()}
             else None
         )
-        return review_queue(portal_type=portal_type, unit=unit)
+        return changes.review_queue(portal_type=portal_type, unit=unit)
 
     def counts(self):
-        return queue_counts()
+        return changes.queue_counts()
 
 
 class ResetAccessView(SirhpView):

@@ -24,8 +24,12 @@ One log line per object changed, then a total. Re-runnable.
 from Acquisition import aq_base
 import hashlib
 from plone import api
-from sirhp.content.content.change_request import attachment_file
-from sirhp.content.content.change_request import check_attachment
+from sirhp.content.changes.api import field_label
+from sirhp.content.changes.api import field_values
+from sirhp.content.changes.api import target_of
+from sirhp.content.changes.attachment import attachment_file
+from sirhp.content.changes.attachment import check_attachment
+from sirhp.content.changes.content import may_propose_field
 from sirhp.content.domain.document_file import DocumentError
 from sirhp.policy import logger
 from sirhp.policy.documents.security import apply_sensitivity
@@ -94,12 +98,7 @@ REJECTION = (
 
 
 def _fields_requester_may_not_write(request):
-    from sirhp.content.content.change_request import may_propose_field
-    from sirhp.policy.changes.api import _target
-    from sirhp.policy.changes.api import field_label
-    from sirhp.policy.changes.api import field_values
-
-    target = _target(request)
+    target = target_of(request)
     requester = (request.listCreators() or (None,))[0]
     if target is None or api.user.get(userid=requester) is None:
         return []

@@ -77,37 +77,3 @@ security.declarePublic("may_archive")
 
 def may_archive(obj):
     return True
-
-
-# --- Change requests (sirhp_change_workflow) ---
-
-
-def is_own_request(obj, user_id=None):
-    """Four eyes: did this user make the request?"""
-    user_id = user_id or api.user.get_current().getId()
-    return user_id in (obj.listCreators() or ())
-
-
-security.declarePublic("may_approve_change")
-
-
-def may_approve_change(obj):
-    """Four eyes, and the approver may write every field the request changes
-    (field write permissions: e.g. medical fields, HR managers only)."""
-    from sirhp.policy.changes.api import fields_user_may_not_approve
-
-    return not is_own_request(obj) and not fields_user_may_not_approve(obj)
-
-
-security.declarePublic("may_reject_change")
-
-
-def may_reject_change(obj):
-    return not is_own_request(obj)
-
-
-security.declarePublic("may_withdraw_change")
-
-
-def may_withdraw_change(obj):
-    return is_own_request(obj)

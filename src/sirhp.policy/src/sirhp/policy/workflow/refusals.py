@@ -3,13 +3,13 @@ document: the same French sentences (i18n) on the transition page and over
 REST (``@workflow``)."""
 
 from plone import api
+from sirhp.content.changes.api import approval_refusal
 from sirhp.content.content.records import parent_file
 from sirhp.content.domain.four_eyes import ADMINISTRATOR
 from sirhp.content.domain.four_eyes import restricted_validator
 from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.policy import _
-from sirhp.policy.changes.api import approval_refusal
 from sirhp.policy.documents.security import agency_hr_managers
 from sirhp.policy.documents.security import is_restricted_document
 from sirhp.policy.workflow.guards import is_own_submission

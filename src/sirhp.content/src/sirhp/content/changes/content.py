@@ -8,20 +8,24 @@ apply: the officer sees his or her own requests as their owner). It keeps:
 - ``proposed``: {field name: JSON value} (dates ISO, units by UID);
 - ``current``: the values of those fields when the request was made;
 - ``base_version``: the CMFEditions version of the target it was based on
-  (approval of a stale request is refused: sirhp.policy.workflow.changes);
+  (approval of a stale request is refused: ``api.check_approvable``);
 - ``justification`` and an optional supporting scan (``attachment``).
 
 The workflow ``sirhp_change_workflow`` (pending -> approved / rejected /
-withdrawn) decides who sees and decides what.
+withdrawn) decides who sees and decides what. Which fields a request may
+change, and who may propose them, is read here from the target's schema and
+its field permissions.
 """
 
-from datetime import date
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
+from plone.dexterity.utils import iterSchemata
 from plone.namedfile.field import NamedBlobFile
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.changes import rules
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.content.field_access import may_write_field
@@ -29,27 +33,6 @@ from sirhp.content.interfaces import IChangeRequest
 from zope import schema
 from zope.interface import implementer
 from zope.schema import getFields
-
-# The key of a proposed photo in ``proposed`` (the image is ``new_photo``).
-PHOTO_KEY = "photo"
-
-# Fields never changed through a request: identity of the object, files,
-# what the workflow or SIRHP sets, and versioning (administrators only).
-NOT_PROPOSABLE = frozenset(
-    {
-        "matricule",
-        "photo",
-        "photo_original",
-        "photo_crop",
-        "file",
-        "card_number",
-        "revocation_reason",
-        "changeNote",
-        "versioning_enabled",
-    }
-)
-# A supporting scan is small: one act, one certificate.
-ATTACHMENT_MAX_MB = 10
 
 
 class IChangeRequestSchema(model.Schema):
@@ -71,7 +54,7 @@ class IChangeRequestSchema(model.Schema):
             "prouve.",
         ),
         required=True,
-        max_length=2000,
+        max_length=rules.MAX_JUSTIFICATION,
     )
     attachment = NamedBlobFile(
         title=_("label_attachment", default="Pièce justificative (scan, facultatif)"),
@@ -98,7 +81,7 @@ class IChangeRequestSchema(model.Schema):
     )
     kind = schema.Choice(
         title=_("label_request_kind", default="Origine"),
-        values=("staff", "officer"),
+        values=(rules.STAFF, rules.OFFICER),
         readonly=True,
     )
     # A new ID photo proposed for a validated file (already checked, cropped
@@ -122,7 +105,7 @@ class ChangeRequest(SirhpContent, Item):
     base_version = None
     proposed = None
     current = None
-    kind = "staff"
+    kind = rules.STAFF
     decided_by = None
     new_photo = None
     new_photo_original = None
@@ -140,33 +123,25 @@ class ChangeRequest(SirhpContent, Item):
         return self.title
 
 
-# --- values to and from JSON ---------------------------------------------
+def current_version(obj):
+    """The CMFEditions version id of ``obj`` (None before its first version)."""
+    return getattr(obj, "version_id", None)
+
+
+def target_of(change):
+    """The object ``change`` is about, found whatever the current user may
+    see (system use: the caller decides what to show), or None."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=change.target_uid)
+    return brains[0]._unrestrictedGetObject() if brains else None
 
 
 def schema_fields(obj):
     """{name: field} of every schema (and behaviour) of ``obj``."""
-    from plone.dexterity.utils import iterSchemata
-
     fields = {}
     for iface in iterSchemata(obj):
         fields.update(getFields(iface))
     return fields
-
-
-def to_json(value):
-    """A stored field value as JSON (dates ISO, relations by UID)."""
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "to_object"):  # z3c.relationfield RelationValue
-        target = None if value.isBroken() else value.to_object
-        return target.UID() if target is not None else None
-    if callable(getattr(value, "UID", None)):  # a content object (forms)
-        return value.UID()
-    if isinstance(value, (set, frozenset, tuple)):
-        return sorted(value) if isinstance(value, (set, frozenset)) else list(value)
-    return value
 
 
 def proposable_fields(obj):
@@ -174,7 +149,7 @@ def proposable_fields(obj):
     return [
         name
         for name, field in schema_fields(obj).items()
-        if not field.readonly and name not in NOT_PROPOSABLE
+        if rules.is_proposable(name, field.readonly)
     ]
 
 
@@ -183,7 +158,7 @@ def may_propose_field(obj, name):
     a proposable field the user may both read and write on ``obj`` (its
     ``read_permission`` / ``write_permission``; e.g. medical fields: HR
     managers). Who may make a request at all is ``sirhp: Add
-    ChangeRequest``, checked by the caller."""
+    ChangeRequest``, checked by the API."""
     return (
         name in proposable_fields(obj)
         and may_read_field(obj, name)
@@ -194,38 +169,3 @@ def may_propose_field(obj, name):
 def fields_proposable_by_user(obj):
     """Names of the fields the current user may propose on ``obj``."""
     return [name for name in proposable_fields(obj) if may_propose_field(obj, name)]
-
-
-# --- the supporting scan ---------------------------------------------------
-
-
-def attachment_file(filename, data):
-    """The stored supporting scan: the same checks as a scanned document
-    (type from the bytes, active or encrypted PDFs, pixel bombs...), images
-    converted to one PDF without their metadata (EXIF, GPS). Raises
-    ``DocumentError`` (French message)."""
-    from plone.namedfile.file import NamedBlobFile
-    from sirhp.content.domain.document_file import normalise_file
-    from sirhp.content.domain.document_file import pdf_filename
-
-    stored = normalise_file(data, ATTACHMENT_MAX_MB)
-    return NamedBlobFile(
-        data=stored.data,
-        contentType=stored.content_type,
-        filename=pdf_filename(filename, fallback="piece-justificative"),
-    )
-
-
-def check_attachment(obj):
-    """Raise ``DocumentError`` unless the stored scan (if any) is a PDF that
-    passes the checks (content made by code is checked too)."""
-    from sirhp.content.domain.document_file import check_file
-    from sirhp.content.domain.document_file import DocumentError
-    from sirhp.content.domain.document_file import MSG_UNKNOWN
-
-    attachment = getattr(obj, "attachment", None)
-    if attachment is None:
-        return
-    checked = check_file(attachment.data, ATTACHMENT_MAX_MB)
-    if checked.kind != "pdf" or attachment.contentType != "application/pdf":
-        raise DocumentError(MSG_UNKNOWN)

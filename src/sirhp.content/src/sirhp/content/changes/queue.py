@@ -6,12 +6,12 @@ filter keeps each reviewer to what he or she may see (own agency).
 """
 
 from plone import api
-from sirhp.policy import _
-from sirhp.policy.base.views import waiting_time
+from sirhp.content import _
+from sirhp.content.base.dates import waiting_time
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
-# What waits for a reviewer, with its label (translated by the views).
+# What waits for a reviewer, with its label (translated by the callers).
 QUEUE_TYPES = {
     "PersonnelFile": _("type_file", default="Dossier"),
     "ScannedDocument": _("type_document", default="Pièce"),
@@ -21,6 +21,14 @@ QUEUE_TYPES = {
 
 
 def review_queue(portal_type=None, unit=None, limit=500):
+    """What waits for validation and the current user may see, oldest first.
+
+    :param portal_type: one of ``QUEUE_TYPES`` (others: every type).
+    :param unit: the UID of a unit, to keep its items only.
+    :param limit: the most items returned.
+    :returns: a list of dicts (``@id``, ``@type``, ``type_title``, ``title``,
+        ``matricule``, ``agency``, ``since``, ``waiting``, ``brain``).
+    """
     catalog = api.portal.get_tool("portal_catalog")
     types = [portal_type] if portal_type in QUEUE_TYPES else list(QUEUE_TYPES)
     query = {
@@ -52,7 +60,10 @@ def review_queue(portal_type=None, unit=None, limit=500):
 
 
 def queue_counts():
-    """{portal_type: count} of the queue (home page)."""
+    """{portal_type: count} of what waits and the current user may see.
+
+    :returns: a dict with one entry per type of ``QUEUE_TYPES``.
+    """
     catalog = api.portal.get_tool("portal_catalog")
     counts = {}
     for portal_type in QUEUE_TYPES:

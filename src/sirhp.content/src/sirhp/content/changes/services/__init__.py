@@ -1,0 +1,1 @@
+"""REST of change requests: one folder per endpoint, one module per verb."""

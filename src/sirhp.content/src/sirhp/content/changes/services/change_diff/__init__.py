@@ -1,0 +1,1 @@
+"""``@change-diff``: a request's values, field by field."""

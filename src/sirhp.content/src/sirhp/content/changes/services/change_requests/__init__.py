@@ -1,0 +1,2 @@
+"""``@change-requests``: a file's requests (GET, POST), the review queue
+(GET on the site)."""

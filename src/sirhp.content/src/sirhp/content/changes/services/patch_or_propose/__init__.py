@@ -1,0 +1,1 @@
+"""``PATCH`` on files and records: edit a draft, or propose a change."""

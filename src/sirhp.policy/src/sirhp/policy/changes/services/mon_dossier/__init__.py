@@ -1,0 +1,1 @@
+"""``@mon-dossier``: the officer's own space as JSON."""
