@@ -38,7 +38,7 @@ def test_api_refuses_values_and_photo_requests(portal, testdata):
         changes.check_photo_proposal(file=file, justification=TOO_LONG)
     with pytest.raises(changes.ChangeError, match="obligatoire"):
         changes.propose_photo(
-            file=file, original=None, photo=None, box=None, justification=" "
+            file=file, original=None, photo=None, crop="", justification=" "
         )
     # through the badge domain (the one caller), before the picture is read
     with pytest.raises(badges.PhotoError, match=r"Justification trop longue"):

@@ -136,7 +136,7 @@ FINDINGS = (
         "change-request attachments skipped the document checks; PDF actions "
         "accepted",
         "An attachment goes through the scanned documents' single check "
-        "(`domain/document_file.py`) and is stored as a PDF; PDFs with `/AA`, "
+        "(`documents/pdf.py`, `check_document_file`) and is stored as a PDF; PDFs with `/AA`, "
         "an `/OpenAction` other than a page destination, `/GoToR`, "
         "`/Rendition`, or a `/URI` action outside a link are refused; JPEG "
         "metadata (EXIF, GPS) is dropped without recompression.",

@@ -126,5 +126,3 @@ def test_shown_values_and_display():
     assert rules.display_date("1994-05-02") == "02/05/1994"
     assert rules.display_date("1994-02-31") is None
     assert rules.display_date("Kati") is None
-    assert rules.crop_text((1.6, 2, 30, 40)) == "1,2,30,40"
-    assert rules.crop_text(None) == ""

@@ -213,7 +213,7 @@ def _propose_photo(file, data, box, justification):
             file=file,
             original=original,
             photo=cropped,
-            box=box,
+            crop=rules.box_text(box),
             justification=justification,
         )
     except changes.ChangeError as error:

@@ -214,7 +214,7 @@ def check_photo_proposal(*, file, justification):
     return _justification(justification)
 
 
-def propose_photo(*, file, original, photo, box, justification):
+def propose_photo(*, file, original, photo, crop, justification):
     """Propose a new ID photo for a validated file: a pending ChangeRequest
     holding the picture. The picture is checked and cropped by the badge
     domain first (``sirhp.content.badges.api.set_or_propose_photo``, the one
@@ -223,7 +223,7 @@ def propose_photo(*, file, original, photo, box, justification):
     :param file: a validated personnel file.
     :param original: the cleaned original (``NamedBlobImage``).
     :param photo: the ID crop (``NamedBlobImage``).
-    :param box: the crop box (x, y, w, h), or None (centred).
+    :param crop: the crop box as stored (``"x,y,w,h"``, or "" when centred).
     :param justification: why (required, 2,000 characters at most).
     :returns: the new ChangeRequest.
     :raises ChangeError: not validated, bad justification.
@@ -239,7 +239,7 @@ def propose_photo(*, file, original, photo, box, justification):
         kind=rules.STAFF,
         new_photo=photo,
         new_photo_original=original,
-        new_photo_crop=rules.crop_text(box),
+        new_photo_crop=crop,
     )
 
 

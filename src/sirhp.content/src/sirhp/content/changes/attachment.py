@@ -1,7 +1,7 @@
 """A change request's supporting scan: the checks of scanned documents.
 
 One function checks every uploaded file, scanned documents' and requests'
-alike (``sirhp.content.domain.document_file``): type from the bytes, active
+alike (``sirhp.content.documents.api.check_document_file``): type from the bytes, active
 or encrypted PDFs, pixel bombs...; images become one PDF without their
 metadata (EXIF, GPS).
 """
@@ -10,11 +10,11 @@ from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
 from sirhp.content.changes.errors import ChangeError
 from sirhp.content.changes.rules import ATTACHMENT_MAX_MB
-from sirhp.content.domain.document_file import check_file
-from sirhp.content.domain.document_file import DocumentError
-from sirhp.content.domain.document_file import MSG_UNKNOWN
-from sirhp.content.domain.document_file import normalise_file
-from sirhp.content.domain.document_file import pdf_filename
+from sirhp.content.documents.api import check_document_file
+from sirhp.content.documents.api import DocumentError
+from sirhp.content.documents.api import MSG_UNKNOWN
+from sirhp.content.documents.api import normalise_file
+from sirhp.content.documents.api import pdf_filename
 from zope.i18nmessageid import Message
 
 MSG_ATTACHMENT = _("error_change_attachment", default="Pièce justificative : ${reason}")
@@ -37,7 +37,7 @@ def check_attachment(obj):
     attachment = getattr(obj, "attachment", None)
     if attachment is None:
         return
-    checked = check_file(attachment.data, ATTACHMENT_MAX_MB)
+    checked = check_document_file(attachment.data, ATTACHMENT_MAX_MB)
     if checked.kind != "pdf" or attachment.contentType != "application/pdf":
         raise DocumentError(MSG_UNKNOWN)
 

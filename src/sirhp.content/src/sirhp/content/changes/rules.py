@@ -186,8 +186,3 @@ def shown_values(values, masked):
         name: (None if name in masked else value)
         for name, value in (values or {}).items()
     }
-
-
-def crop_text(box):
-    """The stored form of a photo crop box (x, y, w, h): ``"x,y,w,h"``."""
-    return ",".join(str(int(v)) for v in box) if box else ""

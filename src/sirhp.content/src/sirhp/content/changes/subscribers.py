@@ -4,7 +4,7 @@ from sirhp.content import _
 from sirhp.content.changes.attachment import check_attachment
 from sirhp.content.changes.attachment import refusal
 from sirhp.content.changes.errors import ChangeError
-from sirhp.content.domain.document_file import DocumentError
+from sirhp.content.documents.api import DocumentError
 from zExceptions import BadRequest
 
 MSG_MADE_ELSEWHERE = _(

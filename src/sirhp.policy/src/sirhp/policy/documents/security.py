@@ -21,6 +21,7 @@ from Acquisition import aq_base
 from plone import api
 from sirhp.content.api import find_agency
 from sirhp.content.api import parent_file
+from sirhp.content.changes.api import target_of
 from sirhp.content.documents.api import is_restricted
 from sirhp.content.documents.api import is_restricted_document
 from sirhp.content.interfaces import IChangeRequest
@@ -68,16 +69,6 @@ def agency_hr_managers(obj) -> set[str]:
     return users
 
 
-def request_target(request):
-    """The object a change request targets, whoever may see it."""
-    uid = getattr(aq_base(request), "target_uid", None)
-    if not uid:
-        return None
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(UID=uid)
-    return brains[0]._unrestrictedGetObject() if brains else None
-
-
 def apply_sensitivity(doc, event=None) -> bool:
     """Block or restore inheritance to match the type's sensitivity: on a
     document, and on a change request about a restricted document (its
@@ -86,7 +77,7 @@ def apply_sensitivity(doc, event=None) -> bool:
     Returns True when something changed (and the security was reindexed).
     """
     if IChangeRequest.providedBy(doc):
-        target = request_target(doc)
+        target = target_of(doc)
         restricted = target is not None and is_restricted_document(target)
     elif IScannedDocument.providedBy(doc):
         restricted = is_restricted(getattr(doc, "document_type", None))

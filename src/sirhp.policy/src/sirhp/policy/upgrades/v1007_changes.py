@@ -30,7 +30,7 @@ from sirhp.content.changes.api import target_of
 from sirhp.content.changes.attachment import attachment_file
 from sirhp.content.changes.attachment import check_attachment
 from sirhp.content.changes.content import may_propose_field
-from sirhp.content.domain.document_file import DocumentError
+from sirhp.content.documents.api import DocumentError
 from sirhp.policy import logger
 from sirhp.policy.documents.security import apply_sensitivity
 
