@@ -17,6 +17,7 @@ change, and who may propose them, is read here from the target's schema and
 its field permissions.
 """
 
+from Acquisition import aq_base
 from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -131,8 +132,11 @@ def current_version(obj):
 def target_of(change):
     """The object ``change`` is about, found whatever the current user may
     see (system use: the caller decides what to show), or None."""
+    uid = getattr(aq_base(change), "target_uid", None)
+    if not uid:  # a catalog query without UID would match everything
+        return None
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(UID=change.target_uid)
+    brains = catalog.unrestrictedSearchResults(UID=uid)
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
