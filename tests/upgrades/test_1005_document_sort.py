@@ -35,6 +35,6 @@ def test_to_1005(portal, testdata):
     assert ids == ["datee", "sans-date"]
 
 
-def test_profile_version_is_1005(portal):
+def test_profile_version_is_current(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1005",)
+    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1006",)

@@ -23,7 +23,8 @@ def test_upgrade_1006_to_1007(portal, testdata):
         file.versioning_enabled = False
         setup.setLastVersionForProfile(PROFILE, "1006")
         assert [(s["ssource"], s["sdest"]) for s in setup.listUpgrades(PROFILE)] == [
-            ("1006", "1007")
+            ("1006", "1007"),
+            ("1007", "1008"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file
@@ -31,7 +32,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
     for _ in range(2):
         with api.env.adopt_roles(["Manager"]):
             setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
         for user in ("clerk.pn", "reviewer.pn", "hrmanager.pn"):
             for permission in ("View management screens", "WebDAV access"):
                 assert not api.user.has_permission(

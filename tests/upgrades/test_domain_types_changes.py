@@ -11,9 +11,9 @@ from Products.CMFCore.Expression import Expression
 from sirhp.content.changes import api as changes
 from sirhp.content.changes.content import ChangeRequest
 from sirhp.content.changes.content import IChangeRequestSchema
-from sirhp.content.upgrades.v14_changes import upgrade as upgrade_content
-from sirhp.policy.upgrades.v14_changes import guard_expressions
-from sirhp.policy.upgrades.v14_changes import upgrade as upgrade_policy
+from sirhp.content.upgrades.v1006 import upgrade as upgrade_content
+from sirhp.policy.upgrades.v1008 import guard_expressions
+from sirhp.policy.upgrades.v1008 import upgrade as upgrade_policy
 from ZODB.broken import Broken
 from ZODB.broken import find_global
 
@@ -28,7 +28,7 @@ def test_fti_names_the_new_class(portal):
     fti.manage_changeProperties(
         klass=f"{OLD_MODULE}.ChangeRequest", schema=f"{OLD_MODULE}.IChangeRequestSchema"
     )
-    assert upgrade_content(portal.portal_setup) == {
+    assert upgrade_content(portal.portal_setup)["ChangeRequest"] == {
         "klass": f"{NEW_MODULE}.ChangeRequest",
         "schema": f"{NEW_MODULE}.IChangeRequestSchema",
     }
@@ -64,16 +64,19 @@ def test_guards_name_the_new_module(portal, testdata):
         guard = workflow.transitions[transition_id].getGuard()
         old = guard.getExprText().replace(NEW_GUARDS, OLD_GUARDS)
         guard.expr = Expression(old)
-    assert all(OLD_GUARDS in text for text in guard_expressions().values())
+    assert all(
+        OLD_GUARDS in text
+        for text in guard_expressions("sirhp_change_workflow").values()
+    )
 
-    expressions = upgrade_policy(portal.portal_setup)
+    expressions = upgrade_policy(portal.portal_setup)["sirhp_change_workflow"]
 
     assert expressions == {
         "approve": f"python:modules['{NEW_GUARDS}'].may_approve_change(here)",
         "reject": f"python:modules['{NEW_GUARDS}'].may_reject_change(here)",
         "withdraw": f"python:modules['{NEW_GUARDS}'].may_withdraw_change(here)",
     }
-    assert upgrade_policy(portal.portal_setup) == expressions  # re-runnable
+    assert upgrade_policy(portal.portal_setup)["sirhp_change_workflow"] == expressions
     # the guards run: a reviewer may decide, the requester only withdraw
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     login(portal, "clerk.pn")

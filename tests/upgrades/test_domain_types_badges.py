@@ -10,8 +10,8 @@ from plone.app.testing import login
 from Products.CMFCore.indexing import processQueue
 from sirhp.content.badges.content import Badge
 from sirhp.content.badges.content import BadgePrintBatch
-from sirhp.content.upgrades.v14_badges import upgrade as upgrade_content
-from sirhp.policy.upgrades.v14_badges import upgrade as upgrade_policy
+from sirhp.content.upgrades.v1006 import upgrade as upgrade_content
+from sirhp.policy.upgrades.v1008 import upgrade as upgrade_policy
 
 OLD_MODULE = "sirhp.content.content.badge"
 NEW_MODULE = "sirhp.content.badges.content"

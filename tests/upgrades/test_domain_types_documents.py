@@ -13,7 +13,7 @@ from plone.namedfile.file import NamedBlobFile
 from sirhp.content import bbb
 from sirhp.content.documents.content import IScannedDocumentSchema
 from sirhp.content.documents.content import ScannedDocument
-from sirhp.content.upgrades import v14_documents
+from sirhp.content.upgrades import v1006
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
 OLD = {
@@ -24,16 +24,16 @@ OLD = {
 
 def test_profile_and_step_agree(portal):
     fti = portal.portal_types["ScannedDocument"]
-    assert fti.klass == v14_documents.FTI_PROPERTIES["klass"]
-    assert fti.schema == v14_documents.FTI_PROPERTIES["schema"]
+    assert fti.klass == v1006.fti_properties("ScannedDocument")["klass"]
+    assert fti.schema == v1006.fti_properties("ScannedDocument")["schema"]
 
 
 def test_fti_moved_to_the_new_module(portal, testdata):
     fti = portal.portal_types["ScannedDocument"]
     fti.manage_changeProperties(**OLD)
     assert fti.lookupSchema() is IScannedDocumentSchema  # through the alias
-    v14_documents.upgrade(portal.portal_setup)
-    v14_documents.upgrade(portal.portal_setup)  # re-runnable
+    v1006.upgrade(portal.portal_setup)
+    v1006.upgrade(portal.portal_setup)  # re-runnable
     assert fti.klass == "sirhp.content.documents.content.ScannedDocument"
     assert fti.schema == "sirhp.content.documents.content.IScannedDocumentSchema"
     assert fti.lookupSchema() is IScannedDocumentSchema
@@ -51,8 +51,11 @@ def test_fti_moved_to_the_new_module(portal, testdata):
 
 
 def test_old_module_path_is_the_new_module():
-    assert bbb.ALIASES[v14_documents.OLD_MODULE] == v14_documents.NEW_MODULE
-    old = importlib.import_module(v14_documents.OLD_MODULE)
+    assert (
+        bbb.ALIASES[v1006.OLD_MODULES["ScannedDocument"]]
+        == v1006.MOVED["ScannedDocument"]
+    )
+    old = importlib.import_module(v1006.OLD_MODULES["ScannedDocument"])
     assert old.ScannedDocument is ScannedDocument
 
 
@@ -60,10 +63,10 @@ def test_object_pickled_under_the_old_path_loads():
     doc = ScannedDocument()
     doc.document_type = "diplome"
     data = pickle.dumps(doc, protocol=2)
-    new = f"c{v14_documents.NEW_MODULE}\nScannedDocument\n".encode()
+    new = f"c{v1006.MOVED['ScannedDocument']}\nScannedDocument\n".encode()
     assert new in data
     stored = data.replace(
-        new, f"c{v14_documents.OLD_MODULE}\nScannedDocument\n".encode()
+        new, f"c{v1006.OLD_MODULES['ScannedDocument']}\nScannedDocument\n".encode()
     )
     loaded = pickle.loads(stored)
     assert type(loaded) is ScannedDocument
