@@ -1,0 +1,212 @@
+"""The personnel file page's class: identity, career, assignment, skills,
+documents, badges, change requests, history.
+
+The base of two features' pages: the file page (``files``) and the
+officer's "Mon dossier" (``changes``), which shows the same sections of the
+officer's own file. The medical section is shown through the site's
+consultation-reason hook (``sirhp.content.base.hooks``, provided by
+``audit``): own file, or a reason given, and journaled first.
+"""
+
+from functools import cached_property
+from plone import api
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
+from plone.supermodel.utils import mergedTaggedValueDict
+from sirhp.content.base.hooks import may_show_sensitive
+from sirhp.content.content.personnel_file import IPersonnelFileSchema
+from sirhp.content.permissions import ReadSensitive
+from sirhp.content.permissions import ViewHistory
+from sirhp.policy import _
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import has_zcml_permission
+from sirhp.policy.base.views import SirhpView
+
+# (section id, French title, [(field, vocabulary or None)])
+SECTIONS = (
+    (
+        "identite",
+        _("section_identity", default="Identité"),
+        [
+            ("matricule", None),
+            ("nina", None),
+            ("last_name", None),
+            ("first_names", None),
+            ("sex", "sirhp.content.sex"),
+            ("birth_date", None),
+            ("birth_place", None),
+            ("marital_status", "sirhp.content.marital_status"),
+            ("children_count", None),
+            ("phone", None),
+            ("email", None),
+            ("address", None),
+            ("emergency_contact", None),
+        ],
+    ),
+    (
+        "carriere",
+        _("section_career", default="Carrière"),
+        [
+            ("corps", "sirhp.content.corps"),
+            ("grade", "sirhp.content.grades"),
+            ("grade_date", None),
+            ("hire_date", None),
+            ("status", "sirhp.content.personnel_status"),
+        ],
+    ),
+    (
+        "affectation",
+        _("section_assignment", default="Affectation"),
+        [("unit", None), ("position", None)],
+    ),
+    (
+        "competences",
+        _("section_skills", default="Compétences"),
+        [
+            ("skills", "sirhp.content.skills"),
+            ("languages", "sirhp.content.languages"),
+            ("driving_licences", "sirhp.content.driving_licences"),
+        ],
+    ),
+    (
+        "sante",
+        _("section_medical", default="Données médicales (confidentiel)"),
+        [("blood_group", None), ("medical_notes", None)],
+    ),
+)
+
+
+class PersonnelFileView(SirhpView):
+    @cached_property
+    def read_permissions(self):
+        return mergedTaggedValueDict(IPersonnelFileSchema, READ_PERMISSIONS_KEY)
+
+    def can_read(self, name):
+        permission = self.read_permissions.get(name)
+        return permission is None or has_zcml_permission(permission, self.context)
+
+    def display(self, name, vocabulary):
+        value = getattr(self.context, name, None)
+        if name == "unit":
+            if value is None or value.isBroken():
+                return ""
+            unit = value.to_object
+            return unit.Title() if unit is not None else ""
+        if vocabulary:
+            return self.labels(vocabulary, value)
+        if hasattr(value, "strftime"):
+            return self.format_date(value)
+        if value is None:
+            return ""
+        return str(value)
+
+    def reason_required(self):
+        """The user may read the medical section but gave no reason yet."""
+        return has_permission(ReadSensitive, self.context) and not (
+            self._sensitive_shown
+        )
+
+    def medical_title(self):
+        return SECTIONS[-1][1]
+
+    @cached_property
+    def _sensitive_shown(self):
+        """Show the medical section only with a reason, and log it first
+        (if the journal cannot be written, the section is not shown)."""
+        return may_show_sensitive(self.context, self.request, "web")
+
+    @cached_property
+    def _sections(self):
+        result = []
+        for section_id, title, fields in SECTIONS:
+            if section_id == "sante" and not self._sensitive_shown:
+                continue
+            rows = []
+            for name, vocabulary in fields:
+                if not self.can_read(name):
+                    continue
+                field = IPersonnelFileSchema[name]
+                rows.append(
+                    {
+                        "name": name,
+                        "label": field.title,
+                        "value": self.display(name, vocabulary) or "—",
+                    }
+                )
+            if rows:
+                result.append({"id": section_id, "title": title, "rows": rows})
+        return result
+
+    def sections(self):
+        return self._sections
+
+    def photo_url(self):
+        if getattr(self.context, "photo", None):
+            return f"{self.context.absolute_url()}/@@images/photo/thumb"
+        return None
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def can_review_changes(self):
+        """Records staff and auditors see the file's change requests."""
+        return has_permission(ViewHistory, self.context)
+
+    def change_requests(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            portal_type="ChangeRequest",
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
+            sort_on="created",
+            sort_order="descending",
+        )
+
+    def can_reset_access(self):
+        return self.state() == "validated" and has_permission(
+            "sirhp: Manage officer account", self.context
+        )
+
+    def badges(self):
+        """The badges of this file the user may see, newest first (catalog)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog(
+            portal_type="Badge",
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
+            sort_on="created",
+            sort_order="descending",
+        )
+
+    def records(self, portal_type):
+        """Documents or career events of this file the user may see (catalog)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        sort_on = "event_date" if portal_type == "CareerEvent" else "document_sort"
+        return catalog(
+            portal_type=portal_type,
+            path={"query": "/".join(self.context.getPhysicalPath()), "depth": 1},
+            show_inactive=True,  # no publication dates in SIRHP: skip that filter
+            sort_on=sort_on,
+            sort_order="descending",
+        )
+
+    def can_edit(self):
+        return has_permission("Modify portal content", self.context)
+
+    def can_add(self, portal_type):
+        return has_permission(f"sirhp: Add {portal_type}", self.context)
+
+    def can_view_history(self):
+        return has_permission(ViewHistory, self.context)
+
+    def transitions(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        return [
+            {"id": t["id"], "title": t["title"]}
+            for t in workflow.getTransitionsFor(self.context)
+        ]
+
+    def review_history(self):
+        """Transitions of the file (who, when, comment), newest first."""
+        if not self.can_view_history():
+            return []
+        return self.workflow_entries()

@@ -1,0 +1,20 @@
+"""The personnel file page: the shared file view, with what only this page
+offers (the consultation-reason form, proposing a change, the photo)."""
+
+from sirhp.policy.audit import reasons
+from sirhp.policy.base.file_view import PersonnelFileView
+
+# integrator: sirhp.content.changes.api.may_propose (the changes domain's API)
+from sirhp.policy.changes.views import may_propose
+
+
+class PersonnelFilePage(PersonnelFileView):
+    def reason_options(self):
+        return [{"value": code, "title": title} for code, title in reasons.REASONS]
+
+    def can_propose(self):
+        return not self.can_edit() and may_propose(self.context)
+
+    def can_change_photo(self):
+        """Drafts: the photo page; validated: a photo change request."""
+        return self.can_edit() or self.can_propose()
