@@ -6,7 +6,7 @@ import email
 import email.policy
 from plone import api
 import requests
-from sirhp.policy import accounts
+from sirhp.policy.login import accounts
 from tests.security.audit_helpers import clear_login_failures
 import transaction
 

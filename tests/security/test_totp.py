@@ -395,7 +395,7 @@ def test_reviewer_may_not_disable_when_required(functional, testdata):
 
 def test_second_factor_before_forced_password_change(functional, testdata):
     """An enrolled officer who must change the password: code first, no loop."""
-    from sirhp.policy import accounts
+    from sirhp.policy.login import accounts
 
     officer = testdata.FILES["pn_validated"]
     secret = _enrol(officer)

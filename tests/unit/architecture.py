@@ -172,7 +172,9 @@ def feature(module):
     """The feature (domain) of ``module``, or None for shared code (a
     ``base``, the core of sirhp.content, top-level modules)."""
     name = section(module)
-    if name == "base" or (module.name.startswith("sirhp.content.") and name in CONTENT_CORE):
+    if name == "base" or (
+        module.name.startswith("sirhp.content.") and name in CONTENT_CORE
+    ):
         return None
     return name
 

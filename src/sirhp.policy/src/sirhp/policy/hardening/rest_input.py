@@ -14,7 +14,7 @@ queries reach the catalog (500 too). Checked here, before any service runs:
   ``b_start`` >= 0 and 1 <= ``b_size`` <= ``MAX_BATCH_SIZE`` (query or
   body); no parameter repeated more than ``MAX_VALUES``; ``@history/<n>``
   with an integer;
-- ``SearchGet``: ``@search`` answers a query the catalog cannot read
+- ``@search`` (``services/search``) answers a query the catalog cannot read
   (a list where one value is expected, a date that is not one, a text
   search of stop words...) with a 400.
 
@@ -25,7 +25,6 @@ from DateTime.interfaces import DateTimeError
 import json
 from plone.rest.interfaces import IAPIRequest
 from plone.restapi.exceptions import QueryParsingError
-from plone.restapi.services.search.get import SearchGet as BaseSearchGet
 from Products.ZCTextIndex.ParseTree import ParseError
 from sirhp.policy import _
 from sirhp.policy.interfaces import ISirhpPolicyLayer
@@ -206,17 +205,3 @@ QUERY_ERRORS = (
     TypeError,
     AttributeError,
 )
-
-
-class SearchGet(BaseSearchGet):
-    """``@search``: a query that cannot be read is a 400, not a 500."""
-
-    def reply(self):
-        try:
-            return super().reply()
-        except QUERY_ERRORS:
-            self.request.response.setStatus(400)
-            return {
-                "type": "BadRequest",
-                "message": translate(MESSAGE_BAD_QUERY, context=self.request),
-            }

@@ -21,10 +21,10 @@ from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 import re
 from sirhp.policy import _
-from sirhp.policy import accounts
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.network import client_address
+from sirhp.policy.login import accounts
 from sirhp.policy.login import throttle
 from sirhp.policy.login.sessions import credential_user_id
 from zope.globalrequest import getRequest
