@@ -26,8 +26,12 @@ import hashlib
 from plone import api
 from sirhp.content.content.change_request import attachment_file
 from sirhp.content.content.change_request import check_attachment
+from sirhp.content.content.change_request import may_propose_field
 from sirhp.content.domain.document_file import DocumentError
 from sirhp.policy import logger
+from sirhp.policy.changes.api import _target
+from sirhp.policy.changes.api import field_label
+from sirhp.policy.changes.api import field_values
 from sirhp.policy.documents.security import apply_sensitivity
 
 VERSIONED_TYPES = ("PersonnelFile", "ScannedDocument", "CareerEvent")
@@ -94,11 +98,6 @@ REJECTION = (
 
 
 def _fields_requester_may_not_write(request):
-    from sirhp.content.content.change_request import may_propose_field
-    from sirhp.policy.changes.api import _target
-    from sirhp.policy.changes.api import field_label
-    from sirhp.policy.changes.api import field_values
-
     target = _target(request)
     requester = (request.listCreators() or (None,))[0]
     if target is None or api.user.get(userid=requester) is None:
