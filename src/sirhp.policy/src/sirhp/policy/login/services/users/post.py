@@ -20,6 +20,8 @@ class UsersPost(SirhpService, BaseUsersPost):
             request_reset(username)
             return self.reply_no_content()
         if self._get_user_by_login_name(username) is None:
+            # plone.restapi's own answers (its _error), word for word: an
+            # unknown id must answer as a known one does
             if data.get("reset_token"):
                 return self._error(
                     403,
