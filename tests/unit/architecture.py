@@ -11,10 +11,10 @@ numbers, for ``KNOWN_VIOLATIONS``, and a ``message`` saying where):
   ``sirhp.policy`` and the domain sub-packages of ``sirhp.content`` (every
   sub-package but the core ones, ``CONTENT_CORE``); a domain is one feature
   in both packages (``sirhp.policy.changes`` and ``sirhp.content.changes``).
-  Pages and endpoints: modules named ``views``, ``browser``, ``*_views``,
-  anything under ``services``, modules defining a view class (a base named
-  ``*View``, ``*Form``, ``*Viewlet``), and templates of another package
-  (``ViewPageTemplateFile("../...")``);
+  Pages and endpoints: modules named ``views``, ``browser``, ``viewlets``,
+  ``*_views``, anything under ``services``, modules defining a view class
+  (a base named ``*View``, ``*Form``, ``*Viewlet``), and templates of
+  another package (``ViewPageTemplateFile("../...")``);
 - ``base-imports-feature``: a ``base`` package is below every feature of its
   distribution and imports none of them (``sirhp.policy.base`` may use
   ``sirhp.content``, which is below the whole policy, but not its pages);
@@ -194,7 +194,7 @@ def is_views(module):
     last = module.name.rpartition(".")[2]
     if last in VIEW_MODULE_NAMES or last.endswith("_views"):
         return True
-    if ".services." in module.name + "." and module.name.count(".") > 2:
+    if ".services." in module.name + ".":
         return True
     return any(True for _ in _view_bases(module))
 

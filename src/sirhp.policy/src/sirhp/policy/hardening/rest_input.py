@@ -149,16 +149,23 @@ def _body(request):
     return data
 
 
-def _check_batch(request, name, value, minimum):
-    if value is None:
-        return
+def whole_number(value, minimum):
+    """``value`` (query string or JSON) as an integer >= ``minimum``, else
+    None: the one reading of page parameters, REST and Classic UI."""
     if isinstance(value, bool):
-        value = None
+        return None
     try:
         number = int(value)
     except (TypeError, ValueError):
-        number = None
-    if number is None or number < minimum:
+        return None
+    return number if number >= minimum else None
+
+
+def _check_batch(request, name, value, minimum):
+    if value is None:
+        return
+    number = whole_number(value, minimum)
+    if number is None:
         _refuse(request, MESSAGE_INTEGER, name=name, minimum=minimum)
     if name == "b_size" and number > MAX_BATCH_SIZE:
         _refuse(request, MESSAGE_BATCH_MAX, maximum=MAX_BATCH_SIZE)

@@ -14,7 +14,6 @@
 
 import hashlib
 import hmac
-import json
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -27,6 +26,7 @@ from sirhp.policy.login import recovery_codes
 from sirhp.policy.login import throttle
 from sirhp.policy.login import totp
 from sirhp.policy.login import totp_store
+from sirhp.policy.login.plugins import json_object
 from sirhp.policy.login.plugins import password_accepted
 from sirhp.policy.login.subscribers import is_rest_login
 from urllib.parse import quote
@@ -191,12 +191,7 @@ def check_rest_login(event):
     request = event.request
     if not ISirhpPolicyLayer.providedBy(request) or not is_rest_login(request):
         return
-    try:
-        data = json.loads(request.get("BODY") or b"{}")
-    except (TypeError, ValueError):
-        return
-    if not isinstance(data, dict):
-        return
+    data = json_object(request)
     login, password = data.get("login"), data.get("password")
     if not isinstance(login, str) or not isinstance(password, str) or not login:
         return
