@@ -14,7 +14,6 @@ from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.base.hooks import may_show_sensitive
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
-from sirhp.content.permissions import ReadSensitive
 from sirhp.content.permissions import ViewHistory
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
@@ -99,17 +98,8 @@ class PersonnelFileView(SirhpView):
             return ""
         return str(value)
 
-    def reason_required(self):
-        """The user may read the medical section but gave no reason yet."""
-        return has_permission(ReadSensitive, self.context) and not (
-            self._sensitive_shown
-        )
-
-    def medical_title(self):
-        return SECTIONS[-1][1]
-
     @cached_property
-    def _sensitive_shown(self):
+    def sensitive_shown(self):
         """Show the medical section only with a reason, and log it first
         (if the journal cannot be written, the section is not shown)."""
         return may_show_sensitive(self.context, self.request, "web")
@@ -118,7 +108,7 @@ class PersonnelFileView(SirhpView):
     def _sections(self):
         result = []
         for section_id, title, fields in SECTIONS:
-            if section_id == "sante" and not self._sensitive_shown:
+            if section_id == "sante" and not self.sensitive_shown:
                 continue
             rows = []
             for name, vocabulary in fields:
