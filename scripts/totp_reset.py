@@ -30,13 +30,14 @@ def main(app, argv):
     parser.add_argument("--site", default=SITE_ID, help="id of the Plone site")
     args = parser.parse_args(argv)
     from sirhp.policy.login import totp
+    from sirhp.policy.login import totp_store
 
     app = makerequest(app)
     setRequest(app.REQUEST)
     site = app[args.site]
     setSite(site)
     known = api.user.get(userid=args.userid) is not None
-    if not known and not totp.is_enrolled(args.userid):  # admin: Zope root
+    if not known and not totp_store.is_enrolled(args.userid):  # admin: Zope root
         print(f"{args.userid}: no such user in {args.site}", file=sys.stderr)
         return 1
     actor = f"console:{getpass.getuser()}"

@@ -3,8 +3,8 @@ archive, reset link by records staff, new password at first login."""
 
 from plone import api
 import requests
-from sirhp.policy import accounts
 from sirhp.policy import config
+from sirhp.policy.login import accounts
 import transaction
 
 

@@ -120,6 +120,25 @@ def test_filters(base, testdata):
     assert get(f"{base}/@@journal?action=effacer", "auditor").status_code == 400
 
 
+def test_refused_filters_in_the_users_language(base):
+    """Refused filters: one answer shape, the message in French or English."""
+    url = f"{base}/@audit-log?from=demain"
+    french = get(url, "auditor", headers=JSON)
+    assert french.status_code == 400
+    message = "Date invalide : « demain » (jj/mm/aaaa)."
+    assert french.json() == {
+        "type": "BadRequest",
+        "message": message,
+        "error": {"type": "BadRequest", "message": message},
+    }
+    english = get(url, "auditor", headers=JSON, cookies={"I18N_LANGUAGE": "en"})
+    assert english.json()["message"] == "Invalid date: “demain” (dd/mm/yyyy)."
+    page = get(
+        f"{base}/@@journal?user=a%20b", "auditor", cookies={"I18N_LANGUAGE": "en"}
+    )
+    assert page.status_code == 400 and "Invalid “person” filter." in page.text
+
+
 def test_batching(base):
     data = get(f"{base}/@audit-log?b_size=2", "auditor", headers=JSON).json()
     assert len(data["items"]) == 2

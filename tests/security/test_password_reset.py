@@ -5,8 +5,10 @@ import datetime
 import email
 import email.policy
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 import requests
-from sirhp.policy import accounts
+from sirhp.policy.login import accounts
 from tests.security.audit_helpers import clear_login_failures
 import transaction
 
@@ -118,6 +120,33 @@ def test_rest_reset_answers_alike(functional, testdata, mail_dir):
     mails = _mails(mail_dir)
     assert len(mails) == 1 and f"{PUBLIC}/passwordreset/" in mails[0]
     assert FORGED not in mails[0]
+
+
+def test_rest_reset_by_an_administrator_needs_the_public_address(
+    functional, testdata, mail_dir
+):
+    """An administrator's ``@users/<id>/reset-password``: no public address,
+    no link (400, the reason), nothing mailed."""
+    _public_url("")
+    base = functional["portal"].absolute_url()
+    response = requests.post(
+        f"{base}/@users/clerk.pn/reset-password",
+        json={},
+        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        headers={"Accept": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400
+    message = (
+        "Adresse publique du portail non configurée (sirhp.badge.public_url) : "
+        "aucun lien de réinitialisation n'est envoyé."
+    )
+    assert response.json() == {
+        "type": "BadRequest",
+        "message": message,
+        "error": {"type": "BadRequest", "message": message},
+    }
+    assert _mails(mail_dir) == []
 
 
 def test_officer_link_from_public_address(functional, testdata, mail_dir):

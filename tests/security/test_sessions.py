@@ -235,7 +235,7 @@ def test_disabled_account_refused_even_with_a_fresh_token(base, testdata):
     officer = testdata.FILES["pn_validated2"]
     transaction.begin()
     portal = api.portal.get()
-    from sirhp.policy import accounts
+    from sirhp.policy.login import accounts
 
     accounts.disable_account(
         portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))

@@ -7,6 +7,7 @@ import re
 import requests
 from sirhp.policy.login import throttle
 from sirhp.policy.login import totp
+from sirhp.policy.login import totp_store
 import time
 import transaction
 
@@ -43,7 +44,7 @@ def _now(secret):
 
 def _enrolled(user_id):
     transaction.begin()
-    return totp.is_enrolled(user_id)
+    return totp_store.is_enrolled(user_id)
 
 
 @pytest.fixture(autouse=True)
@@ -331,7 +332,7 @@ def test_rest_login_required_but_not_enrolled(functional, testdata):
 
 def _forget_last_step(user_id):
     transaction.begin()
-    totp._record(user_id)["last_step"] = 0
+    totp_store.record(user_id)["last_step"] = 0
     transaction.commit()
 
 
@@ -395,7 +396,7 @@ def test_reviewer_may_not_disable_when_required(functional, testdata):
 
 def test_second_factor_before_forced_password_change(functional, testdata):
     """An enrolled officer who must change the password: code first, no loop."""
-    from sirhp.policy import accounts
+    from sirhp.policy.login import accounts
 
     officer = testdata.FILES["pn_validated"]
     secret = _enrol(officer)

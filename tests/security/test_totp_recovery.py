@@ -10,8 +10,10 @@ import pytest
 import re
 import requests
 import runpy
+from sirhp.policy.login import recovery_codes
 from sirhp.policy.login import throttle
 from sirhp.policy.login import totp
+from sirhp.policy.login import totp_store
 from tests.security.audit_helpers import events_since
 from tests.security.audit_helpers import last_id
 from tests.security.audit_helpers import refused_page
@@ -47,7 +49,7 @@ def _enrol(user_id, codes=True):
     transaction.begin()
     secret = pyotp.random_base32()
     assert totp.enrol(user_id, secret, pyotp.TOTP(secret).at(time.time() - 30))
-    recovery = totp.new_recovery_codes(user_id) if codes else []
+    recovery = recovery_codes.new_recovery_codes(user_id) if codes else []
     transaction.commit()
     return secret, recovery
 
@@ -55,7 +57,7 @@ def _enrol(user_id, codes=True):
 def _state(user_id):
     """(enrolled, recovery codes left), read from a fresh transaction."""
     transaction.begin()
-    return totp.is_enrolled(user_id), totp.recovery_codes_left(user_id)
+    return totp_store.is_enrolled(user_id), recovery_codes.recovery_codes_left(user_id)
 
 
 def _verify(session, base, code):
@@ -122,13 +124,13 @@ def test_codes_shown_once_at_enrolment(base, testdata):
 def test_codes_stored_hashed(integration):
     secret = pyotp.random_base32()
     assert totp.enrol("clerk.pn", secret, pyotp.TOTP(secret).now())
-    codes = totp.new_recovery_codes("clerk.pn")
+    codes = recovery_codes.new_recovery_codes("clerk.pn")
     assert len(codes) == 10
     assert all(
         re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", c) for c in codes
     )
-    record = totp._record("clerk.pn")
-    stored = repr(dict(record)) + repr(dict(totp._store()))
+    record = totp_store.record("clerk.pn")
+    stored = repr(dict(record)) + repr(dict(totp_store.store()))
     for code in codes:
         assert code not in stored
         assert code.replace("-", "") not in stored
@@ -140,11 +142,11 @@ def test_codes_stored_hashed(integration):
     # typed in lower case, without the dash, O for 0 and I or L for 1: accepted
     typed = codes[0].replace("-", "").lower().replace("0", "o").replace("1", "l")
     assert totp.check_second_factor("clerk.pn", typed) == totp.RECOVERY
-    assert totp.recovery_codes_left("clerk.pn") == 9
+    assert recovery_codes.recovery_codes_left("clerk.pn") == 9
     assert totp.check_second_factor("clerk.pn", codes[0]) is None
     assert totp.check_second_factor("clerk.pn", "ABCD-EFGH") is None
     assert totp.check_second_factor("clerk.pn", None) is None
-    assert totp.recovery_codes_left("clerk.pn") == 9
+    assert recovery_codes.recovery_codes_left("clerk.pn") == 9
 
 
 def test_recovery_code_accepted_once(base, testdata):
@@ -246,8 +248,8 @@ def test_regenerate_needs_a_totp_code_and_voids_old_codes(base, testdata):
     (event,) = events_since(start, action="totp_codes")
     assert _detail(event) == {"count": 10, "why": "regeneration"}
     transaction.begin()
-    assert totp.use_recovery_code("clerk.pn", codes[2]) is False
-    assert totp.use_recovery_code("clerk.pn", new_codes[0]) is True
+    assert recovery_codes.use_recovery_code("clerk.pn", codes[2]) is False
+    assert recovery_codes.use_recovery_code("clerk.pn", new_codes[0]) is True
     transaction.abort()
 
 

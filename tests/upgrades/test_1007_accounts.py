@@ -6,7 +6,7 @@ ended."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.keyring.interfaces import IKeyManager
-from sirhp.policy import accounts
+from sirhp.policy.login import accounts
 from sirhp.policy.login import sessions
 from sirhp.policy.upgrades.v1007_accounts import upgrade
 import transaction

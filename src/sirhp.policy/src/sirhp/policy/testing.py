@@ -5,7 +5,9 @@ The test data (``sirhp.policy.testdata``) are a handful of synthetic files
 in every state, users of every role, in both agencies.
 """
 
+import collective.exportimport
 import os
+from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -16,6 +18,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
 import sirhp.policy
+from sirhp.policy import testdata
+from sirhp.policy.audit import db
+import tempfile
 import transaction
 
 AUDIT_DB_ENV = "SIRHP_AUDIT_DB"
@@ -25,9 +30,6 @@ class SirhpPolicyLayer(PloneSandboxLayer):
     defaultBases = (CONTENT_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        import collective.exportimport
-        import tempfile
-
         # The audit journal and login counters of the tests: a throwaway file
         self._audit_dir = tempfile.TemporaryDirectory(prefix="sirhp-audit-")
         self._audit_env = os.environ.get(AUDIT_DB_ENV)
@@ -37,9 +39,6 @@ class SirhpPolicyLayer(PloneSandboxLayer):
         self.loadZCML(package=sirhp.policy)
 
     def setUpPloneSite(self, portal):
-        from plone import api
-        from sirhp.policy import testdata
-
         applyProfile(portal, "sirhp.policy:default")
         api.portal.set_registry_record("plone.default_language", "fr")
         api.portal.set_registry_record("plone.available_languages", ["fr", "en"])
@@ -51,8 +50,6 @@ class SirhpPolicyLayer(PloneSandboxLayer):
         setRoles(portal, TEST_USER_ID, ["Member"])
 
     def tearDownZope(self, app):
-        from sirhp.policy.audit import db
-
         db.close_all()
         if self._audit_env is None:
             os.environ.pop(AUDIT_DB_ENV, None)

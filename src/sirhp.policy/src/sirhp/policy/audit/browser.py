@@ -124,6 +124,9 @@ class JournalView(SirhpView):
             self.request.response.setStatus(400)
         return self.index()
 
+    def errors(self):
+        return self.query.error_texts(self.request)
+
     def action_options(self):
         return [
             {"value": action, "title": translate(label, context=self.request)}
@@ -169,7 +172,7 @@ class JournalExport(BrowserView):
     def __call__(self):
         query = JournalQuery.from_request(self.context, self.request)
         if query.errors:
-            raise BadRequest(" ".join(query.errors))
+            raise BadRequest(" ".join(query.error_texts(self.request)))
         rows = query.export_rows()
         log_event(
             actions.EXPORT,

@@ -12,6 +12,7 @@ The path comes from the environment variable ``SIRHP_AUDIT_DB`` (set by the
 ``<environment>`` section of zope.conf), else ``<clienthome>/sirhp-audit.sqlite``.
 """
 
+from App.config import getConfiguration
 import os
 from pathlib import Path
 import sqlite3
@@ -39,8 +40,6 @@ def default_path() -> str:
     if path:
         return path
     try:
-        from App.config import getConfiguration
-
         home = getConfiguration().clienthome
     except Exception:  # no Zope configuration (scripts, unit tests)
         home = None

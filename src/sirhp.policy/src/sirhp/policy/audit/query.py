@@ -5,8 +5,11 @@ from dataclasses import field
 import datetime
 import re
 from sirhp.content.interfaces import IAgency
+from sirhp.policy import _
 from sirhp.policy.audit import journal as actions
 from sirhp.policy.audit.journal import get_journal
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 DEFAULT_SIZE = 50
 MAX_SIZE = 200
@@ -14,9 +17,22 @@ MAX_EXPORT = 50000
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{2})/(\d{2})/(\d{4})$")
 _TOKEN = re.compile(r"^[\w.@+-]{1,100}$")
 
+MSG_DATE_FORMAT = _(
+    "error_journal_date_format", default="Date invalide : « ${value} » (jj/mm/aaaa)."
+)
+MSG_DATE = _("error_journal_date", default="Date invalide : « ${value} ».")
+MSG_FILTER = _("error_journal_filter", default="Filtre « ${label} » invalide.")
+MSG_ACTION = _("error_journal_action", default="Action inconnue : « ${action} ».")
+LABEL_USER = _("journal_filter_user", default="personne")
+LABEL_MATRICULE = _("journal_filter_matricule", default="dossier")
+
 
 class InvalidFilter(ValueError):
-    """A filter the journal cannot use (message in French)."""
+    """A filter the journal cannot use (``message``: an i18n message)."""
+
+    def __init__(self, message, **mapping):
+        self.message = Message(message, mapping=mapping)
+        super().__init__(translate(self.message, target_language="fr"))
 
 
 def parse_date(value):
@@ -26,18 +42,18 @@ def parse_date(value):
         return None
     match = _DATE.match(value)
     if not match:
-        raise InvalidFilter(f"Date invalide : « {value} » (jj/mm/aaaa).")
+        raise InvalidFilter(MSG_DATE_FORMAT, value=value)
     year, month, day = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError as error:
-        raise InvalidFilter(f"Date invalide : « {value} ».") from error
+        raise InvalidFilter(MSG_DATE, value=value) from error
 
 
 def _token(value, label):
     value = (value or "").strip()
     if value and not _TOKEN.match(value):
-        raise InvalidFilter(f"Filtre « {label} » invalide.")
+        raise InvalidFilter(MSG_FILTER, label=label)
     return value or None
 
 
@@ -71,17 +87,21 @@ class JournalQuery:
             b_size=_int(form.get("b_size"), DEFAULT_SIZE, 1, MAX_SIZE),
         )
         try:
-            query.user_id = _token(form.get("user"), "personne")
-            query.matricule = _token(form.get("matricule"), "dossier")
+            query.user_id = _token(form.get("user"), LABEL_USER)
+            query.matricule = _token(form.get("matricule"), LABEL_MATRICULE)
             action = (form.get("action") or "").strip()
             if action and action not in actions.ACTIONS:
-                raise InvalidFilter(f"Action inconnue : « {action} ».")
+                raise InvalidFilter(MSG_ACTION, action=action)
             query.action = action or None
             query.date_from = parse_date(form.get("from"))
             query.date_to = parse_date(form.get("to"))
         except InvalidFilter as error:
-            query.errors.append(str(error))
+            query.errors.append(error.message)
         return query
+
+    def error_texts(self, request):
+        """The refused filters, in the language of ``request``."""
+        return [translate(message, context=request) for message in self.errors]
 
     def filters(self):
         """Keyword arguments of Journal.query / Journal.count."""

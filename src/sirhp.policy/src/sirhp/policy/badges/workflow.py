@@ -27,7 +27,7 @@ from sirhp.content.badges.content import assign_badge_numbers
 from sirhp.content.content.records import parent_file
 from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
 from sirhp.policy import _
-from sirhp.policy.workflow.handlers import _french
+from sirhp.policy.base.i18n import french
 from zExceptions import BadRequest
 
 logger = logging.getLogger("sirhp.policy.badges")
@@ -84,7 +84,7 @@ def before_badge_transition(badge, event):
     if event.transition.id == "revoke":
         reason = (event.kwargs or {}).get("revocation_reason")
         if reason not in rules.REVOCATION_REASONS:
-            raise WorkflowException(_french(REASON_REQUIRED))
+            raise WorkflowException(french(REASON_REQUIRED))
 
 
 def after_badge_transition(badge, event):
@@ -126,7 +126,7 @@ def badge_requested(badge, event):
         assign_badge_numbers(badge, event)
     if getattr(file, "status", None) in DEPARTED_STATUSES:
         raise BadRequest(
-            _french(
+            french(
                 _(
                     "error_badge_departed",
                     default="Pas de carte professionnelle pour un agent qui a "

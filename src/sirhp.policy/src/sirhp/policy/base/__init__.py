@@ -5,5 +5,10 @@ Features (``files``, ``changes``, ``badges``, ``documents``, ``audit``,
 imports a feature.
 
 - ``views``: ``SirhpView`` (the base of every page), labels, dates,
-  permission helpers.
+  permission helpers;
+- ``file_view``: ``PersonnelFileView``, the file page's class (the file page
+  of ``files`` and the officer's "Mon dossier" build on it);
+- ``i18n``: ``french(message)``, a message in the request's language for
+  exception texts;
+- ``localroles``: the one module that writes local roles.
 """

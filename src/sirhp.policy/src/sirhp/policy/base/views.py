@@ -9,6 +9,7 @@ from sirhp.policy import _
 from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
+from zope.security.interfaces import IPermission
 
 STATE_LABELS = {
     "draft": _("state_draft", default="Brouillon"),
@@ -141,9 +142,6 @@ class SirhpView(BrowserView):
 
 def has_zcml_permission(permission_id, context):
     """Check a permission given by its zcml id (as in read_permission tags)."""
-    from zope.component import queryUtility
-    from zope.security.interfaces import IPermission
-
     permission = queryUtility(IPermission, permission_id)
     title = permission.title if permission is not None else permission_id
     return has_permission(title, context)

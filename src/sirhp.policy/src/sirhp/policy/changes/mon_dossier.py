@@ -14,7 +14,7 @@ from sirhp.content.changes import api as changes
 from sirhp.content.changes.rules import MAX_JUSTIFICATION
 from sirhp.content.changes.rules import OFFICER
 from sirhp.policy import _
-from sirhp.policy.browser.personnel_file import PersonnelFileView
+from sirhp.policy.base.file_view import PersonnelFileView
 import transaction
 from zExceptions import NotFound
 

@@ -20,8 +20,8 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.content.changes import api as changes
 from sirhp.policy import _
+from sirhp.policy.base.i18n import french
 from sirhp.policy.notifications import notify_decision
-from sirhp.policy.workflow.handlers import _french
 
 security = ModuleSecurityInfo("sirhp.policy.changes.workflow")
 
@@ -67,7 +67,7 @@ def before_change_transition(change, event):
     transition = event.transition.id
     comment = ((event.kwargs or {}).get("comment") or "").strip()
     if transition == "reject" and not comment:
-        raise WorkflowException(_french(REASON))
+        raise WorkflowException(french(REASON))
     if transition == "approve":
         try:
             changes.check_approvable(change)

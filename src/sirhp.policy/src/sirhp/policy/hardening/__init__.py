@@ -1,6 +1,11 @@
-"""Hardened edges of the portal (issue 5, first part).
+"""Hardened edges of the portal.
 
-- Security headers on every response of the SIRHP site.
+- Security headers on every response of the SIRHP site (``headers``).
 - The REST API is closed to anonymous users, but for the public endpoints
-  listed in ``PUBLIC_API_ENDPOINTS``.
+  listed in ``PUBLIC_API_ENDPOINTS`` (``api_access``); malformed REST input
+  answered 400 (``rest_input``, ``services/search`` for ``@search``);
+  oversized bodies 413 (``body_size``).
+- Hidden records answer like missing ones (``hidden``); errors as what they
+  are (``errors``); no user directory (``directory``); hand-made shares
+  removed (``shares``).
 """

@@ -40,6 +40,7 @@ from sirhp.policy import _
 from sirhp.policy.hardening.rest_input import MESSAGE_BAD_QUERY
 from sirhp.policy.hardening.rest_input import MESSAGE_INTEGER
 from sirhp.policy.hardening.rest_input import QUERY_ERRORS
+from sirhp.policy.hardening.rest_input import whole_number
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from zExceptions import BadRequest
 from zExceptions import HTTPRedirection
@@ -130,12 +131,7 @@ def check_page_input(event):
     for name, minimum in INTEGER_PARAMETERS.items():
         if name not in request.form:
             continue
-        value = request.form[name]
-        try:
-            number = int(value) if not isinstance(value, bool) else None
-        except (TypeError, ValueError):
-            number = None
-        if number is None or number < minimum:
+        if whole_number(request.form[name], minimum) is None:
             raise BadRequest(
                 _message(MESSAGE_INTEGER, request, name=name, minimum=minimum)
             )

@@ -14,7 +14,7 @@ queries reach the catalog (500 too). Checked here, before any service runs:
   ``b_start`` >= 0 and 1 <= ``b_size`` <= ``MAX_BATCH_SIZE`` (query or
   body); no parameter repeated more than ``MAX_VALUES``; ``@history/<n>``
   with an integer;
-- ``SearchGet``: ``@search`` answers a query the catalog cannot read
+- ``@search`` (``services/search``) answers a query the catalog cannot read
   (a list where one value is expected, a date that is not one, a text
   search of stop words...) with a 400.
 
@@ -25,7 +25,6 @@ from DateTime.interfaces import DateTimeError
 import json
 from plone.rest.interfaces import IAPIRequest
 from plone.restapi.exceptions import QueryParsingError
-from plone.restapi.services.search.get import SearchGet as BaseSearchGet
 from Products.ZCTextIndex.ParseTree import ParseError
 from sirhp.policy import _
 from sirhp.policy.interfaces import ISirhpPolicyLayer
@@ -150,16 +149,23 @@ def _body(request):
     return data
 
 
-def _check_batch(request, name, value, minimum):
-    if value is None:
-        return
+def whole_number(value, minimum):
+    """``value`` (query string or JSON) as an integer >= ``minimum``, else
+    None: the one reading of page parameters, REST and Classic UI."""
     if isinstance(value, bool):
-        value = None
+        return None
     try:
         number = int(value)
     except (TypeError, ValueError):
-        number = None
-    if number is None or number < minimum:
+        return None
+    return number if number >= minimum else None
+
+
+def _check_batch(request, name, value, minimum):
+    if value is None:
+        return
+    number = whole_number(value, minimum)
+    if number is None:
         _refuse(request, MESSAGE_INTEGER, name=name, minimum=minimum)
     if name == "b_size" and number > MAX_BATCH_SIZE:
         _refuse(request, MESSAGE_BATCH_MAX, maximum=MAX_BATCH_SIZE)
@@ -206,17 +212,3 @@ QUERY_ERRORS = (
     TypeError,
     AttributeError,
 )
-
-
-class SearchGet(BaseSearchGet):
-    """``@search``: a query that cannot be read is a 400, not a 500."""
-
-    def reply(self):
-        try:
-            return super().reply()
-        except QUERY_ERRORS:
-            self.request.response.setStatus(400)
-            return {
-                "type": "BadRequest",
-                "message": translate(MESSAGE_BAD_QUERY, context=self.request),
-            }

@@ -21,10 +21,10 @@ from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 import re
 from sirhp.policy import _
-from sirhp.policy import accounts
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.network import client_address
+from sirhp.policy.login import accounts
 from sirhp.policy.login import throttle
 from sirhp.policy.login.sessions import credential_user_id
 from zope.globalrequest import getRequest
@@ -47,6 +47,16 @@ def locked_message(status, request):
         ),
         context=request,
     )
+
+
+def json_object(request):
+    """The request's body as a JSON object ({} for anything else): the one
+    reading of ``@login`` and ``@users`` bodies here."""
+    try:
+        data = json.loads(request.get("BODY") or b"{}")
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def note_attempt(request, login, password):
@@ -190,14 +200,10 @@ def _candidate_logins(user, set_id):
         value = form.get(key)
         if isinstance(value, str):
             names.add(value)
-    try:
-        body = json.loads(request.get("BODY") or b"{}")
-    except (ValueError, TypeError):
-        body = {}
-    if isinstance(body, dict):
-        for key in ("username", "login", "email"):
-            if isinstance(body.get(key), str):
-                names.add(body[key])
+    body = json_object(request)
+    for key in ("username", "login", "email"):
+        if isinstance(body.get(key), str):
+            names.add(body[key])
     parts = (request.get("PATH_INFO") or "").split("/")
     if "@users" in parts and parts.index("@users") + 1 < len(parts):
         names.add(parts[parts.index("@users") + 1])

@@ -37,19 +37,15 @@ import jwt
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
-from plone.protect.interfaces import IDisableCSRFProtection
 from plone.protect.utils import safeWrite
-from plone.restapi.services import Service
-from plone.restapi.services.auth.renew import Renew as BaseRenew
 from plone.session import tktauth
 from sirhp.policy import logger
 from sirhp.policy.interfaces import ISirhpPolicyLayer
-from sirhp.policy.login.reset import forget_pending_links
+from sirhp.policy.login.links import forget_pending_links
 import time
 import transaction
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
-from zope.interface import alsoProvides
 
 SESSION_META_TYPE = "Plone Session Plugin"
 JWT_META_TYPE = "JWT Authentication Plugin"
@@ -228,41 +224,30 @@ def drop_foreign_session_cookie(event):
         mapping.pop(name, None)
 
 
-class Logout(Service):
-    """``@logout``: ends every session of the account (cookie and tokens).
-
-    plone.restapi's own answered 400 without logging out a cookie session
-    once tokens are stored."""
-
-    def reply(self):
-        alsoProvides(self.request, IDisableCSRFProtection)
-        membership = api.portal.get_tool("portal_membership")
-        if not membership.isAnonymousUser():
-            membership.logoutUser(self.request)
-        else:
-            session = session_plugin()
-            if session is not None:
-                self.request.response.expireCookie(
-                    session.getProperty("cookie_name"), path=session.getProperty("path")
-                )
-        return self.reply_no_content()
+# --- what @logout and @login-renew do (services/) -----------------------------------
 
 
-class Renew(BaseRenew):
-    """``@login-renew``: plone.restapi stores the new token, then removes the
-    old one; renewed within the same second both are the same string, and
-    the new token was gone. It stays stored here."""
+def logout(request):
+    """End every session of the current account (cookie and tokens); for an
+    anonymous request, expire the session cookie it may still carry."""
+    membership = api.portal.get_tool("portal_membership")
+    if not membership.isAnonymousUser():
+        membership.logoutUser(request)
+        return
+    session = session_plugin()
+    if session is not None:
+        request.response.expireCookie(
+            session.getProperty("cookie_name"), path=session.getProperty("path")
+        )
 
-    def reply(self):
-        auth = self.request._auth or ""
-        old = auth[7:] if auth[:7].lower() == "bearer " else None
-        result = super().reply()
-        token = result.get("token") if isinstance(result, dict) else None
-        plugin = jwt_plugin()
-        tokens = getattr(plugin, "_tokens", None)
-        if token and token == old and tokens is not None:
-            user_id = _payload(token).get("sub")
-            if user_id not in tokens:
-                tokens[user_id] = OIBTree()
-            tokens[user_id][token] = int(time.time())
-        return result
+
+def keep_token(token):
+    """Store ``token`` for its user (a JWT authenticates only while stored)."""
+    plugin = jwt_plugin()
+    tokens = getattr(plugin, "_tokens", None)
+    if tokens is None:
+        return
+    user_id = _payload(token).get("sub")
+    if user_id not in tokens:
+        tokens[user_id] = OIBTree()
+    tokens[user_id][token] = int(time.time())

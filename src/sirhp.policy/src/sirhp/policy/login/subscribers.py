@@ -1,6 +1,5 @@
 """The outcome of login attempts, ``@login`` while locked, login and logout."""
 
-import json
 from plone import api
 from sirhp.policy.audit import journal
 from sirhp.policy.audit import reasons
@@ -9,6 +8,7 @@ from sirhp.policy.audit.network import client_address
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from sirhp.policy.login import throttle
 from sirhp.policy.login.plugins import ATTEMPTS_KEY
+from sirhp.policy.login.plugins import json_object
 from sirhp.policy.login.plugins import locked_message
 from sirhp.policy.login.plugins import password_accepted
 from sirhp.policy.login.plugins import refuse_locked
@@ -38,11 +38,7 @@ def refuse_locked_rest_login(event):
     request = event.request
     if not ISirhpPolicyLayer.providedBy(request) or not is_rest_login(request):
         return
-    try:
-        data = json.loads(request.get("BODY") or b"{}")
-    except (TypeError, ValueError):
-        return
-    login = data.get("login") if isinstance(data, dict) else None
+    login = json_object(request).get("login")
     if not isinstance(login, str) or not login:
         return
     status = throttle.get_throttle().status(login, client_address(request))

@@ -9,7 +9,10 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 import segno
 from sirhp.policy import _
+from sirhp.policy.login import recovery_codes
 from sirhp.policy.login import totp
+from sirhp.policy.login import totp_gate
+from sirhp.policy.login import totp_store
 from urllib.parse import quote
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -51,7 +54,7 @@ MSG_RESET_DONE = _(
 
 def _signature(user_id, secret):
     message = f"enrol|{user_id}|{secret}".encode()
-    return hmac.new(totp._key(), message, hashlib.sha256).hexdigest()
+    return hmac.new(totp_gate.signing_key(), message, hashlib.sha256).hexdigest()
 
 
 class _Base(BrowserView):
@@ -63,7 +66,7 @@ class _Base(BrowserView):
         return api.user.get_current()
 
     def came_from(self):
-        return totp.safe_came_from(self.request, api.portal.get().absolute_url())
+        return totp_gate.safe_came_from(self.request, api.portal.get().absolute_url())
 
     def posted(self):
         return self.request.get("REQUEST_METHOD", "GET").upper() == "POST"
@@ -106,20 +109,20 @@ class TotpView(_Base):
         return self.index()
 
     def enrolled(self):
-        return totp.is_enrolled(self.user_id)
+        return totp_store.is_enrolled(self.user_id)
 
     def codes_left(self):
-        return totp.recovery_codes_left(self.user_id)
+        return recovery_codes.recovery_codes_left(self.user_id)
 
     def codes_total(self):
-        return totp.RECOVERY_COUNT
+        return recovery_codes.RECOVERY_COUNT
 
     def codes_once_message(self):
         return self.translate(MSG_CODES_SHOWN_ONCE)
 
     def show_codes(self, codes, why, continue_url):
         """The page with the new codes (no cache: they are shown only here)."""
-        totp.log_codes_generated(self.request, api.user.get_current(), why)
+        recovery_codes.log_codes_generated(self.request, api.user.get_current(), why)
         self.codes = codes
         self.continue_url = continue_url
         self.request.response.setHeader("Cache-Control", "no-store")
@@ -149,32 +152,34 @@ class TotpView(_Base):
             return self.refuse("Formulaire invalide : recommencez l'activation.")
         if self.enrolled():
             return self.refuse("La double authentification est déjà activée.")
-        if totp.locked(self.request, self.login):
+        if totp_gate.locked(self.request, self.login):
             self.secret = secret
             return self.refuse(ERROR_LOCKED)
         if not totp.enrol(self.user_id, secret, form.get("code")):
-            totp.record_failure(self.request, self.login)
+            totp_gate.record_failure(self.request, self.login)
             self.secret = secret
-            return self.refuse(totp.MESSAGE_OTP_WRONG)
-        totp.set_verified(self.request, self.user_id)
+            return self.refuse(totp_gate.MESSAGE_OTP_WRONG)
+        totp_gate.set_verified(self.request, self.user_id)
         api.portal.show_message(
             "Double authentification activée.", request=self.request, type="info"
         )
         return self.show_codes(
-            totp.new_recovery_codes(self.user_id), "enrolment", self.came_from()
+            recovery_codes.new_recovery_codes(self.user_id),
+            "enrolment",
+            self.came_from(),
         )
 
     def regenerate(self):
         """New recovery codes, after a current TOTP code (not a recovery code)."""
         if not self.enrolled():
             return self.refuse("La double authentification n'est pas activée.")
-        if totp.locked(self.request, self.login):
+        if totp_gate.locked(self.request, self.login):
             return self.refuse(ERROR_LOCKED)
         if not totp.check_code(self.user_id, self.request.form.get("code")):
-            totp.record_failure(self.request, self.login)
-            return self.refuse(totp.MESSAGE_OTP_WRONG)
+            totp_gate.record_failure(self.request, self.login)
+            return self.refuse(totp_gate.MESSAGE_OTP_WRONG)
         return self.show_codes(
-            totp.new_recovery_codes(self.user_id),
+            recovery_codes.new_recovery_codes(self.user_id),
             "regeneration",
             f"{api.portal.get().absolute_url()}/@@totp",
         )
@@ -182,17 +187,17 @@ class TotpView(_Base):
     def disable(self):
         if not self.enrolled():
             return self.refuse("La double authentification n'est pas activée.")
-        if totp.locked(self.request, self.login):
+        if totp_gate.locked(self.request, self.login):
             return self.refuse(ERROR_LOCKED)
         if self.required():
             return self.refuse(
                 "La double authentification est obligatoire pour votre fonction."
             )
         if not totp.check_code(self.user_id, self.request.form.get("code")):
-            totp.record_failure(self.request, self.login)
-            return self.refuse(totp.MESSAGE_OTP_WRONG)
-        totp.remove(self.user_id)
-        totp.clear_verified(self.request)
+            totp_gate.record_failure(self.request, self.login)
+            return self.refuse(totp_gate.MESSAGE_OTP_WRONG)
+        totp_store.remove(self.user_id)
+        totp_gate.clear_verified(self.request)
         api.portal.show_message(
             "Double authentification désactivée.", request=self.request, type="info"
         )
@@ -208,7 +213,7 @@ class VerifierView(_Base):
     def __call__(self):
         user = self.user()
         user_id = user.getId()
-        if not totp.is_enrolled(user_id):
+        if not totp_store.is_enrolled(user_id):
             return self.request.response.redirect(
                 f"{api.portal.get().absolute_url()}/@@totp"
             )
@@ -216,15 +221,15 @@ class VerifierView(_Base):
             return self.index()
         CheckAuthenticator(self.request)
         login = user.getUserName()
-        if totp.locked(self.request, login):
+        if totp_gate.locked(self.request, login):
             return self.refuse(ERROR_LOCKED)
         method = totp.check_second_factor(user_id, self.request.form.get("code"))
         if method is None:
-            totp.record_failure(self.request, login)
-            return self.refuse(totp.MESSAGE_OTP_WRONG)
+            totp_gate.record_failure(self.request, login)
+            return self.refuse(totp_gate.MESSAGE_OTP_WRONG)
         if method == totp.RECOVERY:
-            totp.log_recovery_used(self.request, user, "web")
-            left = totp.recovery_codes_left(user_id)
+            recovery_codes.log_recovery_used(self.request, user, "web")
+            left = recovery_codes.recovery_codes_left(user_id)
             message = (
                 Message(MSG_RECOVERY_USED, mapping={"count": left})
                 if left
@@ -233,7 +238,7 @@ class VerifierView(_Base):
             api.portal.show_message(
                 self.translate(message), request=self.request, type="warning"
             )
-        totp.set_verified(self.request, user_id)
+        totp_gate.set_verified(self.request, user_id)
         return self.request.response.redirect(self.came_from())
 
 
@@ -254,7 +259,7 @@ class ResetView(_Base):
         if self.userid:
             self.target = api.user.get(userid=self.userid)
             # enrolled but not a site user: the Zope root's admin
-            if self.target is None and not totp.is_enrolled(self.userid):
+            if self.target is None and not totp_store.is_enrolled(self.userid):
                 self.userid = None
                 return self.refuse(
                     self.translate(
@@ -294,10 +299,10 @@ class ResetView(_Base):
         return f"{fullname} ({login})" if fullname else login
 
     def enrolled(self):
-        return self.userid is not None and totp.is_enrolled(self.userid)
+        return self.userid is not None and totp_store.is_enrolled(self.userid)
 
     def codes_left(self):
-        return totp.recovery_codes_left(self.userid)
+        return recovery_codes.recovery_codes_left(self.userid)
 
     def reason(self):
         value = self.request.form.get("reason")
@@ -306,13 +311,13 @@ class ResetView(_Base):
     def enrolled_accounts(self):
         """Every enrolled account (id, name, codes left, reset address)."""
         accounts = []
-        for userid in sorted(totp.enrolled_user_ids()):
+        for userid in sorted(totp_store.enrolled_user_ids()):
             user = api.user.get(userid=userid)
             accounts.append(
                 {
                     "userid": userid,
                     "name": (user.getProperty("fullname", "") or "") if user else "",
-                    "codes_left": totp.recovery_codes_left(userid),
+                    "codes_left": recovery_codes.recovery_codes_left(userid),
                     "url": self.reset_url(userid),
                 }
             )
@@ -327,10 +332,10 @@ class ResetLinkViewlet(ViewletBase):
         super().update()
         userid = self.request.form.get("userid")
         self.userid = userid if isinstance(userid, str) else ""
-        self.available = bool(self.userid) and totp.is_enrolled(self.userid)
+        self.available = bool(self.userid) and totp_store.is_enrolled(self.userid)
 
     def codes_left(self):
-        return totp.recovery_codes_left(self.userid)
+        return recovery_codes.recovery_codes_left(self.userid)
 
     def reset_url(self):
         return (

@@ -7,7 +7,7 @@ from sirhp.content.badges.verification import ensure_secret
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.base.localroles import set_exact_local_roles
-from sirhp.policy.login.reset import configure_reset_tool
+from sirhp.policy.login.links import configure_reset_tool
 from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
 from sirhp.policy.login.setup import remove_plugins as remove_login_plugins

@@ -7,11 +7,16 @@ language). Variables set in zope.conf's ``<environment>`` are seen too: the
 script runs inside the started Zope.
 """
 
+from App.config import getConfiguration
 from dataclasses import dataclass
 import ipaddress
 import os
 from pathlib import Path
+from plone import api
 from sirhp.policy import _
+from sirhp.policy.login.plugins import password_problems
+from sirhp.policy.login.throttle import DEFAULTS
+from sirhp.policy.setuphandlers import demo
 from urllib.parse import urlsplit
 from zope.component import getGlobalSiteManager
 from zope.i18n import translate
@@ -102,9 +107,6 @@ def password_error(password, min_length, variable="SIRHP_DEMO_PASSWORD"):
     The rule is the PAS plugin's; the logins are those of the demo accounts
     (staff, officers' matricules) and ``admin``, who creates them.
     """
-    from sirhp.policy.login.plugins import password_problems
-    from sirhp.policy.setuphandlers import demo
-
     logins = [login for login, _name, _groups in demo.STAFF_USERS]
     logins += ["admin", *demo.matricules_in(password)]
     problems = password_problems(password, logins, min_length)
@@ -213,8 +215,6 @@ def _folder_error(variable, value, file=False):
 def check_settings(environ=None, min_length=None):
     """``(settings, errors)``: every setting read and checked; ``errors`` is
     the list of ``SettingError`` (empty when everything is usable)."""
-    from sirhp.policy.login.throttle import DEFAULTS
-
     environ = os.environ if environ is None else environ
     min_length = min_length or DEFAULTS["password_min_length"]
     errors = []
@@ -269,10 +269,6 @@ def creation_failed(site_id):
 def incomplete_site(site):
     """A site an older run left without its demo content (it died after
     committing the bare site): no unit, no file, no demo account."""
-    from App.config import getConfiguration
-    from plone import api
-    from sirhp.policy.setuphandlers import demo
-
     catalog = site.portal_catalog
     if catalog.unrestrictedSearchResults(portal_type=["Unit", "PersonnelFile"]):
         return None
@@ -292,9 +288,6 @@ def incomplete_site(site):
 
 def demo_account_warnings(site, settings):
     """What differs between the accounts make start lists and the site's."""
-    from plone import api
-    from sirhp.policy.setuphandlers import demo
-
     warnings = []
     logins = [login for login, _name, _groups in demo.STAFF_USERS]
     missing = [login for login in logins if api.user.get(username=login) is None]

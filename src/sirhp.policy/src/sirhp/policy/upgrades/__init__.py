@@ -6,6 +6,7 @@ update (``updateRoleMappings``) so existing objects get the new permissions.
 
 import logging
 from plone import api
+from sirhp.content.badges.verification import ensure_secret
 
 logger = logging.getLogger("sirhp.policy.upgrades")
 PROFILE = "profile-sirhp.policy:default"
@@ -14,8 +15,6 @@ PROFILE = "profile-sirhp.policy:default"
 def to_1001(setup_tool):
     """Badges: badge and batch workflows, Add Badge on validated files, the
     badge secret, the new permissions of the roles."""
-    from sirhp.content.badges.verification import ensure_secret
-
     setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
     setup_tool.runImportStepFromProfile(PROFILE, "workflow")
     ensure_secret(api.portal.get())

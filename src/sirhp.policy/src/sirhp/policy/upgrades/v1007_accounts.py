@@ -18,9 +18,9 @@ Re-runnable: a second run changes nothing (but for links asked in between).
 
 from plone import api
 from sirhp.policy import logger
-from sirhp.policy.accounts import DISABLED
-from sirhp.policy.login import reset
+from sirhp.policy.login import links
 from sirhp.policy.login import sessions
+from sirhp.policy.login.accounts import DISABLED
 from zope.annotation.interfaces import IAnnotations
 
 PROFILE = "profile-sirhp.policy:default"
@@ -31,7 +31,7 @@ def upgrade(context):
     portal = api.portal.get()
     for step in IMPORT_STEPS:
         context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
-    reset.configure_reset_tool(portal)
+    links.configure_reset_tool(portal)
     tool = portal.portal_password_reset
     pending = len(tool._requests)
     if pending:

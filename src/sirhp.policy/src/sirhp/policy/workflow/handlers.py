@@ -6,9 +6,8 @@ the transition form shows it as an error. Nothing is changed.
 
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.policy import _
+from sirhp.policy.base.i18n import french
 from sirhp.policy.workflow.guards import is_own_submission
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 MAX_COMMENT = 2000  # characters; the transition form says the same
 
@@ -26,12 +25,12 @@ def check_comment(obj, event):
     comment = (event.kwargs or {}).get("comment", "") or ""
     if not isinstance(comment, str):
         raise WorkflowException(
-            _french(
+            french(
                 _("error_comment_type", default="Le commentaire doit être un texte.")
             )
         )
     if len(comment) > MAX_COMMENT:
-        raise WorkflowException(_french(COMMENT_TOO_LONG))
+        raise WorkflowException(french(COMMENT_TOO_LONG))
 
 
 def before_transition(obj, event):
@@ -41,7 +40,7 @@ def before_transition(obj, event):
     comment = (event.kwargs or {}).get("comment", "") or ""
     if transition == "reject" and not comment.strip():
         raise WorkflowException(
-            _french(
+            french(
                 _(
                     "error_reject_comment",
                     default="Un motif est obligatoire pour rejeter.",
@@ -50,15 +49,10 @@ def before_transition(obj, event):
         )
     if transition == "validate" and is_own_submission(obj):
         # The guard already hides it; this stops any direct call too.
-        raise WorkflowException(_french(OWN_SUBMISSION))
+        raise WorkflowException(french(OWN_SUBMISSION))
 
 
 OWN_SUBMISSION = _(
     "error_own_submission",
     default="Vous ne pouvez pas valider ce que vous avez vous-même soumis.",
 )
-
-
-def _french(message):
-    """The message in the request's language (French by default)."""
-    return translate(message, context=getRequest(), default=message.default)

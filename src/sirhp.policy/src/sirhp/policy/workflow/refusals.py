@@ -3,6 +3,7 @@ document: the same French sentences (i18n) on the transition page and over
 REST (``@workflow``)."""
 
 from plone import api
+from sirhp.content.base.errors import SirhpError
 from sirhp.content.changes.api import approval_refusal
 from sirhp.content.content.records import parent_file
 from sirhp.content.domain.four_eyes import ADMINISTRATOR
@@ -43,6 +44,13 @@ VALIDATE_REFUSED = _(
 )
 
 
+class TransitionRefused(SirhpError):
+    """A transition the user may not fire here (REST: 400 and the reason,
+    typed as plone.restapi's own refusals)."""
+
+    type = "WorkflowException"
+
+
 def refusal(obj, transition, request):
     """Why the current user cannot fire ``transition`` on ``obj`` now, in
     the request's language; None when it is offered."""
@@ -57,6 +65,14 @@ def refusal(obj, transition, request):
     return " ".join(
         translate(message, context=request) for message in _reasons(obj, transition)
     )
+
+
+def check_transition(obj, transition, request):
+    """``TransitionRefused`` with the reason when ``transition`` is not
+    offered to the current user on ``obj``."""
+    reason = refusal(obj, transition, request)
+    if reason:
+        raise TransitionRefused(reason)
 
 
 def who_validates(obj, submitter):

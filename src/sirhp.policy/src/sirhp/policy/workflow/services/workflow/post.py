@@ -1,13 +1,14 @@
-"""POST @workflow/<transition> on files and records, with French refusals."""
+"""``POST @workflow/<transition>`` on SIRHP content, with French refusals."""
 
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
-from sirhp.policy.workflow.refusals import refusal
+from sirhp.content.base.rest import SirhpService
+from sirhp.policy.workflow.refusals import check_transition
 from sirhp.policy.workflow.refusals import submission_notice
 import transaction
 
 
-class SirhpWorkflowTransition(WorkflowTransition):
+class WorkflowTransitionPost(SirhpService, WorkflowTransition):
     def recurse_transition(self, objs, comment, publication_dates, include_children):
         # A badge's revocation reason travels with the transition.
         if self.transition == "revoke":
@@ -23,10 +24,7 @@ class SirhpWorkflowTransition(WorkflowTransition):
 
     def reply(self):
         if self.transition is not None:
-            reason = refusal(self.context, self.transition, self.request)
-            if reason:
-                self.request.response.setStatus(400)
-                return {"error": {"type": "WorkflowException", "message": reason}}
+            check_transition(self.context, self.transition, self.request)
         result = super().reply()
         if self.request.response.getStatus() >= 400:
             # plone.restapi answers a refused child transition (include_children)

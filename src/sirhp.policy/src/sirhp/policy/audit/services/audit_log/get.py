@@ -1,10 +1,11 @@
-"""GET @audit-log: the journal as JSON, same filters and permission as @@journal.
+"""``GET @audit-log``: the journal as JSON, same filters and permission as @@journal.
 
 Query: ``user``, ``matricule``, ``action``, ``from``, ``to`` (yyyy-mm-dd,
 days in UTC), ``b_start``, ``b_size`` (<= 200). On an agency: its events only.
 """
 
-from plone.restapi.services import Service
+from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.rest import SirhpService
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.query import JournalQuery
 from urllib.parse import urlencode
@@ -13,12 +14,11 @@ from urllib.parse import urlencode
 FIELDS = ("id", *journal.FIELDS, "hash")
 
 
-class AuditLogGet(Service):
+class AuditLogGet(SirhpService):
     def reply(self):
         query = JournalQuery.from_request(self.context, self.request)
         if query.errors:
-            self.request.response.setStatus(400)
-            return {"error": {"type": "BadRequest", "message": " ".join(query.errors)}}
+            raise SirhpError(" ".join(query.error_texts(self.request)))
         total = query.total()
         base = f"{self.context.absolute_url()}/@audit-log"
         result = {

@@ -4,6 +4,7 @@ from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
+from sirhp.policy import config
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.base.views import waiting_time
@@ -23,8 +24,6 @@ class HomeView(SirhpView):
         return self.index()
 
     def is_officer_only(self):
-        from sirhp.policy import config
-
         user = api.user.get_current()
         groups = set(user.getGroups() or [])
         if config.OFFICERS_GROUP not in groups:

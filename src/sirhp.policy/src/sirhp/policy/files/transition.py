@@ -3,6 +3,7 @@
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
+from sirhp.content.badges.vocabularies import BADGE_REVOCATION_REASONS
 from sirhp.policy import _
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.workflow.refusals import refusal
@@ -32,8 +33,6 @@ class TransitionForm(SirhpView):
         """Revocation reasons of a badge (the revoke transition only)."""
         if self.transition_id() != "revoke":
             return []
-        from sirhp.content.badges.vocabularies import BADGE_REVOCATION_REASONS
-
         return [
             {"value": code, "title": translate(title, context=self.request)}
             for code, title in BADGE_REVOCATION_REASONS

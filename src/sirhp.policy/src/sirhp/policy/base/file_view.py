@@ -1,15 +1,21 @@
-"""The personnel file page: identity, career, assignment, skills, documents, history."""
+"""The personnel file page's class: identity, career, assignment, skills,
+documents, badges, change requests, history.
+
+The base of two features' pages: the file page (``files``) and the
+officer's "Mon dossier" (``changes``), which shows the same sections of the
+officer's own file. The medical section is shown through the site's
+consultation-reason hook (``sirhp.content.base.hooks``, provided by
+``audit``): own file, or a reason given, and journaled first.
+"""
 
 from functools import cached_property
 from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
+from sirhp.content.base.hooks import may_show_sensitive
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
 from sirhp.policy import _
-from sirhp.policy.audit import journal
-from sirhp.policy.audit import reasons
-from sirhp.policy.audit.api import log_event
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import has_zcml_permission
 from sirhp.policy.base.views import SirhpView
@@ -93,41 +99,16 @@ class PersonnelFileView(SirhpView):
         return str(value)
 
     @cached_property
-    def sensitive(self):
-        """(state, reason) of the medical section (see audit/reasons.py)."""
-        return reasons.sensitive_access(self.context, self.request)
-
-    def reason_required(self):
-        return self.sensitive[0] == reasons.REQUIRED
-
-    def reason_options(self):
-        return [{"value": code, "title": title} for code, title in reasons.REASONS]
-
-    def medical_title(self):
-        return SECTIONS[-1][1]
-
-    @cached_property
-    def _sensitive_shown(self):
+    def sensitive_shown(self):
         """Show the medical section only with a reason, and log it first
         (if the journal cannot be written, the section is not shown)."""
-        state, reason = self.sensitive
-        if state not in (reasons.OWN, reasons.GRANTED):
-            return False
-        log_event(
-            journal.VIEW_SENSITIVE,
-            obj=self.context,
-            request=self.request,
-            reason=reasons.format_reason(reason),
-            detail="web",
-            raise_errors=True,
-        )
-        return True
+        return may_show_sensitive(self.context, self.request, "web")
 
     @cached_property
     def _sections(self):
         result = []
         for section_id, title, fields in SECTIONS:
-            if section_id == "sante" and not self._sensitive_shown:
+            if section_id == "sante" and not self.sensitive_shown:
                 continue
             rows = []
             for name, vocabulary in fields:
@@ -156,11 +137,6 @@ class PersonnelFileView(SirhpView):
     def state(self):
         return api.content.get_state(self.context)
 
-    def can_propose(self):
-        from sirhp.content.changes.api import may_propose
-
-        return not self.can_edit() and may_propose(self.context)
-
     def can_review_changes(self):
         """Records staff and auditors see the file's change requests."""
         return has_permission(ViewHistory, self.context)
@@ -179,10 +155,6 @@ class PersonnelFileView(SirhpView):
         return self.state() == "validated" and has_permission(
             "sirhp: Manage officer account", self.context
         )
-
-    def can_change_photo(self):
-        """Drafts: the photo page; validated: a photo change request."""
-        return self.can_edit() or self.can_propose()
 
     def badges(self):
         """The badges of this file the user may see, newest first (catalog)."""

@@ -1,5 +1,6 @@
 """History of a file or record: versions (who, when, what changed) and transitions."""
 
+import datetime
 from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
@@ -100,8 +101,6 @@ class HistoryView(SirhpView):
 
 
 def _to_datetime(timestamp):
-    import datetime
-
     if not timestamp:
         return None
     return datetime.datetime.fromtimestamp(timestamp)

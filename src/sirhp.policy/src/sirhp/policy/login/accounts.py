@@ -18,6 +18,10 @@ import logging
 from plone import api
 import secrets
 from sirhp.policy import config
+from sirhp.policy.login import links
+from sirhp.policy.login.sessions import revoke as revoke_sessions
+from sirhp.policy.notifications import send
+from zExceptions import Redirect
 from zope.annotation.interfaces import IAnnotations
 
 logger = logging.getLogger("sirhp.policy.accounts")
@@ -27,7 +31,7 @@ DISABLED = "sirhp.accounts.disabled"
 ALLOWED_WHILE_FORCED = (
     "@@change-password",
     "change-password",
-    "totp",  # the second factor comes first (login/totp.py)
+    "totp",  # the second factor comes first (login/totp_gate.py)
     "totp-verifier",
     "logout",
     "passwordreset",
@@ -88,9 +92,6 @@ def ensure_account(file):
 
 def disable_account(file):
     """The file is archived: its officer can no longer log in."""
-    from sirhp.policy.login.reset import forget_pending_links
-    from sirhp.policy.login.sessions import revoke as revoke_sessions
-
     matricule = file.matricule
     user = api.user.get(userid=matricule) if matricule else None
     if user is None:
@@ -105,7 +106,7 @@ def disable_account(file):
     _set(DISABLED, create=True).add(matricule)
     # the sessions open before end now, and no reset link sent earlier works
     revoke_sessions(matricule)
-    forget_pending_links(matricule)
+    links.forget_pending_links(matricule)
     marks = _set(MUST_CHANGE)
     if marks is not None and matricule in marks:
         marks.remove(matricule)
@@ -125,20 +126,17 @@ def send_reset(file, request):
     """Send the officer a password reset link; returns the address used.
 
     The link is built from the portal's public address
-    (``login.reset.reset_url``); ``PublicUrlMissing`` when none is set.
+    (``links.reset_url``); ``PublicUrlMissing`` when none is set.
     """
-    from sirhp.policy.login import reset as reset_links
-    from sirhp.policy.notifications import send
-
     matricule = file.matricule
     user = api.user.get(userid=matricule)
     if user is None or is_disabled(matricule):
         return None
-    if reset_links.public_url() is None:
-        raise reset_links.PublicUrlMissing()
+    if links.public_url() is None:
+        raise links.PublicUrlMissing()
     tool = api.portal.get_tool("portal_password_reset")
     reset = tool.requestReset(matricule)
-    link = reset_links.reset_url(reset["randomstring"], matricule)
+    link = links.reset_url(reset["randomstring"], matricule)
     _set(MUST_CHANGE, create=True).add(matricule)
     address = user.getProperty("email")
     send(
@@ -151,7 +149,7 @@ def send_reset(file, request):
                 "Le bureau des archives vous donne accès à votre dossier dans SIRHP.",
                 f"Votre identifiant est votre matricule : {matricule}",
                 "Choisissez votre mot de passe (lien valable "
-                f"{reset_links.link_hours()} heures) :",
+                f"{links.link_hours()} heures) :",
                 link,
                 "",
                 "SIRHP — ce message est envoyé automatiquement.",
@@ -191,6 +189,4 @@ def force_password_change(event):
     path = request.get("PATH_INFO", "")
     if any(part in path for part in ALLOWED_WHILE_FORCED):
         return
-    from zExceptions import Redirect
-
     raise Redirect(f"{api.portal.get().absolute_url()}/@@change-password")

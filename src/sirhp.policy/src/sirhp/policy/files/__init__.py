@@ -1,0 +1,2 @@
+"""The personnel-file pages: home work list, agency listing, unit, file
+page, history, transition form."""

@@ -1,0 +1,1 @@
+"""REST endpoints of the hardening feature, one folder each."""

@@ -1,0 +1,1 @@
+"""``@users`` (its ``reset-password`` part)."""

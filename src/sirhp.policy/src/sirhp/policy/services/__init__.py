@@ -1,1 +1,0 @@
-"""REST endpoints of the SIRHP policy, one folder (or module) per endpoint."""

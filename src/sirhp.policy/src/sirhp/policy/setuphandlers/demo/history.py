@@ -1,0 +1,91 @@
+"""The past of a generated record: its creation date and the transitions
+that led to its state, written as an import would."""
+
+from DateTime import DateTime
+from datetime import timedelta
+from plone import api
+
+WORKFLOW = "sirhp_record_workflow"
+
+
+def record_history(obj, created, steps):
+    """Date the creation ``created``, write past transitions (as an import
+    would) and apply the permissions.
+
+    The creation entry and date are the run's clock until rewritten here: a
+    draft's ``state_since`` would move with the calendar.
+    """
+    wftool = api.portal.get_tool("portal_workflow")
+    workflow = wftool[WORKFLOW]
+    when = DateTime(created.isoformat())
+    obj.creation_date = when
+    entries = obj.workflow_history.get(WORKFLOW, ())
+    if entries:
+        obj.workflow_history[WORKFLOW] = (
+            {**entries[0], "time": when},
+            *entries[1:],
+        )
+    for action, actor, state, comment, when in steps:
+        wftool.setStatusOf(
+            WORKFLOW,
+            obj,
+            {
+                "action": action,
+                "actor": actor,
+                "review_state": state,
+                "comments": comment,
+                "time": DateTime(when.isoformat()),
+            },
+        )
+    workflow.updateRoleMappingsFor(obj)
+
+
+def hr_manager_of(login):
+    """The demo HR manager of the agency of a demo login (``*.pn``, ``*.ocs``)."""
+    return f"hrmanager.{login.rsplit('.', 1)[1]}"
+
+
+def steps_to(target, clerk, reviewer, when, rng):
+    """The transitions that lead to ``target``."""
+    day = timedelta(days=1)
+    if target == "draft":
+        if rng.random() < 0.3:
+            return [
+                ("submit", clerk, "pending", "", when),
+                (
+                    "reject",
+                    reviewer,
+                    "draft",
+                    "Pièce d'état civil illisible, à rescanner.",
+                    when + day,
+                ),
+            ]
+        return []
+    steps = [("submit", clerk, "pending", "", when)]
+    if target == "pending":
+        return steps
+    steps.append(
+        ("validate", reviewer, "validated", "Conforme aux pièces.", when + day)
+    )
+    if target == "archived":
+        steps.append(
+            (
+                "archive",
+                hr_manager_of(reviewer),
+                "archived",
+                "Départ de l'agent.",
+                when + 2 * day,
+            )
+        )
+    return steps
+
+
+def pick_state(rng):
+    roll = rng.random()
+    if roll < 0.70:
+        return "validated"
+    if roll < 0.80:
+        return "pending"
+    if roll < 0.90:
+        return "draft"
+    return "archived"

@@ -1,0 +1,1 @@
+"""``@workflow`` on SIRHP content."""
