@@ -9,7 +9,7 @@ from plone import api
 import pytest
 import requests
 from sirhp.content.documents import pdf
-from sirhp.content.documents import rules
+from sirhp.content.documents import refusals
 from tests.documents import files
 import transaction
 
@@ -18,7 +18,7 @@ JSON = {"Accept": "application/json"}
 
 def test_filled_refusal_is_the_french_sentence():
     data = files.text_pdf() + b"\n%" + b"x" * (1024 * 1024 + 10)
-    with pytest.raises(rules.DocumentError) as info:
+    with pytest.raises(refusals.DocumentError) as info:
         pdf.check_document_file(data, max_mb=1)
     assert info.value.message == "Le fichier est trop volumineux : 1 Mo au maximum."
     assert info.value.status == 400

@@ -7,38 +7,42 @@ from plone import api
 import pytest
 import requests
 from sirhp.content.documents import pdf
-from sirhp.content.documents import rules
+from sirhp.content.documents import refusals
 from tests.documents import files
 from tests.documents.conftest import JSON
 from tests.documents.conftest import rest_body
 import transaction
 
 REFUSED = [
-    ("empty", lambda: b"", rules.MSG_EMPTY),
+    ("empty", lambda: b"", refusals.MSG_EMPTY),
     (
         "svg",
         lambda: (
             b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
         ),
-        rules.MSG_MARKUP,
+        refusals.MSG_MARKUP,
     ),
     (
         "html",
         lambda: b"<!DOCTYPE html><html><body>bonjour</body></html>",
-        rules.MSG_MARKUP,
+        refusals.MSG_MARKUP,
     ),
-    ("script", lambda: b"  <script>alert(1)</script>", rules.MSG_MARKUP),
-    ("exe named .pdf", lambda: b"MZ\x90\x00\x03" + b"\x00" * 100, rules.MSG_UNKNOWN),
-    ("zip named .pdf", lambda: b"PK\x03\x04" + b"\x00" * 100, rules.MSG_UNKNOWN),
-    ("broken pdf", lambda: b"%PDF-1.7\n garbage without objects", rules.MSG_PDF_BROKEN),
-    ("encrypted pdf", files.encrypted_pdf, rules.MSG_ENCRYPTED),
-    ("pdf with javascript", files.pdf_with_javascript, rules.MSG_PDF_ACTIVE),
-    ("pdf with attachment", files.pdf_with_attachment, rules.MSG_PDF_ACTIVE),
-    ("pixel bomb", files.png_bomb, rules.MSG_PIXELS_ANY),
+    ("script", lambda: b"  <script>alert(1)</script>", refusals.MSG_MARKUP),
+    ("exe named .pdf", lambda: b"MZ\x90\x00\x03" + b"\x00" * 100, refusals.MSG_UNKNOWN),
+    ("zip named .pdf", lambda: b"PK\x03\x04" + b"\x00" * 100, refusals.MSG_UNKNOWN),
+    (
+        "broken pdf",
+        lambda: b"%PDF-1.7\n garbage without objects",
+        refusals.MSG_PDF_BROKEN,
+    ),
+    ("encrypted pdf", files.encrypted_pdf, refusals.MSG_ENCRYPTED),
+    ("pdf with javascript", files.pdf_with_javascript, refusals.MSG_PDF_ACTIVE),
+    ("pdf with attachment", files.pdf_with_attachment, refusals.MSG_PDF_ACTIVE),
+    ("pixel bomb", files.png_bomb, refusals.MSG_PIXELS_ANY),
     (
         "truncated jpeg",
         lambda: files.image_bytes(files.page_image(), "JPEG")[:4000],
-        rules.MSG_IMAGE_BROKEN,
+        refusals.MSG_IMAGE_BROKEN,
     ),
 ]
 
@@ -50,14 +54,14 @@ def _docs(portal, testdata, name="pn_draft"):
 
 @pytest.mark.parametrize("name,make,message", REFUSED, ids=[r[0] for r in REFUSED])
 def test_rules_refuse(name, make, message):
-    with pytest.raises(rules.DocumentError) as info:
+    with pytest.raises(refusals.DocumentError) as info:
         pdf.check_document_file(make())
     assert info.value.message == message
 
 
 def test_rules_size_limit():
     data = files.text_pdf() + b"\n%" + b"x" * (1024 * 1024 + 10)
-    with pytest.raises(rules.DocumentError) as info:
+    with pytest.raises(refusals.DocumentError) as info:
         pdf.check_document_file(data, max_mb=1)
     assert info.value.message == "Le fichier est trop volumineux : 1 Mo au maximum."
 
@@ -67,7 +71,7 @@ def test_rules_type_from_bytes_not_name():
     assert pdf.check_document_file(png).kind == "png"
     stored = pdf.normalise_file(png)
     assert stored.data.startswith(b"%PDF-") and stored.pages == 1
-    assert rules.pdf_filename("photo.pdf.exe") == "photo.pdf.pdf"
+    assert refusals.pdf_filename("photo.pdf.exe") == "photo.pdf.pdf"
 
 
 def test_rules_multipage_tiff_becomes_one_pdf_in_order():
@@ -190,8 +194,8 @@ def test_form_refuses_with_message(functional, testdata):
         timeout=30,
     )
     assert (
-        rules.MSG_MARKUP.replace("'", "&#x27;") in response.text
-        or rules.MSG_MARKUP in response.text
+        refusals.MSG_MARKUP.replace("'", "&#x27;") in response.text
+        or refusals.MSG_MARKUP in response.text
     )
     transaction.begin()
     assert len(_docs(portal, testdata)) == before
@@ -204,4 +208,4 @@ def test_code_path_refused_too(portal, testdata):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
     with pytest.raises(Exception) as info:
         add_document(file, b"<svg/>")
-    assert rules.MSG_MARKUP in str(info.value)
+    assert refusals.MSG_MARKUP in str(info.value)

@@ -214,7 +214,11 @@ def _foreign_templates(module):
 
 def is_pure(name):
     parts = name.split(".")
-    return parts[-1] == "rules" or name.startswith("sirhp.content.domain.")
+    return (
+        parts[-1] == "rules"
+        or parts[-1].endswith("_rules")
+        or name.startswith("sirhp.content.domain.")
+    )
 
 
 def _old_paths(modules):

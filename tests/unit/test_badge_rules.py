@@ -4,6 +4,7 @@ carrying what the domain API needs to translate them."""
 
 from datetime import date
 import pytest
+from sirhp.content.badges import photo_rules
 from sirhp.content.badges import rules
 from sirhp.content.badges.api import PhotoError
 from zope.i18n import interpolate
@@ -51,17 +52,19 @@ def test_batch_sizes():
 
 
 def test_a_box_sent_as_a_list_reads_as_its_text():
-    assert rules.parse_box([10, 20.4, 350, 450]) == rules.parse_box("10,20.4,350,450")
-    assert rules.parse_box([]) is None
-    with pytest.raises(rules.PhotoRefused):
-        rules.parse_box([1, 2, 3])
-    assert rules.box_text((10, 20, 350, 450)) == "10,20,350,450"
-    assert rules.box_text(None) == ""
+    assert photo_rules.parse_box([10, 20.4, 350, 450]) == photo_rules.parse_box(
+        "10,20.4,350,450"
+    )
+    assert photo_rules.parse_box([]) is None
+    with pytest.raises(photo_rules.PhotoRefused):
+        photo_rules.parse_box([1, 2, 3])
+    assert photo_rules.box_text((10, 20, 350, 450)) == "10,20,350,450"
+    assert photo_rules.box_text(None) == ""
 
 
 def test_a_refusal_carries_its_message_id_and_values():
-    with pytest.raises(rules.PhotoRefused) as info:
-        rules.check_min_size(200, 260)
+    with pytest.raises(photo_rules.PhotoRefused) as info:
+        photo_rules.check_min_size(200, 260)
     refusal = info.value
     assert refusal.msgid == "error_photo_too_small"
     assert refusal.mapping["width"] == 200
@@ -75,5 +78,5 @@ def test_a_refusal_carries_its_message_id_and_values():
     assert interpolate(error.message.default, error.message.mapping) == (
         refusal.message
     )
-    empty = PhotoError.refused(rules.MSG_EMPTY).message
+    empty = PhotoError.refused(photo_rules.MSG_EMPTY).message
     assert (empty, empty.default) == ("error_photo_empty", "Le fichier est vide.")

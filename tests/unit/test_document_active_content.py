@@ -14,7 +14,7 @@ from pypdf.generic import NumberObject
 from pypdf.generic import TextStringObject
 import pytest
 from sirhp.content.documents import pdf
-from sirhp.content.documents import rules
+from sirhp.content.documents import refusals
 from tests.documents import files
 
 
@@ -149,9 +149,9 @@ REFUSED = {
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_active_pdf_refused(name):
     data = _pdf(REFUSED[name])
-    with pytest.raises(rules.DocumentError) as error:
+    with pytest.raises(refusals.DocumentError) as error:
         pdf.check_document_file(data)
-    assert error.value.message == rules.MSG_PDF_ACTIVE
+    assert error.value.message == refusals.MSG_PDF_ACTIVE
 
 
 ACCEPTED = {
@@ -236,5 +236,5 @@ def test_png_text_chunks_dropped():
 
 
 def test_broken_jpeg_refused_by_the_stripper():
-    with pytest.raises(rules.DocumentError):
+    with pytest.raises(refusals.DocumentError):
         pdf.strip_jpeg_metadata(b"\xff\xd8\xff\xe1\x00\x40Exif")

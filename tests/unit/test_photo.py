@@ -11,8 +11,8 @@ from PIL import PngImagePlugin
 import pytest
 import random
 from sirhp.content.badges import image as photo
-from sirhp.content.badges import rules
-from sirhp.content.badges.rules import PhotoRefused as PhotoError
+from sirhp.content.badges import photo_rules
+from sirhp.content.badges.photo_rules import PhotoRefused as PhotoError
 import struct
 import zlib
 
@@ -99,7 +99,7 @@ def test_empty_file():
 
 def test_too_many_bytes():
     data = _save(_draw((400, 500)))
-    data += b"\x00" * (rules.MAX_BYTES + 1 - len(data))
+    data += b"\x00" * (photo_rules.MAX_BYTES + 1 - len(data))
     _refused(
         photo.load_image, data, "Le fichier est trop volumineux : 15 Mo au maximum."
     )
@@ -315,9 +315,9 @@ def test_centred_crop_without_box():
 
 
 def test_centred_box():
-    assert rules.centred_box(800, 1000) == (11, 0, 778, 1000)  # wider than 7:9
-    assert rules.centred_box(700, 1000) == (0, 50, 700, 900)  # taller than 7:9
-    assert rules.centred_box(700, 900) == (0, 0, 700, 900)
+    assert photo_rules.centred_box(800, 1000) == (11, 0, 778, 1000)  # wider than 7:9
+    assert photo_rules.centred_box(700, 1000) == (0, 50, 700, 900)  # taller than 7:9
+    assert photo_rules.centred_box(700, 900) == (0, 0, 700, 900)
 
 
 def test_crop_keeps_a_small_enough_box_as_is():
@@ -339,18 +339,18 @@ def test_crop_fixes_the_ratio():
 
 def test_crop_ratio_within_two_percent_is_kept():
     box = (0, 0, 700, 890)  # 1.1 % off
-    assert rules.fit_ratio(box, 800, 1000) == box
+    assert photo_rules.fit_ratio(box, 800, 1000) == box
     # 2.3 % off: corrected
-    assert rules.fit_ratio((0, 0, 700, 880), 800, 1000) == (0, 0, 700, 900)
+    assert photo_rules.fit_ratio((0, 0, 700, 880), 800, 1000) == (0, 0, 700, 900)
 
 
 def test_fit_ratio_keeps_the_centre():
     # square box centred at (350, 350): height 643 around y = 350
-    assert rules.fit_ratio((100, 100, 500, 500), 800, 1000) == (100, 28, 500, 643)
+    assert photo_rules.fit_ratio((100, 100, 500, 500), 800, 1000) == (100, 28, 500, 643)
     # near the top edge: moved down to stay inside
-    assert rules.fit_ratio((100, 0, 500, 500), 800, 1000) == (100, 0, 500, 643)
+    assert photo_rules.fit_ratio((100, 0, 500, 500), 800, 1000) == (100, 0, 500, 643)
     # image not tall enough: full height, width reduced around the centre
-    assert rules.fit_ratio((0, 0, 1000, 600), 1000, 600) == (266, 0, 467, 600)
+    assert photo_rules.fit_ratio((0, 0, 1000, 600), 1000, 600) == (266, 0, 467, 600)
 
 
 def test_crop_box_outside_the_image():
@@ -399,14 +399,14 @@ def test_crop_box_is_in_upright_coordinates():
     ],
 )
 def test_parse_box(text, expected):
-    assert rules.parse_box(text) == expected
+    assert photo_rules.parse_box(text) == expected
 
 
 @pytest.mark.parametrize(
     "text", ["abc", "1,2,3", "1,2,3,4,5", "1,2,0,4", "1,2,-3,4", "nan,1,2,3", "1;2;3;4"]
 )
 def test_parse_box_invalid(text):
-    message = _refused(rules.parse_box, text)
+    message = _refused(photo_rules.parse_box, text)
     assert message.startswith("Cadrage invalide")
 
 

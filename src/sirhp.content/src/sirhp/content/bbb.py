@@ -3,7 +3,7 @@
 The ZODB stores an object's class by module path. When a class moves (types
 moved into their domain package: ``changes``, ``badges``, ``documents``),
 objects pickled before the move still name the old module; this map lets
-them load. Code never imports these old paths (tests/unit/test_imports.py).
+them load. Code never imports these old paths (tests/unit/test_architecture.py).
 """
 
 import importlib

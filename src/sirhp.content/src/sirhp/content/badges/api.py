@@ -27,6 +27,7 @@ from plone.namedfile.file import NamedBlobImage
 from Products.CMFCore.permissions import ModifyPortalContent
 from sirhp.content import _
 from sirhp.content.badges import image
+from sirhp.content.badges import photo_rules
 from sirhp.content.badges import rules
 from sirhp.content.badges.card import render_cards
 from sirhp.content.badges.card_layout import ACCENT
@@ -73,10 +74,10 @@ class PhotoError(SirhpError):
 
     @classmethod
     def refused(cls, refusal):
-        """The translatable error of a rule's refusal: a ``rules.PhotoRefused``
+        """The translatable error of a rule's refusal: a ``photo_rules.PhotoRefused``
         or one of the ``rules.MSG_*`` (msgid, French default)."""
-        if not isinstance(refusal, rules.PhotoRefused):
-            refusal = rules.PhotoRefused(refusal)
+        if not isinstance(refusal, photo_rules.PhotoRefused):
+            refusal = photo_rules.PhotoRefused(refusal)
         mapping = refusal.mapping or None
         return cls(_(refusal.msgid, default=refusal.default, mapping=mapping))
 
@@ -121,7 +122,7 @@ def prepare_photo(*, file, data, box=None):
     try:
         original = image.clean_photo(data)
         cropped = image.crop_to_id(original.data, box)
-    except rules.PhotoRefused as refusal:
+    except photo_rules.PhotoRefused as refusal:
         raise PhotoError.refused(refusal) from None
     matricule = getattr(file, "matricule", None) or "photo"
     return (
@@ -142,7 +143,7 @@ def set_photo(*, file, data, box=None):
     :raises PhotoError: the picture is refused; nothing is stored.
     """
     file.photo_original, file.photo = prepare_photo(file=file, data=data, box=box)
-    file.photo_crop = rules.box_text(box)
+    file.photo_crop = photo_rules.box_text(box)
 
 
 def may_set_photo(*, file):
@@ -196,8 +197,8 @@ def set_or_propose_photo(*, file, data, box=None, justification=None):
 
 def _parse_box(box):
     try:
-        return rules.parse_box(box)
-    except rules.PhotoRefused as refusal:
+        return photo_rules.parse_box(box)
+    except photo_rules.PhotoRefused as refusal:
         raise PhotoError.refused(refusal) from None
 
 
@@ -213,7 +214,7 @@ def _propose_photo(file, data, box, justification):
             file=file,
             original=original,
             photo=cropped,
-            crop=rules.box_text(box),
+            crop=photo_rules.box_text(box),
             justification=justification,
         )
     except changes.ChangeError as error:

@@ -2,7 +2,7 @@
 
 The adapter of Pillow for the badge domain (no Zope import). The rules
 (formats, sizes, the crop box) are in ``rules.py``; a refused picture raises
-``rules.PhotoRefused`` with a French message.
+``photo_rules.PhotoRefused`` with a French message.
 
 What SIRHP keeps of an uploaded photo:
 
@@ -18,8 +18,8 @@ import io
 from PIL import Image
 from PIL import ImageOps
 from PIL import UnidentifiedImageError
-from sirhp.content.badges import rules
-from sirhp.content.badges.rules import PhotoRefused
+from sirhp.content.badges import photo_rules
+from sirhp.content.badges.photo_rules import PhotoRefused
 
 try:
     from PIL import ImageCms
@@ -47,21 +47,21 @@ def _open(data: bytes) -> Image.Image:
     Refuses empty or too big files, non-images, formats other than JPEG / PNG /
     WEBP and images with more than ``MAX_PIXELS`` pixels; nothing is decoded.
     """
-    rules.check_size_in_bytes(data)
+    photo_rules.check_size_in_bytes(data)
     try:
         # Only the accepted formats' readers ever see the data.
-        image = Image.open(io.BytesIO(data), formats=rules.ACCEPTED_FORMATS)
+        image = Image.open(io.BytesIO(data), formats=photo_rules.ACCEPTED_FORMATS)
     except UnidentifiedImageError:
         image = None  # refused below, outside this except: no chained error
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         # Pillow's own guard (or its warning turned into an error).
-        raise PhotoRefused(rules.MSG_TOO_MANY_PIXELS) from None
+        raise PhotoRefused(photo_rules.MSG_TOO_MANY_PIXELS) from None
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise PhotoRefused(rules.MSG_CORRUPT) from None
+        raise PhotoRefused(photo_rules.MSG_CORRUPT) from None
     if image is None:
-        rules.refuse_unknown_format(data)
-    rules.check_format(image.format)
-    rules.check_pixels(*image.size)
+        photo_rules.refuse_unknown_format(data)
+    photo_rules.check_format(image.format)
+    photo_rules.check_pixels(*image.size)
     return image
 
 
@@ -72,21 +72,21 @@ def load_image(data: bytes) -> Image.Image:
     oversized (pixel bomb) or truncated/corrupt files.
     """
     image = _open(data)
-    if rules.looks_truncated(data, image.format):
-        raise PhotoRefused(rules.MSG_CORRUPT)
+    if photo_rules.looks_truncated(data, image.format):
+        raise PhotoRefused(photo_rules.MSG_CORRUPT)
     try:
         # PNG: checks the checksum of every chunk (a no-op for JPEG and WEBP).
-        Image.open(io.BytesIO(data), formats=rules.ACCEPTED_FORMATS).verify()
+        Image.open(io.BytesIO(data), formats=photo_rules.ACCEPTED_FORMATS).verify()
         image.load()
         upright = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoRefused(
-            rules.MSG_TOO_MANY_PIXELS_SIZE, width=image.width, height=image.height
+            photo_rules.MSG_TOO_MANY_PIXELS_SIZE, width=image.width, height=image.height
         ) from None
     except (OSError, ValueError, SyntaxError, EOFError):
         # "image file is truncated" (unless some code set the process-wide
         # PIL.ImageFile.LOAD_TRUNCATED_IMAGES), broken data stream, bad EXIF...
-        raise PhotoRefused(rules.MSG_CORRUPT) from None
+        raise PhotoRefused(photo_rules.MSG_CORRUPT) from None
     return upright if upright is not None else image
 
 
@@ -149,21 +149,21 @@ def clean_photo(data: bytes) -> CleanPhoto:
     ``MIN_WIDTH`` x ``MIN_HEIGHT`` pixels.
     """
     image = load_image(data)
-    rules.check_min_size(*image.size)
+    photo_rules.check_min_size(*image.size)
     rgb = _to_rgb(image)
     return CleanPhoto(_jpeg(rgb, ORIGINAL_QUALITY), "image/jpeg", *rgb.size)
 
 
-def crop_to_id(data: bytes, box: rules.Box | None) -> CleanPhoto:
+def crop_to_id(data: bytes, box: photo_rules.Box | None) -> CleanPhoto:
     """Crop the ID photo out of ``data`` (JPEG, 7:9, at most 700 x 900).
 
     ``box`` is ``(x, y, width, height)`` in pixels of the upright original;
-    ``None`` takes the largest centred 7:9 box (``rules.crop_box``).
+    ``None`` takes the largest centred 7:9 box (``photo_rules.crop_box``).
     """
     image = load_image(data)
-    x, y, box_w, box_h = rules.crop_box(box, *image.size)
+    x, y, box_w, box_h = photo_rules.crop_box(box, *image.size)
     cropped = _to_rgb(image.crop((x, y, x + box_w, y + box_h)))
-    size = rules.id_photo_size(box_w)
+    size = photo_rules.id_photo_size(box_w)
     if size != cropped.size:
         cropped = cropped.resize(size, Image.Resampling.LANCZOS)
     return CleanPhoto(_jpeg(cropped, ID_QUALITY), "image/jpeg", *size)
@@ -191,7 +191,7 @@ def has_metadata(data: bytes) -> bool:
     try:
         image.load()  # some chunks (PNG eXIf/tEXt after the pixels) come late
     except (OSError, ValueError, SyntaxError, EOFError):
-        raise PhotoRefused(rules.MSG_CORRUPT) from None
+        raise PhotoRefused(photo_rules.MSG_CORRUPT) from None
     info = image.info
     keys = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "icc_profile")
     if any(info.get(key) for key in keys):

@@ -37,12 +37,12 @@ from sirhp.content.documents.pdf import check_document_file  # noqa: F401 (API)
 from sirhp.content.documents.pdf import merge_stack
 from sirhp.content.documents.pdf import normalise_file  # noqa: F401 (API)
 from sirhp.content.documents.previews import page_preview  # noqa: F401 (re-export)
+from sirhp.content.documents.refusals import DocumentError
+from sirhp.content.documents.refusals import filled
+from sirhp.content.documents.refusals import MSG_UNKNOWN  # noqa: F401 (API)
+from sirhp.content.documents.refusals import pdf_filename  # noqa: F401 (API)
 from sirhp.content.documents.rules import by_code
-from sirhp.content.documents.rules import DocumentError
 from sirhp.content.documents.rules import DocumentType
-from sirhp.content.documents.rules import filled
-from sirhp.content.documents.rules import MSG_UNKNOWN  # noqa: F401 (API)
-from sirhp.content.documents.rules import pdf_filename  # noqa: F401 (API)
 from sirhp.content.documents.rules import plan_split
 from sirhp.content.documents.search import search  # noqa: F401 (re-export)
 from sirhp.content.domain.terms import TermSyntaxError

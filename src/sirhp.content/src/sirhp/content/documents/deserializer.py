@@ -5,7 +5,7 @@ field missing); the clerk gets the same message as in the form instead.
 """
 
 from plone.restapi.deserializer import json_body
-from sirhp.content.documents.rules import MSG_EMPTY
+from sirhp.content.documents.refusals import MSG_EMPTY
 from sirhp.content.serializers.deserializer import SirhpDeserializer
 from zExceptions import BadRequest
 

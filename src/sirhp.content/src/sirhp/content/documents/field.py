@@ -10,8 +10,8 @@ are ``pdf.check_document_file``, with the site's size limit.
 from plone.namedfile.field import NamedBlobFile
 from plone.registry.interfaces import IRegistry
 from sirhp.content.documents.pdf import check_document_file
-from sirhp.content.documents.rules import DEFAULT_MAX_MB
-from sirhp.content.documents.rules import DocumentError
+from sirhp.content.documents.refusals import DEFAULT_MAX_MB
+from sirhp.content.documents.refusals import DocumentError
 from zope.component import queryUtility
 from zope.schema.interfaces import ValidationError
 

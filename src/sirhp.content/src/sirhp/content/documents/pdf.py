@@ -35,23 +35,23 @@ from pypdf.generic import DictionaryObject
 from pypdf.generic import IndirectObject
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
-from sirhp.content.documents.rules import check_size
-from sirhp.content.documents.rules import CheckedFile
-from sirhp.content.documents.rules import DEFAULT_MAX_MB
-from sirhp.content.documents.rules import DocumentError
-from sirhp.content.documents.rules import filled
-from sirhp.content.documents.rules import MAX_PAGES
-from sirhp.content.documents.rules import MAX_PIXELS
-from sirhp.content.documents.rules import MSG_ENCRYPTED
-from sirhp.content.documents.rules import MSG_IMAGE_BROKEN
-from sirhp.content.documents.rules import MSG_PAGES
-from sirhp.content.documents.rules import MSG_PDF_ACTIVE
-from sirhp.content.documents.rules import MSG_PDF_BROKEN
-from sirhp.content.documents.rules import MSG_PIXELS
-from sirhp.content.documents.rules import MSG_PIXELS_ANY
-from sirhp.content.documents.rules import MSG_UNKNOWN
-from sirhp.content.documents.rules import sniff
-from sirhp.content.documents.rules import StoredFile
+from sirhp.content.documents.refusals import check_size
+from sirhp.content.documents.refusals import CheckedFile
+from sirhp.content.documents.refusals import DEFAULT_MAX_MB
+from sirhp.content.documents.refusals import DocumentError
+from sirhp.content.documents.refusals import filled
+from sirhp.content.documents.refusals import MAX_PAGES
+from sirhp.content.documents.refusals import MAX_PIXELS
+from sirhp.content.documents.refusals import MSG_ENCRYPTED
+from sirhp.content.documents.refusals import MSG_IMAGE_BROKEN
+from sirhp.content.documents.refusals import MSG_PAGES
+from sirhp.content.documents.refusals import MSG_PDF_ACTIVE
+from sirhp.content.documents.refusals import MSG_PDF_BROKEN
+from sirhp.content.documents.refusals import MSG_PIXELS
+from sirhp.content.documents.refusals import MSG_PIXELS_ANY
+from sirhp.content.documents.refusals import MSG_UNKNOWN
+from sirhp.content.documents.refusals import sniff
+from sirhp.content.documents.refusals import StoredFile
 
 # Resolution assumed for images that do not say theirs (scanners: 300 dpi).
 DEFAULT_DPI = 300

@@ -18,7 +18,7 @@ import hashlib
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.documents.pdf import normalise_file
-from sirhp.content.documents.rules import pdf_filename
+from sirhp.content.documents.refusals import pdf_filename
 
 PENDING = "pending"
 DONE = "done"

@@ -6,9 +6,16 @@ one: re-importing catalog.xml or registry.xml wholesale would reset what HR
 edited and empty the indexes of a big site.
 """
 
+from datetime import date
 import logging
 from plone import api
+from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
 from Products.ZCatalog.Catalog import CatalogError
+from sirhp.content.documents.interfaces import IDocumentSettings
+from sirhp.content.documents.storage import mark_pending
+from sirhp.content.indexers.indexers import UNDATED
+from sirhp.content.interfaces import IBadgeSettings
+from types import SimpleNamespace
 
 logger = logging.getLogger("sirhp.content.upgrades")
 PROFILE = "profile-sirhp.content:default"
@@ -32,7 +39,6 @@ def add_indexes(indexes, columns=()):
 
 def add_date_index(name):
     """A DateIndex (naive dates as local time, as in catalog.xml), if missing."""
-    from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
 
     catalog = api.portal.get_tool("portal_catalog")
     if name not in catalog.indexes():
@@ -49,7 +55,6 @@ def to_1001(setup_tool):
     settings, the card_number and verification_id indexes. No badge exists
     before 1001, so the new indexes need no reindexing.
     """
-    from sirhp.content.interfaces import IBadgeSettings
 
     setup_tool.runImportStepFromProfile(PROFILE, "typeinfo")
     setup_tool.runImportStepFromProfile(PROFILE, "rolemap")
@@ -89,7 +94,6 @@ def to_1003(setup_tool):
     - indexes ``text_status`` (FieldIndex) and ``document_date`` (DateIndex),
       filled for existing documents, which are queued for text extraction.
     """
-    from sirhp.content.documents.interfaces import IDocumentSettings
 
     registry = api.portal.get_tool("portal_registry")
     registry.registerInterface(IDocumentSettings, prefix="sirhp.documents")
@@ -119,7 +123,6 @@ def to_1003(setup_tool):
     add_indexes([name for name in new if name == "text_status"])
     if "document_date" in new:
         add_date_index("document_date")
-    from sirhp.content.documents.storage import mark_pending
 
     brains = catalog.unrestrictedSearchResults(portal_type="ScannedDocument")
     for count, brain in enumerate(brains, start=1):
@@ -142,7 +145,6 @@ def to_1004(setup_tool):
     value moves to ``event_date`` (new DateIndex and column); pending change
     requests that propose the old name are renamed too. Re-runnable.
     """
-    from datetime import date
 
     add_date_index("event_date")
     catalog = api.portal.get_tool("portal_catalog")
@@ -183,8 +185,6 @@ def to_1005(setup_tool):
     Filled from the ``document_date`` catalog metadata: no document is
     loaded (100,000 documents on the bench site). Re-runnable.
     """
-    from sirhp.content.indexers.indexers import UNDATED
-    from types import SimpleNamespace
 
     add_date_index("document_sort")
     catalog = api.portal.get_tool("portal_catalog")

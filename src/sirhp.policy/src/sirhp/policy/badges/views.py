@@ -8,7 +8,7 @@ from AccessControl import Unauthorized
 from plone import api
 from plone.protect import CheckAuthenticator
 from sirhp.content.badges import api as badges
-from sirhp.content.badges import rules
+from sirhp.content.badges import photo_rules
 from sirhp.content.permissions import AddBadgePrintBatch
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
@@ -25,8 +25,8 @@ class PhotoView(SirhpView):
     """
 
     error = None
-    min_width = rules.MIN_WIDTH
-    min_height = rules.MIN_HEIGHT
+    min_width = photo_rules.MIN_WIDTH
+    min_height = photo_rules.MIN_HEIGHT
 
     def can_edit(self):
         return badges.may_set_photo(file=self.context)

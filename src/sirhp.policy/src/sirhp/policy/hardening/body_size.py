@@ -38,7 +38,7 @@ from io import BytesIO
 import json
 import math
 from Products.Five import BrowserView
-from sirhp.content.documents.rules import DEFAULT_MAX_MB
+from sirhp.content.documents.refusals import DEFAULT_MAX_MB
 from sirhp.policy import _
 from zExceptions import HTTPRequestEntityTooLarge
 from zope.i18n import translate

@@ -9,7 +9,7 @@ from base64 import b64decode
 import binascii
 from sirhp.content import _
 from sirhp.content.badges import api
-from sirhp.content.badges import rules
+from sirhp.content.badges import photo_rules
 from sirhp.content.base.rest import SirhpService
 
 MSG_DATA = _("error_photo_data", default="Envoyez la photo en base64 dans « data ».")
@@ -30,7 +30,7 @@ class PhotoPost(SirhpService):
             raise api.PhotoError(MSG_BASE64, field="data") from None
         crop = body.get("crop")
         if crop is not None and not isinstance(crop, (str, list)):
-            raise api.PhotoError.refused(rules.MSG_BAD_BOX)
+            raise api.PhotoError.refused(photo_rules.MSG_BAD_BOX)
         proposal = api.set_or_propose_photo(
             file=self.context,
             data=data,
