@@ -246,7 +246,7 @@ FINDINGS = (
         LOW,
         "Tests dépendant de la date du jour / the test suite depended on today's date",
         "Demo and test data are drawn before one fixed reference date "
-        "(`setuphandlers/demo.py` `REFERENCE_DATE`); creation dates and the "
+        "(`setuphandlers/demo/` `REFERENCE_DATE`); creation dates and the "
         "first workflow entry are the drawn day. `SIRHP_TEST_TODAY=YYYY-MM-DD` "
         "runs tests as if on another day.",
         (
