@@ -263,6 +263,8 @@ class Probe:
         (chain,) = workflow.getChainFor(self.obj)
         target = workflow[chain].transitions[operation].new_state_id
         assert api.content.get_state(self.obj) == target
+        entry = self.obj.workflow_history[chain][-1]
+        assert (entry["action"], entry["actor"]) == (operation, self.login)
         assert allowed, f"fired but not offered: {operation}"
         return True
 
