@@ -340,6 +340,9 @@ class Site:
         obj = self.obj(target)
         return sorted(obj.objectIds())
 
+    def local_roles(self, target):
+        return dict(self.obj(target).get_local_roles())
+
 
 class InProcessSite(Site):
     """The same objects in an integration set-up: nothing is committed."""
