@@ -1,11 +1,11 @@
 """Every cell of the access tables (``sirhp.policy.access``), in process.
 
 The whole operation map of each (type, state, persona) is asserted in the
-integration layer, as imio.dms.mail's permission tests do: one object per
-(table, state) is built once for the module (``InProcessSite``), then each
-test logs in as the persona and asks every operation of the table. An
-operation that changes data runs inside a savepoint rolled back at once, so
-the objects stay as built; nothing is ever committed.
+integration layer, as imio.dms.mail's permission tests do: one test class
+per table builds one object per state once (``InProcessSite``, class-scoped
+``site``), then each test logs in as the persona and asks every operation of
+the table. An operation that changes data runs inside a savepoint rolled
+back at once, so the objects stay as built; nothing is ever committed.
 
 How each operation is asked (plone.api, the workflow tool, the permissions
 behind the pages and REST services):
