@@ -192,11 +192,13 @@ class Table:
     note: tuple = ("", "")  # (French, English)
 
     def __post_init__(self):
-        for state, operation in self.rules:
-            assert state in self.states, (self.key, state)
-            assert operation in OPERATION_LABELS, (self.key, operation)
-        for personas in self.rules.values():
-            assert personas <= set(PERSONAS), (self.key, personas - set(PERSONAS))
+        """A row naming an unknown state, operation or persona is a typo."""
+        for (state, operation), personas in self.rules.items():
+            unknown = personas - set(PERSONAS)
+            if state not in self.states or operation not in OPERATION_LABELS:
+                raise ValueError(f"{self.key}: no ({state}, {operation}) here")
+            if unknown:
+                raise ValueError(f"{self.key}: unknown personas {sorted(unknown)}")
 
     def allowed(self, persona, state, operation):
         return persona in self.rules.get((state, operation), NOBODY)
