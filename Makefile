@@ -51,8 +51,8 @@ start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 test: install system-deps ## Install what is missing and run every test (one process per core)
 	$(PYTEST)
 
-test-fast: install ## The tests without the browser and system tests
-	$(PYTEST) -m "not browser and not system"
+test-fast: install ## The quick tier: no browser, system or slow tests (pytest.ini markers)
+	$(PYTEST) -m "not browser and not system and not slow"
 
 system-deps: ## Debian packages the tests need (Chromium for Playwright)
 	@bash scripts/system_deps.sh

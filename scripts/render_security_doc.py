@@ -1,43 +1,32 @@
-"""Render docs/security.md from the access tables (tests/security/tables.py).
+"""Render docs/security.md from the access tables (sirhp.policy.access).
 
-Usage: .venv/bin/python scripts/render_security_doc.py
-A test (tests/security/test_security_doc.py) fails when the document is stale.
+Usage: .venv/bin/python scripts/render_security_doc.py [--check | --output PATH]
+(no option: write docs/security.md; ``--check``: exit 1 when it is stale;
+``--output``: write elsewhere). A test (tests/security/test_security_doc.py)
+fails when the document is stale.
 """
 
+import argparse
 from pathlib import Path
+from sirhp.policy import access
+from sirhp.policy.base import access as notation
 import sys
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "security.md"
 
-PERSONA_LABELS = {
-    "clerk.pn": ("agent de saisie, auteur", "clerk, author"),
-    "clerk2.pn": ("autre agent de saisie", "another clerk"),
-    "clerk.ocs": ("agent de saisie de l'autre agence", "clerk, other agency"),
-    "reviewer.pn": ("valideur (pas le soumissionnaire)", "reviewer, not submitter"),
-    "clerkreviewer.pn": (
-        "agent de saisie et valideur, soumissionnaire / demandeur",
-        "clerk and reviewer, submitter / requester",
-    ),
-    "reviewer.ocs": ("valideur de l'autre agence", "reviewer, other agency"),
-    "hrmanager.pn": ("gestionnaire RH de l'agence", "HR manager of the agency"),
-    "hrmanager.ocs": ("gestionnaire RH de l'autre agence", "HR manager, other agency"),
-    "commander.pn": ("chef de l'unité", "commander of the unit"),
-    "commander2.pn": ("chef d'une autre unité", "commander of another unit"),
-    "auditor": ("inspection (auditeur)", "auditor"),
-    "siteadmin": ("administrateur du site", "site administrator"),
-    "officer": ("l'agent concerné", "the officer concerned"),
-    "other_officer": ("un autre agent", "another officer"),
-    "anonymous": ("anonyme", "anonymous"),
-}
-
 
 def load_tables():
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from tests.security import tables
-
-    return tables
+    """The tables and the labels of their notation, as one namespace."""
+    return SimpleNamespace(
+        TABLES=access.TABLES,
+        CELL_COUNT=access.CELL_COUNT,
+        PERSONAS=notation.PERSONAS,
+        PERSONA_LABELS=notation.PERSONA_LABELS,
+        OPERATION_LABELS=notation.OPERATION_LABELS,
+        STATE_LABELS=notation.STATE_LABELS,
+    )
 
 
 def load_defaults():
@@ -194,20 +183,25 @@ def render():
     lines = [
         "# Sécurité — tableau des droits / Security: the access table",
         "",
-        "Généré par `scripts/render_security_doc.py` à partir de la table unique",
-        "`tests/security/tables.py` (ne pas modifier à la main). / Generated from",
-        "the single table `tests/security/tables.py` (do not edit by hand).",
+        "Généré par `scripts/render_security_doc.py` à partir des tables de",
+        "chaque domaine, `sirhp.policy` `<domaine>/access.py` (ne pas modifier à",
+        "la main). / Generated from each domain's table, `sirhp.policy`",
+        "`<domain>/access.py`, listed by `sirhp.policy.access` (do not edit by",
+        "hand).",
         "",
         f"**{t.CELL_COUNT} cellules / cells** in {len(t.TABLES)} tables, one per "
         "content type (the personnel file's records apart: ordinary and restricted "
         "documents, staff and officer change requests). Chaque cellule est "
-        "vérifiée par l'API REST **et** par les pages du navigateur "
-        "(`tests/security/test_access_tables.py`, "
-        f"{2 * t.CELL_COUNT} tests) / each cell is run over the REST API **and** "
-        "through the Classic UI pages: the answer must say allowed exactly when "
-        "the table does; a refusal must leak no planted value and change "
-        "nothing. The file and badge tables also run in process (plone.api: "
-        "`test_matrix_integration.py`, `test_badge_matrix.py`).",
+        "vérifiée en processus (plone.api, l'outil de workflow, les permissions) "
+        "et, pour chaque état et opération, un persona autorisé et un persona "
+        "refusé passent par l'API REST **et** par les pages du navigateur / "
+        "each cell is checked in process (plone.api, the workflow tool, the "
+        "permissions: `tests/security/test_access_in_process.py`), and for each "
+        "state and operation one allowed and one refused persona (the likeliest "
+        "to leak) go through the REST API **and** the Classic UI pages "
+        "(`tests/security/test_access_tables.py`): the answer must say allowed "
+        "exactly when the table does; a refusal must leak no planted value and "
+        "change nothing.",
         "",
         "✔ = autorisé / allowed, · = refusé / denied (401, 403 or 404; a record "
         "one may not see answers like a missing one).",
@@ -216,7 +210,7 @@ def render():
         "|---|---|",
     ]
     for persona in t.PERSONAS:
-        fr, en = PERSONA_LABELS[persona]
+        fr, en = t.PERSONA_LABELS[persona]
         lines.append(f"| {persona} | {fr} / {en} |")
     lines += [
         "",
@@ -284,7 +278,8 @@ def render():
         "(`tests/security/test_totp_recovery.py`).",
         "- Partage : la délégation de rôles est refusée à tous sauf aux "
         "administrateurs / sharing: delegating roles is refused to all but "
-        "administrators (`tests/security/test_file_operations_matrix.py`).",
+        "administrators (`tests/security/test_access_tables.py`, "
+        "`tests/security/test_access_in_process.py`).",
         "- Vérification publique des cartes (`@@carte`, `@badge-verification`) : "
         "tout le monde, lecture seule, limitée en débit / public badge check: "
         "anyone, read only, rate-limited (`tests/badges/test_verification.py`).",
@@ -293,6 +288,26 @@ def render():
     return "\n".join(lines)
 
 
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--check", action="store_true", help="exit 1 when docs/security.md is stale"
+    )
+    group.add_argument("--output", type=Path, help="write there instead")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        if OUTPUT.read_text() != text:
+            print(f"{OUTPUT} is stale: run {Path(__file__).name}")
+            return 1
+        print(f"{OUTPUT} is current")
+        return 0
+    output = args.output or OUTPUT
+    output.write_text(text)
+    print(f"written {output}")
+    return 0
+
+
 if __name__ == "__main__":
-    OUTPUT.write_text(render())
-    print(f"written {OUTPUT}")
+    sys.exit(main())

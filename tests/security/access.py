@@ -1,12 +1,12 @@
-"""The objects and the HTTP probes behind ``test_access_tables.py``.
+"""The objects behind the access-table tests, and the HTTP client.
 
-``Site`` builds, in a functional set-up, one object per (table, state) of
-``tables.py`` with a planted marker (a value only those who may read the
-object may ever see), and fresh objects for the cells that change data.
-``Probe`` runs one operation through one channel (``rest``: plone.restapi
-with ``Accept: application/json``; ``browser``: the Classic UI pages) and
-says whether it was allowed, asserting on the way that a refusal leaks no
-marker and changes nothing.
+``Site`` builds one object per (table, state) of the access tables
+(``sirhp.policy.access``) with a planted marker (a value only those who may
+read the object may ever see), and fresh objects for the cells that change
+data: in a functional set-up for ``test_access_tables.py`` (each build
+committed, so the HTTP server sees it), or in process for
+``test_access_in_process.py`` (``InProcessSite``: nothing committed, the
+integration layer rolls everything back).
 """
 
 from base64 import b64encode
@@ -23,7 +23,6 @@ import re
 import requests
 from sirhp.policy import testdata
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
-from tests.security import matrix
 import transaction
 
 PASSWORD = testdata.PASSWORD
@@ -33,6 +32,18 @@ DENIED = (401, 403, 404)
 REASON = {"X-SIRHP-Reason": "controle"}
 COMMENT = "Motif de contrôle : pièce manquante."
 FILE_A = "pn_validated"  # officer A's file: every record of the tables
+
+# The PN file of the test data in each state of the file table (testdata.FILES
+# key). All four are in dr-bamako/commissariat-1 (commander.pn's unit),
+# created by clerk.pn; pn_pending was submitted by clerk.pn.
+FILE_OF_STATE = {
+    "draft": "pn_draft",
+    "pending": "pn_pending",
+    "validated": "pn_validated",
+    "archived": "pn_archived",
+}
+# Officers whose account the test data does not create (created by Site).
+MISSING_OFFICER_FILES = ("pn_draft", "pn_pending", "pn_archived")
 
 # field changed by a PATCH / planted marker, per table
 EDIT_FIELD = {
@@ -85,7 +96,7 @@ class Site:
         self.file_a = portal.unrestrictedTraverse(testdata.path_of(FILE_A))
         self.targets = {}
         with api.env.adopt_user(username=SITE_OWNER_NAME):
-            for name in matrix.MISSING_OFFICER_FILES:
+            for name in MISSING_OFFICER_FILES:
                 login = testdata.FILES[name]
                 if api.user.get(username=login) is None:
                     api.user.create(
@@ -93,11 +104,19 @@ class Site:
                         email=f"{login.lower()}@agents.example.ml",
                         password=PASSWORD,
                     )
-            for state, name in matrix.FILE_OF_STATE.items():
+            for state, name in FILE_OF_STATE.items():
                 file = portal.unrestrictedTraverse(testdata.path_of(name))
                 file.photo = NamedBlobImage(data=_png(), filename="photo.png")
                 self._plant_file(file, state)
+        self._commit()
+
+    def _commit(self):
+        """Let the HTTP server see what was built."""
         transaction.commit()
+
+    def _sync(self):
+        """See what the HTTP server committed."""
+        transaction.begin()
 
     # --- object builders -------------------------------------------------
 
@@ -121,17 +140,17 @@ class Site:
         key = (table, state)
         if key not in self.targets:
             self.targets[key] = self.build(table, state)
-            transaction.commit()
+            self._commit()
         return self.targets[key]
 
     def fresh(self, table, state):
         """A new object in ``state``, for a cell that changes data."""
         target = self.build(table, state)
-        transaction.commit()
+        self._commit()
         return target
 
     def build(self, table, state):
-        transaction.begin()  # see what the server committed
+        self._sync()
         with api.env.adopt_user(username=SITE_OWNER_NAME):
             return getattr(self, f"_build_{table}")(state)
 
@@ -306,7 +325,7 @@ class Site:
     # --- reading back as the site owner ---------------------------------
 
     def obj(self, target):
-        transaction.begin()  # see what the server committed
+        self._sync()
         return self.portal.unrestrictedTraverse(target.path, None)
 
     def state_of(self, target):
@@ -321,12 +340,28 @@ class Site:
         obj = self.obj(target)
         return sorted(obj.objectIds())
 
+    def local_roles(self, target):
+        return dict(self.obj(target).get_local_roles())
+
+
+class InProcessSite(Site):
+    """The same objects in an integration set-up: nothing is committed."""
+
+    def _commit(self):
+        pass
+
+    def _sync(self):
+        pass
+
 
 def login_of(table, persona, state):
+    """The user id behind ``persona`` for the object of (table, state):
+    ``officer`` is the file's own officer (each state's file has its own),
+    ``other_officer`` is officer B; None for anonymous."""
     if persona == "anonymous":
         return None
-    if table == "file":
-        return matrix.officer_login(persona, state, testdata.FILES)
+    if table == "file" and persona == "officer":
+        return testdata.FILES[FILE_OF_STATE[state]]
     if persona == "officer":
         return testdata.FILES[FILE_A]
     if persona == "other_officer":

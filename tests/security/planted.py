@@ -31,9 +31,9 @@ from plone.supermodel.utils import mergedTaggedValueDict
 import re
 import shutil
 from sirhp.policy import testdata
+from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from tests import conftest
-from tests.security.matrix import PERSONAS
 import transaction
 from zope.component import queryUtility
 from zope.event import notify
@@ -49,7 +49,7 @@ VIEW = "View"
 # Consultation reason: medical fields are only shown with one (audit/reasons.py)
 REASON = {"X-SIRHP-Reason": "controle"}
 
-# persona -> login (tests/security/matrix.py: officer = officer A, whose file
+# persona -> login (tests/security/access.py: officer = officer A, whose file
 # holds the restricted documents and the pending change request)
 OFFICER_A = "pn_validated"
 OFFICER_B = "pn_validated2"

@@ -1,12 +1,18 @@
-"""Every cell of the access tables (tables.py), through REST and the browser.
+"""The access tables over HTTP: the wiring of each view and endpoint, and
+the no-leak rule.
 
-For each content type (one test class, one functional set-up each), each
-cell ``persona x state x operation`` runs twice: over plone.restapi and
-through the Classic UI pages. The test asserts that the answer says
-"allowed" exactly when the table does; for a refusal, that the planted
-marker of the object is nowhere in the answer and that nothing changed
-(state, edited value, children, existence). Cells that change data when
-allowed run on a fresh object of their own.
+Every cell of the tables (``sirhp.policy.access``) is asserted in process by
+``test_access_in_process.py``. Here, for each content type, state and
+operation, through plone.restapi **and** the Classic UI pages, two personas
+run: one allowed (the one with the fewest rights on the object, so a page
+asking more than the table says is caught) and one refused (the likeliest
+to leak: the agency's own staff without the right first, then the
+auditors and administrators, then the other agency, anonymous last). The
+test asserts that the answer says "allowed" exactly when the table does; for
+a refusal, that the planted marker of the object is nowhere in the answer
+and that nothing changed (state, edited value, children, existence, local
+roles). Cells that change data when allowed run on a fresh object of their
+own.
 
 How each operation is asked (REST / browser):
 
@@ -20,54 +26,77 @@ propose     PATCH a field: 202 (change request)     @@edit shows the proposal
 upload      POST a ScannedDocument: 201             ++add++ScannedDocument form
 delete      DELETE: 204                             @@delete_confirmation
 history     GET @history                            @@historique
-audit       @audit-log?matricule= (site, agency)    @@journal?matricule=
-sharing     GET @sharing                            @@sharing
+audit       @audit-log?matricule= (site, agency):   @@journal?matricule=
+            the file's entries only
+sharing     GET @sharing; refused: POST @sharing    @@sharing
+            delegates nothing
 search      @search?UID=: found, and listed in the  @@search?UID=: listed; never
             file's JSON items exactly then          on the file page if not
 <transition> POST @workflow/<id>: 200               offered in the workflow menu
 ==========  ======================================  ============================
 """
 
-from base64 import b64encode
 import pytest
-import re
-from sirhp.policy import testdata
-from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from sirhp.policy.access import TABLE
+from sirhp.policy.access import TABLES
+from sirhp.policy.base.access import ANONYMOUS
+from sirhp.policy.base.access import OTHER_AGENCY
+from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.base.access import SAME_AGENCY
+from sirhp.policy.base.access import SITE_WIDE
 from tests.security.access import Client
-from tests.security.access import DENIED
-from tests.security.access import EDIT_FIELD
-from tests.security.access import login_of
-from tests.security.access import refused_page
 from tests.security.access import Site
-from tests.security.access import without_echoed_url
-from tests.security.matrix import FILE_OF_STATE
-from tests.security.tables import all_cells
-from tests.security.tables import CELL_COUNT
-from tests.security.tables import MUTATING
-from tests.security.tables import TABLE
-from tests.security.tables import TABLES
-from tests.security.tables import TRANSITIONS
+from tests.security.http_probe import Probe
+
+pytestmark = pytest.mark.slow
 
 CHANNELS = ("rest", "browser")
-DOWNLOAD_FIELD = {"document": "file", "restricted": "file", "batch": "pdf"}
-NEW_VALUE = {
-    "file": "Poste {}",
-    "document": "Réf. {}",
-    "restricted": "Réf. {}",
-    "event": "Réf. {}",
-    "change": "Justification {}",
-    "officer_request": "Justification {}",
-}
-# a valid other value for the fields that are choices
-CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
+# who is refused first: the closest to the objects (the likeliest to leak)
+LEAK_ORDER = SAME_AGENCY + SITE_WIDE + OTHER_AGENCY + (ANONYMOUS,)
 
 
-def test_tables_count_their_cells():
-    cells = all_cells()
-    assert len(cells) == CELL_COUNT
-    assert len({cell[:4] for cell in cells}) == CELL_COUNT
-    assert CELL_COUNT == sum(t.cell_count for t in TABLES)
-    # every content type of SIRHP but the containers (Agency, Unit)
+def rights(table, persona, state):
+    return sum(table.allowed(persona, state, o) for o in table.operations)
+
+
+def representatives(table, state, operation):
+    """One allowed persona (the fewest rights here) and one refused (the
+    likeliest to leak); either may be missing when nobody / everybody may."""
+    allowed = [p for p in PERSONAS if table.allowed(p, state, operation)]
+    refused = [p for p in LEAK_ORDER if p not in allowed]
+    chosen = []
+    if allowed:
+        chosen.append(min(allowed, key=lambda p: rights(table, p, state)))
+    if refused:
+        # the agency's own people first, the one with the most rights there
+        chosen.append(
+            min(
+                refused,
+                key=lambda p: (
+                    p not in SAME_AGENCY,
+                    -rights(table, p, state),
+                    LEAK_ORDER.index(p),
+                ),
+            )
+        )
+    return chosen
+
+
+def http_cells(table):
+    """(persona, state, operation, allowed) run over HTTP for ``table``."""
+    return [
+        (persona, state, operation, table.allowed(persona, state, operation))
+        for state in table.states
+        for operation in table.operations
+        for persona in representatives(table, state, operation)
+    ]
+
+
+def test_http_cells_cover_every_row_both_ways():
+    """Each (state, operation) of each table runs an allowed persona when
+    anybody may, and a refused one when anybody may not."""
+    assert sorted(LEAK_ORDER) == sorted(PERSONAS)
+    # every SIRHP content type but the containers (Agency, Unit)
     assert {t.portal_type for t in TABLES} == {
         "PersonnelFile",
         "ScannedDocument",
@@ -77,288 +106,18 @@ def test_tables_count_their_cells():
         "BadgePrintBatch",
     }
     for table in TABLES:
+        cells = http_cells(table)
+        for state in table.states:
+            for operation in table.operations:
+                values = {
+                    allowed
+                    for _p, s, o, allowed in cells
+                    if (s, o) == (state, operation)
+                }
+                answers = {table.allowed(p, state, operation) for p in PERSONAS}
+                assert values == answers, (table.key, state, operation)
         values = [allowed for *_, allowed in table.cells()]
         assert any(values) and not all(values), table.key
-
-
-class Probe:
-    """One operation through one channel; returns "allowed?"."""
-
-    def __init__(self, site, client, table, persona, state, operation, expected):
-        self.site = site
-        self.http = client
-        self.table = table
-        self.persona = persona
-        self.state = state
-        self.operation = operation
-        self.expected = expected
-        self.login = login_of(table.key, persona, state)
-        changes = operation in MUTATING and (
-            expected
-            or (
-                operation in ("edit", "propose")
-                and (
-                    table.allowed(persona, state, "edit")
-                    or table.allowed(persona, state, "propose")
-                )
-            )
-        )
-        self.shared = not changes
-        self.target = (
-            site.shared(table.key, state)
-            if self.shared
-            else site.fresh(table.key, state)
-        )
-        self.url = f"{site.url}/{self.target.path}"
-
-    # --- helpers ---
-
-    def get(self, url, rest=True):
-        """GET; answers on the shared objects are kept for the class (reading
-        changes nothing: the same page serves view, medical data and the
-        workflow menu)."""
-        if not self.shared:
-            return self.http("GET", url, self.login, rest=rest)
-        key = (self.login, url, rest)
-        if key not in self.site.answers:
-            self.site.answers[key] = self.http("GET", url, self.login, rest=rest)
-        return self.site.answers[key]
-
-    def no_leak(self, response):
-        if self.table.allowed(self.persona, self.state, "view"):
-            return  # may read the object: its values are no leak
-        text = without_echoed_url(response.text)
-        assert self.target.marker not in text, (
-            f"planted value leaked to {self.persona}: {response.status_code}"
-        )
-
-    def refused(self, response, rest=True):
-        if rest:
-            assert response.status_code in DENIED, (
-                response.status_code,
-                response.text[:300],
-            )
-        else:
-            assert refused_page(response), (
-                response.status_code,
-                response.headers.get("Location"),
-            )
-        self.no_leak(response)
-        return False
-
-    def answer(self, response, ok=200, rest=True):
-        if response.status_code == ok:
-            return True
-        return self.refused(response, rest)
-
-    # --- operations ---
-
-    def view(self, rest):
-        response = self.get(self.url, rest)
-        allowed = self.answer(response, rest=rest)
-        if allowed and rest:
-            assert response.json()["UID"] == self.target.uid
-        return allowed
-
-    def sensitive(self, rest):
-        response = self.get(self.url, rest)
-        notes = f"NOTE-MEDICALE-{self.target.marker}"
-        if rest and response.status_code == 200:
-            readable = response.json().get("medical_notes") == notes
-        else:
-            readable = response.status_code == 200 and notes in response.text
-        if not readable:
-            assert notes not in response.text
-        return readable
-
-    def photo(self, rest):
-        response = self.get(f"{self.url}/@@images/photo", rest)
-        if response.status_code == 200:
-            assert response.headers["Content-Type"].startswith("image/")
-            return True
-        return self.refused(response, rest)
-
-    def download(self, rest):
-        field = DOWNLOAD_FIELD[self.table.key]
-        response = self.get(f"{self.url}/@@download/{field}", rest)
-        if response.status_code == 200:
-            assert response.headers["Content-Type"].startswith("application/pdf")
-            return True
-        return self.refused(response, rest)
-
-    def _patch(self):
-        name = EDIT_FIELD[self.table.key]
-        if self.table.key in CHOICE_VALUE:
-            value = CHOICE_VALUE[self.table.key]
-        else:
-            value = NEW_VALUE[self.table.key].format(self.persona)
-        before = self.site.value_of(self.target, name)
-        response = self.http("PATCH", self.url, self.login, json={name: value})
-        after = self.site.value_of(self.target, name)
-        if response.status_code == 204:
-            assert after is not None and after != before
-            assert str(getattr(after, "token", after)) in (value, str(after))
-            return "edited"
-        assert after == before, f"refused ({response.status_code}) but changed"
-        if response.status_code == 202:
-            assert "Location" in response.headers
-            return "proposed"
-        self.refused(response)
-        return None
-
-    def _edit_form(self):
-        response = self.get(f"{self.url}/@@edit", rest=False)
-        if response.status_code != 200:
-            self.refused(response, rest=False)
-            return None
-        if "sirhp_justification" in response.text:
-            return "proposed"
-        assert "form.buttons.save" in response.text
-        return "edited"
-
-    def edit(self, rest):
-        outcome = self._patch() if rest else self._edit_form()
-        return outcome == "edited"
-
-    def propose(self, rest):
-        outcome = self._patch() if rest else self._edit_form()
-        return outcome == "proposed"
-
-    def upload(self, rest):
-        if not rest:
-            response = self.get(f"{self.url}/++add++ScannedDocument", rest=False)
-            return self.answer(response, rest=False)
-        before = self.site.children(self.target)
-        response = self.http(
-            "POST",
-            self.url,
-            self.login,
-            json={
-                "@type": "ScannedDocument",
-                "document_type": "diplome",
-                "file": {
-                    "data": b64encode(tiny_pdf(["Pièce déposée"])).decode(),
-                    "encoding": "base64",
-                    "filename": "piece.pdf",
-                    "content-type": "application/pdf",
-                },
-            },
-        )
-        after = self.site.children(self.target)
-        if response.status_code == 201:
-            assert len(after) == len(before) + 1
-            return True
-        assert after == before
-        return self.refused(response)
-
-    def delete(self, rest):
-        if not rest:
-            response = self.get(f"{self.url}/@@delete_confirmation", rest=False)
-            return self.answer(response, rest=False)
-        response = self.http("DELETE", self.url, self.login)
-        exists = self.site.obj(self.target) is not None
-        if response.status_code == 204:
-            assert not exists
-            return True
-        assert exists
-        return self.refused(response)
-
-    def history(self, rest):
-        # the Classic UI page of the history is SIRHP's (Plone's @@historyview
-        # is for editors only)
-        url = f"{self.url}/@history" if rest else f"{self.url}/@@historique"
-        return self.answer(self.get(url, rest), rest=rest)
-
-    def audit(self, rest):
-        matricule = testdata.FILES[FILE_OF_STATE[self.state]]
-        base = self.site.url
-        name = "@audit-log" if rest else "@@journal"
-        answers = [
-            self.get(f"{base}/{name}?matricule={matricule}", rest),
-            self.get(f"{base}/police-nationale/{name}?matricule={matricule}", rest),
-        ]
-        if any(r.status_code == 200 for r in answers):
-            return True
-        for response in answers:
-            self.refused(response, rest)
-        return False
-
-    def sharing(self, rest):
-        url = f"{self.url}/@sharing" if rest else f"{self.url}/@@sharing"
-        return self.answer(self.get(url, rest), rest=rest)
-
-    def search(self, rest):
-        if rest:
-            response = self.get(f"{self.site.url}/@search?UID={self.target.uid}")
-            if response.status_code != 200:
-                return self.refused(response)
-            total = response.json()["items_total"]
-            if not total:
-                self.no_leak(response)
-            found = total == 1
-        else:
-            response = self.get(
-                f"{self.site.url}/@@search?UID={self.target.uid}", rest=False
-            )
-            if response.status_code != 200:
-                return self.refused(response, rest=False)
-            found = f'href="{self.url}"' in response.text
-            if not found:
-                self.no_leak(response)
-        self.check_listing(rest, found)
-        return found
-
-    def check_listing(self, rest, found):
-        """The file's JSON ``items`` list a record exactly when search finds
-        it; the file page never shows one search hides."""
-        if self.table.key in ("file", "batch"):
-            return
-        parent = self.url.rsplit("/", 1)[0]
-        # not kept: objects of the set-up are added as the tests go
-        response = self.http("GET", f"{parent}?b_size=1000", self.login, rest=rest)
-        if response.status_code != 200:
-            assert not found
-            return
-        if rest:
-            listed = self.url in {item["@id"] for item in response.json()["items"]}
-        else:
-            listed = re.search(f'href="{re.escape(self.url)}[/"]', response.text)
-            listed = listed is not None
-        if rest:
-            assert listed is found, f"in the file's items: {listed}, found: {found}"
-        else:
-            # the page chooses what it shows (documents by their download
-            # link, requests in Mon dossier...): never what search hides
-            assert found or not listed, "listed on the file page, hidden in search"
-
-    def transition(self, rest):
-        if not rest:
-            response = self.get(self.url, rest=False)
-            if response.status_code != 200:
-                return self.refused(response, rest=False)
-            return f'id="workflow-transition-{self.operation}"' in response.text
-        body = {"comment": "Motif de contrôle : pièce manquante."}
-        if self.operation == "revoke":
-            body["revocation_reason"] = "lost"
-        response = self.http(
-            "POST", f"{self.url}/@workflow/{self.operation}", self.login, json=body
-        )
-        state = self.site.state_of(self.target)
-        if response.status_code == 200:
-            assert state != self.state
-            return True
-        assert 400 <= response.status_code < 500, response.status_code
-        assert state == self.state, f"refused ({response.status_code}) but {state}"
-        self.no_leak(response)
-        return False
-
-    def run(self, channel):
-        method = (
-            self.transition
-            if self.operation in TRANSITIONS
-            else getattr(self, self.operation)
-        )
-        return method(channel == "rest")
 
 
 @pytest.fixture(scope="class")
@@ -374,7 +133,7 @@ def client():
 
 
 def _table_class(table):
-    cells = [(channel, *cell) for cell in table.cells() for channel in CHANNELS]
+    cells = [(channel, *cell) for cell in http_cells(table) for channel in CHANNELS]
 
     class TestTable:
         @pytest.mark.parametrize(
@@ -386,11 +145,15 @@ def _table_class(table):
             ],
         )
         def test_cell(self, site, client, channel, persona, state, operation, expected):
-            probe = Probe(site, client, table, persona, state, operation, expected)
-            assert probe.run(channel) is expected
+            probe = Probe(
+                site, client, table, persona, state, operation, expected, channel
+            )
+            assert probe.run() is expected
 
     TestTable.__name__ = f"Test{table.key.title().replace('_', '')}"
-    TestTable.__doc__ = f"{table.label[1]}: {table.cell_count} cells x 2 channels."
+    TestTable.__doc__ = (
+        f"{table.label[1]}: {len(cells)} HTTP cells of {table.cell_count}."
+    )
     return TestTable
 
 

@@ -23,6 +23,8 @@ from urllib.parse import quote
 
 JSON = {"Accept": "application/json"}
 FAKE_UID = "0123456789abcdef0123456789abcdef"
+# the slow tier (~20 s of HTTP): make test runs it, make test-fast does not
+pytestmark = pytest.mark.slow
 
 
 def _png():

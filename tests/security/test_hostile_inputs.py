@@ -18,6 +18,8 @@ JSON = {"Accept": "application/json"}
 SCRIPT = "<script>alert('xss')</script>"
 SCRIPT_ESCAPED = "&lt;script&gt;alert("
 IMG = '"><img src=x onerror=alert(1)>'
+# the slow tier (~18 s of HTTP): make test runs it, make test-fast does not
+pytestmark = pytest.mark.slow
 
 
 def _base(functional):

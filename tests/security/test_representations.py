@@ -7,12 +7,12 @@ documents (medical certificates: reference, authority, PDF text, extracted
 text, workflow comment), and carried by the system into older versions,
 change requests, notification mails and the audit journal.
 
-Then every persona (``matrix.PERSONAS``) fetches every representation of
-``representations.REGISTRY`` over HTTP (REST, pages, WebDAV, exports, CSV,
-PDF, mails), and no planted value may appear in what a persona gets unless
-that persona may read it: View on its object and the field's read
-permission, checked in process as that user. One test per representation x
-persona.
+Then every persona (``sirhp.policy.base.access.PERSONAS``) fetches every
+representation of ``representations.REGISTRY`` over HTTP (REST, pages,
+WebDAV, exports, CSV, PDF, mails), and no planted value may appear in what a
+persona gets unless that persona may read it: View on its object and the
+field's read permission, checked in process as that user. One test per
+representation x persona.
 
 Controls: the planted values do appear for those who may read them (REST
 GET of an HR manager giving a reason, and each plant in at least one
@@ -29,8 +29,8 @@ import pytest
 import re
 import shutil
 from sirhp.content.interfaces import IPersonnelFile
+from sirhp.policy.base.access import PERSONAS
 from tests import conftest
-from tests.security.matrix import PERSONAS
 from tests.security.planted import choice_pattern
 from tests.security.planted import Plant
 from tests.security.planted import protected_fields
@@ -47,6 +47,9 @@ from zope.interface import providedBy
 from zope.publisher.interfaces.browser import IBrowserRequest
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from zope.traversing.interfaces import ITraversable
+
+# the slow tier: 731 HTTP tests (make test runs them, make test-fast does not)
+pytestmark = pytest.mark.slow
 
 SERVICE_NAME = re.compile(r"^([A-Z]+)_(?:application|text)_[a-z0-9.+-]+_(.*)$")
 

@@ -1,27 +1,20 @@
-"""The security matrix (matrix.py) checked over HTTP: plone.restapi and Classic UI.
+"""Named HTTP cases about personnel files (plone.restapi and Classic UI).
 
-Functional layer, real WSGI server, basic authentication. Of the 480 cells of
-the table, the REST checks cover 420 (15 personas x 4 states x 7 operations:
-view, sensitive, edit, submit, validate, reject, archive; ``add`` is checked
-in process only):
+Every cell of the file's access table runs in process
+(``test_access_in_process.py``) and its wiring over HTTP
+(``test_access_tables.py``); here are the cases that cross several cells
+or rules, on a real WSGI server with basic authentication:
 
-- read-only and refused cells share ONE functional set-up (class
-  ``TestMatrixShared``): GET the file JSON (view, sensitive field), PATCH a
-  harmless field (allowed PATCHes only change ``position``), POST
-  @workflow/<transition> when the table says it must be refused; after each
-  refusal the value or the state is read back as the site owner;
-- the 11 allowed transition cells each get a fresh functional set-up
-  (class ``TestMatrixAllowedTransitions``);
-- Classic UI: GET <file> and <file>/edit for a representative subset (30
-  cells): 200 when allowed, else 401/403/404 or the redirect to the login
-  form (Plone answers 302 to require_login);
-- named cases: officer B on officer A's file, clerk.ocs on PN files, @search
-  never leaking the sensitive fields; and, on fresh set-ups, four eyes and the
-  reject comment over REST, a unit change by PATCH, writes of the sensitive
-  fields, and the consistency of refusals with ``include_children``.
+- officer B on officer A's file and back, clerk.ocs on the PN files (read,
+  PATCH, search) with the control that it sees its own agency; ``@search``
+  with full objects never returns the medical fields to who may not read
+  them, and finds exactly the files the table lets each persona view;
+- on fresh set-ups: four eyes and the reject comment over REST, a unit
+  change by PATCH (a change request, then the commanders follow), writes of
+  the medical fields, and the consistency of refusals with
+  ``include_children``.
 """
 
-from base64 import b64encode
 import json
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -30,24 +23,23 @@ import pytest
 import re
 import requests
 from sirhp.policy import testdata
-from tests.security.matrix import allowed
-from tests.security.matrix import cell_id
-from tests.security.matrix import cells
-from tests.security.matrix import FILE_OF_STATE
-from tests.security.matrix import MISSING_OFFICER_FILES
-from tests.security.matrix import officer_login
-from tests.security.matrix import PERSONAS
-from tests.security.matrix import STATES
-from tests.security.matrix import TRANSITION_TARGET
-from tests.security.matrix import TRANSITIONS
+from sirhp.policy.access import TABLE
+from sirhp.policy.base.access import PERSONAS
+from tests.security.access import FILE_OF_STATE
+from tests.security.access import login_of as table_login
+from tests.security.access import MISSING_OFFICER_FILES
 import transaction
+
+FILE = TABLE["file"]
+STATES = FILE.states
+TRANSITION_TARGET = {"validate": "validated", "reject": "draft"}
 
 PASSWORD = testdata.PASSWORD
 DENIED = (401, 403, 404)
-# Planted in the four matrix files; must never reach a persona who may not read it.
+# Planted in the files of FILE_OF_STATE; never reaches who may not read it.
 PLANTED_BLOOD_GROUP = "AB-"
-# Medical fields need a consultation reason (audit/reasons.py); the matrix
-# checks the permission, so every request gives one.
+# Medical fields need a consultation reason (audit/reasons.py); these tests
+# check the permission, so every request gives one.
 REASON = {"X-SIRHP-Reason": "controle"}
 
 
@@ -55,18 +47,12 @@ def planted_notes(matricule):
     return f"NOTE-MEDICALE-CONFIDENTIELLE-{matricule}"
 
 
-# Who gets a change request (202) when PATCHing validated content.
-PROPOSERS = {"clerk.pn", "clerk2.pn", "clerkreviewer.pn", "hrmanager.pn"}
-
-
-def _ids(cells_):
-    return [cell_id(*cell) for cell in cells_]
-
-
 def login_of(persona, state):
-    if persona == "anonymous":
-        return None
-    return officer_login(persona, state, testdata.FILES)
+    return table_login("file", persona, state)
+
+
+def allowed(persona, state, operation):
+    return FILE.allowed(persona, state, operation)
 
 
 class Http:
@@ -124,14 +110,6 @@ class Http:
     def admin_state(self, url):
         return self.admin(url)["review_state"]
 
-    def page(self, url, login):
-        """Classic UI: a browser GET with an explicit basic auth header."""
-        headers = {"Accept": "text/html", **REASON}
-        if login is not None:
-            token = b64encode(f"{login}:{PASSWORD}".encode()).decode()
-            headers["Authorization"] = f"Basic {token}"
-        return self.session.get(url, headers=headers, allow_redirects=False, timeout=30)
-
 
 def prepare_site(portal):
     """Officer accounts of the files that have none; planted sensitive values."""
@@ -161,15 +139,6 @@ def assert_denied_status(response):
     assert response.status_code in DENIED, (response.status_code, response.text[:300])
 
 
-def assert_denied_page(response):
-    """401/403/404, or a redirect to the login / insufficient privileges page."""
-    if response.status_code in (301, 302, 303, 307):
-        location = response.headers.get("Location", "")
-        assert "login" in location or "require_login" in location, location
-    else:
-        assert response.status_code in DENIED, response.status_code
-
-
 @pytest.fixture(scope="class")
 def http(functional_portal_class):
     prepare_site(functional_portal_class)
@@ -188,158 +157,8 @@ def fresh_http(functional):
     client.session.close()
 
 
-VIEW_CELLS = cells(operations=("view",))
-SENSITIVE_CELLS = cells(operations=("sensitive",))
-EDIT_CELLS = cells(operations=("edit",))
-TRANSITION_CELLS = cells(operations=TRANSITIONS)
-REFUSED_TRANSITION_CELLS = [c for c in TRANSITION_CELLS if not c[3]]
-ALLOWED_TRANSITION_CELLS = [c for c in TRANSITION_CELLS if c[3]]
-UI_SUBSET = [
-    # (persona, state): a representative subset of the table for Classic UI
-    ("clerk.pn", "draft"),
-    ("clerk.pn", "pending"),
-    ("reviewer.pn", "draft"),
-    ("hrmanager.pn", "validated"),
-    ("hrmanager.pn", "archived"),
-    ("auditor", "pending"),
-    ("commander.pn", "validated"),
-    ("commander.pn", "draft"),
-    ("commander2.pn", "validated"),
-    ("officer", "validated"),
-    ("officer", "draft"),
-    ("other_officer", "validated"),
-    ("clerk.ocs", "validated"),
-    ("hrmanager.ocs", "draft"),
-    ("anonymous", "validated"),
-]
-UI_CELLS = [
-    (persona, state, operation, allowed(persona, state, operation))
-    for persona, state in UI_SUBSET
-    for operation in ("view", "edit")
-]
-
-
-def test_rest_matrix_covers_420_cells():
-    """420 REST cells (15 personas x 4 states x 7 operations) + 30 Classic UI cells."""
-    rest = VIEW_CELLS + SENSITIVE_CELLS + EDIT_CELLS + TRANSITION_CELLS
-    assert len(rest) == 420
-    assert len(ALLOWED_TRANSITION_CELLS) == 15
-    assert len(UI_CELLS) == 30
-
-
-class TestMatrixShared:
-    """Everything that changes nothing (or only ``position``), one set-up."""
-
-    def fetch(self, http, persona, state):
-        """One GET per (persona, state), shared by the view and sensitive cells."""
-        key = (persona, state)
-        if key not in http.cache:
-            http.cache[key] = http.get_json(
-                http.file_url(state), login_of(persona, state)
-            )
-        return http.cache[key]
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected", VIEW_CELLS, ids=_ids(VIEW_CELLS)
-    )
-    def test_view(self, http, persona, state, operation, expected):
-        response = self.fetch(http, persona, state)
-        if expected:
-            assert response.status_code == 200, response.text[:300]
-            data = response.json()
-            assert data["@type"] == "PersonnelFile"
-            assert data["review_state"] == state
-            assert data["matricule"] == testdata.FILES[FILE_OF_STATE[state]]
-        else:
-            assert_denied_status(response)
-            assert testdata.FILES[FILE_OF_STATE[state]] not in without_echoed_url(
-                response
-            )
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected", SENSITIVE_CELLS, ids=_ids(SENSITIVE_CELLS)
-    )
-    def test_sensitive(self, http, persona, state, operation, expected):
-        response = self.fetch(http, persona, state)
-        notes = planted_notes(testdata.FILES[FILE_OF_STATE[state]])
-        if expected:
-            assert response.status_code == 200
-            data = response.json()
-            assert data["blood_group"]["token"] == PLANTED_BLOOD_GROUP
-            assert data["medical_notes"] == notes
-        else:
-            if response.status_code == 200:
-                data = response.json()
-                assert "blood_group" not in data
-                assert "medical_notes" not in data
-            assert f'"{PLANTED_BLOOD_GROUP}"' not in response.text
-            assert notes not in response.text
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected", EDIT_CELLS, ids=_ids(EDIT_CELLS)
-    )
-    def test_edit(self, http, persona, state, operation, expected):
-        url = http.file_url(state)
-        before = http.admin(url)["position"]
-        value = f"Poste modifié par {persona} ({state})"
-        response = http.patch(url, login_of(persona, state), {"position": value})
-        after = http.admin(url)["position"]
-        if expected:
-            assert response.status_code == 204, response.text[:300]
-            assert after == value
-        elif state == "validated" and persona in PROPOSERS:
-            # validated content is never edited in place: records staff get a
-            # pending change request instead (tests/changes/)
-            assert response.status_code == 202, response.text[:300]
-            assert after == before
-        else:
-            assert response.status_code in DENIED, (
-                response.status_code,
-                response.text[:300],
-            )
-            assert after == before
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected",
-        REFUSED_TRANSITION_CELLS,
-        ids=_ids(REFUSED_TRANSITION_CELLS),
-    )
-    def test_refused_transition(self, http, persona, state, operation, expected):
-        assert not expected
-        url = http.file_url(state)
-        response = http.transition(url, login_of(persona, state), operation)
-        assert 400 <= response.status_code < 500, (
-            response.status_code,
-            response.text[:300],
-        )
-        assert http.admin_state(url) == state
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected", UI_CELLS, ids=_ids(UI_CELLS)
-    )
-    def test_classic_ui(self, http, persona, state, operation, expected):
-        url = http.file_url(state) + ("/edit" if operation == "edit" else "")
-        response = http.page(url, login_of(persona, state))
-        if expected:
-            assert response.status_code == 200, response.status_code
-            assert "text/html" in response.headers["Content-Type"]
-            if operation == "edit":
-                assert 'name="form.widgets.position"' in response.text
-        elif operation == "edit" and state == "validated" and persona in PROPOSERS:
-            # the edit form only proposes: saving makes a change request
-            assert response.status_code == 200, response.status_code
-            assert "Demande de modification" in response.text
-            assert 'name="form.widgets.sirhp_justification"' in response.text
-            return
-        else:
-            assert_denied_page(response)
-        # the sensitive values only reach those who may read them
-        notes = planted_notes(testdata.FILES[FILE_OF_STATE[state]])
-        assert (notes in response.text) is (
-            expected and allowed(persona, state, "sensitive")
-        )
-
-    # --- named cases of the brief (also cells of the table) ---
+class TestSharedSetUp:
+    """Cases that change nothing, one set-up."""
 
     def test_officer_b_cannot_get_officer_a_file(self, http):
         url = http.file_url(name="pn_validated")
@@ -422,24 +241,6 @@ class TestMatrixShared:
         """After all refusals of the class: every file still in its state."""
         for state in STATES:
             assert http.admin_state(http.file_url(state)) == state
-
-
-class TestMatrixAllowedTransitions:
-    """The 15 allowed transition cells, each on a fresh functional set-up."""
-
-    @pytest.mark.parametrize(
-        "persona,state,operation,expected",
-        ALLOWED_TRANSITION_CELLS,
-        ids=_ids(ALLOWED_TRANSITION_CELLS),
-    )
-    def test_allowed_transition(self, fresh_http, persona, state, operation, expected):
-        assert expected
-        url = fresh_http.file_url(state)
-        response = fresh_http.transition(url, login_of(persona, state), operation)
-        assert response.status_code == 200, response.text[:300]
-        assert response.json()["review_state"] == TRANSITION_TARGET[operation]
-        assert response.json()["actor"] == persona
-        assert fresh_http.admin_state(url) == TRANSITION_TARGET[operation]
 
 
 class TestWorkflowRules:

@@ -1,0 +1,37 @@
+"""SIRHP's access policy: every content type's table, persona x state x
+operation, in the order ``docs/security.md`` shows them.
+
+Each domain declares its rows beside its code (``<domain>/access.py``); the
+notation is ``sirhp.policy.base.access``. Pure Python, no Zope import.
+"""
+
+from sirhp.policy.badges.access import BADGE
+from sirhp.policy.badges.access import BATCH
+from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.changes.access import CHANGE_REQUEST
+from sirhp.policy.changes.access import OFFICER_REQUEST
+from sirhp.policy.documents.access import DOCUMENT
+from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
+from sirhp.policy.files.access import CAREER_EVENT
+from sirhp.policy.files.access import FILE
+
+TABLES = (
+    FILE,
+    DOCUMENT,
+    RESTRICTED_DOCUMENT,
+    CAREER_EVENT,
+    CHANGE_REQUEST,
+    OFFICER_REQUEST,
+    BADGE,
+    BATCH,
+)
+TABLE = {table.key: table for table in TABLES}
+CELL_COUNT = sum(table.cell_count for table in TABLES)
+
+
+def all_cells():
+    """Every cell (``base.access.Cell``) of every table."""
+    return [cell for table in TABLES for cell in table.cells()]
+
+
+__all__ = ["CELL_COUNT", "PERSONAS", "TABLE", "TABLES", "all_cells"]

@@ -1,0 +1,327 @@
+"""The notation of SIRHP's access policy: who may do what, per type and state.
+
+Each domain declares its table beside its code (``files/access.py``,
+``documents/access.py``, ``changes/access.py``, ``badges/access.py``);
+``sirhp.policy.access`` lists them all. A table says, for every workflow
+state and operation, the personas allowed; every other persona is refused.
+Pure Python, no Zope import: the tests read the tables (every cell in
+process, the wiring and the no-leak rule over HTTP) and
+``scripts/render_security_doc.py`` renders them into ``docs/security.md``.
+
+Personas are roles on the Police nationale objects of the test data
+(``sirhp.policy.testdata``), commissariat-1 of DR Bamako:
+
+==================  =======================================================
+clerk.pn            clerk, **author** of every record (Owner)
+clerk2.pn           another clerk of the agency
+clerk.ocs           clerk of the other agency
+reviewer.pn         reviewer, **not the submitter**
+clerkreviewer.pn    clerk and reviewer, **the submitter** of pending records
+                    (four eyes: may not validate them) and the requester of
+                    the staff change requests (may not approve them)
+reviewer.ocs        reviewer of the other agency
+hrmanager.pn        HR manager of the agency
+hrmanager.ocs       HR manager of the other agency
+commander.pn        commander of the unit of the records
+commander2.pn       commander of another unit (Kayes)
+auditor             Inspection: reads everything, changes nothing
+siteadmin           site administrator ("Site Administrators" group)
+officer             the officer concerned (user id = matricule)
+other_officer       another officer (officer B)
+anonymous           not logged in
+==================  =======================================================
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from typing import NamedTuple
+
+# --- personas ---------------------------------------------------------------
+
+# (French, English) labels, in the order of the tables
+PERSONA_LABELS = {
+    "clerk.pn": ("agent de saisie, auteur", "clerk, author"),
+    "clerk2.pn": ("autre agent de saisie", "another clerk"),
+    "clerk.ocs": ("agent de saisie de l'autre agence", "clerk, other agency"),
+    "reviewer.pn": ("valideur (pas le soumissionnaire)", "reviewer, not submitter"),
+    "clerkreviewer.pn": (
+        "agent de saisie et valideur, soumissionnaire / demandeur",
+        "clerk and reviewer, submitter / requester",
+    ),
+    "reviewer.ocs": ("valideur de l'autre agence", "reviewer, other agency"),
+    "hrmanager.pn": ("gestionnaire RH de l'agence", "HR manager of the agency"),
+    "hrmanager.ocs": ("gestionnaire RH de l'autre agence", "HR manager, other agency"),
+    "commander.pn": ("chef de l'unité", "commander of the unit"),
+    "commander2.pn": ("chef d'une autre unité", "commander of another unit"),
+    "auditor": ("inspection (auditeur)", "auditor"),
+    "siteadmin": ("administrateur du site", "site administrator"),
+    "officer": ("l'agent concerné", "the officer concerned"),
+    "other_officer": ("un autre agent", "another officer"),
+    "anonymous": ("anonyme", "anonymous"),
+}
+PERSONAS = tuple(PERSONA_LABELS)
+
+# where each persona stands, from the closest to the objects to the farthest
+# (a refusal to the closest is the likeliest to leak)
+SAME_AGENCY = (
+    "clerk.pn",
+    "clerk2.pn",
+    "clerkreviewer.pn",
+    "reviewer.pn",
+    "hrmanager.pn",
+    "commander.pn",
+    "officer",
+    "commander2.pn",
+    "other_officer",
+)
+SITE_WIDE = ("auditor", "siteadmin")
+OTHER_AGENCY = ("clerk.ocs", "reviewer.ocs", "hrmanager.ocs")
+ANONYMOUS = "anonymous"
+
+# --- persona sets -----------------------------------------------------------
+
+ADMIN = frozenset({"siteadmin"})
+HR = frozenset({"hrmanager.pn"})
+CLERKS = frozenset({"clerk.pn", "clerk2.pn", "clerkreviewer.pn"})
+AUTHOR = frozenset({"clerk.pn"})
+REVIEWERS = frozenset({"reviewer.pn", "clerkreviewer.pn"})
+AUDITOR = frozenset({"auditor"})
+COMMANDER = frozenset({"commander.pn"})
+OFFICER = frozenset({"officer"})
+NOBODY = frozenset()
+
+# the agency's records staff, the auditors and the administrators
+STAFF = CLERKS | REVIEWERS | HR | AUDITOR | ADMIN
+# who sees validated records: + the unit's commander and the officer concerned
+VALIDATED_READERS = STAFF | COMMANDER | OFFICER
+# who edits a draft
+EDITORS = CLERKS | HR | ADMIN
+# who reviews (validate / reject) someone else's submission
+REVIEW = REVIEWERS | HR | ADMIN
+# records staff who turn a PATCH or the edit form of validated content into
+# a change request (administrators edit in place instead)
+PROPOSERS = CLERKS | HR
+# who reads medical data ("sirhp: Field: read sensitive")
+MEDICAL_READERS = HR | AUDITOR | ADMIN
+
+# --- operations and states --------------------------------------------------
+
+OPERATION_LABELS = {
+    "view": ("lire", "read"),
+    "sensitive": ("données médicales", "medical data"),
+    "photo": ("photo d'identité", "ID photo"),
+    "download": ("télécharger", "download"),
+    "edit": ("modifier", "edit"),
+    "propose": ("proposer une modification", "propose a change"),
+    "upload": ("déposer une pièce", "upload a document"),
+    "delete": ("supprimer", "delete"),
+    "history": ("historique", "history"),
+    "audit": ("journal d'audit", "audit log"),
+    "sharing": ("partage", "sharing"),
+    "search": ("recherche et listes", "search and listings"),
+    "submit": ("soumettre", "submit"),
+    "validate": ("valider", "validate"),
+    "reject": ("rejeter", "reject"),
+    "archive": ("archiver", "archive"),
+    "print": ("imprimer", "print"),
+    "issue": ("remettre", "hand over"),
+    "revoke": ("révoquer", "revoke"),
+    "expire": ("constater l'expiration", "mark expired"),
+    "approve": ("approuver", "approve"),
+    "withdraw": ("retirer", "withdraw"),
+}
+
+STATE_LABELS = {
+    "draft": ("Brouillon", "draft"),
+    "pending": ("En attente de validation", "pending"),
+    "validated": ("Validé", "validated"),
+    "archived": ("Archivé", "archived"),
+    "requested": ("Demandée", "requested"),
+    "printed": ("Imprimée", "printed"),
+    "issued": ("Remise", "issued"),
+    "expired": ("Expirée", "expired"),
+    "revoked": ("Révoquée", "revoked"),
+    "approved": ("Approuvée", "approved"),
+    "rejected": ("Rejetée", "rejected"),
+    "withdrawn": ("Retirée", "withdrawn"),
+    "recorded": ("Enregistré", "recorded"),
+}
+
+# workflow transitions (the others are reads, writes and pages)
+TRANSITIONS = frozenset(
+    {
+        "submit",
+        "validate",
+        "reject",
+        "archive",
+        "print",
+        "issue",
+        "revoke",
+        "expire",
+        "approve",
+        "withdraw",
+    }
+)
+# operations that change data when allowed
+MUTATING = TRANSITIONS | {"edit", "propose", "upload", "delete"}
+
+
+# --- tables -----------------------------------------------------------------
+
+
+class Cell(NamedTuple):
+    """One answer of the policy: may ``persona`` do ``operation`` in ``state``?"""
+
+    table: str
+    persona: str
+    state: str
+    operation: str
+    allowed: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    """The access table of one content type (or one kind of object of it)."""
+
+    key: str
+    portal_type: str
+    label: tuple  # (French, English)
+    states: tuple
+    operations: tuple
+    rules: dict = field(repr=False)  # (state, operation) -> personas allowed
+    note: tuple = ("", "")  # (French, English)
+
+    def __post_init__(self):
+        """A row naming an unknown state, operation or persona is a typo."""
+        for (state, operation), personas in self.rules.items():
+            unknown = personas - set(PERSONAS)
+            if state not in self.states or operation not in OPERATION_LABELS:
+                raise ValueError(f"{self.key}: no ({state}, {operation}) here")
+            if unknown:
+                raise ValueError(f"{self.key}: unknown personas {sorted(unknown)}")
+
+    def allowed(self, persona, state, operation):
+        return persona in self.rules.get((state, operation), NOBODY)
+
+    def cells(self):
+        """Every cell, persona by persona, state by state, in a stable order."""
+        return [
+            Cell(
+                self.key,
+                persona,
+                state,
+                operation,
+                self.allowed(persona, state, operation),
+            )
+            for persona in PERSONAS
+            for state in self.states
+            for operation in self.operations
+        ]
+
+    @property
+    def cell_count(self):
+        return len(PERSONAS) * len(self.states) * len(self.operations)
+
+
+def rows(**by_state):
+    """``rows(draft={"view": STAFF, ...}, ...)`` -> {(state, operation): personas}.
+
+    An operation not named in a state is refused to everybody there.
+    """
+    return {
+        (state, operation): frozenset(personas)
+        for state, operations in by_state.items()
+        for operation, personas in operations.items()
+    }
+
+
+# --- the record workflow (files, documents, career events) ------------------
+
+RECORD_STATES = ("draft", "pending", "validated", "archived")
+RECORD_OPERATIONS = (
+    "view",
+    "download",
+    "edit",
+    "propose",
+    "delete",
+    "history",
+    "sharing",
+    "search",
+    "submit",
+    "validate",
+    "reject",
+    "archive",
+)
+
+
+def record_rules(
+    *, readers, editors, validators, rejecters, archivers, deleters, proposers
+):
+    """The rows of a record of ``sirhp_record_workflow`` inside a file.
+
+    ``readers`` see it in every state, the officer and the unit's commander
+    once validated; administrators alone edit or delete it after the draft.
+    """
+    validated_readers = readers | OFFICER | COMMANDER
+    return rows(
+        draft={
+            "view": readers,
+            "download": readers,
+            "edit": editors,
+            "delete": deleters,
+            "history": readers,
+            "sharing": ADMIN,
+            "search": readers,
+            "submit": editors,
+        },
+        pending={
+            "view": readers,
+            "download": readers,
+            "edit": ADMIN,
+            "delete": ADMIN,
+            "history": readers,
+            "sharing": ADMIN,
+            "search": readers,
+            "validate": validators,
+            "reject": rejecters,
+        },
+        validated={
+            "view": validated_readers,
+            "download": validated_readers,
+            "edit": ADMIN,
+            "propose": proposers,
+            "delete": ADMIN,
+            "history": readers,
+            "sharing": ADMIN,
+            "search": validated_readers,
+            "archive": archivers,
+        },
+        archived={
+            "view": readers,
+            "download": readers,
+            "edit": ADMIN,
+            "delete": ADMIN,
+            "history": readers,
+            "sharing": ADMIN,
+            "search": readers,
+        },
+    )
+
+
+# An ordinary record (diploma, career event): created by clerk.pn, submitted
+# by clerkreviewer.pn, validated by reviewer.pn.
+ORDINARY_RECORD_RULES = record_rules(
+    readers=STAFF,
+    editors=EDITORS,
+    validators=REVIEW - {"clerkreviewer.pn"},  # the submitter
+    rejecters=REVIEW,  # sending one's own submission back is allowed
+    archivers=HR | ADMIN,
+    deleters=AUTHOR | HR | ADMIN,
+    proposers=PROPOSERS,
+)
+ORDINARY_RECORD_NOTE = (
+    "Pièce ordinaire (diplôme) du dossier validé de l'agent A, créée par "
+    "clerk.pn, soumise par clerkreviewer.pn.",
+    "Ordinary document (diploma) of officer A's validated file, created "
+    "by clerk.pn, submitted by clerkreviewer.pn.",
+)

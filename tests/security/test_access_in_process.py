@@ -1,0 +1,339 @@
+"""Every cell of the access tables (``sirhp.policy.access``), in process.
+
+The whole operation map of each (type, state, persona) is asserted in the
+integration layer, as imio.dms.mail's permission tests do: one test class
+per table builds one object per state once (``InProcessSite``, class-scoped
+``site``), then each test logs in as the persona and asks every operation of
+the table. An operation that changes data runs inside a savepoint rolled
+back at once, so the objects stay as built; nothing is ever committed.
+
+How each operation is asked (plone.api, the workflow tool, the permissions
+behind the pages and REST services):
+
+==========  ================================================================
+view        ``View``
+sensitive   ``View`` and the read permission of the medical fields
+photo       ``View`` and the read permission of the photo field
+download    ``View`` and the read permission of the file field
+edit        the PATCH service (its permission, checked as the publisher does,
+            then its answer) edits (204, value stored) exactly when allowed,
+            and exactly when the persona holds ``Modify portal content``
+propose     the same PATCH answers 202: a change request is added to the
+            file, the content is unchanged; refused: 401/403, nothing added
+upload      ``sirhp: Add ScannedDocument``; ``api.content.create`` adds one
+            where allowed, is refused (nothing added) where not
+delete      ``Delete objects``; ``api.content.delete`` removes the object
+            where allowed, is refused (object still there) where not
+history     ``sirhp: View history`` (page) and ``CMFEditions: Access previous
+            versions`` (REST ``@history``), both
+audit       ``sirhp: View audit journal`` on the site or the file's agency
+sharing     ``Sharing page: Delegate roles``
+search      the catalog finds the object by UID as the persona
+transition  offered by ``portal_workflow.getTransitionsFor`` (guard
+            permission and Python guard) exactly when allowed; fired with
+            ``api.content.transition``: new state when allowed, refused and
+            state unchanged when not
+==========  ================================================================
+
+The HTTP wiring of each view and endpoint and the no-leak rule are in
+``test_access_tables.py``.
+"""
+
+from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
+import json
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
+from plone.browserlayer.utils import registered_layers
+from plone.namedfile.file import NamedBlobFile
+from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.WorkflowCore import WorkflowException
+import pytest
+from sirhp.content.content.field_access import may_read_field
+from sirhp.policy.access import CELL_COUNT
+from sirhp.policy.access import TABLE
+from sirhp.policy.access import TABLES
+from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.base.access import TRANSITIONS
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access import COMMENT
+from tests.security.access import EDIT_FIELD
+from tests.security.access import InProcessSite
+from tests.security.access import login_of
+import transaction
+import zExceptions
+from zope.component import getMultiAdapter
+from zope.interface import alsoProvides
+
+MEDICAL_FIELDS = ("blood_group", "medical_notes")
+DOWNLOAD_FIELD = {"document": "file", "restricted": "file", "batch": "pdf"}
+# a value each table's edit field accepts
+EDIT_VALUE = {
+    "file": "Poste modifié",
+    "document": "Réf. modifiée",
+    "restricted": "Réf. modifiée",
+    "event": "Réf. modifiée",
+    "change": "Justification modifiée",
+    "officer_request": "Justification modifiée",
+    "badge": "replacement",
+    "batch": "a4",
+}
+# plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
+UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
+REFUSED = (api.exc.InvalidParameterError, WorkflowException, *UNAUTHORIZED)
+
+
+@pytest.fixture(scope="class")
+def site(integration_class, request):
+    """The objects of one table, built once for its class; rolled back after."""
+    table = request.cls.table
+    integration_class.testSetUp()
+    try:
+        portal = integration_class["portal"]
+        zope_request = integration_class["request"]
+        # the product's services and views are registered for its layers
+        for layer in registered_layers():
+            alsoProvides(zope_request, layer)
+        # set by plone.rest's traversal; a service's permission needs it
+        zope_request._rest_cors_preflight = False
+        built = InProcessSite(portal)
+        # the first state last: approving a request changes the file, which
+        # makes a pending request of the same file stale
+        for state in reversed(table.states):
+            built.shared(table.key, state)
+        yield built
+    finally:
+        logout()
+        integration_class.testTearDown()
+
+
+class Probe:
+    """Asks every operation of a table on one object as one persona."""
+
+    def __init__(self, site, table, state, persona):
+        self.portal = site.portal
+        self.request = site.portal.REQUEST
+        self.table = table
+        self.state = state
+        self.persona = persona
+        self.target = site.shared(table.key, state)
+        self.obj = self.portal.unrestrictedTraverse(self.target.path)
+        self.login = login_of(table.key, persona, state)
+
+    def become(self):
+        if self.login is None:
+            logout()
+        else:
+            login(self.portal, self.login)
+
+    def has(self, permission, obj=None):
+        return api.user.has_permission(permission, obj=obj or self.obj)
+
+    def holder(self, portal_type):
+        """The object itself or its nearest parent of ``portal_type``."""
+        obj = self.obj
+        while getattr(obj, "portal_type", None) not in (portal_type, None):
+            obj = obj.aq_parent
+        return obj if getattr(obj, "portal_type", None) == portal_type else None
+
+    # --- operations ---
+
+    def view(self):
+        return self.has("View")
+
+    def sensitive(self):
+        readable = {name: may_read_field(self.obj, name) for name in MEDICAL_FIELDS}
+        assert len(set(readable.values())) == 1, readable
+        return self.has("View") and readable["medical_notes"]
+
+    def photo(self):
+        return self.has("View") and may_read_field(self.obj, "photo")
+
+    def download(self):
+        field = DOWNLOAD_FIELD[self.table.key]
+        return self.has("View") and may_read_field(self.obj, field)
+
+    def _patch(self):
+        """The PATCH service of the object, as the persona: 204 (edited),
+        202 (proposed) or refused (None); a refusal changes nothing."""
+        name = EDIT_FIELD[self.table.key]
+        value = EDIT_VALUE[self.table.key]
+        before = getattr(self.obj, name, None)
+        # where a proposal is stored: the file (print batches are not in one)
+        requests = self.holder("PersonnelFile") or self.obj.aq_parent
+        children = set(requests.objectIds())
+        self.request.set("BODY", json.dumps({name: value}).encode())
+        self.request.response.setStatus(200)
+        service = getMultiAdapter(
+            (self.obj, self.request), name="PATCH_application_json_"
+        )
+        try:
+            # the registration's permission, as the publisher checks it
+            getSecurityManager().validate(self.obj, self.obj, service.__name__, service)
+            service.render()
+        except UNAUTHORIZED:
+            status = 401
+        else:
+            status = self.request.response.getStatus()
+        after = getattr(self.obj, name, None)
+        if status == 204:
+            assert str(getattr(after, "token", after)) == value
+            return "edited"
+        assert after == before, f"answered {status} but changed"
+        if status == 202:
+            assert set(requests.objectIds()) - children, "no change request"
+            return "proposed"
+        assert status in (401, 403), status
+        assert set(requests.objectIds()) == children
+        return None
+
+    def edit(self):
+        edited = self._patch() == "edited"
+        assert edited is self.has("Modify portal content"), edited
+        return edited
+
+    def propose(self):
+        return self._patch() == "proposed"
+
+    def upload(self):
+        allowed = self.has("sirhp: Add ScannedDocument")
+        before = set(self.obj.objectIds())
+        try:
+            api.content.create(
+                container=self.obj,
+                type="ScannedDocument",
+                id="piece-deposee",
+                document_type="diplome",
+                file=NamedBlobFile(data=tiny_pdf(["Pièce"]), filename="piece.pdf"),
+            )
+        except REFUSED:
+            assert set(self.obj.objectIds()) == before
+            assert not allowed, "may add but creating failed"
+            return False
+        assert len(set(self.obj.objectIds()) - before) == 1
+        assert allowed, "added without sirhp: Add ScannedDocument"
+        return True
+
+    def delete(self):
+        allowed = self.has("Delete objects")
+        parent = self.obj.aq_parent
+        try:
+            api.content.delete(obj=self.obj, check_linkintegrity=False)
+        except REFUSED:
+            assert self.obj.getId() in parent.objectIds()
+            assert not allowed, "may delete but deleting failed"
+            return False
+        assert self.obj.getId() not in parent.objectIds()
+        assert allowed, "deleted without Delete objects"
+        return True
+
+    def history(self):
+        page = self.has("sirhp: View history")
+        rest = self.has("CMFEditions: Access previous versions")
+        assert page is rest, f"history page {page}, @history {rest}"
+        return page
+
+    def audit(self):
+        agency = self.holder("Agency")
+        return self.has("sirhp: View audit journal", self.portal) or self.has(
+            "sirhp: View audit journal", agency
+        )
+
+    def sharing(self):
+        return self.has("Sharing page: Delegate roles")
+
+    def search(self):
+        found = api.content.find(UID=self.target.uid)
+        return len(found) == 1
+
+    def transition(self, operation):
+        workflow = api.portal.get_tool("portal_workflow")
+        offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
+        allowed = operation in offered
+        extra = {"revocation_reason": "lost"} if operation == "revoke" else {}
+        try:
+            api.content.transition(
+                obj=self.obj, transition=operation, comment=COMMENT, **extra
+            )
+        except REFUSED:
+            assert api.content.get_state(self.obj) == self.state
+            assert not allowed, f"offered but refused: {operation}"
+            return False
+        (chain,) = workflow.getChainFor(self.obj)
+        target = workflow[chain].transitions[operation].new_state_id
+        assert api.content.get_state(self.obj) == target
+        entry = self.obj.workflow_history[chain][-1]
+        assert (entry["action"], entry["actor"]) == (operation, self.login)
+        assert allowed, f"fired but not offered: {operation}"
+        return True
+
+    def ask(self, operation):
+        """Allowed? Anything the operation changed is rolled back."""
+        processQueue()  # what is queued for the catalog stays
+        savepoint = transaction.savepoint()
+        try:
+            self.become()
+            if operation in TRANSITIONS:
+                return self.transition(operation)
+            return getattr(self, operation)()
+        finally:
+            logout()
+            # queued catalog operations belong to what is rolled back
+            processQueue()
+            savepoint.rollback()
+
+
+def _table_class(table):
+    cases = [(state, persona) for state in table.states for persona in PERSONAS]
+
+    class TestTable:
+        @pytest.mark.parametrize(
+            "state,persona", cases, ids=[f"{s}-{p}" for s, p in cases]
+        )
+        def test_operation_map(self, site, state, persona):
+            """The whole operation map of one persona on one object."""
+            probe = Probe(site, table, state, persona)
+            assert api.content.get_state(probe.obj) == state  # as built
+            expected = {o: table.allowed(persona, state, o) for o in table.operations}
+            actual = {o: probe.ask(o) for o in table.operations}
+            wrong = {o: actual[o] for o in table.operations if actual[o] != expected[o]}
+            assert wrong == {}, f"{state} {persona}: the actual values that differ"
+
+    TestTable.table = table
+    TestTable.__name__ = f"Test{table.key.title().replace('_', '')}"
+    TestTable.__doc__ = (
+        f"{table.label[1]}: {table.cell_count} cells, one set-up (``site``)."
+    )
+    return TestTable
+
+
+TestFile = _table_class(TABLE["file"])
+TestDocument = _table_class(TABLE["document"])
+TestRestricted = _table_class(TABLE["restricted"])
+TestEvent = _table_class(TABLE["event"])
+TestChange = _table_class(TABLE["change"])
+TestOfficerRequest = _table_class(TABLE["officer_request"])
+TestBadge = _table_class(TABLE["badge"])
+TestBatch = _table_class(TABLE["batch"])
+
+
+CLASSES = (
+    TestFile,
+    TestDocument,
+    TestRestricted,
+    TestEvent,
+    TestChange,
+    TestOfficerRequest,
+    TestBadge,
+    TestBatch,
+)
+
+
+def test_every_cell_is_asked():
+    assert [cls.table for cls in CLASSES] == list(TABLES)
+    maps = sum(len(table.states) * len(PERSONAS) for table in TABLES)
+    cells = sum(
+        len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
+    )
+    assert (maps, cells) == (450, CELL_COUNT)
