@@ -63,6 +63,19 @@ def test_bad_years(url, testdata, params):
     assert "année" in body["message"].lower()
 
 
+def test_bad_years_in_english(url, testdata):
+    response = requests.get(
+        f"{url}/@retirements",
+        params={"from": "27", "to": "2027"},
+        auth=("hrmanager.pn", testdata.PASSWORD),
+        headers={"Accept": "application/json"},
+        cookies={"I18N_LANGUAGE": "en"},  # the user's choice of language
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert response.json()["message"] == "Give four-digit years (for example 2027)."
+
+
 def test_page_allowed(url, testdata):
     response = requests.get(
         f"{url}/@@departs-retraite",
