@@ -299,6 +299,19 @@ def _audit(world, target):
     return result
 
 
+def _retirements(world, target):
+    base = world.url + "/police-nationale"
+    years = "from=2020&to=2069"  # the widest span allowed (50 years)
+    return [
+        (f"{base}/@retirements", f"{base}/@retirements?{years}", {}),
+        (
+            f"{base}/@@departs-retraite",
+            f"{base}/@@departs-retraite?{years}",
+            {"accept": PAGE},
+        ),
+    ]
+
+
 class Mails:
     """The notification mails (.eml in SIRHP_MAIL_DIR) sent to the persona."""
 
@@ -477,6 +490,13 @@ REGISTRY = (
         _audit,
         ("service:GET @audit-log", "view:journal", "view:journal.csv"),
         "the journal: page, CSV and @audit-log, on the site and the agency",
+    ),
+    Representation(
+        "retirement:agency",
+        ("site",),
+        _retirements,
+        ("service:GET @retirements", "view:departs-retraite"),
+        "an agency's retirements by age limit: @retirements and the page",
     ),
     Mails(),
     # --- Classic UI pages of the objects

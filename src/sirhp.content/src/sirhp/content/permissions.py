@@ -21,3 +21,6 @@ WriteSensitive = "sirhp: Field: write sensitive"
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"
 ExtractText = "sirhp: Extract document text"
+
+# Retirements by age limit of an agency: HR managers (locally), auditors.
+ViewRetirements = "sirhp: View retirements"

@@ -15,6 +15,7 @@ from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.base.hooks import may_show_sensitive
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
+from sirhp.content.retirement import api as retirement
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import has_zcml_permission
@@ -73,6 +74,10 @@ SECTIONS = (
     ),
 )
 
+MSG_RETIREMENT_DATE = _(
+    "label_retirement_date", default="Départ à la retraite (limite d'âge)"
+)
+
 
 class PersonnelFileView(SirhpView):
     @cached_property
@@ -122,12 +127,23 @@ class PersonnelFileView(SirhpView):
                         "value": self.display(name, vocabulary) or "—",
                     }
                 )
+            if section_id == "carriere" and self.can_read("birth_date"):
+                rows.append(self.retirement_row())
             if rows:
                 result.append({"id": section_id, "title": title, "rows": rows})
         return result
 
     def sections(self):
         return self._sections
+
+    def retirement_row(self):
+        """Derived from the birth date and the age limit: read-only."""
+        day = retirement.retirement_date_of(file=self.context)
+        return {
+            "name": "retirement_date",
+            "label": MSG_RETIREMENT_DATE,
+            "value": self.format_date(day) or "—",
+        }
 
     def photo_url(self):
         if getattr(self.context, "photo", None):

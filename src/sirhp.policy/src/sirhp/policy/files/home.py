@@ -4,6 +4,7 @@ from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
+from sirhp.content.permissions import ViewRetirements
 from sirhp.policy import config
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
@@ -63,6 +64,7 @@ class HomeView(SirhpView):
                     "counts": counts,
                     "can_add": has_permission("sirhp: Add PersonnelFile", agency),
                     "can_review": has_permission("Review portal content", agency),
+                    "can_see_retirements": has_permission(ViewRetirements, agency),
                     "add_url": f"{brain.getURL()}/++add++PersonnelFile",
                 }
             )

@@ -1,0 +1,133 @@
+"""The retirement domain API: who leaves on age limit, when, and the
+reminders before. Views and REST services call these functions.
+
+Lists read catalog metadata only (``retirement_date`` is indexed from the
+birth date and the age limit in force, see ``indexers.py``): no object is
+woken to draw them.
+"""
+
+from datetime import date
+from plone import api
+from sirhp.content import _
+from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.errors import SirhpForbidden
+from sirhp.content.permissions import ViewRetirements
+from sirhp.content.referentials import api as referentials
+from sirhp.content.referentials import rules as referential_rules
+from sirhp.content.retirement import rules
+from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
+
+MSG_FORBIDDEN = _(
+    "error_retirement_forbidden",
+    default="Vous n'avez pas accès aux départs à la retraite de cette agence.",
+)
+
+
+class RetirementError(SirhpError):
+    """A refused retirement query (HTTP 400)."""
+
+    @classmethod
+    def refused(cls, pair):
+        """The error of a rule's ``(msgid, French default)`` refusal."""
+        msgid, default = pair
+        return cls(_(msgid, default=default))
+
+
+def retirement_date_of(*, file, at=None):
+    """The retirement date of a personnel file, by age limit.
+
+    :param file: a ``PersonnelFile``.
+    :param at: the date whose référentiels apply (default: today).
+    :returns: a ``date``, or None without a birth date or an age limit.
+    """
+    tables = referentials.tables(at=at)
+    limit = referential_rules.age_limit(
+        tables, getattr(file, "corps", None), getattr(file, "grade", None)
+    )
+    return rules.retirement_date(getattr(file, "birth_date", None), limit)
+
+
+def _check_agency(agency):
+    if not api.user.has_permission(ViewRetirements, obj=agency):
+        raise SirhpForbidden(MSG_FORBIDDEN)
+
+
+def _rows(agency, first, last):
+    """Files of ``agency`` still in service whose retirement date is between
+    ``first`` and ``last`` (included), from catalog metadata, soonest first."""
+    brains = api.portal.get_tool("portal_catalog")(
+        portal_type="PersonnelFile",
+        path="/".join(agency.getPhysicalPath()),
+        retirement_date={"query": (first, last), "range": "min:max"},
+        personnel_status={"not": sorted(DEPARTED_STATUSES)},
+        sort_on="retirement_date",
+    )
+    return [
+        {
+            "url": brain.getURL(),
+            "uid": brain.UID,
+            "title": brain.Title,
+            "matricule": brain.matricule,
+            "corps": brain.corps,
+            "grade": brain.grade,
+            "region": brain.region,
+            "unit": brain.unit,
+            "unit_title": brain.unit_title,
+            "retirement_date": brain.retirement_date,
+        }
+        for brain in brains
+        if brain.retirement_date is not None
+    ]
+
+
+def retirements(*, agency, start, end):
+    """Officers of ``agency`` who reach their age limit from 1 January of
+    ``start`` to 31 December of ``end``.
+
+    :param agency: an ``Agency``.
+    :param start: first year (int or four-digit text).
+    :param end: last year (int or four-digit text).
+    :returns: list of dicts (``title``, ``matricule``, ``grade``, ``region``,
+        ``unit_title``, ``retirement_date``...), soonest first.
+    :raises RetirementError: bad years (400).
+    :raises SirhpForbidden: without ``sirhp: View retirements`` (403).
+    """
+    _check_agency(agency)
+    years, refusal = rules.year_range(start, end)
+    if refusal:
+        raise RetirementError.refused(refusal)
+    return _rows(agency, date(years[0], 1, 1), date(years[1], 12, 31))
+
+
+def projection(*, agency, years=5, today):
+    """Retirements of ``agency`` counted per calendar year from ``today``'s
+    year, per grade and region (``rules.projection``).
+
+    :param agency: an ``Agency``.
+    :param years: how many years (1 to 50).
+    :param today: the reference date.
+    :returns: the dict of ``rules.projection``.
+    :raises RetirementError: a bad number of years (400).
+    :raises SirhpForbidden: without ``sirhp: View retirements`` (403).
+    """
+    _check_agency(agency)
+    if not isinstance(years, int) or not 1 <= years <= rules.MAX_SPAN:
+        raise RetirementError.refused(rules.MSG_BAD_RANGE)
+    start = today.year
+    rows = _rows(agency, date(start, 1, 1), date(start + years - 1, 12, 31))
+    return rules.projection(rows, start, years)
+
+
+def reminders(*, agency, today):
+    """Officers of ``agency`` retiring within 12 months after ``today``,
+    with the reminder reached (12 or 6 months before).
+
+    :param agency: an ``Agency``.
+    :param today: the reference date.
+    :returns: list of dicts (those of ``retirements`` plus ``months`` and
+        ``reminder_date``), soonest first.
+    :raises SirhpForbidden: without ``sirhp: View retirements`` (403).
+    """
+    _check_agency(agency)
+    last = rules.months_before(today, -rules.REMINDER_MONTHS[0])
+    return rules.reminders(_rows(agency, today, last), today)

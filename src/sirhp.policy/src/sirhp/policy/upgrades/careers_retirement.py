@@ -1,0 +1,27 @@
+"""Careers, retirement: HR managers (on their agency, through their group's
+local role) and auditors get ``sirhp: View retirements``.
+
+The roles are added to those the site already grants (sirhp.content's
+upgrade adds Manager and Site Administrator, in either order); the rolemap
+is not re-imported (it would reset other permissions administrators set).
+Re-runnable and logged.
+"""
+
+from sirhp.content.permissions import ViewRetirements
+from sirhp.content.upgrades.careers_retirement import add_roles
+from sirhp.policy.upgrades import logger
+
+ROLES = ("Manager", "Site Administrator", "HRManager", "Auditor")
+
+
+def upgrade(context):
+    """Grant ``sirhp: View retirements`` to the roles of rolemap.xml.
+
+    :param context: ``portal_setup``.
+    """
+    added = add_roles(ViewRetirements, ROLES)
+    logger.info(
+        "careers (retirement): %s given to %s",
+        ViewRetirements,
+        ", ".join(added) or "nobody new",
+    )
