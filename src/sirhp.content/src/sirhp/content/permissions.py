@@ -20,4 +20,5 @@ WriteSensitive = "sirhp: Field: write sensitive"
 
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"
+ManageReferentials = "sirhp: Manage référentiels"
 ExtractText = "sirhp: Extract document text"
