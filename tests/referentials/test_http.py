@@ -209,3 +209,16 @@ def test_panel_refused_to_others(as_user, url, user):
     assert response.status_code in (302, 401, 403)
     response = session.get(f"{url}/@@referentiels-statut", allow_redirects=False)
     assert response.status_code in (302, 401, 403)
+
+
+def test_refusal_in_english_for_who_chose_it(as_user, url):
+    admin = as_user(SITE_OWNER_NAME)
+    admin.cookies.set("I18N_LANGUAGE", "en")
+    response = admin.post(
+        f"{url}/@referentials", json={"effective": FUTURE, "tables": bad_tables()}
+    )
+    assert_refused(
+        response,
+        "Row “officiers” (corps): the age limit must be a whole number "
+        "between 50 and 70.",
+    )
