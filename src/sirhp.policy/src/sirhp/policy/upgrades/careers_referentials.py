@@ -1,6 +1,7 @@
 """Référentiels of the statute, versioned: HR managers may manage them
 (``sirhp: Manage référentiels``, as ``sirhp: Manage HR vocabularies``: they
-hold HRManager on their agency, where the panel is also registered).
+hold HRManager on their agency, where the panel is also registered), and the
+site setup lists the panel (configlet ``sirhp-referentiels-statut``).
 Re-runnable and logged; run after ``sirhp.content``'s ``careers_referentials``.
 """
 
@@ -24,3 +25,9 @@ def upgrade(context):
         ManageReferentials, sorted(granted | {"HRManager"}), acquire=True
     )
     logger.info("%s granted to HR managers", ManageReferentials)
+    # The controlpanel step only (re)registers configlets by id: the other
+    # configlets are left as they are.
+    context.runImportStepFromProfile(
+        "profile-sirhp.policy:default", "controlpanel", run_dependencies=False
+    )
+    logger.info("Configlet sirhp-referentiels-statut registered")
