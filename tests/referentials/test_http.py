@@ -222,3 +222,11 @@ def test_refusal_in_english_for_who_chose_it(as_user, url):
         "Row “officiers” (corps): the age limit must be a whole number "
         "between 50 and 70.",
     )
+
+
+def test_site_administrators_open_the_panel_on_the_site(as_user, url):
+    admin = as_user(SITE_OWNER_NAME)
+    admin.headers["Accept"] = "text/html"
+    page = admin.get(f"{url}/@@referentiels-statut")
+    assert page.status_code == 200
+    assert "En vigueur le" in page.text

@@ -16,6 +16,7 @@ from sirhp.content.base.errors import SirhpError
 from sirhp.content.referentials import defaults
 from sirhp.content.referentials import rules
 import transaction
+from ZODB.POSException import ConflictError
 from zope.i18nmessageid import Message
 
 RECORD = "sirhp.referentials.versions"
@@ -210,6 +211,8 @@ def apply_mapping(*, mapping, effective, reference, container=None):
                 safe_id=True,
                 id="reclassement",
             )
+        except ConflictError:
+            raise  # the publisher retries the whole request
         except Exception:
             savepoint.rollback()
             raise ReferentialError(
