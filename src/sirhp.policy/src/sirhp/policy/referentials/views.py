@@ -30,10 +30,9 @@ def number(text):
 
 
 def echelons_of(text):
-    """``"2, 2, 3, "`` -> {"1": 2, "2": 2, "3": 3, "4": None}."""
-    parts = [part for part in str(text or "").split(",")]
-    if parts and not parts[-1].strip() and len(parts) > 1:
-        parts[-1] = ""
+    """``"2, 2, 3, "`` -> {"1": 2, "2": 2, "3": 3, "4": None}: one échelon
+    per comma-separated duration (the last one empty)."""
+    parts = str(text or "").split(",")
     return {str(i): number(part) for i, part in enumerate(parts, start=1)}
 
 
@@ -44,7 +43,13 @@ def echelons_text(echelons):
 
 
 def _rows(form, kind):
-    return [row for row in form.get(kind, []) or [] if str(row.get("code", "")).strip()]
+    """The typed rows of ``kind`` that have a code (``:records`` fields)."""
+    rows = form.get(kind) or []
+    if not isinstance(rows, list):
+        return []
+    return [
+        row for row in rows if hasattr(row, "get") and str(row.get("code", "")).strip()
+    ]
 
 
 def tables_from_form(form):
