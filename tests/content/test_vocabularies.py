@@ -1,7 +1,9 @@
 """Named vocabularies: fixed lists and the HR lists read from the registry."""
 
+from datetime import date
 from plone import api
 import pytest
+from sirhp.content.referentials import api as referentials
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
@@ -92,7 +94,8 @@ class TestFixedVocabularies:
         vocab = labels(vocabulary("sirhp.content.event_types"))
         assert vocab["recruitment"] == "Recrutement"
         assert vocab["promotion"] == "Avancement de grade"
-        assert len(vocab) == 18
+        assert vocab["reclassement"] == "Reclassement"  # statute mappings
+        assert len(vocab) == 19
 
     def test_driving_licences(self, portal):
         assert set(labels(vocabulary("sirhp.content.driving_licences"))) == set("ABCDE")
@@ -143,8 +146,6 @@ class TestHRVocabularies:
     @pytest.mark.parametrize(
         "record,vocabulary_name",
         [
-            ("sirhp.corps", "sirhp.content.corps"),
-            ("sirhp.grades", "sirhp.content.grades"),
             ("sirhp.skills", "sirhp.content.skills"),
             ("sirhp.document_types", "sirhp.content.document_types"),
         ],
@@ -163,7 +164,26 @@ class TestHRVocabularies:
         vocab = vocabulary("sirhp.content.skills")
         assert vocab.getTerm("drones").title == "Pilotage de drones"
 
+    @pytest.mark.parametrize("kind", ["corps", "grades"])
+    def test_corps_and_grades_read_from_the_referentials(self, portal, kind):
+        # the référentiels of the statute drive them; the old registry lines
+        # name the same codes (tokens kept: records hold these codes)
+        lines = api.portal.get_registry_record(f"sirhp.{kind}")
+        codes = [t.value for t in vocabulary(f"sirhp.content.{kind}")]
+        assert sorted(codes) == sorted(line.split("|")[0] for line in lines)
+
     def test_label_correction(self, portal):
+        tables = referentials.tables()
+        tables["grades"]["agent"]["label"] = "Gardien de la paix"
+        referentials.add_version(
+            effective="2021-01-02", tables=tables, today=date(2021, 1, 1)
+        )
+        assert (
+            vocabulary("sirhp.content.grades").getTerm("agent").title
+            == "Gardien de la paix"
+        )
+
+    def test_registry_line_label_no_longer_wins(self, portal):
         lines = [
             "agent|Gardien de la paix|sous-officiers"
             if line.startswith("agent|")
@@ -173,20 +193,28 @@ class TestHRVocabularies:
         api.portal.set_registry_record("sirhp.grades", lines)
         assert (
             vocabulary("sirhp.content.grades").getTerm("agent").title
-            == "Gardien de la paix"
+            == "Agent de police"
         )
 
     def test_removed_term(self, portal):
+        lines = api.portal.get_registry_record("sirhp.corps")
+        api.portal.set_registry_record("sirhp.corps", lines + ["douanes|Douanes"])
+        assert "douanes" in vocabulary("sirhp.content.corps")
         api.portal.set_registry_record(
             "sirhp.corps", ["commissaires|Commissaires", "officiers|Officiers"]
         )
         vocab = vocabulary("sirhp.content.corps")
-        assert [t.value for t in vocab] == ["commissaires", "officiers"]
-        assert "appui" not in vocab
+        assert "douanes" not in vocab
+        assert [t.value for t in vocab] == [
+            "commissaires",
+            "officiers",
+            "sous-officiers",
+            "appui",
+        ]
 
-    def test_broken_registry_gives_empty_vocabulary(self, portal):
+    def test_broken_registry_leaves_the_referentials(self, portal):
         api.portal.set_registry_record("sirhp.corps", ["Pas un code"])
-        assert len(vocabulary("sirhp.content.corps")) == 0
+        assert len(vocabulary("sirhp.content.corps")) == 4
 
 
 class TestUnitsVocabulary:

@@ -464,6 +464,13 @@ REGISTRY = (
         "the review queue",
     ),
     Representation(
+        "rest:@referentials",
+        ("site",),
+        site_rest("/@referentials"),
+        ("service:GET @referentials",),
+        "the référentiels of the statute in force (no personal data)",
+    ),
+    Representation(
         "rest:@mon-dossier",
         ("site",),
         site_rest("/@mon-dossier"),
@@ -936,8 +943,10 @@ NOT_DATA = {
             "POST @logout",
             "POST @move",
             "POST @photo",
+            "POST @referentials",
             "POST @relations",
             "POST @sharing",
+            "POST @statute-mapping",
             "POST @text",
             "POST @text-retry",
             "POST @tus-replace",
@@ -1049,6 +1058,7 @@ NOT_DATA = {
         placeful-workflow-configuration placeful-workflow-policy-mapping
         plone-frontpage-setup plone-upgrade prefs_install_products_form
         prefs_main_template redirection-controlpanel referentiels-rh
+        referentiels-statut
         resourceregistry-controlpanel rules-controlpanel search-controlpanel
         security-controlpanel site-controlpanel social-controlpanel
         syndication-controlpanel syndication-settings synPropertiesForm

@@ -20,6 +20,7 @@ WriteSensitive = "sirhp: Field: write sensitive"
 
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"
+ManageReferentials = "sirhp: Manage référentiels"
 ExtractText = "sirhp: Extract document text"
 
 # Retirements by age limit of an agency: HR managers (locally), auditors.

@@ -11,7 +11,7 @@ from sirhp.content import _
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
-from sirhp.content.vocabularies.hr import hr_terms
+from sirhp.content.vocabularies.hr import statute_terms
 from z3c.relationfield.schema import RelationChoice
 from zExceptions import BadRequest
 from zope import schema
@@ -273,8 +273,8 @@ class IPersonnelFileSchema(model.Schema):
         mismatch = rules.grade_corps_mismatch(
             corps=_value(data, "corps"),
             grade=_value(data, "grade"),
-            grades=hr_terms("grades"),
-            corps_terms=hr_terms("corps"),
+            grades=statute_terms("grades"),
+            corps_terms=statute_terms("corps"),
         )
         if mismatch:
             raise Invalid(grade_corps_message(mismatch))

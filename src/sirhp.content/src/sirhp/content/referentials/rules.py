@@ -4,6 +4,7 @@ lookups in it. A version is ``{"effective": "YYYY-MM-DD", "tables": {kind:
 adds one."""
 
 from datetime import date
+import re
 
 
 def version_at(versions, at: date):
@@ -38,3 +39,256 @@ def echelon_years(tables, grade, echelon):
     last échelon, or unknown)."""
     echelons = tables.get("grades", {}).get(grade or "", {}).get("echelons", {})
     return echelons.get(echelon, echelons.get(str(echelon)))
+
+
+# Validation of a whole set of tables. Each problem is ``(msgid, French
+# default, mapping, "kind:code")``: the API turns the first into an error
+# naming the row (rules stay free of Zope).
+AGE_MIN, AGE_MAX = 50, 70
+COUNTINGS = ("working", "calendar")
+KINDS = ("corps", "grades", "leave_types", "sanctions")
+CODE_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _problem(msgid, default, kind, code, **mapping):
+    return (msgid, default, {"kind": kind, "code": code, **mapping}, f"{kind}:{code}")
+
+
+def _row_problems(kind, code, row):
+    """Problems common to every row: its code and its label."""
+    if not CODE_RE.match(str(code)):
+        return [
+            _problem(
+                "referential_bad_code",
+                "Code « ${code} » invalide (${kind}) : lettres minuscules, chiffres, « - ».",
+                kind,
+                code,
+            )
+        ]
+    if not isinstance(row, dict) or not str(row.get("label") or "").strip():
+        return [
+            _problem(
+                "referential_no_label",
+                "Ligne « ${code} » (${kind}) : libellé manquant.",
+                kind,
+                code,
+            )
+        ]
+    return []
+
+
+def _age_problem(kind, code, value, required):
+    if value is None and not required:
+        return []
+    if not _is_int(value) or not AGE_MIN <= value <= AGE_MAX:
+        return [
+            _problem(
+                "referential_age_limit",
+                "Ligne « ${code} » (${kind}) : la limite d'âge doit être un nombre entier entre 50 et 70.",
+                kind,
+                code,
+            )
+        ]
+    return []
+
+
+def _echelon_problems(code, echelons):
+    if not isinstance(echelons, dict) or not echelons:
+        return [
+            _problem(
+                "referential_no_echelons",
+                "Grade « ${code} » : au moins un échelon est requis.",
+                "grades",
+                code,
+            )
+        ]
+    try:
+        numbers = sorted(int(number) for number in echelons)
+    except (TypeError, ValueError):
+        numbers = []
+    if numbers != list(range(1, len(echelons) + 1)):
+        return [
+            _problem(
+                "referential_echelon_numbers",
+                "Grade « ${code} » : les échelons doivent être numérotés 1, 2, 3… sans trou.",
+                "grades",
+                code,
+            )
+        ]
+    durations = {int(number): years for number, years in echelons.items()}
+    last = numbers[-1]
+    for number in numbers:
+        years = durations[number]
+        if number == last and years is not None:
+            return [
+                _problem(
+                    "referential_last_echelon",
+                    "Grade « ${code} » : le dernier échelon (${echelon}) n'a pas de durée (laisser vide).",
+                    "grades",
+                    code,
+                    echelon=number,
+                )
+            ]
+        if number != last and (not _is_int(years) or years <= 0):
+            return [
+                _problem(
+                    "referential_echelon_years",
+                    "Grade « ${code} », échelon ${echelon} : la durée doit être un nombre entier d'années positif.",
+                    "grades",
+                    code,
+                    echelon=number,
+                )
+            ]
+    return []
+
+
+def _grade_problems(tables, code, row):
+    corps = tables.get("corps") or {}
+    if row.get("corps") not in corps:
+        return [
+            _problem(
+                "referential_grade_corps",
+                "Grade « ${code} » : le corps « ${corps} » n'existe pas.",
+                "grades",
+                code,
+                corps=str(row.get("corps") or ""),
+            )
+        ]
+    order = row.get("order")
+    if not _is_int(order) or order < 1:
+        return [
+            _problem(
+                "referential_grade_order",
+                "Grade « ${code} » : le rang doit être un nombre entier à partir de 1.",
+                "grades",
+                code,
+            )
+        ]
+    return _echelon_problems(code, row.get("echelons")) + _age_problem(
+        "grades", code, row.get("age_limit"), False
+    )
+
+
+def _order_problems(grades):
+    seen = {}
+    for code, row in grades.items():
+        key = (row.get("corps"), row.get("order"))
+        if key in seen:
+            return [
+                _problem(
+                    "referential_grade_order_twice",
+                    "Grade « ${code} » : le rang ${order} est déjà celui du grade « ${other} » dans ce corps.",
+                    "grades",
+                    code,
+                    order=row.get("order"),
+                    other=seen[key],
+                )
+            ]
+        seen[key] = code
+    return []
+
+
+def _leave_problems(code, row):
+    days = row.get("yearly_days")
+    if days is not None and (not _is_int(days) or days < 0):
+        return [
+            _problem(
+                "referential_leave_days",
+                "Congé « ${code} » : le droit annuel doit être un nombre entier de jours, 0 ou plus (vide : sans plafond).",
+                "leave_types",
+                code,
+            )
+        ]
+    if row.get("counting") not in COUNTINGS:
+        return [
+            _problem(
+                "referential_leave_counting",
+                "Congé « ${code} » : décompte « jours ouvrés » ou « jours calendaires » attendu.",
+                "leave_types",
+                code,
+            )
+        ]
+    return []
+
+
+def _sanction_problems(sanctions):
+    seen = {}
+    for code, row in sanctions.items():
+        level = row.get("level")
+        if not _is_int(level) or level < 1:
+            return [
+                _problem(
+                    "referential_sanction_level",
+                    "Sanction « ${code} » : le niveau doit être un nombre entier à partir de 1.",
+                    "sanctions",
+                    code,
+                )
+            ]
+        if level in seen:
+            return [
+                _problem(
+                    "referential_sanction_level_twice",
+                    "Sanction « ${code} » : le niveau ${level} est déjà celui de « ${other} ».",
+                    "sanctions",
+                    code,
+                    level=level,
+                    other=seen[level],
+                )
+            ]
+        seen[level] = code
+    return []
+
+
+def problems(tables):
+    """Every problem of ``tables`` (empty: valid), in table order."""
+    if not isinstance(tables, dict) or any(
+        not isinstance(tables.get(kind), dict) for kind in KINDS
+    ):
+        return [
+            (
+                "referential_shape",
+                "Tables attendues : corps, grades, types de congé, sanctions.",
+                {"kind": "", "code": ""},
+                "",
+            )
+        ]
+    found = []
+    for kind in KINDS:
+        for code, row in tables[kind].items():
+            found += _row_problems(kind, code, row)
+    if found:
+        return found
+    for code, row in tables["corps"].items():
+        found += _age_problem("corps", code, row.get("age_limit"), True)
+    for code, row in tables["grades"].items():
+        found += _grade_problems(tables, code, row)
+    found += _order_problems(tables["grades"])
+    for code, row in tables["leave_types"].items():
+        found += _leave_problems(code, row)
+    found += _sanction_problems(tables["sanctions"])
+    return found
+
+
+def may_take_effect(versions, effective: date, today: date):
+    """Whether a new version may take effect on ``effective``: not on or
+    before the version in force ``today`` (versions in force never change)."""
+    current = version_at(versions, today)
+    return current is None or effective > date.fromisoformat(current["effective"])
+
+
+def ordered_grades(tables):
+    """Grade codes, corps by corps (corps in table order), lowest first."""
+    codes = []
+    for corps in tables.get("corps", {}):
+        codes += grades_of(tables, corps)
+    return codes
+
+
+def sort_level(row):
+    """Sort key of a sanction row by level (a malformed level first)."""
+    level = row.get("level")
+    return level if _is_int(level) else 0

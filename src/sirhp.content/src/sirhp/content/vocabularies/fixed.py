@@ -109,6 +109,7 @@ EVENT_TYPES = (
     ("appointment", _("event_appointment", default="Nomination")),
     ("tenure", _("event_tenure", default="Titularisation")),
     ("promotion", _("event_promotion", default="Avancement de grade")),
+    ("reclassement", _("event_reclassement", default="Reclassement")),
     ("assignment", _("event_assignment", default="Affectation")),
     ("transfer", _("event_transfer", default="Mutation")),
     ("detachment", _("event_detachment", default="Détachement")),

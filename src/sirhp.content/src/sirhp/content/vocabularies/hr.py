@@ -3,8 +3,11 @@
 from plone.registry.interfaces import IRegistry
 from sirhp.content import logger
 from sirhp.content.domain.terms import parse_lines
+from sirhp.content.domain.terms import Term
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IHRVocabularies
+from sirhp.content.referentials import api as referentials
+from sirhp.content.referentials import rules as referential_rules
 from zope.component import queryUtility
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
@@ -38,7 +41,45 @@ def _factory(name):
     return factory
 
 
-CorpsVocabulary = _factory("corps")
-GradeVocabulary = _factory("grades")
+def statute_terms(kind: str):
+    """Terms (``Term``) of the corps or grades in force today (grades corps
+    by corps, lowest first; a grade's ``extra`` is its corps, as in the old
+    lines), then those only the old ``sirhp.<kind>`` registry lines still
+    name: records holding them keep their label."""
+    if queryUtility(IRegistry) is None:
+        return []
+    tables = referentials.tables()
+    if kind == "grades":
+        codes = referential_rules.ordered_grades(tables)
+        terms = [
+            Term(
+                code,
+                tables["grades"][code]["label"],
+                (tables["grades"][code]["corps"],),
+            )
+            for code in codes
+        ]
+    else:
+        codes = list(tables["corps"])
+        terms = [Term(code, tables["corps"][code]["label"]) for code in codes]
+    known = set(codes)
+    return terms + [term for term in hr_terms(kind) if term.code not in known]
+
+
+def _statute_factory(kind):
+    @provider(IVocabularyFactory)
+    def factory(context=None):
+        return SimpleVocabulary(
+            [
+                SimpleTerm(value=term.code, token=term.code, title=term.label)
+                for term in statute_terms(kind)
+            ]
+        )
+
+    return factory
+
+
+CorpsVocabulary = _statute_factory("corps")
+GradeVocabulary = _statute_factory("grades")
 SkillVocabulary = _factory("skills")
 DocumentTypeVocabulary = _factory("document_types")

@@ -1,0 +1,22 @@
+"""POST @statute-mapping: reclassify the holders of old grades.
+
+Body: {"mapping": {old grade: new grade}, "effective": "YYYY-MM-DD",
+"reference": "décret n°..."}. Answer: {"count": career acts filed}; a
+refusal 400 in French, nothing filed.
+"""
+
+from sirhp.content.base.rest import SirhpService
+from sirhp.content.referentials import api as referentials
+
+
+class StatuteMappingPost(SirhpService):
+    def reply(self):
+        self.disable_csrf()
+        body = self.body()
+        count = referentials.apply_mapping(
+            mapping=body.get("mapping"),
+            effective=body.get("effective"),
+            reference=body.get("reference"),
+            container=self.context,
+        )
+        return {"count": count}

@@ -1,0 +1,1 @@
+"""The référentiels of the statute, as HR managers edit them."""
