@@ -34,22 +34,44 @@ class ICareerEventSchema(model.Schema):
     details = schema.Text(
         title=_("label_details", default="Détails"), required=False, max_length=5000
     )
+    # Suspension, detachment, availability... last for a period: the
+    # situation goes back to what it was the day after.
+    end_date = schema.Date(
+        title=_("label_event_end_date", default="Date de fin (acte à durée limitée)"),
+        required=False,
+    )
 
     model.fieldset(
         "result",
         label=_("fieldset_result", default="Situation résultante"),
-        fields=["resulting_grade", "resulting_unit", "resulting_status"],
+        fields=[
+            "resulting_grade",
+            "resulting_echelon",
+            "resulting_unit",
+            "resulting_position",
+            "resulting_status",
+        ],
     )
     resulting_grade = schema.Choice(
         title=_("label_resulting_grade", default="Nouveau grade"),
         vocabulary="sirhp.content.grades",
         required=False,
     )
+    resulting_echelon = schema.Int(
+        title=_("label_resulting_echelon", default="Nouvel échelon"),
+        required=False,
+        min=1,
+    )
     directives.widget("resulting_unit", SelectFieldWidget)
     resulting_unit = RelationChoice(
         title=_("label_resulting_unit", default="Nouvelle unité"),
         vocabulary="sirhp.content.units",
         required=False,
+    )
+    resulting_position = schema.TextLine(
+        title=_("label_resulting_position", default="Nouvelle fonction"),
+        required=False,
+        max_length=120,
     )
     resulting_status = schema.Choice(
         title=_("label_resulting_status", default="Nouvelle position administrative"),
