@@ -25,6 +25,7 @@ def test_allowed(career_url, testdata, login):
     body = response.json()
     assert set(body) == {"current", "events", "positions"}
     assert body["events"][0]["type"] == "recruitment"
+    assert body["events"][0]["@id"].startswith(career_url.rsplit("/@career")[0])
     assert body["current"]["status"] == "active"
     assert body["current"]["seniority"]["service"]["years"] >= 0
 

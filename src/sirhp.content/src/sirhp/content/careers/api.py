@@ -38,7 +38,9 @@ def parse_at(text):
     return day
 
 
-def _uid(relation):
+def _unit_of(relation):
+    """(UID, title) of a relation's unit; (None, None) without one. The title
+    is shown as the file page shows the file's own unit."""
     if relation is None or relation.isBroken():
         return None, None
     unit = relation.to_object
@@ -51,7 +53,7 @@ def acts(*, file):
     """The file's validated career acts the caller may see, oldest first.
 
     :param file: a personnel file.
-    :returns: list of act dicts (``rules`` keys, plus ``title``, ``url``,
+    :returns: list of act dicts (``rules`` keys, plus ``title``, ``@id``,
         ``reference``, ``unit_title``).
     """
     catalog = api.portal.get_tool("portal_catalog")
@@ -66,7 +68,7 @@ def acts(*, file):
     for brain in brains:
         # the resulting situation is not catalog metadata: a few acts per file
         obj = brain.getObject()
-        unit, unit_title = _uid(getattr(obj, "resulting_unit", None))
+        unit, unit_title = _unit_of(getattr(obj, "resulting_unit", None))
         result.append(
             {
                 "type": obj.event_type,
@@ -80,7 +82,7 @@ def acts(*, file):
                 "position": getattr(obj, "resulting_position", None),
                 "reference": getattr(obj, "reference", None),
                 "title": brain.Title,
-                "url": brain.getURL(),
+                "@id": brain.getURL(),
             }
         )
     return result
@@ -93,7 +95,7 @@ def initial(*, file):
     :returns: dict of the ``rules.SITUATION`` keys, ``grade_date``,
         ``echelon_date``, ``hire_date`` and ``unit_title``.
     """
-    unit, unit_title = _uid(getattr(file, "unit", None))
+    unit, unit_title = _unit_of(getattr(file, "unit", None))
     return {
         "grade": getattr(file, "grade", None),
         "echelon": getattr(file, "echelon", None),
