@@ -71,3 +71,24 @@ def test_bad_date_in_english(career_url, testdata):
     )
     assert response.status_code == 400
     assert "YYYY-MM-DD" in response.json()["message"]
+
+
+def test_act_ending_before_its_date_refused_in_french(functional, testdata):
+    portal_url = functional["portal"].absolute_url()
+    response = requests.post(
+        f"{portal_url}/{testdata.path_of('pn_draft')}",
+        auth=("clerk.pn", testdata.PASSWORD),
+        headers=JSON,
+        json={
+            "@type": "CareerEvent",
+            "event_type": "suspension",
+            "event_date": "2024-03-01",
+            "end_date": "2024-02-01",
+        },
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert (
+        "La date de fin ne peut pas précéder la date d'effet."
+        in (response.json()["message"])
+    )

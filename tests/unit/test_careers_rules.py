@@ -155,3 +155,15 @@ def test_seniorities_in_grade_and_in_service():
     result = rules.seniorities(situation, date(2010, 1, 1), date(2026, 11, 1))
     assert result["grade"] == {"years": 11, "months": 4, "days": 0}
     assert result["service"]["years"] == 16
+
+
+def test_period_is_valid():
+    assert rules.period_is_valid(date(2024, 3, 1), date(2024, 3, 1))
+    assert rules.period_is_valid(date(2024, 3, 1), None)
+    assert not rules.period_is_valid(date(2024, 3, 1), date(2024, 2, 29))
+
+
+def test_parse_day():
+    assert rules.parse_day("2024-02-29") == date(2024, 2, 29)
+    for text in ("2023-02-29", "29/02/2024", "2024-2-29", None, 20240229):
+        assert rules.parse_day(text) is None

@@ -5,13 +5,22 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.careers import rules
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import ICareerEvent
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+MSG_END_BEFORE_START = _(
+    "error_career_end_before_start",
+    default="La date de fin ne peut pas précéder la date d'effet.",
+)
 
 
 class ICareerEventSchema(model.Schema):
@@ -78,6 +87,17 @@ class ICareerEventSchema(model.Schema):
         vocabulary="sirhp.content.personnel_status",
         required=False,
     )
+
+    @invariant
+    def period_is_valid(data):
+        try:
+            start = getattr(data, "event_date", None)
+            end = getattr(data, "end_date", None)
+        except Exception:  # the add form's context is the container
+            return
+        if not rules.period_is_valid(start, end):
+            # a plain string, as every channel (forms, REST) shows it as it is
+            raise Invalid(translate(MSG_END_BEFORE_START, context=getRequest()))
 
 
 @implementer(ICareerEvent, ICareerEventSchema)

@@ -18,6 +18,11 @@ from datetime import timedelta
 SITUATION = ("grade", "echelon", "unit", "status", "position")
 
 
+def period_is_valid(start, end):
+    """Whether an act's end date, if any, is on or after its date of effect."""
+    return start is None or end is None or end >= start
+
+
 def in_force(act, at):
     """Whether ``act`` applies on ``at``."""
     if act.get("date") is None or act["date"] > at:
