@@ -48,7 +48,11 @@ PERSONNEL_FILE_FIELDS = [
     "corps",
     "grade",
     "grade_date",
+    "echelon",
+    "echelon_date",
+    "indice",
     "hire_date",
+    "region_of_origin",
     "unit",
     "position",
     "status",
@@ -288,8 +292,11 @@ class TestRecordSchemas:
             "event_date",
             "reference",
             "details",
+            "end_date",
             "resulting_grade",
+            "resulting_echelon",
             "resulting_unit",
+            "resulting_position",
             "resulting_status",
         }
         assert schema["event_type"].vocabularyName == "sirhp.content.event_types"
@@ -299,6 +306,9 @@ class TestRecordSchemas:
         schema = schema_of("Unit")
         assert {"title", "code", "kind", "region", "address"} <= set(schema.names())
         assert schema["region"].vocabularyName == "sirhp.content.regions"
+        # a file's region of origin is one of the units' regions
+        file_schema = schema_of("PersonnelFile")
+        assert file_schema["region_of_origin"].vocabularyName == "sirhp.content.regions"
 
 
 class TestIdAndTitle:

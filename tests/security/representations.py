@@ -396,6 +396,13 @@ REGISTRY = (
         "a file's change requests",
     ),
     Representation(
+        "rest:@career",
+        ("file",),
+        rest("/@career"),
+        ("service:GET @career",),
+        "a file's situation, validated career acts and periods",
+    ),
+    Representation(
         "rest:@change-diff",
         ("change",),
         rest("/@change-diff"),

@@ -1,7 +1,8 @@
 """Old module paths of persistent classes, kept for objects already stored.
 
 The ZODB stores an object's class by module path. When a class moves (types
-moved into their domain package: ``changes``, ``badges``, ``documents``),
+moved into their domain package: ``changes``, ``badges``, ``documents``,
+``careers``),
 objects pickled before the move still name the old module; this map lets
 them load. Code never imports these old paths (tests/unit/test_architecture.py).
 """
@@ -14,6 +15,7 @@ ALIASES = {
     "sirhp.content.content.scanned_document": "sirhp.content.documents.content",
     "sirhp.content.content.badge": "sirhp.content.badges.content",
     "sirhp.content.content.change_request": "sirhp.content.changes.content",
+    "sirhp.content.content.career_event": "sirhp.content.careers.content",
 }
 
 

@@ -1,7 +1,5 @@
 """PersonnelFile (dossier individuel): one per agent, its id is the matricule."""
 
-from Acquisition import aq_base
-from plone import api
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -9,11 +7,11 @@ from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from sirhp.content import _
 from sirhp.content.content.base import SirhpContent
+from sirhp.content.content.matricule import matricule_errors
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.vocabularies.hr import statute_terms
 from z3c.relationfield.schema import RelationChoice
-from zExceptions import BadRequest
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -162,7 +160,17 @@ class IPersonnelFileSchema(model.Schema):
     model.fieldset(
         "career",
         label=_("fieldset_career", default="Carrière"),
-        fields=["corps", "grade", "grade_date", "hire_date", "status"],
+        fields=[
+            "corps",
+            "grade",
+            "grade_date",
+            "echelon",
+            "echelon_date",
+            "indice",
+            "hire_date",
+            "status",
+            "region_of_origin",
+        ],
     )
     corps = schema.Choice(
         title=_("label_corps", default="Corps"),
@@ -177,6 +185,16 @@ class IPersonnelFileSchema(model.Schema):
     grade_date = schema.Date(
         title=_("label_grade_date", default="Date de prise de grade"), required=False
     )
+    echelon = schema.Int(
+        title=_("label_echelon", default="Échelon"), required=False, min=1
+    )
+    echelon_date = schema.Date(
+        title=_("label_echelon_date", default="Date d'entrée dans l'échelon"),
+        required=False,
+    )
+    indice = schema.Int(
+        title=_("label_indice", default="Indice"), required=False, min=0
+    )
     hire_date = schema.Date(
         title=_("label_hire_date", default="Date d'entrée en service"), required=True
     )
@@ -185,6 +203,11 @@ class IPersonnelFileSchema(model.Schema):
         vocabulary="sirhp.content.personnel_status",
         required=True,
         default="active",
+    )
+    region_of_origin = schema.Choice(
+        title=_("label_region_of_origin", default="Région d'origine"),
+        vocabulary="sirhp.content.regions",
+        required=False,
     )
 
     model.fieldset(
@@ -332,63 +355,3 @@ class PersonnelFile(SirhpContent, Container):
     @property
     def full_name(self):
         return rules.full_name(self.last_name, self.first_names)
-
-
-# --- Checks that need the catalog or the stored object (invariant below) ---
-
-
-def matricule_taken(value, context=None):
-    """Whether another personnel file has this matricule, in any agency.
-
-    The check must see every agency, whatever the caller may view, so it runs
-    unrestricted; it answers yes/no and hands no object to anyone.
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    own_uid = getattr(aq_base(context), "_plone.uuid", None) if context else None
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="PersonnelFile", matricule=value
-    ):
-        if brain.UID != own_uid:
-            return True
-    return False
-
-
-def is_stored(context):
-    """Whether ``context`` is an existing file (edit) rather than one being added."""
-    parent = getattr(context, "aq_parent", None)
-    if not IPersonnelFile.providedBy(context) or parent is None:
-        return False
-    try:
-        return aq_base(parent.get(context.getId())) is aq_base(context)
-    except Exception:
-        return False
-
-
-def matricule_errors(matricule, context):
-    """French messages for a matricule that cannot be accepted on ``context``."""
-    if not matricule:
-        return []
-    if is_stored(context):
-        # plone.restapi sets values before validating: compare with the id,
-        # which is the matricule the file was created with.
-        if matricule != context.getId():
-            return ["Le matricule d'un dossier ne peut pas être modifié."]
-        return []
-    if matricule_taken(matricule, context):
-        return [f"Le matricule {matricule} est déjà attribué à un autre dossier."]
-    return []
-
-
-def check_id_is_matricule(obj, event):
-    """A file added under any other id than its matricule is refused.
-
-    (plone.restapi lets a client pass an ``id``; the form and the name chooser
-    always use the matricule.)
-    """
-    if event.newParent is None or event.oldParent is not None:
-        return  # a move or a removal, not an addition
-    if obj.getId() != obj.matricule:
-        raise BadRequest(
-            "L'identifiant d'un dossier individuel est son matricule "
-            f"({obj.matricule}), pas « {obj.getId()} »."
-        )

@@ -34,27 +34,29 @@ OLD_MODULES = {
 REINDEXED = ("ChangeRequest", "Badge", "BadgePrintBatch")
 
 
-def fti_properties(portal_type):
-    """{"klass", "schema"} of ``portal_type`` in its new module."""
-    module = MOVED[portal_type]
+def fti_properties(portal_type, moved=MOVED):
+    """{"klass", "schema"} of ``portal_type`` in its new module (``moved``:
+    portal type -> module)."""
+    module = moved[portal_type]
     return {
         "klass": f"{module}.{portal_type}",
         "schema": f"{module}.I{portal_type}Schema",
     }
 
 
-def point_ftis():
-    """Point the moved types' FTIs at their modules; {type: {property:
+def point_ftis(moved=MOVED, step="1006"):
+    """Point the moved types' FTIs at their modules (``moved``: portal type
+    -> module; ``step`` names the upgrade in the log); {type: {property:
     value}} of what changed (empty when already done)."""
     types = api.portal.get_tool("portal_types")
     done = {}
-    for portal_type in MOVED:
+    for portal_type in moved:
         fti = types.getTypeInfo(portal_type)
         if fti is None:
             continue
         changed = {
             name: value
-            for name, value in fti_properties(portal_type).items()
+            for name, value in fti_properties(portal_type, moved).items()
             if fti.getProperty(name) != value
         }
         if changed:
@@ -63,7 +65,8 @@ def point_ftis():
             fti.manage_changeProperties(**changed)
             done[portal_type] = changed
         logger.info(
-            "1006: %s FTI %s",
+            "%s: %s FTI %s",
+            step,
             portal_type,
             ", ".join(f"{k} = {v}" for k, v in changed.items()) or "up to date",
         )

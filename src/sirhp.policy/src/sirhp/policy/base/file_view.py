@@ -13,6 +13,7 @@ from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.supermodel.utils import mergedTaggedValueDict
 from sirhp.content.base.hooks import may_show_sensitive
+from sirhp.content.careers import api as careers
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
 from sirhp.content.retirement import api as retirement
@@ -20,6 +21,7 @@ from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import has_zcml_permission
 from sirhp.policy.base.views import SirhpView
+from zope.i18n import translate
 
 # (section id, French title, [(field, vocabulary or None)])
 SECTIONS = (
@@ -49,8 +51,12 @@ SECTIONS = (
             ("corps", "sirhp.content.corps"),
             ("grade", "sirhp.content.grades"),
             ("grade_date", None),
+            ("echelon", None),
+            ("echelon_date", None),
+            ("indice", None),
             ("hire_date", None),
             ("status", "sirhp.content.personnel_status"),
+            ("region_of_origin", "sirhp.content.regions"),
         ],
     ),
     (
@@ -77,6 +83,12 @@ SECTIONS = (
 MSG_RETIREMENT_DATE = _(
     "label_retirement_date", default="Départ à la retraite (limite d'âge)"
 )
+MSG_SENIORITY = _(
+    "career_seniority",
+    default="${years} an(s), ${months} mois, ${days} jour(s)",
+)
+MSG_PERIOD = _("career_period", default="du ${start} au ${end}")
+MSG_PERIOD_OPEN = _("career_period_open", default="depuis le ${start}")
 
 
 class PersonnelFileView(SirhpView):
@@ -216,3 +228,40 @@ class PersonnelFileView(SirhpView):
         if not self.can_view_history():
             return []
         return self.workflow_entries()
+
+    # --- career: situation today and periods (sirhp.content.careers)
+
+    @cached_property
+    def career_summary(self):
+        """Situation today, validated acts and periods, as the user sees them."""
+        return careers.career(file=self.context)
+
+    def seniority(self, kind):
+        """Seniority in ``grade`` or in ``service`` as text ("" if unknown)."""
+        value = self.career_summary["current"]["seniority"][kind]
+        if value is None:
+            return ""
+        return translate(MSG_SENIORITY, mapping=value, context=self.request)
+
+    def timeline(self):
+        """The career's periods, newest first, with their labels."""
+        rows = []
+        for period in reversed(self.career_summary["positions"]):
+            dates = {
+                "start": self.format_date(period["start"]),
+                "end": self.format_date(period["end"]),
+            }
+            span = MSG_PERIOD_OPEN if period["end"] is None else MSG_PERIOD
+            status = period["status"]
+            grade = period["grade"]
+            rows.append(
+                {
+                    "span": translate(span, mapping=dates, context=self.request),
+                    "grade": self.labels("sirhp.content.grades", grade),
+                    "echelon": period["echelon"] or "",
+                    "unit": period["unit_title"] or "",
+                    "position": period["position"] or "",
+                    "status": self.labels("sirhp.content.personnel_status", status),
+                }
+            )
+        return rows

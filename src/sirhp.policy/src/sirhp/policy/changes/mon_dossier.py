@@ -8,6 +8,7 @@ catalog with the officer's own rights, except the simplified history
 (``sirhp.content.changes.api.decisions``).
 """
 
+from functools import cached_property
 from plone import api
 from plone.protect import CheckAuthenticator
 from sirhp.content.changes import api as changes
@@ -42,10 +43,13 @@ class MonDossier(PersonnelFileView):
             return self.report()
         return self.index()
 
-    # the file sections reuse PersonnelFileView, on the officer's file
+    # the file sections and career reuse PersonnelFileView, on the officer's file
+    @cached_property
+    def file_view(self):
+        return PersonnelFileView(self.file, self.request)
+
     def sections(self):
-        view = PersonnelFileView(self.file, self.request)
-        return view.sections()
+        return self.file_view.sections()
 
     def photo_url(self):
         if getattr(self.file, "photo", None) is not None:

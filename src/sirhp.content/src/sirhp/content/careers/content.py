@@ -5,13 +5,22 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.careers import rules
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import ICareerEvent
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+MSG_END_BEFORE_START = _(
+    "error_career_end_before_start",
+    default="La date de fin ne peut pas précéder la date d'effet.",
+)
 
 
 class ICareerEventSchema(model.Schema):
@@ -34,16 +43,33 @@ class ICareerEventSchema(model.Schema):
     details = schema.Text(
         title=_("label_details", default="Détails"), required=False, max_length=5000
     )
+    # Suspension, detachment, availability... last for a period: the
+    # situation goes back to what it was the day after.
+    end_date = schema.Date(
+        title=_("label_event_end_date", default="Date de fin (acte à durée limitée)"),
+        required=False,
+    )
 
     model.fieldset(
         "result",
         label=_("fieldset_result", default="Situation résultante"),
-        fields=["resulting_grade", "resulting_unit", "resulting_status"],
+        fields=[
+            "resulting_grade",
+            "resulting_echelon",
+            "resulting_unit",
+            "resulting_position",
+            "resulting_status",
+        ],
     )
     resulting_grade = schema.Choice(
         title=_("label_resulting_grade", default="Nouveau grade"),
         vocabulary="sirhp.content.grades",
         required=False,
+    )
+    resulting_echelon = schema.Int(
+        title=_("label_resulting_echelon", default="Nouvel échelon"),
+        required=False,
+        min=1,
     )
     directives.widget("resulting_unit", SelectFieldWidget)
     resulting_unit = RelationChoice(
@@ -51,11 +77,27 @@ class ICareerEventSchema(model.Schema):
         vocabulary="sirhp.content.units",
         required=False,
     )
+    resulting_position = schema.TextLine(
+        title=_("label_resulting_position", default="Nouvelle fonction"),
+        required=False,
+        max_length=120,
+    )
     resulting_status = schema.Choice(
         title=_("label_resulting_status", default="Nouvelle position administrative"),
         vocabulary="sirhp.content.personnel_status",
         required=False,
     )
+
+    @invariant
+    def period_is_valid(data):
+        try:
+            start = getattr(data, "event_date", None)
+            end = getattr(data, "end_date", None)
+        except Exception:  # the add form's context is the container
+            return
+        if not rules.period_is_valid(start, end):
+            # a plain string, as every channel (forms, REST) shows it as it is
+            raise Invalid(translate(MSG_END_BEFORE_START, context=getRequest()))
 
 
 @implementer(ICareerEvent, ICareerEventSchema)
