@@ -25,6 +25,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
         assert [(s["ssource"], s["sdest"]) for s in setup.listUpgrades(PROFILE)] == [
             ("1006", "1007"),
             ("1007", "1008"),
+            ("1008", "1009"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file
@@ -32,7 +33,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
     for _ in range(2):
         with api.env.adopt_roles(["Manager"]):
             setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
         for user in ("clerk.pn", "reviewer.pn", "hrmanager.pn"):
             for permission in ("View management screens", "WebDAV access"):
                 assert not api.user.has_permission(

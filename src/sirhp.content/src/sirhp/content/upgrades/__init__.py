@@ -195,3 +195,21 @@ def to_1005(setup_tool):
         index.index_object(brain.getRID(), SimpleNamespace(document_sort=value))
         count += 1
     logger.info("sirhp.content upgraded to 1005 (%d documents indexed)", count)
+
+
+def add_permission_roles(permission, roles):
+    """Add ``roles`` to those the site root grants ``permission`` (kept
+    acquired as it was); returns the roles added. Upgrades grant new
+    permissions this way rather than re-importing the rolemap, which would
+    reset what administrators set on other permissions."""
+    portal = api.portal.get()
+    current = {
+        item["name"]
+        for item in portal.rolesOfPermission(permission)
+        if item["selected"]
+    }
+    missing = [role for role in roles if role not in current]
+    if missing:
+        acquire = bool(portal.acquiredRolesAreUsedBy(permission))
+        portal.manage_permission(permission, sorted(current | set(missing)), acquire)
+    return missing

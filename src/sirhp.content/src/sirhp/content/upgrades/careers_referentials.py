@@ -13,6 +13,7 @@ from plone.registry import Record
 from plone.registry.interfaces import IRegistry
 from sirhp.content.permissions import ManageReferentials
 from sirhp.content.referentials.api import RECORD
+from sirhp.content.upgrades import add_permission_roles
 from sirhp.content.upgrades import logger
 from zope.component import getUtility
 
@@ -30,16 +31,9 @@ def add_record():
     return True
 
 
-def grant_default_roles(portal):
+def grant_default_roles(portal=None):
     """Give the permission its default roles (kept if already granted)."""
-    granted = {
-        role["name"]
-        for role in portal.rolesOfPermission(ManageReferentials)
-        if role["selected"]
-    }
-    roles = sorted(granted | set(DEFAULT_ROLES))
-    portal.manage_permission(ManageReferentials, roles, acquire=True)
-    return roles
+    return add_permission_roles(ManageReferentials, DEFAULT_ROLES)
 
 
 def upgrade(context):
@@ -48,4 +42,6 @@ def upgrade(context):
     if add_record():
         logger.info("Registry record %s added (empty: shipped tables)", RECORD)
     roles = grant_default_roles(portal)
-    logger.info("%s granted to %s", ManageReferentials, ", ".join(roles))
+    logger.info(
+        "%s granted to %s", ManageReferentials, ", ".join(roles) or "nobody new"
+    )

@@ -17,6 +17,7 @@ from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules as referential_rules
 from sirhp.content.retirement import rules
 from sirhp.content.upgrades import add_date_index
+from sirhp.content.upgrades import add_permission_roles
 from sirhp.content.upgrades import logger
 import transaction
 from types import SimpleNamespace
@@ -24,22 +25,6 @@ from types import SimpleNamespace
 NAME = "retirement_date"
 ROLES = ("Manager", "Site Administrator")
 BATCH = 1000
-
-
-def add_roles(permission, roles):
-    """Add ``roles`` to those the site root grants ``permission`` (kept
-    acquired); returns the roles added."""
-    portal = api.portal.get()
-    current = {
-        item["name"]
-        for item in portal.rolesOfPermission(permission)
-        if item["selected"]
-    }
-    missing = [role for role in roles if role not in current]
-    if missing:
-        acquire = bool(portal.acquiredRolesAreUsedBy(permission))
-        portal.manage_permission(permission, sorted(current | set(missing)), acquire)
-    return missing
 
 
 def index_files(today=None):
@@ -77,7 +62,7 @@ def upgrade(context):
     """
     add_date_index(NAME)
     count = index_files()
-    added = add_roles(ViewRetirements, ROLES)
+    added = add_permission_roles(ViewRetirements, ROLES)
     logger.info(
         "careers (retirement): %d files indexed; %s given to %s",
         count,

@@ -5,24 +5,16 @@ site setup lists the panel (configlet ``sirhp-referentiels-statut``).
 Re-runnable and logged; run after ``sirhp.content``'s ``careers_referentials``.
 """
 
-from plone import api
 from sirhp.content.permissions import ManageReferentials
-from sirhp.content.upgrades.careers_referentials import grant_default_roles
+from sirhp.content.upgrades import add_permission_roles
 from sirhp.policy.upgrades import logger
 
 
 def upgrade(context):
     """Grant ``sirhp: Manage référentiels`` to HR managers (context:
     portal_setup)."""
-    portal = api.portal.get()
-    grant_default_roles(portal)
-    granted = {
-        role["name"]
-        for role in portal.rolesOfPermission(ManageReferentials)
-        if role["selected"]
-    }
-    portal.manage_permission(
-        ManageReferentials, sorted(granted | {"HRManager"}), acquire=True
+    add_permission_roles(
+        ManageReferentials, ("Manager", "Site Administrator", "HRManager")
     )
     logger.info("%s granted to HR managers", ManageReferentials)
     # The controlpanel step only (re)registers configlets by id: the other

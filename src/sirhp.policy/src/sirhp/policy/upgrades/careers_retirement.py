@@ -8,7 +8,7 @@ Re-runnable and logged.
 """
 
 from sirhp.content.permissions import ViewRetirements
-from sirhp.content.upgrades.careers_retirement import add_roles
+from sirhp.content.upgrades import add_permission_roles
 from sirhp.policy.upgrades import logger
 
 ROLES = ("Manager", "Site Administrator", "HRManager", "Auditor")
@@ -19,7 +19,7 @@ def upgrade(context):
 
     :param context: ``portal_setup``.
     """
-    added = add_roles(ViewRetirements, ROLES)
+    added = add_permission_roles(ViewRetirements, ROLES)
     logger.info(
         "careers (retirement): %s given to %s",
         ViewRetirements,

@@ -1,0 +1,27 @@
+"""1006 -> 1007: careers, first part.
+
+In this order, each re-runnable and logged:
+
+- ``careers_situation``: ``CareerEvent`` in ``sirhp.content.careers`` (its
+  FTI names the new class; acts stored before still load, ``bbb``);
+- ``careers_referentials``: the versioned référentiels record (empty: the
+  shipped tables) and ``sirhp: Manage référentiels``;
+- ``careers_retirement``: the ``retirement_date`` index and column, filled
+  for every file, and ``sirhp: View retirements``.
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.content.upgrades import careers_referentials
+from sirhp.content.upgrades import careers_retirement
+from sirhp.content.upgrades import careers_situation
+from sirhp.content.upgrades import logger
+
+STEPS = (careers_situation, careers_referentials, careers_retirement)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.content upgraded to 1007 (careers, first part)")

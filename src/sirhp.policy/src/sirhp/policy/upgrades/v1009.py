@@ -1,0 +1,23 @@
+"""1008 -> 1009: careers, first part (the site's side).
+
+In this order, each re-runnable and logged (after sirhp.content's 1007):
+
+- ``careers_referentials``: HR managers manage the référentiels; the panel
+  is listed in the site setup;
+- ``careers_retirement``: HR managers and auditors see retirements.
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.policy.upgrades import careers_referentials
+from sirhp.policy.upgrades import careers_retirement
+from sirhp.policy.upgrades import logger
+
+STEPS = (careers_referentials, careers_retirement)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.policy upgraded to 1009 (careers, first part)")
