@@ -53,24 +53,39 @@ def test_a_leave_across_new_year_counts_in_both_years():
 
 
 def test_beyond_right_per_year():
+    rights = {2026: 30, 2027: 30}
     periods = [(date(2026, 11, 1), date(2026, 11, 25))]  # 25 days in 2026
-    assert rules.beyond_right(30, periods, date(2026, 12, 1), date(2026, 12, 5)) is None
-    assert rules.beyond_right(30, periods, date(2026, 12, 1), date(2026, 12, 6)) == (
+    assert (
+        rules.beyond_right(rights, periods, date(2026, 12, 1), date(2026, 12, 5))
+        is None
+    )
+    assert rules.beyond_right(
+        rights, periods, date(2026, 12, 1), date(2026, 12, 6)
+    ) == (
         2026,
         5,
         6,
     )
     # across new year: 5 days in 2026 fit, 2027 has its own right
     assert (
-        rules.beyond_right(30, periods, date(2026, 12, 27), date(2027, 1, 20)) is None
+        rules.beyond_right(rights, periods, date(2026, 12, 27), date(2027, 1, 20))
+        is None
     )
     assert rules.beyond_right(
-        3, [], date(2026, 11, 2), date(2026, 11, 6), "working"
-    ) == (
-        2026,
-        3,
-        5,
-    )
+        rights, periods, date(2026, 12, 27), date(2027, 2, 20)
+    ) == (2027, 30, 51)
+    assert rules.beyond_right(
+        {2026: 3}, [], date(2026, 11, 2), date(2026, 11, 6), "working"
+    ) == (2026, 3, 5)
+
+
+def test_four_eyes_and_cancel():
+    assert rules.is_requester("clerk", ["clerk"], "123456A")
+    assert rules.is_requester("123456A", ["clerk"], "123456A")
+    assert not rules.is_requester("commander", ["clerk"], "123456A")
+    assert not rules.is_requester(None, [], None)
+    assert rules.may_cancel(date(2026, 11, 2), today=date(2026, 11, 1))
+    assert not rules.may_cancel(date(2026, 11, 1), today=date(2026, 11, 1))
 
 
 def test_is_absent():

@@ -22,6 +22,9 @@ NO_DAYS = "no_days"
 # Leave that holds days: the others (rejected, cancelled) give them back.
 COUNTED_STATES = ("requested", "approved")
 
+# The supporting scan: the limits of change-request scans
+ATTACHMENT_MAX_MB = 10
+
 
 def days(start, end, counting=CALENDAR):
     """The days of ``start``..``end`` (included) that count: every day
@@ -82,15 +85,27 @@ def balance(yearly_days, periods, year, counting=CALENDAR):
     }
 
 
-def beyond_right(yearly_days, periods, start, end, counting=CALENDAR):
+def beyond_right(rights, periods, start, end, counting=CALENDAR):
     """The first year in which the new period would exceed the right, as
-    ``(year, remaining, asked)``; None when it fits in every year."""
+    ``(year, remaining, asked)``; None when it fits in every year.
+    ``rights``: {year: yearly days} for every year the period touches."""
     for year in years_of(start, end):
         asked = days_in_year(start, end, year, counting)
-        remaining = yearly_days - taken(periods, year, counting)
+        remaining = rights[year] - taken(periods, year, counting)
         if asked > remaining:
             return (year, max(remaining, 0), asked)
     return None
+
+
+def is_requester(user_id, creators, officer_id):
+    """Four eyes: the one who asked, or the officer the leave is for, never
+    decides on it."""
+    return bool(user_id) and (user_id in (creators or ()) or user_id == officer_id)
+
+
+def may_cancel(start, today):
+    """A leave is cancelled before its first day only."""
+    return today < start
 
 
 def is_absent(start, end, day):
