@@ -383,6 +383,13 @@ REGISTRY = (
         "a file's change requests",
     ),
     Representation(
+        "rest:@leave-balance",
+        ("file",),
+        rest("/@leave-balance?year=2026"),
+        ("service:GET @leave-balance",),
+        "a file's leave right, days taken and remaining per type",
+    ),
+    Representation(
         "rest:@change-diff",
         ("change",),
         rest("/@change-diff"),
@@ -867,6 +874,9 @@ def _names(prefix, text):
 
 
 NOT_DATA = {
+    "who is on approved leave on a day in an agency or unit: names, "
+    "matricule, type and period from catalog metadata, filtered by View "
+    "(no protected field)": ("service:GET @absences",),
     # REST services
     "changes data; a write answers with its status or with what the caller "
     "sent (the object's JSON after PATCH is the GET serializer: rest:get); "
@@ -910,6 +920,7 @@ NOT_DATA = {
             "POST @email-notification",
             "POST @email-send",
             "POST @groups",
+            "POST @leave",
             "POST @lock",
             "POST @login",
             "POST @login-renew",
