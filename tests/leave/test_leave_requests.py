@@ -195,6 +195,12 @@ def test_absent_lists_approved_leave_of_the_day(portal, testdata):
         found = leave_api.absent(unit_or_agency=context, start=date(2026, 11, 10))
         assert [item["matricule"] for item in found] == [testdata.FILES["pn_validated"]]
     assert leave_api.absent(unit_or_agency=agency, start="2026-11-14") == []
+    # the commander's home: every approved leave among his or her files
+    found = leave_api.absent(unit_or_agency=None, start="2026-11-10")
+    assert [item["matricule"] for item in found] == [testdata.FILES["pn_validated"]]
+    login(portal, "commander2.pn")
+    assert leave_api.absent(unit_or_agency=None, start="2026-11-10") == []
+    login(portal, "commander.pn")
     kayes = portal.unrestrictedTraverse("police-nationale/dr-kayes")
     assert leave_api.absent(unit_or_agency=kayes, start="2026-11-10") == []
     login(portal, "clerk.ocs")

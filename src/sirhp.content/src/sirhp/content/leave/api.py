@@ -284,7 +284,8 @@ def absent(*, unit_or_agency, start, end=None):
     in an agency or a unit (and the units inside it), among the leave the
     current user may see. Catalog metadata only.
 
-    :param unit_or_agency: an Agency or a Unit.
+    :param unit_or_agency: an Agency or a Unit; None: every leave the user
+        may see (a commander: the files of his or her units).
     :param start: first day (``date`` or ISO text).
     :param end: last day (default: ``start``).
     :returns: [{"matricule", "last_name", "first_names", "leave_type",
@@ -299,7 +300,9 @@ def absent(*, unit_or_agency, start, end=None):
         "leave_start": {"query": end, "range": "max"},
         "leave_end": {"query": start, "range": "min"},
     }
-    if IAgency.providedBy(unit_or_agency):
+    if unit_or_agency is None:
+        pass
+    elif IAgency.providedBy(unit_or_agency):
         query["path"] = "/".join(unit_or_agency.getPhysicalPath())
     else:
         query["unit"] = _units_below(unit_or_agency)
