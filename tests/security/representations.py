@@ -516,6 +516,13 @@ REGISTRY = (
         "SIRHP's history: each version's changed fields, transitions",
     ),
     Representation(
+        "page:demander-conge",
+        FILE_A,
+        page("/@@demander-conge"),
+        ("view:demander-conge",),
+        "the leave form: the file's leave balances of the year",
+    ),
+    Representation(
         "page:plone-history",
         ONE_EACH,
         page("/@@historyview", "/@@contenthistory", "/@@contenthistorypopup"),
