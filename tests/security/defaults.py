@@ -199,16 +199,6 @@ GRANTS = (
         ),
         {"ChangeRequest": ("pending",)},
     ),
-    Grant(
-        ("sirhp: Transition: cancel leave",),
-        OWNER,
-        "sirhp_leave_workflow",
-        (
-            "Le demandeur annule son congé avant le premier jour.",
-            "Requesters cancel their leave before its first day.",
-        ),
-        {"LeaveRequest": ("requested", "approved")},
-    ),
     # --- Authenticated ----------------------------------------------------
     Grant(
         ("Set own password", "Set own properties"),
