@@ -1,8 +1,10 @@
 """Leave over HTTP: @leave (POST), @leave-balance, @absences, decisions
 through @workflow; the wrong person is refused, refusals are French 400s."""
 
+import base64
 import pytest
 import requests
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
 
 def _session(login, password):
@@ -119,3 +121,30 @@ def test_wrong_persons_refused(site, file_url, as_user, testdata):
         f"{file_url}/@leave-balance", headers={"Accept": "application/json"}, timeout=30
     )
     assert anonymous.status_code in (401, 403, 404)
+
+
+def test_generic_creation_refused_and_scan_hidden(site, file_url, as_user, testdata):
+    clerk = as_user("clerk.pn")
+    generic = clerk.post(file_url, json={"@type": "LeaveRequest", **LEAVE}, timeout=30)
+    assert generic.status_code == 400
+    assert generic.json()["message"].startswith("Un congé se demande depuis le dossier")
+    pdf = base64.b64encode(tiny_pdf(["Certificat médical"])).decode()
+    sick = {
+        **LEAVE,
+        "leave_type": "sick",
+        "attachment": {"data": pdf, "filename": "c.pdf"},
+    }
+    response = clerk.post(f"{file_url}/@leave", json=sick, timeout=30)
+    assert response.status_code == 201, response.text
+    url = response.json()["@id"]
+    assert clerk.get(url, timeout=30).json().get("attachment") is None
+    shown = as_user("hrmanager.pn").get(url, timeout=30).json()
+    assert shown["attachment"]["content-type"] == "application/pdf"
+    bad = {**LEAVE, "start": "2027-01-04", "end": "2027-01-05"}
+    bad["attachment"] = {
+        "data": base64.b64encode(b"MZ\x90\x00").decode(),
+        "filename": "x.exe",
+    }
+    refused = clerk.post(f"{file_url}/@leave", json=bad, timeout=30)
+    assert refused.status_code == 400
+    assert refused.json()["message"].startswith("Pièce justificative : ")
