@@ -140,6 +140,15 @@ def test_generic_creation_refused_and_scan_hidden(site, file_url, as_user, testd
     assert clerk.get(url, timeout=30).json().get("attachment") is None
     shown = as_user("hrmanager.pn").get(url, timeout=30).json()
     assert shown["attachment"]["content-type"] == "application/pdf"
+    download = f"{url}/@@download/attachment"
+    assert clerk.get(download, allow_redirects=False, timeout=30).status_code in (
+        302,
+        401,
+        403,
+        404,
+    )
+    scan = as_user("hrmanager.pn").get(download, timeout=30)
+    assert scan.status_code == 200 and scan.content.startswith(b"%PDF")
     bad = {**LEAVE, "start": "2027-01-04", "end": "2027-01-05"}
     bad["attachment"] = {
         "data": base64.b64encode(b"MZ\x90\x00").decode(),

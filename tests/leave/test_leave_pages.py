@@ -73,3 +73,34 @@ def test_commander_home_lists_absentees(functional, testdata):
     assert home.status_code == 200
     assert "Absents aujourd'hui" in home.text or "Absents aujourd&#x27;hui" in home.text
     assert testdata.FILES["pn_validated"] in home.text.split('id="absents"')[1]
+
+
+def test_leave_page_and_its_transitions(functional, testdata):
+    portal = functional["portal"]
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    login(portal, "clerk.pn")
+    leave = leave_api.request_leave(
+        file=file,
+        leave_type="annual",
+        start="2026-11-09",
+        end="2026-11-13",
+        reason="Congé annuel",
+        today=REFERENCE_DATE,
+    )
+    transaction.commit()
+    url = leave.absolute_url()
+    commander = _session("commander.pn", testdata.PASSWORD)
+    page = commander.get(url, timeout=30)
+    assert page.status_code == 200
+    assert "sirhp-transition?transition=approve" in page.text
+    form = commander.get(f"{url}/@@sirhp-transition?transition=approve", timeout=30)
+    assert form.status_code == 200
+    requester = _session("clerk.pn", testdata.PASSWORD)
+    assert "transition=approve" not in requester.get(url, timeout=30).text
+    stranger = _session("commander2.pn", testdata.PASSWORD)
+    assert stranger.get(url, allow_redirects=False, timeout=30).status_code in (
+        302,
+        401,
+        403,
+        404,
+    )

@@ -256,6 +256,15 @@ def balances(*, file, year):
     return result
 
 
+def days_of(leave):
+    """The days ``leave`` counts (working or calendar days, as its type).
+
+    :returns: an int.
+    """
+    entry = leave_types(at=leave.start).get(leave.leave_type, {})
+    return rules.days(leave.start, leave.end, entry.get("counting", rules.CALENDAR))
+
+
 def is_requester(leave, user_id=None):
     """Four eyes: is ``user_id`` (default: the current user) the one who
     asked for ``leave`` or the officer it is for?"""
