@@ -99,6 +99,10 @@ def test_refusals_are_french_400s(file_url, as_user, testdata):
     )
     assert bad_date.status_code == 400
     assert bad_date.json()["message"] == "« start » : date attendue (AAAA-MM-JJ)."
+    agency = file_url.rsplit("/", 1)[0]
+    day = clerk.get(f"{agency}/@absences?date=hier", timeout=30)
+    assert day.status_code == 400
+    assert day.json()["message"] == "« date » : date attendue (AAAA-MM-JJ)."
     year = clerk.get(f"{file_url}/@leave-balance?year=deux", timeout=30)
     assert year.status_code == 400
     assert year.json()["message"] == "« year » : année attendue (AAAA)."
