@@ -27,6 +27,7 @@ TYPES = (
     "Badge",
     "BadgePrintBatch",
     "ChangeRequest",
+    "LeaveRequest",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -118,13 +119,20 @@ class TestFTI:
             ("Unit", {"Unit"}),
             (
                 "PersonnelFile",
-                {"ScannedDocument", "CareerEvent", "Badge", "ChangeRequest"},
+                {
+                    "ScannedDocument",
+                    "CareerEvent",
+                    "Badge",
+                    "ChangeRequest",
+                    "LeaveRequest",
+                },
             ),
             ("ScannedDocument", set()),
             ("CareerEvent", set()),
             ("Badge", set()),
             ("BadgePrintBatch", set()),
             ("ChangeRequest", set()),
+            ("LeaveRequest", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):

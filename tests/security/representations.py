@@ -403,6 +403,13 @@ REGISTRY = (
         "a file's situation, validated career acts and periods",
     ),
     Representation(
+        "rest:@leave-balance",
+        ("file",),
+        rest("/@leave-balance?year=2026"),
+        ("service:GET @leave-balance",),
+        "a file's leave right, days taken and remaining per type",
+    ),
+    Representation(
         "rest:@change-diff",
         ("change",),
         rest("/@change-diff"),
@@ -541,6 +548,13 @@ REGISTRY = (
         page("/@@historique"),
         ("view:historique",),
         "SIRHP's history: each version's changed fields, transitions",
+    ),
+    Representation(
+        "page:demander-conge",
+        FILE_A,
+        page("/@@demander-conge"),
+        ("view:demander-conge",),
+        "the leave form: the file's leave balances of the year",
     ),
     Representation(
         "page:plone-history",
@@ -901,6 +915,9 @@ def _names(prefix, text):
 
 
 NOT_DATA = {
+    "who is on approved leave on a day in an agency or unit: names, "
+    "matricule, type and period from catalog metadata, filtered by View "
+    "(no protected field)": ("service:GET @absences",),
     # REST services
     "changes data; a write answers with its status or with what the caller "
     "sent (the object's JSON after PATCH is the GET serializer: rest:get); "
@@ -944,6 +961,7 @@ NOT_DATA = {
             "POST @email-notification",
             "POST @email-send",
             "POST @groups",
+            "POST @leave",
             "POST @lock",
             "POST @login",
             "POST @login-renew",

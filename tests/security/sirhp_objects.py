@@ -1,7 +1,7 @@
 """One object of every SIRHP content type, put in any state, in process.
 
 Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
-the badge, the change request and the print batch are created by clerk.pn
+the badge, the change request, the leave request and the print batch are created by clerk.pn
 (their Owner) in officer A's validated file; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
 with the workflow tool and the state's role mappings (no transition, no
@@ -23,6 +23,7 @@ TYPES = (
     "Badge",
     "ChangeRequest",
     "BadgePrintBatch",
+    "LeaveRequest",
 )
 CREATOR = "clerk.pn"
 
@@ -31,6 +32,8 @@ def build(portal, testdata):
     """portal_type -> object."""
     from sirhp.content.badges.api import create_print_batch
     from sirhp.content.changes import api as changes
+    from sirhp.content.leave import api as leave_api
+    from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 
     agency = portal["police-nationale"]
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
@@ -59,6 +62,14 @@ def build(portal, testdata):
         )
         objects["BadgePrintBatch"] = create_print_batch(
             agency=agency, badges=[objects["Badge"].UID()]
+        )
+        objects["LeaveRequest"] = leave_api.request_leave(
+            file=file,
+            leave_type="annual",
+            start="2026-11-09",
+            end="2026-11-13",
+            reason="Congé annuel",
+            today=REFERENCE_DATE,
         )
     assert tuple(objects) == TYPES
     return objects

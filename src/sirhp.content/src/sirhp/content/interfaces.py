@@ -121,3 +121,7 @@ class IBadgeSettings(Interface):
 
 class IChangeRequest(Interface):
     """Marker: a change request (demande de modification) inside a file."""
+
+
+class ILeaveRequest(Interface):
+    """Marker: a leave request (demande de congé) inside a file."""

@@ -8,6 +8,7 @@ AddCareerEvent = "sirhp: Add CareerEvent"
 AddBadge = "sirhp: Add Badge"
 AddBadgePrintBatch = "sirhp: Add BadgePrintBatch"
 AddChangeRequest = "sirhp: Add ChangeRequest"
+AddLeaveRequest = "sirhp: Add LeaveRequest"
 
 # Badge transitions: granted per state by sirhp_badge_workflow (sirhp.policy).
 TransitionPrintBadge = "sirhp: Transition: print badge"
@@ -17,6 +18,7 @@ TransitionExpireBadge = "sirhp: Transition: expire badge"
 
 ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"
+ReadLeaveAttachment = "sirhp: Field: read leave attachment"
 
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"

@@ -7,17 +7,19 @@ In this order, each re-runnable and logged:
 - ``careers_referentials``: the versioned référentiels record (empty: the
   shipped tables) and ``sirhp: Manage référentiels``;
 - ``careers_retirement``: the ``retirement_date`` index and column, filled
-  for every file, and ``sirhp: View retirements``.
+  for every file, and ``sirhp: View retirements``;
+- ``careers_leave``: leave requests (type, indexes and columns, permissions).
 
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import careers_leave
 from sirhp.content.upgrades import careers_referentials
 from sirhp.content.upgrades import careers_retirement
 from sirhp.content.upgrades import careers_situation
 from sirhp.content.upgrades import logger
 
-STEPS = (careers_situation, careers_referentials, careers_retirement)
+STEPS = (careers_situation, careers_referentials, careers_retirement, careers_leave)
 
 
 def upgrade(context):

@@ -129,6 +129,8 @@ OPERATION_LABELS = {
     "expire": ("constater l'expiration", "mark expired"),
     "approve": ("approuver", "approve"),
     "withdraw": ("retirer", "withdraw"),
+    "attachment": ("pièce justificative", "supporting scan"),
+    "cancel": ("annuler", "cancel"),
 }
 
 STATE_LABELS = {
@@ -144,6 +146,7 @@ STATE_LABELS = {
     "approved": ("Approuvée", "approved"),
     "rejected": ("Rejetée", "rejected"),
     "withdrawn": ("Retirée", "withdrawn"),
+    "cancelled": ("Annulée", "cancelled"),
     "recorded": ("Enregistré", "recorded"),
 }
 

@@ -1,9 +1,11 @@
 """Home page (Accueil): each role sees first what it has to do."""
 
+from datetime import date
 from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
+from sirhp.content.leave.api import absent
 from sirhp.content.permissions import ViewRetirements
 from sirhp.policy import config
 from sirhp.policy.base.views import has_permission
@@ -128,7 +130,11 @@ class HomeView(SirhpView):
             review_state="validated",
             sort_on="sortable_title",
         )
-        return {"count": len(brains), "entries": brains[: self.max_items]}
+        return {
+            "count": len(brains),
+            "entries": brains[: self.max_items],
+            "absent": absent(unit_or_agency=None, start=date.today()),
+        }
 
     def _item(self, brain):
         return {

@@ -1,0 +1,1 @@
+"""Leave REST services: one folder per endpoint."""

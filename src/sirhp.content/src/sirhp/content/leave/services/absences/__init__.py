@@ -1,0 +1,1 @@
+"""``@absences``: who is on leave on a day in an agency or unit (GET)."""

@@ -1,0 +1,1 @@
+"""``@leave``: request leave on a personnel file (POST)."""

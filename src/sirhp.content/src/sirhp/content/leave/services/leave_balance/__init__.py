@@ -1,0 +1,1 @@
+"""``@leave-balance``: a file's leave balances for a year (GET)."""
