@@ -90,15 +90,21 @@ def test_verify_detects_truncation_against_an_anchor(journal):
 
 
 def test_concurrent_appends_keep_the_chain(journal):
+    errors = []
+
     def work(n):
-        for i in range(25):
-            Journal(journal.path).append("view", user_id=f"u{n}", detail=str(i))
+        try:
+            for i in range(25):
+                Journal(journal.path).append("view", user_id=f"u{n}", detail=str(i))
+        except Exception as error:  # a thread's error is otherwise lost
+            errors.append(repr(error))
 
     threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    assert errors == []
     result = journal.verify()
     assert result.ok and result.checked == 200
 

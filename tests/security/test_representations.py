@@ -21,6 +21,7 @@ site (REST services, browser views, publishable Zope methods, skin objects)
 is listed either in the registry or in ``NOT_DATA`` with a reason.
 """
 
+from pathlib import Path
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.dexterity.utils import createContent
@@ -31,6 +32,7 @@ import shutil
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.policy.base.access import PERSONAS
 from tests import conftest
+from tests.security import planted
 from tests.security.planted import choice_pattern
 from tests.security.planted import Plant
 from tests.security.planted import protected_fields
@@ -101,6 +103,13 @@ class TestRepresentations:
         assert not missing, "add a planter or an object in planted.py: " + ", ".join(
             missing
         )
+
+    def test_fields_checked_elsewhere_name_tests_that_exist(self):
+        root = Path(__file__).resolve().parents[2]
+        for tests in planted.ELSEWHERE.values():
+            for test in tests:
+                path, name = test.split("::")
+                assert f"def {name}(" in (root / path).read_text(), test
 
     def test_positive_control(self, world, clients):
         """An HR manager giving a reason reads the planted values in the

@@ -60,7 +60,6 @@ def connect(path: str | None = None) -> sqlite3.Connection:
         )
         connection.row_factory = sqlite3.Row
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         _ensure_schema(path, connection)
         connections[path] = connection
@@ -71,6 +70,11 @@ def _ensure_schema(path, connection):
     with _schema_lock:
         if path in _initialised:
             return
+        # WAL is kept in the file: set once, before any write. Set by every
+        # new connection, it raced with another thread's first write on a
+        # new file (the mode change and the commit each wait for the other's
+        # lock: SQLite answers "locked" at once, without waiting).
+        connection.execute("PRAGMA journal_mode = WAL")
         for statements in _schema_hooks:
             for statement in statements:
                 connection.execute(statement)
