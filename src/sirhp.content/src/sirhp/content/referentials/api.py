@@ -17,9 +17,22 @@ from sirhp.content.referentials import defaults
 from sirhp.content.referentials import rules
 import transaction
 from ZODB.POSException import ConflictError
+from zope.event import notify
 from zope.i18nmessageid import Message
 
 RECORD = "sirhp.referentials.versions"
+
+
+class ReferentialsChanged:
+    """A version was added: values derived from the tables (retirement
+    dates...) are brought in line by the domains that derive them."""
+
+    def __init__(self, version, today):
+        self.version = version
+        self.today = today
+        self.effective = date.fromisoformat(version["effective"])
+
+
 # The career act a statute mapping files in every file it moves.
 MAPPING_EVENT_TYPE = "reclassement"
 
@@ -146,6 +159,7 @@ def add_version(*, effective, tables, today=None):
     api.portal.set_registry_record(
         RECORD, json.dumps(sorted(kept + [version], key=lambda v: v["effective"]))
     )
+    notify(ReferentialsChanged(version, today))
     return version
 
 

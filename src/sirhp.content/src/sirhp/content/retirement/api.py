@@ -16,6 +16,8 @@ from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules as referential_rules
 from sirhp.content.retirement import rules
 from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
+import transaction
+from types import SimpleNamespace
 
 MSG_FORBIDDEN = _(
     "error_retirement_forbidden",
@@ -131,3 +133,47 @@ def reminders(*, agency, today):
     _check_agency(agency)
     last = rules.months_before(today, -rules.REMINDER_MONTHS[0])
     return rules.reminders(_rows(agency, today, last), today)
+
+
+BATCH = 1000
+
+
+def reindex_retirement_dates(*, today=None):
+    """Index and store as metadata the retirement date of every file, with
+    the age limits in force ``today``: after an upgrade, and when a version
+    of the référentiels comes into force. Each file is loaded once (the
+    birth date is not in the catalog); only this index and column are
+    written, with a savepoint every ``BATCH`` files.
+
+    :param today: the reference day (default: today).
+    :returns: how many files were indexed.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    if "retirement_date" not in catalog.schema():
+        catalog.addColumn("retirement_date")
+    tables = referentials.tables(at=today or date.today())
+    index = catalog._catalog.getIndex("retirement_date")
+    position = catalog._catalog.schema["retirement_date"]
+    data = catalog._catalog.data
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="PersonnelFile"):
+        file = brain._unrestrictedGetObject()
+        limit = referential_rules.age_limit(tables, brain.corps, brain.grade)
+        value = rules.retirement_date(getattr(file, "birth_date", None), limit)
+        rid = brain.getRID()
+        index.index_object(rid, SimpleNamespace(retirement_date=value))
+        record = list(data[rid])
+        record[position] = value
+        data[rid] = tuple(record)
+        count += 1
+        if count % BATCH == 0:
+            transaction.savepoint(optimistic=True)
+    return count
+
+
+def referentials_changed(event):
+    """A version of the référentiels in force on the day it is added may
+    change age limits: retirement dates are recomputed. A version dated in
+    the future is not applied before its date."""
+    if event.effective <= event.today:
+        reindex_retirement_dates(today=event.today)
