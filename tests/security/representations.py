@@ -957,6 +957,7 @@ NOT_DATA = {
             "POST @comments",
             "POST @content-rules",
             "POST @controlpanels",
+            "POST @collective-act",
             "POST @copy",
             "POST @email-notification",
             "POST @email-send",

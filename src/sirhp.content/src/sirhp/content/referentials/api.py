@@ -13,10 +13,10 @@ import json
 from plone import api
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.careers.api import CareerError
+from sirhp.content.careers.collective import file_acts
 from sirhp.content.referentials import defaults
 from sirhp.content.referentials import rules
-import transaction
-from ZODB.POSException import ConflictError
 from zope.event import notify
 from zope.i18nmessageid import Message
 
@@ -210,28 +210,21 @@ def apply_mapping(*, mapping, effective, reference, container=None):
         review_state="validated",
         grade=list(mapping),
     )
-    savepoint = transaction.savepoint()
-    count = 0
+    acts = []
     for brain in brains:
         file = brain.getObject()
-        try:
-            api.content.create(
-                container=file,
-                type="CareerEvent",
-                event_type=MAPPING_EVENT_TYPE,
-                event_date=effective,
-                reference=reference or None,
-                resulting_grade=mapping[file.grade],
-                safe_id=True,
-                id="reclassement",
-            )
-        except ConflictError:
-            raise  # the publisher retries the whole request
-        except Exception:
-            savepoint.rollback()
-            raise ReferentialError(
-                Message(MSG_MAPPING_FAILED, mapping={"file": brain.Title}),
-                field="mapping",
-            ) from None
-        count += 1
-    return count
+        acts.append((file, {"resulting_grade": mapping[file.grade]}))
+    try:
+        filed = file_acts(
+            acts=acts,
+            event_type=MAPPING_EVENT_TYPE,
+            event_date=effective,
+            reference=reference,
+            act_id="reclassement",
+        )
+    except CareerError as error:
+        raise ReferentialError(
+            Message(MSG_MAPPING_FAILED, mapping=error.message.mapping),
+            field="mapping",
+        ) from None
+    return len(filed)
