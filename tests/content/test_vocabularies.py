@@ -1,5 +1,6 @@
 """Named vocabularies: fixed lists and the HR lists read from the registry."""
 
+import copy
 from datetime import date
 from plone import api
 import pytest
@@ -173,7 +174,7 @@ class TestHRVocabularies:
         assert sorted(codes) == sorted(line.split("|")[0] for line in lines)
 
     def test_label_correction(self, portal):
-        tables = referentials.tables()
+        tables = copy.deepcopy(referentials.tables())
         tables["grades"]["agent"]["label"] = "Gardien de la paix"
         referentials.add_version(
             effective="2021-01-02", tables=tables, today=date(2021, 1, 1)

@@ -2,6 +2,7 @@
 it is added recomputes them (no value drifts from its source); a version
 dated in the future changes nothing before its date."""
 
+import copy
 from datetime import date
 from plone import api
 from sirhp.content.referentials import api as referentials
@@ -14,7 +15,7 @@ def _indexed(portal, file):
 
 
 def _with_limit(corps, limit):
-    tables = referentials.tables(at=REFERENCE_DATE)
+    tables = copy.deepcopy(referentials.tables(at=REFERENCE_DATE))
     tables["corps"][corps]["age_limit"] = limit
     return tables
 

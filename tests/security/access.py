@@ -58,6 +58,11 @@ EDIT_FIELD = {
 }
 
 
+def class_name(table):
+    """The test class of ``table`` (``TestFile``, ``TestOfficerRequest``...)."""
+    return f"Test{table.key.title().replace('_', '')}"
+
+
 @dataclass
 class Target:
     table: str

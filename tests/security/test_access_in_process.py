@@ -52,11 +52,11 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.content.field_access import may_read_field
 from sirhp.policy.access import CELL_COUNT
-from sirhp.policy.access import TABLE
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.base.access import TRANSITIONS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access import class_name
 from tests.security.access import COMMENT
 from tests.security.access import EDIT_FIELD
 from tests.security.access import InProcessSite
@@ -301,33 +301,16 @@ def _table_class(table):
             assert wrong == {}, f"{state} {persona}: the actual values that differ"
 
     TestTable.table = table
-    TestTable.__name__ = f"Test{table.key.title().replace('_', '')}"
+    TestTable.__name__ = class_name(table)
     TestTable.__doc__ = (
         f"{table.label[1]}: {table.cell_count} cells, one set-up (``site``)."
     )
     return TestTable
 
 
-TestFile = _table_class(TABLE["file"])
-TestDocument = _table_class(TABLE["document"])
-TestRestricted = _table_class(TABLE["restricted"])
-TestEvent = _table_class(TABLE["event"])
-TestChange = _table_class(TABLE["change"])
-TestOfficerRequest = _table_class(TABLE["officer_request"])
-TestBadge = _table_class(TABLE["badge"])
-TestBatch = _table_class(TABLE["batch"])
-
-
-CLASSES = (
-    TestFile,
-    TestDocument,
-    TestRestricted,
-    TestEvent,
-    TestChange,
-    TestOfficerRequest,
-    TestBadge,
-    TestBatch,
-)
+# TestFile, TestDocument...: one class per table of sirhp.policy.access
+CLASSES = tuple(_table_class(table) for table in TABLES)
+globals().update({cls.__name__: cls for cls in CLASSES})
 
 
 def test_every_cell_is_asked():

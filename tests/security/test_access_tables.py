@@ -37,13 +37,13 @@ search      @search?UID=: found, and listed in the  @@search?UID=: listed; never
 """
 
 import pytest
-from sirhp.policy.access import TABLE
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import ANONYMOUS
 from sirhp.policy.base.access import OTHER_AGENCY
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.base.access import SAME_AGENCY
 from sirhp.policy.base.access import SITE_WIDE
+from tests.security.access import class_name
 from tests.security.access import Client
 from tests.security.access import Site
 from tests.security.http_probe import Probe
@@ -150,18 +150,12 @@ def _table_class(table):
             )
             assert probe.run() is expected
 
-    TestTable.__name__ = f"Test{table.key.title().replace('_', '')}"
+    TestTable.__name__ = class_name(table)
     TestTable.__doc__ = (
         f"{table.label[1]}: {len(cells)} HTTP cells of {table.cell_count}."
     )
     return TestTable
 
 
-TestFile = _table_class(TABLE["file"])
-TestDocument = _table_class(TABLE["document"])
-TestRestricted = _table_class(TABLE["restricted"])
-TestEvent = _table_class(TABLE["event"])
-TestChange = _table_class(TABLE["change"])
-TestOfficerRequest = _table_class(TABLE["officer_request"])
-TestBadge = _table_class(TABLE["badge"])
-TestBatch = _table_class(TABLE["batch"])
+# TestFile, TestDocument...: one class per table of sirhp.policy.access
+globals().update({cls.__name__: cls for cls in map(_table_class, TABLES)})

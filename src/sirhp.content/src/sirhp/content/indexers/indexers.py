@@ -94,9 +94,19 @@ def agency_of_change_request(obj):
 @indexer(IPersonnelRecord)
 def record_unit(obj):
     """The unit of the record's file (review queue filter)."""
+    return file_unit_uid(obj)
+
+
+def file_unit_uid(obj):
+    """UID of the unit of the file ``obj`` is in (records, leave requests)."""
     file = parent_file(obj)
     unit = _unit(file) if file is not None else None
     return unit.UID() if unit is not None else None
+
+
+def agency_id(obj):
+    """Id of the agency ``obj`` is in."""
+    return _agency_id(obj)
 
 
 @indexer(IChangeRequest)

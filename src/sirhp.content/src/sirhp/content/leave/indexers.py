@@ -4,8 +4,9 @@ read the catalog only. Never the reason nor the scan."""
 
 from plone.indexer import indexer
 from sirhp.content.content.records import parent_file
+from sirhp.content.indexers.indexers import agency_id
+from sirhp.content.indexers.indexers import file_unit_uid
 from sirhp.content.interfaces import ILeaveRequest
-from sirhp.content.vocabularies.units import find_agency
 
 
 @indexer(ILeaveRequest)
@@ -18,34 +19,19 @@ def leave_end(obj):
     return obj.end
 
 
-@indexer(ILeaveRequest)
-def leave_matricule(obj):
-    file = parent_file(obj)
-    return file.matricule if file is not None else None
+def _file_value(name):
+    """An indexer of a leave request giving its file's ``name``."""
+
+    def value(obj):
+        file = parent_file(obj)
+        return getattr(file, name, None) if file is not None else None
+
+    return indexer(ILeaveRequest)(value)
 
 
-@indexer(ILeaveRequest)
-def leave_unit(obj):
-    file = parent_file(obj)
-    relation = getattr(file, "unit", None) if file is not None else None
-    if relation is None or relation.isBroken():
-        return None
-    return relation.to_object.UID()
-
-
-@indexer(ILeaveRequest)
-def leave_last_name(obj):
-    file = parent_file(obj)
-    return file.last_name if file is not None else None
-
-
-@indexer(ILeaveRequest)
-def leave_first_names(obj):
-    file = parent_file(obj)
-    return file.first_names if file is not None else None
-
-
-@indexer(ILeaveRequest)
-def leave_agency(obj):
-    agency = find_agency(obj)
-    return agency.getId() if agency is not None else None
+# The file's values, as the record indexers give them (indexers.indexers).
+leave_matricule = _file_value("matricule")
+leave_last_name = _file_value("last_name")
+leave_first_names = _file_value("first_names")
+leave_unit = indexer(ILeaveRequest)(file_unit_uid)
+leave_agency = indexer(ILeaveRequest)(agency_id)

@@ -9,6 +9,7 @@ of the tables is checked there (``rules.problems``), and only there.
 """
 
 from datetime import date
+import functools
 import json
 from plone import api
 from sirhp.content import _
@@ -75,11 +76,18 @@ def versions():
 
     :returns: list of ``{"effective": "YYYY-MM-DD", "tables": {...}}``.
     """
-    raw = api.portal.get_registry_record(RECORD, default=None)
+    return list(_parsed(api.portal.get_registry_record(RECORD, default=None) or ""))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(raw):
+    """The versions of one stored value, parsed once: vocabularies and
+    retirement dates read the tables on every page. Shared structures: read
+    them, copy (``copy.deepcopy``) before changing them."""
     stored = json.loads(raw) if raw else []
     if not stored:
-        return [{"effective": defaults.FIRST_EFFECTIVE, "tables": defaults.tables()}]
-    return sorted(stored, key=lambda v: v["effective"])
+        return ({"effective": defaults.FIRST_EFFECTIVE, "tables": defaults.tables()},)
+    return tuple(sorted(stored, key=lambda v: v["effective"]))
 
 
 def tables(*, at=None):

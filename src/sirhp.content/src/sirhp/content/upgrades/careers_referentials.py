@@ -7,7 +7,6 @@ shipped vocabulary lines back into what HR managers edited); it starts
 empty, which means the shipped tables. Re-runnable and logged.
 """
 
-from plone import api
 from plone.registry import field
 from plone.registry import Record
 from plone.registry.interfaces import IRegistry
@@ -31,17 +30,16 @@ def add_record():
     return True
 
 
-def grant_default_roles(portal=None):
+def grant_default_roles():
     """Give the permission its default roles (kept if already granted)."""
     return add_permission_roles(ManageReferentials, DEFAULT_ROLES)
 
 
 def upgrade(context):
     """Bring a site to the versioned référentiels (context: portal_setup)."""
-    portal = api.portal.get()
     if add_record():
         logger.info("Registry record %s added (empty: shipped tables)", RECORD)
-    roles = grant_default_roles(portal)
+    roles = grant_default_roles()
     logger.info(
         "%s granted to %s", ManageReferentials, ", ".join(roles) or "nobody new"
     )
