@@ -27,9 +27,10 @@ def test_certificate_without_expiry(years):
     assert rules.certificate_expiry(date(2026, 3, 5), years) is None
 
 
-def test_certificate_expiry_refuses_negative_years():
+@pytest.mark.parametrize("years", [-1, 2.5, "3", True])
+def test_certificate_expiry_refuses_bad_years(years):
     with pytest.raises(ValueError):
-        rules.certificate_expiry(date(2026, 3, 5), -1)
+        rules.certificate_expiry(date(2026, 3, 5), years)
 
 
 def test_add_years_back_from_a_leap_day():

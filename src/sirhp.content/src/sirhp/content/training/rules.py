@@ -60,9 +60,11 @@ def certificate_expiry(passed_on, valid_years):
     """
     if not valid_years:
         return None
+    if isinstance(valid_years, bool) or not isinstance(valid_years, int):
+        raise ValueError("valid_years must be a whole number of years")
     if valid_years < 0:
         raise ValueError("valid_years must be positive")
-    return add_years(passed_on, int(valid_years))
+    return add_years(passed_on, valid_years)
 
 
 def certificate_state(expiry, at):
