@@ -14,6 +14,7 @@ from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.careers import rules
 from sirhp.content.content.records import parent_file
+from sirhp.content.interfaces import ICareerEvent
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.referentials import api as referentials
 
@@ -73,6 +74,15 @@ def parse_at(text):
     if day is None:
         raise CareerError(MSG_BAD_DATE, field="at")
     return day
+
+
+def is_disciplinary_act(obj) -> bool:
+    """Whether ``obj`` is a disciplinary career act (sanction, suspension):
+    restricted like medical documents (``sirhp.policy.documents.security``).
+    """
+    return ICareerEvent.providedBy(obj) and rules.is_disciplinary(
+        getattr(obj, "event_type", None)
+    )
 
 
 def file_of(context):

@@ -70,9 +70,7 @@ class ICareerEventSchema(model.Schema):
     )
     decoration = schema.TextLine(
         title=_("label_decoration", default="Décoration ou distinction"),
-        description=_(
-            "help_decoration", default="Obligatoire pour une décoration."
-        ),
+        description=_("help_decoration", default="Obligatoire pour une décoration."),
         required=False,
         max_length=200,
     )

@@ -91,7 +91,9 @@ def SanctionVocabulary(context=None):
     if queryUtility(IRegistry) is None:
         return SimpleVocabulary([])
     sanctions = referentials.tables()["sanctions"]
-    codes = sorted(sanctions, key=lambda code: referential_rules.sort_level(sanctions[code]))
+    codes = sorted(
+        sanctions, key=lambda code: referential_rules.sort_level(sanctions[code])
+    )
     return SimpleVocabulary(
         [
             SimpleTerm(value=code, token=code, title=sanctions[code]["label"])
