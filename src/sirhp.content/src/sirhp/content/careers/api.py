@@ -16,7 +16,6 @@ from sirhp.content.careers import rules
 from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import ICareerEvent
 from sirhp.content.interfaces import IPersonnelFile
-from sirhp.content.referentials import api as referentials
 
 MSG_BAD_DATE = _(
     "error_career_bad_date",
@@ -115,9 +114,13 @@ def check_act(*, values, context):
         at = values.get("event_date")
         if file is not None and at is not None:
             grade_before = situation(file=file, at=at - timedelta(days=1))["grade"]
-    problem = rules.act_problem(
-        act, referentials.tables(at=values.get("event_date"))["grades"], grade_before
+    # referentials.api files acts through careers.api
+    from sirhp.content.referentials import (  # late import: a real cycle
+        api as referentials,
     )
+
+    tables = referentials.tables(at=values.get("event_date"))
+    problem = rules.act_problem(act, tables["grades"], grade_before)
     if problem is not None:
         field, message = ACT_PROBLEMS[problem]
         raise CareerError(message, field=field)
