@@ -145,7 +145,9 @@ def test_check_act_demotion_against_the_grade_held(portal, testdata):
     demotion = {"event_type": "sanction", "sanction": "retrogradation"}
     demotion["event_date"] = day
     if lower:
-        careers.check_act(values={**demotion, "resulting_grade": lower[0]}, context=file)
+        careers.check_act(
+            values={**demotion, "resulting_grade": lower[0]}, context=file
+        )
     for grade in [held, other, None] + higher[:1]:
         with pytest.raises(careers.CareerError) as refused:
             careers.check_act(
@@ -247,8 +249,8 @@ def _auth(testdata, persona):
     ],
 )
 def test_rest_refuses_in_french(functional, testdata, values, message):
-    file_url = functional["portal"].absolute_url() + "/" + testdata.path_of(
-        "pn_validated"
+    file_url = (
+        functional["portal"].absolute_url() + "/" + testdata.path_of("pn_validated")
     )
     response = requests.post(
         file_url,
@@ -262,8 +264,8 @@ def test_rest_refuses_in_french(functional, testdata, values, message):
 
 
 def test_add_form_refuses_in_french(functional, testdata):
-    file_url = functional["portal"].absolute_url() + "/" + testdata.path_of(
-        "pn_validated"
+    file_url = (
+        functional["portal"].absolute_url() + "/" + testdata.path_of("pn_validated")
     )
     session = requests.Session()
     session.auth = ("hrmanager.pn", testdata.PASSWORD)
