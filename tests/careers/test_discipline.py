@@ -175,6 +175,7 @@ def test_sanction_visibility(portal, sanction, persona):
     allowed = persona in SANCTION_READERS
     assert api.user.has_permission("View", obj=sanction) is allowed
     assert may_read_field(sanction, "sanction") is allowed
+    assert may_read_field(sanction, "scan") is allowed
     catalog = api.portal.get_tool("portal_catalog")
     assert len(catalog(UID=sanction.UID())) == int(allowed)
     found = careers.acts(file=sanction.aq_parent) if allowed else []
