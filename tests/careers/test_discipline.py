@@ -19,6 +19,7 @@ from sirhp.content.careers import api as careers
 from sirhp.content.careers import rules
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.permissions import ReadDisciplinary
+from sirhp.content.referentials import api as referentials
 from sirhp.policy.base.access import PERSONAS
 from tests.security.access import login_of
 from tests.security.audit_helpers import events_since
@@ -130,8 +131,6 @@ def test_check_act_refuses_in_french(portal, testdata, values, field, message):
 
 
 def test_check_act_demotion_against_the_grade_held(portal, testdata):
-    from sirhp.content.referentials import api as referentials
-
     file = _file(portal, testdata)
     login(portal, "hrmanager.pn")
     day = date(2025, 3, 1)
