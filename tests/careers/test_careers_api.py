@@ -15,16 +15,16 @@ def file(portal, testdata):
     return portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
 
 
-def _act(file, state, **values):
+def _act(file, state, author="clerkreviewer.pn", validator="reviewer.pn", **values):
     """An act made by a clerk; submitted, then validated by a reviewer."""
-    login(file.aq_parent.aq_parent, "clerkreviewer.pn")
+    login(file.aq_parent.aq_parent, author)
     act = api.content.create(
         container=file, type="CareerEvent", id=f"acte-{values['event_date']}", **values
     )
     if state in ("pending", "validated"):
         api.content.transition(act, transition="submit")
     if state == "validated":
-        login(file.aq_parent.aq_parent, "reviewer.pn")
+        login(file.aq_parent.aq_parent, validator)
         api.content.transition(act, transition="validate", comment="Conforme.")
     return act
 
@@ -74,15 +74,19 @@ def test_only_validated_acts_count(portal, file):
 
 
 def test_a_period_act_ends(portal, file):
+    # a suspension is disciplinary: HR managers file it (four eyes; the
+    # agency's only HR manager submitted it, an administrator validates)
     _act(
         file,
         "validated",
+        author="hrmanager.pn",
+        validator="siteadmin",
         event_type="suspension",
         event_date=date(2024, 3, 1),
         end_date=date(2024, 4, 30),
         resulting_status="suspended",
     )
-    login(portal, "clerk.pn")
+    login(portal, "hrmanager.pn")
     assert careers.situation(file=file, at=date(2024, 3, 15))["status"] == ("suspended")
     assert careers.situation(file=file, at=date(2024, 5, 1))["status"] == "active"
     spans = [

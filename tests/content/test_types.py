@@ -306,6 +306,9 @@ class TestRecordSchemas:
             "resulting_unit",
             "resulting_position",
             "resulting_status",
+            "sanction",
+            "decoration",
+            "scan",
         }
         assert schema["event_type"].vocabularyName == "sirhp.content.event_types"
         assert schema["event_type"].required and schema["event_date"].required

@@ -51,6 +51,8 @@ EDIT_FIELD = {
     "document": "reference",
     "restricted": "reference",
     "event": "reference",
+    "sanction": "reference",
+    "decoration": "reference",
     "change": "justification",
     "officer_request": "justification",
     "badge": "request_reason",
@@ -195,7 +197,8 @@ class Site:
         if state != "draft":
             _do(obj, submitter, "submit")
         if state in ("validated", "archived"):
-            validator = "siteadmin" if table == "restricted" else "reviewer.pn"
+            restricted = table in ("restricted", "sanction")
+            validator = "siteadmin" if restricted else "reviewer.pn"
             _do(obj, validator, "validate")
         if state == "archived":
             _do(obj, "hrmanager.pn", "archive")
@@ -237,6 +240,28 @@ class Site:
             "clerk.pn",
             "clerkreviewer.pn",
             event_type="training",
+        )
+
+    def _build_sanction(self, state):
+        return self._record(
+            "sanction",
+            state,
+            "CareerEvent",
+            "hrmanager.pn",
+            "hrmanager.pn",
+            event_type="sanction",
+            sanction="blame",
+        )
+
+    def _build_decoration(self, state):
+        return self._record(
+            "decoration",
+            state,
+            "CareerEvent",
+            "clerk.pn",
+            "clerkreviewer.pn",
+            event_type="decoration",
+            decoration="Médaille du mérite national",
         )
 
     def _change(self, table, state, requester, kind):

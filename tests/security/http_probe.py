@@ -23,6 +23,8 @@ NEW_VALUE = {
     "document": "Réf. {}",
     "restricted": "Réf. {}",
     "event": "Réf. {}",
+    "sanction": "Réf. {}",
+    "decoration": "Réf. {}",
     "change": "Justification {}",
     "officer_request": "Justification {}",
 }

@@ -171,6 +171,18 @@ ELSEWHERE = {
         "test_attachment_read_only_by_hr_managers_auditors_and_officer",
         "tests/leave/test_leave_http.py::test_generic_creation_refused_and_scan_hidden",
     ),
+    # the whole act is restricted (local roles not inherited) and its
+    # decision needs a consultation reason
+    "CareerEvent.sanction": (
+        "tests/careers/test_discipline.py::test_sanction_visibility",
+        "tests/careers/test_discipline.py::test_rest_and_page_visibility",
+        "tests/careers/test_discipline.py::"
+        "test_consultation_needs_a_reason_and_is_journaled",
+    ),
+    "CareerEvent.scan": (
+        "tests/careers/test_discipline.py::test_sanction_visibility",
+        "tests/careers/test_discipline.py::test_rest_and_page_visibility",
+    ),
 }
 
 

@@ -74,6 +74,8 @@ EDIT_VALUE = {
     "document": "Réf. modifiée",
     "restricted": "Réf. modifiée",
     "event": "Réf. modifiée",
+    "sanction": "Réf. modifiée",
+    "decoration": "Réf. modifiée",
     "change": "Justification modifiée",
     "officer_request": "Justification modifiée",
     "badge": "replacement",

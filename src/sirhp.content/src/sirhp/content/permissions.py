@@ -18,6 +18,7 @@ TransitionExpireBadge = "sirhp: Transition: expire badge"
 
 ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"
+ReadDisciplinary = "sirhp: Field: read disciplinary"
 ReadLeaveAttachment = "sirhp: Field: read leave attachment"
 
 ViewHistory = "sirhp: View history"

@@ -8,6 +8,8 @@ notation is ``sirhp.policy.base.access``. Pure Python, no Zope import.
 from sirhp.policy.badges.access import BADGE
 from sirhp.policy.badges.access import BATCH
 from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.careers.access import DECORATION
+from sirhp.policy.careers.access import SANCTION
 from sirhp.policy.changes.access import CHANGE_REQUEST
 from sirhp.policy.changes.access import OFFICER_REQUEST
 from sirhp.policy.documents.access import DOCUMENT
@@ -20,6 +22,8 @@ TABLES = (
     DOCUMENT,
     RESTRICTED_DOCUMENT,
     CAREER_EVENT,
+    SANCTION,
+    DECORATION,
     CHANGE_REQUEST,
     OFFICER_REQUEST,
     BADGE,

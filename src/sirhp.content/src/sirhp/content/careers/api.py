@@ -8,15 +8,52 @@ dossier » (``sirhp.policy``). Rules: ``careers.rules``.
 """
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.careers import rules
+from sirhp.content.content.records import parent_file
+from sirhp.content.interfaces import ICareerEvent
+from sirhp.content.interfaces import IPersonnelFile
 
 MSG_BAD_DATE = _(
     "error_career_bad_date",
     default="Date invalide : indiquez une date au format AAAA-MM-JJ (ex. 2026-11-01).",
 )
+
+# the rules of ``rules.act_problem``: (field, message)
+ACT_PROBLEMS = {
+    "sanction_required": (
+        "sanction",
+        _(
+            "error_career_sanction_required",
+            default="Indiquez la sanction prononcée.",
+        ),
+    ),
+    "decoration_required": (
+        "decoration",
+        _(
+            "error_career_decoration_required",
+            default="Indiquez la décoration ou distinction décernée.",
+        ),
+    ),
+    "end_date_required": (
+        "end_date",
+        _(
+            "error_career_suspension_end_required",
+            default="Une mise à pied doit indiquer sa date de fin.",
+        ),
+    ),
+    "demotion_grade": (
+        "resulting_grade",
+        _(
+            "error_career_demotion_grade",
+            default="Une rétrogradation doit indiquer un grade inférieur du même "
+            "corps que le grade détenu à la date d'effet.",
+        ),
+    ),
+}
 
 
 class CareerError(SirhpError):
@@ -36,6 +73,57 @@ def parse_at(text):
     if day is None:
         raise CareerError(MSG_BAD_DATE, field="at")
     return day
+
+
+def is_disciplinary_act(obj) -> bool:
+    """Whether ``obj`` is a disciplinary career act (sanction, suspension):
+    restricted like medical documents (``sirhp.policy.documents.security``).
+    """
+    return ICareerEvent.providedBy(obj) and rules.is_disciplinary(
+        getattr(obj, "event_type", None)
+    )
+
+
+def file_of(context):
+    """The personnel file of ``context`` (the file itself, or an act's)."""
+    if IPersonnelFile.providedBy(context):
+        return context
+    return parent_file(context)
+
+
+def check_act(*, values, context):
+    """Refuse a career act that breaks a rule of its nature (the form's
+    invariant and REST both call this).
+
+    :param values: the act's fields (schema names: ``event_type``,
+        ``sanction``, ``decoration``, ``event_date``, ``end_date``,
+        ``resulting_grade``).
+    :param context: the act, or the file it is added to.
+    :raises CareerError: the rule broken, on its field.
+    """
+    act = {
+        "type": values.get("event_type"),
+        "sanction": values.get("sanction"),
+        "decoration": values.get("decoration"),
+        "end_date": values.get("end_date"),
+        "grade": values.get("resulting_grade"),
+    }
+    grade_before = None
+    if act["type"] == "sanction" and act["sanction"] == rules.DEMOTION:
+        file = file_of(context)
+        at = values.get("event_date")
+        if file is not None and at is not None:
+            grade_before = situation(file=file, at=at - timedelta(days=1))["grade"]
+    # referentials.api files acts through careers.api
+    from sirhp.content.referentials import (  # late import: a real cycle
+        api as referentials,
+    )
+
+    tables = referentials.tables(at=values.get("event_date"))
+    problem = rules.act_problem(act, tables["grades"], grade_before)
+    if problem is not None:
+        field, message = ACT_PROBLEMS[problem]
+        raise CareerError(message, field=field)
 
 
 def _unit_of(relation):
@@ -72,6 +160,7 @@ def acts(*, file):
         result.append(
             {
                 "type": obj.event_type,
+                "sanction": getattr(obj, "sanction", None),
                 "date": obj.event_date,
                 "end_date": getattr(obj, "end_date", None),
                 "grade": getattr(obj, "resulting_grade", None),

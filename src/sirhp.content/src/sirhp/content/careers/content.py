@@ -3,8 +3,10 @@
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
+from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.careers import api
 from sirhp.content.careers import rules
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.records import term_title
@@ -47,6 +49,33 @@ class ICareerEventSchema(model.Schema):
     # situation goes back to what it was the day after.
     end_date = schema.Date(
         title=_("label_event_end_date", default="Date de fin (acte à durée limitée)"),
+        required=False,
+    )
+
+    # Discipline and awards. The sanction and the decision's scan are
+    # disciplinary data: read by those who may read the act's restricted
+    # fields only (the act itself is restricted: sirhp.policy.careers).
+    directives.read_permission(
+        sanction="sirhp.content.ReadDisciplinary",
+        scan="sirhp.content.ReadDisciplinary",
+    )
+    sanction = schema.Choice(
+        title=_("label_sanction", default="Sanction"),
+        description=_(
+            "help_sanction",
+            default="Obligatoire pour une sanction disciplinaire.",
+        ),
+        vocabulary="sirhp.content.sanctions",
+        required=False,
+    )
+    decoration = schema.TextLine(
+        title=_("label_decoration", default="Décoration ou distinction"),
+        description=_("help_decoration", default="Obligatoire pour une décoration."),
+        required=False,
+        max_length=200,
+    )
+    scan = NamedBlobFile(
+        title=_("label_decision_scan", default="Décision numérisée"),
         required=False,
     )
 
@@ -98,6 +127,27 @@ class ICareerEventSchema(model.Schema):
         if not rules.period_is_valid(start, end):
             # a plain string, as every channel (forms, REST) shows it as it is
             raise Invalid(translate(MSG_END_BEFORE_START, context=getRequest()))
+
+    @invariant
+    def act_is_complete(data):
+        try:
+            values = {
+                name: getattr(data, name, None)
+                for name in (
+                    "event_type",
+                    "sanction",
+                    "decoration",
+                    "event_date",
+                    "end_date",
+                    "resulting_grade",
+                )
+            }
+        except Exception:  # the add form's context is the container
+            return
+        try:
+            api.check_act(values=values, context=getattr(data, "__context__", None))
+        except api.CareerError as error:
+            raise Invalid(error.text(getRequest())) from None
 
 
 @implementer(ICareerEvent, ICareerEventSchema)

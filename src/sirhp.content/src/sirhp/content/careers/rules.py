@@ -17,6 +17,66 @@ from datetime import timedelta
 # what an act may change, in the order shown
 SITUATION = ("grade", "echelon", "unit", "status", "position")
 
+# Disciplinary acts: restricted data (HR managers, auditors, the officer).
+DISCIPLINARY_TYPES = frozenset({"sanction", "suspension"})
+# the sanctions of the référentiel that need a special check
+SUSPENDING_SANCTION = "mise-a-pied"
+DEMOTION = "retrogradation"
+SUSPENDED = "suspended"  # a code of sirhp.content.personnel_status
+
+
+def is_disciplinary(event_type):
+    """Whether acts of ``event_type`` are disciplinary (restricted)."""
+    return event_type in DISCIPLINARY_TYPES
+
+
+def suspends(act):
+    """Whether ``act`` suspends the officer for its period: a suspension or
+    a mise à pied."""
+    return act.get("type") == "suspension" or (
+        act.get("type") == "sanction" and act.get("sanction") == SUSPENDING_SANCTION
+    )
+
+
+def effective_values(act):
+    """The situation ``act`` results in: a suspension or mise à pied without
+    a resulting status sets ``suspended`` for its period."""
+    if suspends(act) and not act.get("status"):
+        return {**act, "status": SUSPENDED}
+    return act
+
+
+def act_problem(act, grades=None, grade_before=None):
+    """The first rule ``act`` breaks, as a code, or ``None``.
+
+    :param act: dict with ``type``, ``sanction``, ``decoration``,
+        ``end_date``, ``grade`` (resulting grade).
+    :param grades: the référentiel's grades ``{code: {"corps", "order"}}``.
+    :param grade_before: the officer's grade on the act's date.
+    :returns: ``"sanction_required"``, ``"decoration_required"``,
+        ``"end_date_required"``, ``"demotion_grade"`` or ``None``.
+    """
+    kind = act.get("type")
+    if kind == "sanction" and not act.get("sanction"):
+        return "sanction_required"
+    if kind == "decoration" and not (act.get("decoration") or "").strip():
+        return "decoration_required"
+    if kind == "sanction" and act.get("sanction") == SUSPENDING_SANCTION:
+        if act.get("end_date") is None:
+            return "end_date_required"
+    if kind == "sanction" and act.get("sanction") == DEMOTION:
+        if not is_lower_grade(grades or {}, act.get("grade"), grade_before):
+            return "demotion_grade"
+    return None
+
+
+def is_lower_grade(grades, grade, than):
+    """Whether ``grade`` is below ``than`` in the same corps."""
+    new, old = grades.get(grade or ""), grades.get(than or "")
+    if not new or not old or new.get("corps") != old.get("corps"):
+        return False
+    return new.get("order", 0) < old.get("order", 0)
+
 
 def period_is_valid(start, end):
     """Whether an act's end date, if any, is on or after its date of effect."""
@@ -55,6 +115,7 @@ def situation_at(acts, at, initial=None):
     for act in ordered(acts):
         if not in_force(act, at):
             continue
+        act = effective_values(act)
         for name in SITUATION:
             value = act.get(name)
             if value is None or value == "":

@@ -83,3 +83,20 @@ CorpsVocabulary = _statute_factory("corps")
 GradeVocabulary = _statute_factory("grades")
 SkillVocabulary = _factory("skills")
 DocumentTypeVocabulary = _factory("document_types")
+
+
+@provider(IVocabularyFactory)
+def SanctionVocabulary(context=None):
+    """The sanctions of the référentiel in force today, lightest first."""
+    if queryUtility(IRegistry) is None:
+        return SimpleVocabulary([])
+    sanctions = referentials.tables()["sanctions"]
+    codes = sorted(
+        sanctions, key=lambda code: referential_rules.sort_level(sanctions[code])
+    )
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=code, token=code, title=sanctions[code]["label"])
+            for code in codes
+        ]
+    )

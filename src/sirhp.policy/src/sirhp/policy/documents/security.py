@@ -15,15 +15,21 @@ per state (an officer sees validated documents only). The catalog's
 anyone else either. Restricted documents are submitted and validated by HR
 managers (four eyes between two of them); when the submitter is the agency's
 only HR manager, a site administrator validates (``domain/four_eyes.py``).
+
+Disciplinary career acts (sanctions, suspensions:
+``sirhp.content.careers.api.is_disciplinary_act``) are restricted the same
+way, by the same functions: ``is_restricted_record`` names both.
 """
 
 from Acquisition import aq_base
 from plone import api
 from sirhp.content.api import find_agency
 from sirhp.content.api import parent_file
+from sirhp.content.careers.api import is_disciplinary_act
 from sirhp.content.changes.api import target_of
 from sirhp.content.documents.api import is_restricted
 from sirhp.content.documents.api import is_restricted_document
+from sirhp.content.interfaces import ICareerEvent
 from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.policy.base.localroles import block_inheritance
@@ -33,6 +39,11 @@ HR_ROLE = "HRManager"
 OFFICER = "Officer"
 MANAGED = {HR_ROLE, OFFICER}
 MARKER = "_sirhp_restricted"
+
+
+def is_restricted_record(obj) -> bool:
+    """A restricted document or a disciplinary career act."""
+    return is_restricted_document(obj) or is_disciplinary_act(obj)
 
 
 def wanted_roles(doc) -> dict[str, set]:
@@ -71,16 +82,19 @@ def agency_hr_managers(obj) -> set[str]:
 
 def apply_sensitivity(doc, event=None) -> bool:
     """Block or restore inheritance to match the type's sensitivity: on a
-    document, and on a change request about a restricted document (its
-    title and values name the document: seen by who sees the document).
+    document, on a career act (disciplinary or not), and on a change
+    request about a restricted record (its title and values name the
+    record: seen by who sees the record).
 
     Returns True when something changed (and the security was reindexed).
     """
     if IChangeRequest.providedBy(doc):
         target = target_of(doc)
-        restricted = target is not None and is_restricted_document(target)
+        restricted = target is not None and is_restricted_record(target)
     elif IScannedDocument.providedBy(doc):
         restricted = is_restricted(getattr(doc, "document_type", None))
+    elif ICareerEvent.providedBy(doc):
+        restricted = is_disciplinary_act(doc)
     else:
         return False
     changed = False
@@ -95,7 +109,7 @@ def apply_sensitivity(doc, event=None) -> bool:
         changed = True
     if changed:
         doc.reindexObjectSecurity()
-    if changed and IScannedDocument.providedBy(doc):
+    if changed and not IChangeRequest.providedBy(doc):
         for request in requests_about(doc):
             apply_sensitivity(request)
     return changed
@@ -153,5 +167,6 @@ __all__ = [
     "agency_hr_managers",
     "apply_sensitivity",
     "is_restricted_document",
+    "is_restricted_record",
     "reapply_types",
 ]

@@ -27,8 +27,8 @@ from Acquisition import aq_base
 from dataclasses import dataclass
 from dataclasses import field
 from plone import api
-from sirhp.content.documents.api import is_restricted_document
 from sirhp.content.interfaces import IAgency
+from sirhp.content.interfaces import ICareerEvent
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.policy import config
@@ -92,7 +92,7 @@ def granted_local_roles(obj) -> dict[str, set[str]]:
         )
     elif IPersonnelFile.providedBy(obj):
         grant(wanted_local_roles(obj))
-    elif is_restricted_document(obj):
+    elif document_security.is_restricted_record(obj):
         grant(document_security.wanted_roles(obj))
     return granted
 
@@ -125,11 +125,11 @@ def clean_shares(obj) -> ShareChange:
                 change.restored[principal] = sorted(roles - have)
                 set_exact_local_roles(obj, principal, roles)
     blocked = is_blocked(obj)
-    if IScannedDocument.providedBy(obj):
-        # blocks (and marks) a restricted document, unblocks a former one
+    if IScannedDocument.providedBy(obj) or ICareerEvent.providedBy(obj):
+        # blocks (and marks) a restricted record, unblocks a former one
         document_security.apply_sensitivity(obj)
-    if is_blocked(obj) and not is_restricted_document(obj):
-        block_inheritance(obj, False)  # SIRHP blocks restricted documents only
+    if is_blocked(obj) and not document_security.is_restricted_record(obj):
+        block_inheritance(obj, False)  # SIRHP blocks restricted records only
     now = is_blocked(obj)
     if now != blocked:
         change.inheritance = "blocked" if now else "unblocked"

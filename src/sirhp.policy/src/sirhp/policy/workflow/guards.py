@@ -10,7 +10,7 @@ from sirhp.content.content.records import parent_file
 from sirhp.content.domain.four_eyes import may_validate_restricted
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.policy.documents.security import agency_hr_managers
-from sirhp.policy.documents.security import is_restricted_document
+from sirhp.policy.documents.security import is_restricted_record
 
 security = ModuleSecurityInfo("sirhp.policy.workflow.guards")
 
@@ -56,7 +56,7 @@ def may_validate(obj):
         file = parent_file(obj)
         if file is None or api.content.get_state(file) != "validated":
             return False
-    if is_restricted_document(obj) and not may_validate_restricted(
+    if is_restricted_record(obj) and not may_validate_restricted(
         api.user.get_current().getId(),
         last_actor(obj, "submit"),
         agency_hr_managers(obj),

@@ -12,7 +12,7 @@ from sirhp.content.interfaces import IChangeRequest
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.policy import _
 from sirhp.policy.documents.security import agency_hr_managers
-from sirhp.policy.documents.security import is_restricted_document
+from sirhp.policy.documents.security import is_restricted_record
 from sirhp.policy.workflow.guards import is_own_submission
 from sirhp.policy.workflow.guards import last_actor
 from sirhp.policy.workflow.handlers import OWN_SUBMISSION
@@ -78,7 +78,7 @@ def check_transition(obj, transition, request):
 def who_validates(obj, submitter):
     """For a restricted document: who will validate what ``submitter``
     submitted (a message), else None."""
-    if not is_restricted_document(obj):
+    if not is_restricted_record(obj):
         return None
     if restricted_validator(submitter, agency_hr_managers(obj)) == ADMINISTRATOR:
         return ADMINISTRATOR_VALIDATES
@@ -113,7 +113,7 @@ def _reasons(obj, transition):
         if file is None or api.content.get_state(file) != "validated":
             return [FILE_FIRST]
     if (
-        is_restricted_document(obj)
+        is_restricted_record(obj)
         and who_validates(obj, last_actor(obj, "submit")) is OTHER_HR_MANAGER_VALIDATES
         and api.user.get_current().getId() not in agency_hr_managers(obj)
     ):
