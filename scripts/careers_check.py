@@ -5,7 +5,6 @@ differences (or files without acts) are found, 0 otherwise.
 Usage: .venv/bin/zconsole run var/instance/etc/zope.conf scripts/careers_check.py
 """
 
-from plone import api
 from sirhp.content.careers import consistency
 import sys
 from Testing.makerequest import makerequest
@@ -35,8 +34,7 @@ def report(rows):
 
 def run(today=None):
     """Check the whole site as the system; returns (rows, report lines)."""
-    with api.env.adopt_roles(["Manager"]):
-        rows = consistency.check(today=today)
+    rows = consistency.check_site(today=today)
     return rows, report(rows)
 
 

@@ -59,16 +59,8 @@ def titles_of_units(uids):
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)}
 
 
-def acts(*, file):
-    """The file's validated career acts the caller may see, oldest first
-    (catalog metadata ``career_act``: no act is loaded).
-
-    :param file: a personnel file.
-    :returns: list of act dicts (``rules`` keys, plus ``title``, ``@id``,
-        ``reference``, ``unit_title``).
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
+def _validated_acts(file, search):
+    brains = search(
         portal_type="CareerEvent",
         path={"query": "/".join(file.getPhysicalPath()), "depth": 1},
         review_state="validated",
@@ -84,6 +76,28 @@ def acts(*, file):
         act["@id"] = brain.getURL()
         result.append(act)
     return result
+
+
+def acts(*, file):
+    """The file's validated career acts the caller may see, oldest first
+    (catalog metadata ``career_act``: no act is loaded).
+
+    :param file: a personnel file.
+    :returns: list of act dicts (``rules`` keys, plus ``title``, ``@id``,
+        ``reference``, ``unit_title``).
+    """
+    return _validated_acts(file, api.portal.get_tool("portal_catalog"))
+
+
+def all_acts(*, file):
+    """Every validated act of the file, whoever the caller: the system's
+    view, for what the file's acts account for (``missing``).
+
+    :param file: a personnel file.
+    :returns: list of act dicts, as ``acts``.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    return _validated_acts(file, catalog.unrestrictedSearchResults)
 
 
 def initial(*, file):

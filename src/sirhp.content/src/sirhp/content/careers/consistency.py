@@ -31,34 +31,19 @@ def _query(agency, portal_type):
     return query
 
 
-def _acts_by_file(catalog, agency):
+def _acts_by_file(search, agency):
     result = {}
-    for brain in catalog(sort_on="event_date", **_query(agency, "CareerEvent")):
+    for brain in search(sort_on="event_date", **_query(agency, "CareerEvent")):
         act = brain.career_act
         if act:
             result.setdefault(brain.getPath().rpartition("/")[0], []).append(act)
     return result
 
 
-def check(*, today=None, agency=None):
-    """Compare each validated file's values with what its acts give.
-
-    :param today: the day the acts are applied on (default: today).
-    :param agency: an agency to check (default: the whole site).
-    :returns: rows ``{"file" (path), "uid", "url", "title", "matricule",
-        "problem" ("difference" or "no_acts"), "field", "stored",
-        "from_acts"}``, by matricule then field (``field``, ``stored`` and
-        ``from_acts`` are ``None`` for a file without any act).
-    :raises SirhpForbidden: without ``sirhp: Check careers`` (403).
-    """
-    context = agency if agency is not None else api.portal.get()
-    if not api.user.has_permission(CheckCareers, obj=context):
-        raise SirhpForbidden(MSG_FORBIDDEN)
-    today = today or date.today()
-    catalog = api.portal.get_tool("portal_catalog")
-    acts = _acts_by_file(catalog, agency)
+def _rows(search, today, agency):
+    acts = _acts_by_file(search, agency)
     rows = []
-    for brain in catalog(sort_on="matricule", **_query(agency, "PersonnelFile")):
+    for brain in search(sort_on="matricule", **_query(agency, "PersonnelFile")):
         path = brain.getPath()
         base = {
             "file": path,
@@ -85,3 +70,34 @@ def check(*, today=None, agency=None):
                 )
             )
     return rows
+
+
+def check(*, today=None, agency=None):
+    """Compare each validated file the caller may see with what its acts
+    (those the caller may see) give.
+
+    :param today: the day the acts are applied on (default: today).
+    :param agency: an agency to check (default: the whole site).
+    :returns: rows ``{"file" (path), "uid", "url", "title", "matricule",
+        "problem" ("difference" or "no_acts"), "field", "stored",
+        "from_acts"}``, by matricule then field (``field``, ``stored`` and
+        ``from_acts`` are ``None`` for a file without any act).
+    :raises SirhpForbidden: without ``sirhp: Check careers`` (403).
+    """
+    context = agency if agency is not None else api.portal.get()
+    if not api.user.has_permission(CheckCareers, obj=context):
+        raise SirhpForbidden(MSG_FORBIDDEN)
+    catalog = api.portal.get_tool("portal_catalog")
+    return _rows(catalog, today or date.today(), agency)
+
+
+def check_site(*, today=None):
+    """``check`` of every validated file, whoever runs it: for the command
+    line (``scripts/careers_check.py``), where no Plone user is logged in
+    and whoever runs it already holds the whole database.
+
+    :param today: the day the acts are applied on (default: today).
+    :returns: the rows of ``check``.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    return _rows(catalog.unrestrictedSearchResults, today or date.today(), None)

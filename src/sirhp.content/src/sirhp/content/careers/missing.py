@@ -6,7 +6,7 @@ from DateTime import DateTime
 from plone import api
 from sirhp.content.base import hooks
 from sirhp.content.careers import rules
-from sirhp.content.careers.api import acts
+from sirhp.content.careers.api import all_acts
 from sirhp.content.careers.api import initial
 from z3c.relationfield import RelationValue
 from zope.globalrequest import getRequest
@@ -70,7 +70,7 @@ def build_missing_acts(*, file):
     """
     actor = api.user.get_current().getId() or "system"
     with api.env.adopt_roles(["Manager"]):
-        needed = rules.missing_acts(acts(file=file), initial(file=file))
+        needed = rules.missing_acts(all_acts(file=file), initial(file=file))
         built = [_file_act(file, spec, actor) for spec in needed]
     if built:
         hooks.journal(
