@@ -11,6 +11,7 @@ import pytest
 from sirhp.content.careers import consistency
 from sirhp.content.careers.missing import build_missing_acts
 from sirhp.content.careers.missing import REFERENCE
+from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 from tests.content.helpers import create_file
 from zope.event import notify
@@ -52,6 +53,8 @@ def test_missing_acts_built_once(portal, file):
     assert built
     assert {api.content.get_state(act) for act in built} == {"validated"}
     assert {act.reference for act in built} == {REFERENCE}
+    logged = get_journal().query(matricule=file.matricule, action="careers.acts_built")
+    assert len(logged) == 1 and logged[0]["user_id"] == "reviewer.pn"
     assert build_missing_acts(file=file) == []  # re-runnable
     assert _rows_of(file, _check(portal)) == []  # a clean file: nothing
 
