@@ -299,6 +299,20 @@ def _audit(world, target):
     return result
 
 
+def _career_check(world, target):
+    result = []
+    for base in (world.url, world.url + "/police-nationale"):
+        result += [
+            (f"{base}/@career-check", f"{base}/@career-check", {}),
+            (
+                f"{base}/@@controle-carrieres",
+                f"{base}/@@controle-carrieres",
+                {"accept": PAGE},
+            ),
+        ]
+    return result
+
+
 def _retirements(world, target):
     base = world.url + "/police-nationale"
     years = "from=2020&to=2069"  # the widest span allowed (50 years)
@@ -518,6 +532,14 @@ REGISTRY = (
         _retirements,
         ("service:GET @retirements", "view:departs-retraite"),
         "an agency's retirements by age limit: @retirements and the page",
+    ),
+    Representation(
+        "careers:check",
+        ("site",),
+        _career_check,
+        ("service:GET @career-check", "view:controle-carrieres"),
+        "the careers consistency check: @career-check and the page, on the "
+        "site and the agency",
     ),
     Mails(),
     # --- Classic UI pages of the objects

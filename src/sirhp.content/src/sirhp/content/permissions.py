@@ -28,3 +28,7 @@ ExtractText = "sirhp: Extract document text"
 
 # Retirements by age limit of an agency: HR managers (locally), auditors.
 ViewRetirements = "sirhp: View retirements"
+
+# Careers: the consistency check of files against their acts (HR managers
+# locally, auditors).
+CheckCareers = "sirhp: Check careers"

@@ -126,7 +126,7 @@ def check_act(*, values, context):
         raise CareerError(message, field=field)
 
 
-def _unit_of(relation):
+def unit_of(relation):
     """(UID, title) of a relation's unit; (None, None) without one. The title
     is shown as the file page shows the file's own unit."""
     if relation is None or relation.isBroken():
@@ -137,44 +137,55 @@ def _unit_of(relation):
     return api.content.get_uuid(unit), unit.Title()
 
 
-def acts(*, file):
-    """The file's validated career acts the caller may see, oldest first.
-
-    :param file: a personnel file.
-    :returns: list of act dicts (``rules`` keys, plus ``title``, ``@id``,
-        ``reference``, ``unit_title``).
-    """
+def titles_of_units(uids):
+    """{unit UID: title} in one catalog query. Unrestricted, as reading the
+    relation's unit is: a unit's title is shown wherever its acts are."""
+    uids = sorted({uid for uid in uids if uid})
+    if not uids:
+        return {}
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
+    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)}
+
+
+def _validated_acts(file, search):
+    brains = search(
         portal_type="CareerEvent",
         path={"query": "/".join(file.getPhysicalPath()), "depth": 1},
         review_state="validated",
         show_inactive=True,  # no publication dates in SIRHP: skip that filter
         sort_on="event_date",
     )
+    found = [(brain, dict(brain.career_act or {})) for brain in brains]
+    titles = titles_of_units(act.get("unit") for _brain, act in found)
     result = []
-    for brain in brains:
-        # the resulting situation is not catalog metadata: a few acts per file
-        obj = brain.getObject()
-        unit, unit_title = _unit_of(getattr(obj, "resulting_unit", None))
-        result.append(
-            {
-                "type": obj.event_type,
-                "sanction": getattr(obj, "sanction", None),
-                "date": obj.event_date,
-                "end_date": getattr(obj, "end_date", None),
-                "grade": getattr(obj, "resulting_grade", None),
-                "echelon": getattr(obj, "resulting_echelon", None),
-                "unit": unit,
-                "unit_title": unit_title,
-                "status": getattr(obj, "resulting_status", None),
-                "position": getattr(obj, "resulting_position", None),
-                "reference": getattr(obj, "reference", None),
-                "title": brain.Title,
-                "@id": brain.getURL(),
-            }
-        )
+    for brain, act in found:
+        act["unit_title"] = titles.get(act.get("unit"))
+        act["title"] = brain.Title
+        act["@id"] = brain.getURL()
+        result.append(act)
     return result
+
+
+def acts(*, file):
+    """The file's validated career acts the caller may see, oldest first
+    (catalog metadata ``career_act``: no act is loaded).
+
+    :param file: a personnel file.
+    :returns: list of act dicts (``rules`` keys, plus ``title``, ``@id``,
+        ``reference``, ``unit_title``).
+    """
+    return _validated_acts(file, api.portal.get_tool("portal_catalog"))
+
+
+def all_acts(*, file):
+    """Every validated act of the file, whoever the caller: the system's
+    view, for what the file's acts account for (``missing``).
+
+    :param file: a personnel file.
+    :returns: list of act dicts, as ``acts``.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    return _validated_acts(file, catalog.unrestrictedSearchResults)
 
 
 def initial(*, file):
@@ -184,7 +195,7 @@ def initial(*, file):
     :returns: dict of the ``rules.SITUATION`` keys, ``grade_date``,
         ``echelon_date``, ``hire_date`` and ``unit_title``.
     """
-    unit, unit_title = _unit_of(getattr(file, "unit", None))
+    unit, unit_title = unit_of(getattr(file, "unit", None))
     return {
         "grade": getattr(file, "grade", None),
         "echelon": getattr(file, "echelon", None),

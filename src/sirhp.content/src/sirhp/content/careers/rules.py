@@ -197,3 +197,82 @@ def parse_day(text):
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+# The file's values an act may stand for, with the date each is taken on
+FILE_FIELDS = SITUATION + ("grade_date", "echelon_date")
+
+
+def _empty(value):
+    return value is None or value == ""
+
+
+def missing_acts(acts, stored):
+    """The acts a file needs so that its acts account for its values.
+
+    A value is accounted for when some act sets it (a different value is a
+    drift for ``differences``, not a missing act). Unit, status and position
+    date from the hire date; the grade from ``grade_date`` when later,
+    the échelon from ``echelon_date`` when later (never before its grade).
+    Values of one day make one act: ``recruitment`` on the hire date when the
+    file has none, else ``reclassement``.
+
+    :param acts: the file's acts (``rules`` dicts, ``type`` included).
+    :param stored: the file's values (``FILE_FIELDS`` and ``hire_date``).
+    :returns: ``[{"type", "date", <SITUATION values>}]`` by date; empty when
+        nothing is missing (a second call after filing them).
+    """
+    hired = stored.get("hire_date")
+    accounted = {
+        name for act in acts for name in SITUATION if not _empty(act.get(name))
+    }
+    has_recruitment = any(act.get("type") == "recruitment" for act in acts)
+
+    def later(day, floor):
+        return day if day is not None and floor is not None and day > floor else floor
+
+    grade_day = later(stored.get("grade_date"), hired)
+    if hired is None:
+        grade_day = stored.get("grade_date")
+    days = {
+        "unit": hired,
+        "status": hired,
+        "position": hired,
+        "grade": grade_day,
+        "echelon": later(stored.get("echelon_date"), grade_day)
+        if "grade" not in accounted
+        else later(stored.get("echelon_date"), hired),
+    }
+    by_day = {}
+    for name in SITUATION:
+        if name in accounted or _empty(stored.get(name)) or days[name] is None:
+            continue
+        by_day.setdefault(days[name], {})[name] = stored[name]
+    if hired is not None and not has_recruitment:
+        by_day.setdefault(hired, {})
+    result = []
+    for day in sorted(by_day):
+        kind = "recruitment" if day == hired and not has_recruitment else "reclassement"
+        result.append({"type": kind, "date": day, **by_day[day]})
+    return result
+
+
+def differences(acts, stored, at):
+    """The file's values that its acts, on ``at``, do not give.
+
+    Dates (``grade_date``, ``echelon_date``) are compared only when the file
+    has one. Empty texts count as no value.
+
+    :returns: ``[(field, stored value, value from the acts)]`` in
+        ``FILE_FIELDS`` order.
+    """
+    situation = situation_at(acts, at)
+    result = []
+    for name in FILE_FIELDS:
+        value = None if _empty(stored.get(name)) else stored.get(name)
+        found = None if _empty(situation.get(name)) else situation.get(name)
+        if name.endswith("_date") and value is None:
+            continue
+        if value != found:
+            result.append((name, value, found))
+    return result

@@ -44,6 +44,9 @@ ACTION_LABELS = {
     actions.TEXT_EXTRACTION: _(
         "audit_text_extraction", default="Extraction du texte (automate)"
     ),
+    actions.CAREER_ACTS_BUILT: _(
+        "audit_career_acts_built", default="Actes de carrière reconstitués"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

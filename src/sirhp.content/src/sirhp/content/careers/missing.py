@@ -1,0 +1,82 @@
+"""Every file has its acts: the acts a file's values need, filed as the
+system (``rules.missing_acts`` says which). Called when a file is validated
+(``subscribers``) and by the upgrade for the files validated before."""
+
+from DateTime import DateTime
+from plone import api
+from sirhp.content.base import hooks
+from sirhp.content.careers import rules
+from sirhp.content.careers.api import all_acts
+from sirhp.content.careers.api import initial
+from z3c.relationfield import RelationValue
+from zope.globalrequest import getRequest
+
+REFERENCE = "Reprise du dossier (acte reconstitué)"
+WORKFLOW = "sirhp_record_workflow"
+ACTION = "careers.acts_built"
+# act value -> CareerEvent field
+FIELDS = {
+    "grade": "resulting_grade",
+    "echelon": "resulting_echelon",
+    "status": "resulting_status",
+    "position": "resulting_position",
+}
+
+
+def _validated(act, actor):
+    """Put a new act in ``validated``: the file's validation by a second
+    person (four eyes) covers the values these acts only restate."""
+    wftool = api.portal.get_tool("portal_workflow")
+    wftool.setStatusOf(
+        WORKFLOW,
+        act,
+        {
+            "action": "validate",
+            "actor": actor,
+            "review_state": "validated",
+            "comments": REFERENCE,
+            "time": DateTime(),
+        },
+    )
+    wftool[WORKFLOW].updateRoleMappingsFor(act)
+    act.reindexObject()
+
+
+def _file_act(file, spec, actor):
+    values = {FIELDS[name]: spec[name] for name in FIELDS if name in spec}
+    if "unit" in spec:
+        values["resulting_unit"] = RelationValue(file.unit.to_id)
+    act = api.content.create(
+        container=file,
+        type="CareerEvent",
+        id=f"acte-reconstitue-{spec['date'].isoformat()}",
+        safe_id=True,
+        event_type=spec["type"],
+        event_date=spec["date"],
+        reference=REFERENCE,
+        **values,
+    )
+    _validated(act, actor)
+    return act
+
+
+def build_missing_acts(*, file):
+    """File, as the system, the validated acts ``file`` needs so that its
+    acts account for its career values; journaled (``careers.acts_built``).
+    Re-runnable: what acts already account for is not built again.
+
+    :param file: a personnel file.
+    :returns: the acts filed (empty when nothing was missing).
+    """
+    actor = api.user.get_current().getId() or "system"
+    with api.env.adopt_roles(["Manager"]):
+        needed = rules.missing_acts(all_acts(file=file), initial(file=file))
+        built = [_file_act(file, spec, actor) for spec in needed]
+    if built:
+        hooks.journal(
+            ACTION,
+            obj=file,
+            request=getRequest(),
+            detail=", ".join(f"{a.event_type} {a.event_date}" for a in built),
+        )
+    return built

@@ -1,0 +1,77 @@
+"""Careers: every file has its acts.
+
+1. The ``career_act`` (acts) and ``career_file`` (files) metadata columns,
+   added and filled; only these columns are written (no index is
+   recomputed), with a savepoint every ``BATCH`` objects.
+2. The missing acts of every validated file (``careers.missing``), filed as
+   on the file's validation, with a savepoint every ``BATCH`` files (the
+   memory of a big site's run stays bounded).
+
+Re-runnable (a second run fills the same values and files no act) and logged.
+"""
+
+from plone import api
+from sirhp.content.careers import indexers
+from sirhp.content.careers.missing import build_missing_acts
+from sirhp.content.upgrades import add_indexes
+from sirhp.content.upgrades import logger
+import transaction
+
+BATCH = 500
+COLUMNS = {
+    "career_act": ("CareerEvent", indexers.career_act),
+    "career_file": ("PersonnelFile", indexers.career_file),
+}
+
+
+def fill_column(name):
+    """Write the ``name`` metadata of every object of its type; returns how
+    many objects."""
+    portal_type, indexer = COLUMNS[name]
+    catalog = api.portal.get_tool("portal_catalog")
+    position = catalog._catalog.schema[name]
+    data = catalog._catalog.data
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type=portal_type):
+        rid = brain.getRID()
+        record = list(data[rid])
+        record[position] = indexer(brain._unrestrictedGetObject())()
+        data[rid] = tuple(record)
+        count += 1
+        if count % BATCH == 0:
+            transaction.savepoint(optimistic=True)
+    return count
+
+
+def build_all_missing_acts():
+    """File the missing acts of every validated file; returns (files seen,
+    acts filed)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    paths = [
+        brain.getPath()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="PersonnelFile", review_state="validated"
+        )
+    ]
+    portal = api.portal.get()
+    built = 0
+    for count, path in enumerate(paths, start=1):
+        built += len(build_missing_acts(file=portal.unrestrictedTraverse(path)))
+        if count % BATCH == 0:
+            transaction.savepoint(optimistic=True)
+            logger.info(
+                "careers (acts): %d/%d files, %d acts", count, len(paths), built
+            )
+    return len(paths), built
+
+
+def upgrade(context):
+    """Add and fill the career metadata, then file the missing acts.
+
+    :param context: ``portal_setup``.
+    """
+    add_indexes((), tuple(COLUMNS))
+    for name in COLUMNS:
+        logger.info("careers (acts): %s filled on %d objects", name, fill_column(name))
+    files, built = build_all_missing_acts()
+    logger.info("careers (acts): %d validated files, %d acts filed", files, built)
