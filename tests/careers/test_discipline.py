@@ -292,7 +292,11 @@ def test_rest_and_page_visibility(functional, testdata, persona):
     page = requests.get(act_url, auth=auth, allow_redirects=False, timeout=30)
     assert (page.status_code == 200) is allowed
     career = requests.get(f"{file_url}/@career", auth=auth, headers=JSON, timeout=30)
-    assert ("mise-a-pied" in career.text) is allowed
+    # the career lists the act (and its effect) to its readers; the decision
+    # itself (nature, reference) only on the act, with a reason
+    assert (act_url in career.text) is allowed
+    assert "mise-a-pied" not in career.text
+    assert "DEC-DISC-0001" not in career.text
     search = requests.get(
         functional["portal"].absolute_url() + "/@search",
         params={"portal_type": "CareerEvent", "event_type": "sanction"},

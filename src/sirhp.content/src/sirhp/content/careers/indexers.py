@@ -4,8 +4,9 @@ consistency check read no object.
 ``career_act`` (acts) and ``career_file`` (files) are small dicts of plain
 values (codes, numbers, dates, a unit UID): nothing sensitive. A sanction's
 nature is not stored: only its effect (``rules.effective_values``: a mise
-à pied suspends for its period), so reading the catalog never consults a
-disciplinary decision."""
+à pied suspends for its period), nor a disciplinary act's reference, so
+reading the catalog never consults a disciplinary decision (the act's page
+and JSON show it, with a consultation reason)."""
 
 from plone.indexer import indexer
 from sirhp.content.careers import rules
@@ -30,6 +31,9 @@ def career_act(obj):
     }
     act = rules.effective_values(act)
     del act["sanction"]
+    if rules.is_disciplinary(act["type"]):
+        # the decision's reference is read on the act, with a reason
+        act["reference"] = None
     return act
 
 
