@@ -191,7 +191,7 @@ def add_version(*, effective, tables, today=None):
     api.portal.set_registry_record(
         RECORD, json.dumps(sorted(kept + [version], key=lambda v: v["effective"]))
     )
-    _record_due(version["effective"])
+    record_due(effective=version["effective"])
     notify(ReferentialsChanged(version, today))
     return version
 
@@ -209,7 +209,12 @@ def _store_due(state):
     }
 
 
-def _record_due(effective):
+def record_due(*, effective):
+    """Record that the work derived from the tables is due on ``effective``
+    (run by ``apply_due`` from that day). Recording it twice is harmless.
+
+    :param effective: an ISO date (``YYYY-MM-DD``).
+    """
     state = _due_state()
     state["pending"] = sorted(set(state["pending"]) | {effective})
     _store_due(state)
