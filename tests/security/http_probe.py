@@ -25,6 +25,7 @@ NEW_VALUE = {
     "event": "Réf. {}",
     "change": "Justification {}",
     "officer_request": "Justification {}",
+    "leave": "Motif {}",
 }
 # a valid other value for the fields that are choices
 CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
@@ -141,6 +142,13 @@ class Probe:
     def download(self, rest):
         field = DOWNLOAD_FIELD[self.table.key]
         response = self.get(f"{self.url}/@@download/{field}", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith("application/pdf")
+            return True
+        return self.refused(response, rest)
+
+    def attachment(self, rest):
+        response = self.get(f"{self.url}/@@download/attachment", rest)
         if response.status_code == 200:
             assert response.headers["Content-Type"].startswith("application/pdf")
             return True
@@ -320,7 +328,12 @@ class Probe:
             response = self.get(self.url, rest=False)
             if response.status_code != 200:
                 return self.refused(response, rest=False)
-            return f'id="workflow-transition-{self.operation}"' in response.text
+            # the workflow menu, or the buttons of a page drawing its own
+            # (a leave request: sirhp-transition-<id>)
+            return (
+                f'id="workflow-transition-{self.operation}"' in response.text
+                or f"sirhp-transition-{self.operation}" in response.text
+            )
         body = {"comment": "Motif de contrôle : pièce manquante."}
         if self.operation == "revoke":
             body["revocation_reason"] = "lost"
@@ -329,7 +342,7 @@ class Probe:
         )
         state = self.site.state_of(self.target)
         if response.status_code == 200:
-            assert state != self.state
+            assert state != self.state, (response.status_code, response.text[:500])
             return True
         assert 400 <= response.status_code < 500, response.status_code
         assert state == self.state, f"refused ({response.status_code}) but {state}"

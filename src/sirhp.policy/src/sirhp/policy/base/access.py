@@ -177,6 +177,7 @@ TRANSITIONS = frozenset(
         "expire",
         "approve",
         "withdraw",
+        "cancel",
     }
 )
 # operations that change data when allowed
