@@ -29,6 +29,9 @@ NEW_VALUE = {
 }
 # a valid other value for the fields that are choices
 CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
+# tables whose page draws its own transition buttons (sirhp-transition-<id>)
+# instead of the workflow menu
+OWN_BUTTONS = {"leave"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -328,12 +331,9 @@ class Probe:
             response = self.get(self.url, rest=False)
             if response.status_code != 200:
                 return self.refused(response, rest=False)
-            # the workflow menu, or the buttons of a page drawing its own
-            # (a leave request: sirhp-transition-<id>)
-            return (
-                f'id="workflow-transition-{self.operation}"' in response.text
-                or f"sirhp-transition-{self.operation}" in response.text
-            )
+            if self.table.key in OWN_BUTTONS:
+                return f"sirhp-transition-{self.operation}" in response.text
+            return f'id="workflow-transition-{self.operation}"' in response.text
         body = {"comment": "Motif de contrôle : pièce manquante."}
         if self.operation == "revoke":
             body["revocation_reason"] = "lost"
