@@ -36,8 +36,9 @@ DUE_KEY = "sirhp.referentials.due"
 
 
 class ReferentialsChanged:
-    """A version was added: values derived from the tables (retirement
-    dates...) are brought in line by the domains that derive them."""
+    """A version was stored (in the request that adds it). Values derived
+    from the tables follow when it comes into force: ``ReferentialsInForce``
+    (``apply_due``), not here."""
 
     def __init__(self, version, today):
         self.version = version
@@ -158,7 +159,8 @@ def add_version(*, effective, tables, today=None):
 
     A version in force never changes: ``effective`` must come after the
     version in force ``today``; a future version of the same date is
-    replaced. Nothing is stored on error.
+    replaced. Nothing is stored on error. What derives from the tables is
+    recorded as due on ``effective`` (``apply_due`` runs it), not run here.
 
     :param effective: ``date`` or ``YYYY-MM-DD``.
     :param tables: ``{kind: {code: {...}}}``.
