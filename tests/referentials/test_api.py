@@ -10,6 +10,7 @@ import pytest
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import defaults
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -187,3 +188,47 @@ def test_statute_mapping_refuses_unknown_grades(manager):
         )
     with pytest.raises(referentials.ReferentialError):
         referentials.apply_mapping(mapping={}, effective="2027-01-01", reference="")
+
+
+def test_statute_mapping_preview_counts_holders_and_stores_nothing(manager, testdata):
+    portal = manager
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    old = file.grade
+    new = next(code for code in defaults.GRADES if code != old)
+    other = next(code for code in defaults.GRADES if code not in (old, new))
+    counts = referentials.preview_mapping(
+        mapping={old: new, other: new}, effective="2027-01-01"
+    )
+    assert counts == {old: len(holders(old)), other: len(holders(other))}
+    assert counts[old] >= 1
+    assert not [
+        o
+        for o in file.objectValues()
+        if o.portal_type == "CareerEvent" and o.event_type == "reclassement"
+    ]
+    with pytest.raises(referentials.ReferentialError):
+        referentials.preview_mapping(mapping={old: "brigadier"}, effective="2027-01-01")
+    with pytest.raises(referentials.ReferentialError):
+        referentials.preview_mapping(mapping=None, effective="2027-01-01")
+
+
+def test_statute_mapping_files_the_decision_scan_in_every_moved_file(manager, testdata):
+    portal = manager
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    old = file.grade
+    new = next(code for code in defaults.GRADES if code != old)
+    count = referentials.apply_mapping(
+        mapping={old: new},
+        effective="2027-01-01",
+        reference="Décret 2026-101",
+        scan=(tiny_pdf(["Décret 2026-101"]), "decret.pdf"),
+    )
+    assert count >= 1
+    scans = [
+        o
+        for o in file.objectValues()
+        if o.portal_type == "ScannedDocument"
+        and o.document_type == referentials.MAPPING_DOCUMENT_TYPE
+        and o.file.filename == "decret.pdf"
+    ]
+    assert len(scans) == 1

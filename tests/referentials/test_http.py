@@ -118,9 +118,19 @@ def test_statute_mapping(as_user, url):
         ),
         "« brigadier »",
     )
+    preview = hr.post(
+        f"{url}/police-nationale/@statute-mapping", json={**payload, "dry_run": True}
+    )
+    assert preview.status_code == 200, preview.text
+    counts = preview.json()["counts"]
+    assert set(counts) == {"caporal"}
+    refused = clerk.post(
+        f"{url}/police-nationale/@statute-mapping", json={**payload, "dry_run": True}
+    )
+    assert refused.status_code in (401, 403)
     answer = hr.post(f"{url}/police-nationale/@statute-mapping", json=payload)
     assert answer.status_code == 200, answer.text
-    assert isinstance(answer.json()["count"], int)
+    assert answer.json()["count"] == counts["caporal"]
 
 
 def form_rows(tables, effective, authenticator):

@@ -1,6 +1,7 @@
-"""Retirement dates follow the référentiels: a version in force on the day
-it is added recomputes them (no value drifts from its source); a version
-dated in the future changes nothing before its date."""
+"""Retirement dates follow the référentiels, out of the request that adds a
+version: adding one records the work as due; ``apply_due`` (the daily task,
+or the panel's "Recalculer maintenant") recomputes them once the version is
+in force (no value drifts from its source), a future version on its date."""
 
 import copy
 from datetime import date
@@ -29,9 +30,22 @@ def test_a_version_in_force_recomputes_retirement_dates(portal, known_files):
             tables=_with_limit("officiers", 64),
             today=REFERENCE_DATE,
         )
+        # not in the request that adds the version: recorded as due
+        assert _indexed(portal, file) == date(2027, 9, 15)
+        assert referentials.due_status()["pending"] == ["2026-06-01"]
+        done = referentials.apply_due(today=REFERENCE_DATE)
+    assert done["applied"] == ["2026-06-01"]
+    assert done["results"]["retirement_dates"] >= 2
     assert _indexed(portal, file) == date(2029, 9, 15)
     # the other corps keep theirs
     assert _indexed(portal, known_files["pn_pending"]) == date(2029, 2, 28)
+    # done once: the next run has nothing to do
+    again = referentials.apply_due(today=REFERENCE_DATE)
+    assert again["applied"] == [] and again["results"] == {}
+    assert referentials.due_status() == {
+        "pending": [],
+        "last_run": REFERENCE_DATE.isoformat(),
+    }
 
 
 def test_a_future_version_waits_for_its_date(portal, known_files):
@@ -42,4 +56,11 @@ def test_a_future_version_waits_for_its_date(portal, known_files):
             tables=_with_limit("officiers", 64),
             today=REFERENCE_DATE,
         )
-    assert _indexed(portal, file) == date(2027, 9, 15)
+        before = referentials.apply_due(today=REFERENCE_DATE)
+        assert before["applied"] == [] and before["pending"] == ["2027-01-01"]
+        assert _indexed(portal, file) == date(2027, 9, 15)
+        assert referentials.apply_due(today=date(2026, 12, 31))["applied"] == []
+        on_its_date = referentials.apply_due(today=date(2027, 1, 1))
+    assert on_its_date["applied"] == ["2027-01-01"]
+    assert on_its_date["pending"] == []
+    assert _indexed(portal, file) == date(2029, 9, 15)

@@ -57,6 +57,7 @@ EDIT_FIELD = {
     "officer_request": "justification",
     "badge": "request_reason",
     "batch": "print_layout",
+    "leave": "reason",
 }
 
 
@@ -351,6 +352,31 @@ class Site:
             batch = create_print_batch(agency=agency, badges=[badge.UID()])
         self._restore_badges()
         return self._target("batch", state, batch, batch.card_numbers[0])
+
+    def _build_leave(self, state):
+        """A one-day sick leave of file A requested by clerk.pn, with a scan:
+        a day of its own (no overlap), in the future (cancelling is allowed
+        before the first day)."""
+        from sirhp.content.leave import api as leave_api
+
+        marker = self.marker("leave", state)
+        day = date.today() + timedelta(days=30 + self.counter)
+        with api.env.adopt_user(username="clerk.pn"):
+            leave = leave_api.request_leave(
+                file=self.file_a,
+                leave_type="sick",
+                start=day,
+                end=day,
+                reason=f"Motif {marker}",
+                attachment=("certificat.pdf", tiny_pdf(["Certificat"])),
+                today=date.today(),
+            )
+        if state in ("approved", "rejected"):
+            _do(leave, "hrmanager.pn", "approve" if state == "approved" else "reject")
+        elif state == "cancelled":
+            _do(leave, "clerk.pn", "cancel")
+        assert api.content.get_state(leave) == state
+        return self._target("leave", state, leave, marker)
 
     # --- reading back as the site owner ---------------------------------
 

@@ -27,9 +27,13 @@ NEW_VALUE = {
     "decoration": "Réf. {}",
     "change": "Justification {}",
     "officer_request": "Justification {}",
+    "leave": "Motif {}",
 }
 # a valid other value for the fields that are choices
 CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
+# tables whose page draws its own transition buttons (sirhp-transition-<id>)
+# instead of the workflow menu
+OWN_BUTTONS = {"leave"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -143,6 +147,13 @@ class Probe:
     def download(self, rest):
         field = DOWNLOAD_FIELD[self.table.key]
         response = self.get(f"{self.url}/@@download/{field}", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith("application/pdf")
+            return True
+        return self.refused(response, rest)
+
+    def attachment(self, rest):
+        response = self.get(f"{self.url}/@@download/attachment", rest)
         if response.status_code == 200:
             assert response.headers["Content-Type"].startswith("application/pdf")
             return True
@@ -322,6 +333,8 @@ class Probe:
             response = self.get(self.url, rest=False)
             if response.status_code != 200:
                 return self.refused(response, rest=False)
+            if self.table.key in OWN_BUTTONS:
+                return f"sirhp-transition-{self.operation}" in response.text
             return f'id="workflow-transition-{self.operation}"' in response.text
         body = {"comment": "Motif de contrôle : pièce manquante."}
         if self.operation == "revoke":
@@ -331,7 +344,7 @@ class Probe:
         )
         state = self.site.state_of(self.target)
         if response.status_code == 200:
-            assert state != self.state
+            assert state != self.state, (response.status_code, response.text[:500])
             return True
         assert 400 <= response.status_code < 500, response.status_code
         assert state == self.state, f"refused ({response.status_code}) but {state}"

@@ -80,6 +80,7 @@ EDIT_VALUE = {
     "officer_request": "Justification modifiée",
     "badge": "replacement",
     "batch": "a4",
+    "leave": "Motif modifié",
 }
 # plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
 UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
@@ -155,6 +156,9 @@ class Probe:
     def download(self):
         field = DOWNLOAD_FIELD[self.table.key]
         return self.has("View") and may_read_field(self.obj, field)
+
+    def attachment(self):
+        return self.has("View") and self.has("sirhp: Field: read leave attachment")
 
     def _patch(self):
         """The PATCH service of the object, as the persona: 204 (edited),
@@ -321,4 +325,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (450, CELL_COUNT)
+    assert (maps, cells) == (630, CELL_COUNT)

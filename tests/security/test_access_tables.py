@@ -21,6 +21,7 @@ view        GET <obj> (JSON)                        GET <obj> (page)
 sensitive   medical notes in GET <obj>              medical notes in the page
 photo       GET <obj>/@@images/photo                (same URL, HTML Accept)
 download    GET <obj>/@@download/<field>            (same URL, HTML Accept)
+attachment  GET <obj>/@@download/attachment         (same URL, HTML Accept)
 edit        PATCH a field: 204                      @@edit shows the edit form
 propose     PATCH a field: 202 (change request)     @@edit shows the proposal
 upload      POST a ScannedDocument: 201             ++add++ScannedDocument form
@@ -104,6 +105,7 @@ def test_http_cells_cover_every_row_both_ways():
         "ChangeRequest",
         "Badge",
         "BadgePrintBatch",
+        "LeaveRequest",
     }
     for table in TABLES:
         cells = http_cells(table)

@@ -112,3 +112,12 @@ def test_ordered_grades_corps_by_corps_lowest_first():
     ]
     assert codes[-1] == "attache"
     assert len(codes) == len(defaults.GRADES)
+
+
+def test_split_due_keeps_the_future_waiting():
+    pending = ["2027-01-01", "2026-06-01", "2026-06-01", "2026-11-01"]
+    assert rules.split_due(pending, date(2026, 11, 1)) == (
+        ["2026-06-01", "2026-11-01"],
+        ["2027-01-01"],
+    )
+    assert rules.split_due(None, date(2026, 11, 1)) == ([], [])

@@ -16,6 +16,7 @@ from sirhp.policy.documents.access import DOCUMENT
 from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
 from sirhp.policy.files.access import CAREER_EVENT
 from sirhp.policy.files.access import FILE
+from sirhp.policy.leave.access import LEAVE
 
 TABLES = (
     FILE,
@@ -28,6 +29,7 @@ TABLES = (
     OFFICER_REQUEST,
     BADGE,
     BATCH,
+    LEAVE,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

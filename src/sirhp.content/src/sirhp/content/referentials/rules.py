@@ -292,3 +292,11 @@ def sort_level(row):
     """Sort key of a sanction row by level (a malformed level first)."""
     level = row.get("level")
     return level if _is_int(level) else 0
+
+
+def split_due(pending, today: date):
+    """``(due, waiting)``: the effective dates of ``pending`` (ISO texts)
+    reached on ``today``, and the others; both sorted, without repeats."""
+    days = sorted(set(pending or ()))
+    due = [day for day in days if date.fromisoformat(day) <= today]
+    return due, [day for day in days if day not in due]

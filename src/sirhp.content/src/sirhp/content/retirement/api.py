@@ -171,9 +171,8 @@ def reindex_retirement_dates(*, today=None):
     return count
 
 
-def referentials_changed(event):
-    """A version of the référentiels in force on the day it is added may
-    change age limits: retirement dates are recomputed. A version dated in
-    the future is not applied before its date."""
-    if event.effective <= event.today:
-        reindex_retirement_dates(today=event.today)
+def referentials_in_force(event):
+    """Versions of the référentiels came into force (``apply_due``, out of
+    any user request): the age limits may have changed, retirement dates
+    are recomputed with the tables in force on that day."""
+    event.results["retirement_dates"] = reindex_retirement_dates(today=event.today)

@@ -131,6 +131,20 @@ OPERATION_LABELS = {
     "withdraw": ("retirer", "withdraw"),
     "attachment": ("pièce justificative", "supporting scan"),
     "cancel": ("annuler", "cancel"),
+    # careers: one operation per endpoint or page (careers/access.py)
+    "career": ("carrière (@career)", "career (@career)"),
+    "career_at": ("carrière à une date", "career on a date"),
+    "collective_act": ("acte collectif", "collective act"),
+    "retirements": ("départs à la retraite (@retirements)", "retirements"),
+    "retirements_page": ("page des départs à la retraite", "retirements page"),
+    "referentials_read": ("lire les référentiels", "read the référentiels"),
+    "referentials_add": ("nouvelle version des référentiels", "new référentiels"),
+    "statute_mapping": ("reclassement statutaire", "statutory regrading"),
+    "referentials_panel": ("panneau des référentiels", "référentiels panel"),
+    "leave": ("demander un congé (@leave)", "request leave (@leave)"),
+    "leave_balance": ("solde de congés", "leave balance"),
+    "absences": ("absences du jour", "absences of the day"),
+    "leave_page": ("page de demande de congé", "leave request page"),
 }
 
 STATE_LABELS = {
@@ -163,6 +177,7 @@ TRANSITIONS = frozenset(
         "expire",
         "approve",
         "withdraw",
+        "cancel",
     }
 )
 # operations that change data when allowed

@@ -5,11 +5,9 @@ the unit's commanders; its scan (it may be medical) by HR managers,
 auditors and the officer only. The unit's commander or an HR manager
 decides, never the requester nor the officer; the requester (or the
 officer) cancels before the first day. Nobody edits or deletes it.
-Notation: ``sirhp.policy.base.access``.
-
-Not yet listed in ``sirhp.policy.access``: the shared harness of
-``tests/security`` builds no leave request yet; the table is checked cell
-by cell by ``tests/leave/test_leave_access.py``.
+Notation: ``sirhp.policy.base.access``; listed in ``sirhp.policy.access``
+(``tests/security`` asks every cell; ``tests/leave/test_leave_access.py``
+also checks that nobody cancels from the first day).
 """
 
 from sirhp.policy.base.access import ADMIN
