@@ -32,6 +32,7 @@ import time
 import transaction
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.container.contained import notifyContainerModified
 from zope.intid.interfaces import IIntIds
 
 DEFAULT_SEED = 2021
@@ -218,6 +219,8 @@ class Generator:
                         obj, careers.leaves_for(index, self.reference_date), clerk
                     )
         self._records(obj, data, unit, record_state, clerk, reviewer, created, career)
+        if career:
+            notifyContainerModified(obj)  # once for all its acts (``records``)
         if self.accounts and state == "validated" and data["status"] == "active":
             ensure_officer_account(data["matricule"], obj.full_name, self.password)
         return obj
