@@ -19,6 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 
 
+def careers_lines(inproc, http):
+    """The careers rows of the report (``careers_*.py``)."""
+    career, retirements = http["career"], http["retirements"]
+    collective = inproc["collective_act"]
+    check = inproc["consistency"]
+    lines = [
+        f"| GET <file>/@career?at= (clerk, warm, {career['n']} requests) | "
+        f"p50 {career['p50']:.0f} ms, p95 {career['p95']:.0f} ms, "
+        f"{career['ratio_p50']:.2f}x the file's REST GET (p50) | <= 20 ms |",
+        f"| GET <agency>/@retirements?from=&to= (6 years, "
+        f"{retirements['items']} officers) | p50 {retirements['p50']:.0f} ms, "
+        f"p95 {retirements['p95']:.0f} ms, {retirements['ratio_p50']:.1f}x the "
+        f"file's REST GET (p50) | <= 300 ms |",
+        f"| collective act, {collective['acts']} officers (aborted) | "
+        f"{collective['seconds']:.1f} s ({collective['acts_per_s']:.0f} acts/s) | <= 30 s |",
+    ]
+    if check["available"]:
+        lines.append(
+            f"| careers consistency check, whole site | {check['seconds']:.1f} s "
+            f"({check['differences']} differences) | - |"
+        )
+    else:
+        lines.append("| careers consistency check, whole site | not available | - |")
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--instance", default="var/bench")
@@ -55,6 +81,16 @@ def main():
             instance / "etc" / "zope.conf",
             ROOT / "benchmarks" / "mon_dossier_setup.py",
             out / "officers.json",
+        ],
+        check=True,
+    )
+    subprocess.run(
+        [
+            BIN / "zconsole",
+            "run",
+            instance / "etc" / "zope.conf",
+            ROOT / "benchmarks" / "careers_inprocess.py",
+            out / "careers.json",
         ],
         check=True,
     )
@@ -96,6 +132,15 @@ def main():
             ],
             check=True,
         )
+        subprocess.run(
+            [
+                BIN / "python",
+                ROOT / "benchmarks" / "careers_http.py",
+                base,
+                out / "careers_http.json",
+            ],
+            check=True,
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -104,6 +149,8 @@ def main():
     badges = json.loads((out / "badges.json").read_text())
     verify = json.loads((out / "badges_http.json").read_text())
     mine = json.loads((out / "mon_dossier.json").read_text())
+    careers = json.loads((out / "careers.json").read_text())
+    careers_http = json.loads((out / "careers_http.json").read_text())
     cpu = platform.processor() or platform.machine()
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} cores ({cpu}), "
@@ -136,6 +183,7 @@ def main():
         f"| public verification throughput (4 clients, valid + forged) | "
         f"{verify['requests_per_s']:.0f} requests/s | - |",
     ]
+    cold = mine["transfer"]["cold_login_page"]
     second = mine["transfer"]["after_first_visit"]
     lines += [
         f"| Mon dossier (officer, warm) | p50 {mine['latency']['p50']:.0f} ms, "
@@ -146,6 +194,7 @@ def main():
         f"(HTML {second['html'] / 1024:.0f} KB + {second['resources'] / 1024:.0f} KB of "
         f"{second['count']} cached resources) | < 100 KB after the first visit |",
     ]
+    lines += careers_lines(careers, careers_http)
     report = "\n".join(lines)
     (out / "latest.md").write_text(report + "\n")
     print(report)

@@ -138,3 +138,37 @@ def test_same_data_whatever_the_date(manager):
     dates = [v for r in records for v in r.values() if isinstance(v, date)]
     dates += [r["created"].asdatetime().date() for r in records]
     assert max(dates) < demo.REFERENCE_DATE
+
+
+def test_demo_careers_are_coherent(manager):
+    """With careers (``make start``, ``make demo``), a file's career fields
+    are what its validated acts give on the reference date."""
+    from sirhp.content.careers import api as careers_api
+    from sirhp.content.retirement.api import retirement_date_of
+
+    demo.build_units(manager)
+    generator = demo.Generator(
+        manager, seed=5, accounts=False, documents=False, offset=700, careers=True
+    )
+    files = [
+        generator.create_file("police-nationale" if n % 5 else "ocs", state=state)
+        for n, state in enumerate(("validated",) * 30 + ("archived", "pending"))
+    ]
+    kinds = {}
+    for obj in files:
+        acts = [c for c in obj.objectValues() if c.portal_type == "CareerEvent"]
+        assert acts[0].event_type == "recruitment"
+        assert max(a.event_date for a in acts) <= demo.REFERENCE_DATE
+        for child in obj.objectValues():
+            kinds.setdefault(child.portal_type, set()).add(api.content.get_state(child))
+        if api.content.get_state(obj) == "pending":
+            continue
+        situation = careers_api.situation(file=obj, at=demo.REFERENCE_DATE)
+        own = careers_api.initial(file=obj)
+        for name in ("grade", "grade_date", "echelon", "echelon_date", "unit"):
+            assert situation[name] == own[name], (obj.getId(), name)
+        assert situation["status"] == own["status"]
+        assert situation["position"] == own["position"]
+        assert retirement_date_of(file=obj) is not None
+    assert kinds["CareerEvent"] >= {"validated"}
+    assert kinds["LeaveRequest"] >= {"approved"}

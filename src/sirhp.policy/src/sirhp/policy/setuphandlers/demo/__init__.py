@@ -14,7 +14,9 @@ Entry points (``sirhp.policy.setuphandlers.demo.<name>``):
   ``create_demo_badges``: photos and badges.
 
 Modules: ``units``, ``people`` (accounts, matricules), ``history`` (past
-transitions), ``files`` (the generator), ``badges``.
+transitions), ``files`` (the generator), ``careers`` (coherent careers from
+the référentiels, pure), ``records`` (a career's acts and leave requests as
+content), ``badges``.
 """
 
 from sirhp.policy.setuphandlers.demo.badges import create_demo_badges

@@ -13,13 +13,18 @@ from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
     CopyModifyMergeRepositoryTool,
 )
 import random
+from sirhp.content.referentials import api as referentials_api
+from sirhp.content.referentials import rules as referential_rules
 from sirhp.content.vocabularies.hr import hr_terms
 from sirhp.policy.setuphandlers import names
+from sirhp.policy.setuphandlers.demo import careers
 from sirhp.policy.setuphandlers.demo.history import pick_state
 from sirhp.policy.setuphandlers.demo.history import record_history
 from sirhp.policy.setuphandlers.demo.history import steps_to
 from sirhp.policy.setuphandlers.demo.people import ensure_officer_account
 from sirhp.policy.setuphandlers.demo.people import matricule
+from sirhp.policy.setuphandlers.demo.records import create_acts
+from sirhp.policy.setuphandlers.demo.records import create_leaves
 from sirhp.policy.setuphandlers.demo.units import leaf_units
 from sirhp.policy.setuphandlers.demo.units import UNITS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
@@ -27,6 +32,7 @@ import time
 import transaction
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.container.contained import notifyContainerModified
 from zope.intid.interfaces import IIntIds
 
 DEFAULT_SEED = 2021
@@ -36,7 +42,7 @@ DEFAULT_SEED = 2021
 # the calendar: the width of a date range decides how many random draws
 # ``randrange`` consumes, which shifted every value drawn after it (tests broke
 # on 2026-12-05). Changing this date changes the demo and test data.
-REFERENCE_DATE = date(2026, 11, 1)
+REFERENCE_DATE = careers.REFERENCE_DATE
 
 
 def _random_date(rng, start: date, end: date) -> date:
@@ -44,7 +50,13 @@ def _random_date(rng, start: date, end: date) -> date:
 
 
 class Generator:
-    """Creates ``count`` files split between both agencies (PN 85%, OCS 15%)."""
+    """Creates ``count`` files split between both agencies (PN 85%, OCS 15%).
+
+    With ``careers``, each file gets a coherent career (``careers``): its
+    acts and leave requests, and the file's career fields are what the acts
+    give on the reference date. Without (the test data), a recruitment and
+    a promotion act as the file's fields say.
+    """
 
     def __init__(
         self,
@@ -55,8 +67,11 @@ class Generator:
         documents=True,
         offset=0,
         reference_date=REFERENCE_DATE,
+        careers=False,
     ):
         self.portal = portal
+        self.careers = careers
+        self.tables = referentials_api.tables(at=reference_date) if careers else None
         self.rng = random.Random(seed)
         self.accounts = accounts
         self.password = password
@@ -166,6 +181,11 @@ class Generator:
                 if rng.random() < 0.9
                 else rng.choice(["suspended", "detached", "available"])
             )
+        career = None
+        if self.careers:
+            units = [unit] if unit_path else self.units[agency_id]
+            career = self._career(agency_index, data, units, state == "archived")
+            unit = career[1]["unit"]
         data["unit"] = RelationValue(self.intids.getId(unit))
         suffix = "pn" if agency_index == 0 else "ocs"
         clerk, reviewer = f"clerk.{suffix}", f"reviewer.{suffix}"
@@ -180,24 +200,88 @@ class Generator:
         record_state = "validated" if state in ("validated", "archived") else "draft"
         if state == "pending":
             record_state = "draft"
-        self._records(obj, data, unit, record_state, clerk, reviewer, created)
+        if career:
+            index = self._index(agency_index)
+            with api.env.adopt_user(username=clerk):
+                create_acts(
+                    obj,
+                    career[0],
+                    index,
+                    record_state,
+                    clerk,
+                    reviewer,
+                    created,
+                    rng,
+                    self.intids,
+                )
+                if state == "validated" and data["status"] == "active":
+                    create_leaves(
+                        obj, careers.leaves_for(index, self.reference_date), clerk
+                    )
+        self._records(obj, data, unit, record_state, clerk, reviewer, created, career)
+        if career:
+            notifyContainerModified(obj)  # once for all its acts (``records``)
         if self.accounts and state == "validated" and data["status"] == "active":
             ensure_officer_account(data["matricule"], obj.full_name, self.password)
         return obj
 
-    def _records(self, file, data, unit, state, clerk, reviewer, when):
+    def _index(self, agency_index):
+        """The file's index: its agency and number (seeds its career)."""
+        return agency_index * 1_000_000 + self.counters[agency_index]
+
+    def _career(self, agency_index, data, units, ending):
+        """Draw the career of the file being created and set the file's
+        career fields (and, for some, the birth date) from it."""
+        index = self._index(agency_index)
+        corps = data["corps"]
+        if not referential_rules.grades_of(self.tables, corps):
+            corps = data["corps"] = "sous-officiers"
+        data["birth_date"] = careers.birth_date_for(
+            index,
+            data["birth_date"],
+            data["hire_date"],
+            corps,
+            self.tables,
+            self.reference_date,
+        )
+        acts, final = careers.career_for(
+            index,
+            data["hire_date"],
+            corps,
+            units,
+            self.tables,
+            reference_date=self.reference_date,
+            ending=ending,
+            birth_date=data["birth_date"],
+        )
+        for name in (
+            "grade",
+            "grade_date",
+            "echelon",
+            "echelon_date",
+            "status",
+            "position",
+        ):
+            data[name] = final[name]
+        return acts, final
+
+    def _records(self, file, data, unit, state, clerk, reviewer, when, career=None):
         rng = self.rng
-        events = [
-            dict(
-                event_type="recruitment",
-                event_date=data["hire_date"],
-                reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
-                details="Recrutement sur concours direct.",
-                resulting_grade=None,
-                resulting_status="active",
-            ),
-        ]
-        if data["grade_date"]:
+        events = (
+            []
+            if career
+            else [
+                dict(
+                    event_type="recruitment",
+                    event_date=data["hire_date"],
+                    reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
+                    details="Recrutement sur concours direct.",
+                    resulting_grade=None,
+                    resulting_status="active",
+                ),
+            ]
+        )
+        if data["grade_date"] and not career:
             events.append(
                 dict(
                     event_type="promotion",
@@ -273,6 +357,7 @@ def generate_files(
     offset=0,
     bulk=False,
     savepoint_every=0,
+    careers=True,
 ):
     """Create ``count`` files (6/7 PN, 1/7 OCS). Returns (files, seconds).
 
@@ -287,6 +372,7 @@ def generate_files(
         password=password,
         documents=documents,
         offset=offset,
+        careers=careers,
     )
     start = time.perf_counter()
     mode = without_initial_versions() if bulk else nullcontext()

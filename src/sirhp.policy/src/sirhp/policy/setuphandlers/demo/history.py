@@ -6,9 +6,10 @@ from datetime import timedelta
 from plone import api
 
 WORKFLOW = "sirhp_record_workflow"
+LEAVE_WORKFLOW = "sirhp_leave_workflow"
 
 
-def record_history(obj, created, steps):
+def record_history(obj, created, steps, workflow=WORKFLOW):
     """Date the creation ``created``, write past transitions (as an import
     would) and apply the permissions.
 
@@ -16,18 +17,18 @@ def record_history(obj, created, steps):
     draft's ``state_since`` would move with the calendar.
     """
     wftool = api.portal.get_tool("portal_workflow")
-    workflow = wftool[WORKFLOW]
+    definition = wftool[workflow]
     when = DateTime(created.isoformat())
     obj.creation_date = when
-    entries = obj.workflow_history.get(WORKFLOW, ())
+    entries = obj.workflow_history.get(workflow, ())
     if entries:
-        obj.workflow_history[WORKFLOW] = (
+        obj.workflow_history[workflow] = (
             {**entries[0], "time": when},
             *entries[1:],
         )
     for action, actor, state, comment, when in steps:
         wftool.setStatusOf(
-            WORKFLOW,
+            workflow,
             obj,
             {
                 "action": action,
@@ -37,7 +38,7 @@ def record_history(obj, created, steps):
                 "time": DateTime(when.isoformat()),
             },
         )
-    workflow.updateRoleMappingsFor(obj)
+    definition.updateRoleMappingsFor(obj)
 
 
 def hr_manager_of(login):

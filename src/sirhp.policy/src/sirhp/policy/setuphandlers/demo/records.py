@@ -1,0 +1,81 @@
+"""A generated career as content: its acts as CareerEvents and its leave
+requests, with their past transitions (the Zope side of ``careers``).
+
+A career is about ten acts: each added object would notify its file as
+modified, and a modified file reindexes all its children and updates its
+local roles (quadratic in the number of acts). They are added with their own
+events only (``_add``); the caller notifies the file once, at the end.
+"""
+
+from datetime import timedelta
+from OFS.event import ObjectWillBeAddedEvent
+from plone.dexterity.utils import createContent
+from sirhp.policy.setuphandlers.demo.history import hr_manager_of
+from sirhp.policy.setuphandlers.demo.history import LEAVE_WORKFLOW
+from sirhp.policy.setuphandlers.demo.history import record_history
+from sirhp.policy.setuphandlers.demo.history import steps_to
+from z3c.relationfield import RelationValue
+from zope.container.interfaces import INameChooser
+from zope.event import notify
+from zope.lifecycleevent import ObjectAddedEvent
+
+SIGNERS = {"recruitment": "MSPC", "transfer": "DGPN", "promotion": "DGPN"}
+
+
+def _add(container, portal_type, **fields):
+    """Add a new object as ``createContentInContainer`` does (name chosen,
+    owner, added event: intid, relations, workflow, catalog), without
+    notifying ``container`` as modified."""
+    obj = createContent(portal_type, **fields)
+    name = INameChooser(container).chooseName(None, obj)
+    obj.id = name
+    notify(ObjectWillBeAddedEvent(obj, container, name))
+    container._setObject(name, obj, suppress_events=True)
+    obj = container._getOb(name)
+    notify(ObjectAddedEvent(obj, container, name))
+    return obj
+
+
+def create_acts(file, acts, index, state, clerk, reviewer, when, rng, intids):
+    """One CareerEvent per act, in ``state`` (an act marked pending waits
+    for a reviewer when the others are validated)."""
+    for number, act in enumerate(acts, start=1):
+        unit = act.get("unit")
+        signer = SIGNERS.get(act["type"], "DGPN")
+        record = _add(
+            file,
+            "CareerEvent",
+            event_type=act["type"],
+            event_date=act["date"],
+            end_date=act.get("end_date"),
+            reference=f"Décision n°{act['date'].year}-{index % 9000 + 100}-{number}/{signer}",
+            details=act["details"],
+            resulting_grade=act.get("grade"),
+            resulting_echelon=act.get("echelon"),
+            resulting_unit=RelationValue(intids.getId(unit)) if unit else None,
+            resulting_status=act.get("status"),
+            resulting_position=act.get("position"),
+        )
+        target = "pending" if act["pending"] and state == "validated" else state
+        record_history(record, when, steps_to(target, clerk, reviewer, when, rng))
+
+
+def create_leaves(file, leaves, clerk):
+    """The leave requests ``(type, start, end, state)`` of ``file``, requested
+    two weeks before they start; approved ones by the agency's HR manager."""
+    for leave_type, start, end, state in leaves:
+        asked = start - timedelta(days=14)
+        leave = _add(
+            file,
+            "LeaveRequest",
+            leave_type=leave_type,
+            start=start,
+            end=end,
+            reason="Congé annuel (données de démonstration).",
+            requested_on=asked,
+        )
+        steps = []
+        if state == "approved":
+            approver = hr_manager_of(clerk)
+            steps = [("approve", approver, "approved", "", asked + timedelta(days=2))]
+        record_history(leave, asked, steps, workflow=LEAVE_WORKFLOW)
