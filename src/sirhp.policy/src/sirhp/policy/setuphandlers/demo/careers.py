@@ -64,6 +64,11 @@ DETAILS = {
 # an échelon advance is a career act of type "promotion" without grade change
 # in the event types; its details say what it is
 ECHELON_TYPE = "promotion"
+# what a sanction or a decoration act names (a light sanction: no period)
+NAMED = {
+    "sanction": {"sanction": "avertissement"},
+    "decoration": {"decoration": "Médaille du mérite national"},
+}
 
 
 def _seeded(index, salt):
@@ -220,7 +225,12 @@ def career_for(
             )
             # a few trainings wait for a reviewer (they change no situation)
             acts.append(
-                _act(type_, day, pending=type_ == "training" and index % 3 == 0)
+                _act(
+                    type_,
+                    day,
+                    pending=type_ == "training" and index % 3 == 0,
+                    **NAMED.get(type_, {}),
+                )
             )
     if final:
         acts.append(final)

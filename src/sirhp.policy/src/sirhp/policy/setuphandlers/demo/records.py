@@ -55,6 +55,8 @@ def create_acts(file, acts, index, state, clerk, reviewer, when, rng, intids):
             resulting_unit=RelationValue(intids.getId(unit)) if unit else None,
             resulting_status=act.get("status"),
             resulting_position=act.get("position"),
+            sanction=act.get("sanction"),
+            decoration=act.get("decoration"),
         )
         target = "pending" if act["pending"] and state == "validated" else state
         record_history(record, when, steps_to(target, clerk, reviewer, when, rng))
