@@ -10,7 +10,7 @@ PROFILE = "sirhp.policy:default"
 
 def test_profile_version(integration):
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
 
 
 def test_settings(integration):
@@ -51,7 +51,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1008", "1009"),
     ]
     setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
     plugins = portal.acl_users.plugins
     assert plugins.listPluginIds(IAuthenticationPlugin)[0] == "sirhp_login_guard"
     assert "sirhp_password_policy" in plugins.listPluginIds(IValidationPlugin)

@@ -54,8 +54,8 @@ def test_upgrade_1001(portal, testdata):
         assert setup.listUpgrades("sirhp.content:default")
         setup.upgradeProfile("sirhp.content:default")
         setup.upgradeProfile("sirhp.policy:default")
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1007",)
-    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1009",)
+    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1008",)
+    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1010",)
     assert {"Badge", "BadgePrintBatch", "ChangeRequest"} <= set(
         portal.portal_types.objectIds()
     )

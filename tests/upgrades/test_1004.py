@@ -19,7 +19,7 @@ def test_upgrade_1004(portal, testdata):
         setup = portal.portal_setup
         setup.setLastVersionForProfile("sirhp.policy:default", "1003")
         setup.upgradeProfile("sirhp.policy:default")
-        assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1009",)
+        assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1010",)
         assert api.portal.get_registry_record("sirhp.security.totp_required") is False
         assert api.portal.get_registry_record("sirhp.security.login_max_failures") == 3
         assert not api.user.has_permission(SHARING, username="clerk.pn", obj=file)

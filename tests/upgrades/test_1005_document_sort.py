@@ -37,4 +37,4 @@ def test_to_1005(portal, testdata):
 
 def test_profile_version_is_current(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1007",)
+    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1008",)

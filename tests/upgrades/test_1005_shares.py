@@ -114,7 +114,7 @@ def test_upgrade_1005_removes_hand_shares(portal, testdata, site, caplog):
     with caplog.at_level(logging.INFO, logger="sirhp.policy"):
         with api.env.adopt_roles(["Manager"]):
             setup.upgradeProfile(PROFILE)
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
 
     # the intruder lost everything
     for obj in (validated, draft, document, restricted):

@@ -33,7 +33,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
     for _ in range(2):
         with api.env.adopt_roles(["Manager"]):
             setup.upgradeProfile(PROFILE)
-        assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+        assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
         for user in ("clerk.pn", "reviewer.pn", "hrmanager.pn"):
             for permission in ("View management screens", "WebDAV access"):
                 assert not api.user.has_permission(

@@ -1,0 +1,37 @@
+"""1007 -> 1008: careers, second part (acts drive the file).
+
+In this order, each re-runnable and logged:
+
+- the new permissions of the content profile's rolemap: ``sirhp: Check
+  careers`` (administrators; HR managers and auditors by sirhp.policy) and
+  ``sirhp: Field: read disciplinary`` (Manager; the others by sirhp.policy);
+- ``careers_refs``: référentiels versions stored with a future effective
+  date are recorded as due (the daily task applies them on their date);
+- ``careers_acts``: the ``career_act`` and ``career_file`` catalog columns,
+  filled, then the missing acts of every validated file (recruitment and
+  current grade), so that each file's values come from its acts.
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.content.permissions import CheckCareers
+from sirhp.content.permissions import ReadDisciplinary
+from sirhp.content.upgrades import add_permission_roles
+from sirhp.content.upgrades import careers_acts
+from sirhp.content.upgrades import careers_refs
+from sirhp.content.upgrades import logger
+
+PERMISSIONS = {
+    CheckCareers: ("Manager", "Site Administrator"),
+    ReadDisciplinary: ("Manager",),
+}
+STEPS = (careers_refs, careers_acts)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for permission, roles in PERMISSIONS.items():
+        add_permission_roles(permission, roles)
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.content upgraded to 1008 (careers, second part)")
