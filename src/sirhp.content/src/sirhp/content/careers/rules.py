@@ -136,3 +136,21 @@ def parse_day(text):
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+# What validated acts write on the file (``SITUATION`` and the dates the
+# grade and échelon were taken); the corps follows the grade.
+APPLIED = SITUATION + ("grade_date", "echelon_date")
+
+
+def differences(stored, wanted):
+    """The names of ``APPLIED`` whose ``wanted`` value differs from the
+    ``stored`` one, in ``APPLIED`` order."""
+    return [name for name in APPLIED if stored.get(name) != wanted.get(name)]
+
+
+def corps_of(grade, tables):
+    """The corps of ``grade`` in the référentiels ``tables`` (``None``:
+    unknown grade)."""
+    row = ((tables or {}).get("grades") or {}).get(grade) or {}
+    return row.get("corps")

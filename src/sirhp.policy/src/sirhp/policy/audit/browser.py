@@ -44,6 +44,9 @@ ACTION_LABELS = {
     actions.TEXT_EXTRACTION: _(
         "audit_text_extraction", default="Extraction du texte (automate)"
     ),
+    actions.CAREERS_APPLIED: _(
+        "audit_careers_applied", default="Actes de carrière appliqués au dossier"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -82,6 +82,7 @@ TOTP_CODES = "totp_codes"  # new recovery codes generated (old ones void)
 TOTP_RECOVERY = "totp_recovery"  # a recovery code used instead of the TOTP code
 TOTP_RESET = "totp_reset"  # an administrator removed someone's second factor
 TEXT_EXTRACTION = "text_extraction"  # the text worker read a document's file (OCR)
+CAREERS_APPLIED = "careers.applied"  # validated career acts written on a file
 
 ACTIONS = (
     VIEW,
@@ -103,6 +104,7 @@ ACTIONS = (
     TOTP_RECOVERY,
     TOTP_RESET,
     TEXT_EXTRACTION,
+    CAREERS_APPLIED,
 )
 
 

@@ -1,0 +1,19 @@
+"""Career acts write the file when they start or stop counting."""
+
+from sirhp.content.careers.apply import apply_acts
+from sirhp.content.content.records import parent_file
+
+VALIDATED = "validated"
+
+
+def act_transitioned(act, event):
+    """An act entering ``validated`` (validated by a second person: the
+    record workflow's four eyes) or leaving it (archived: withdrawn) changes
+    the file's situation: write it from the acts that count now."""
+    old = event.old_state.id if event.old_state is not None else None
+    new = event.new_state.id if event.new_state is not None else None
+    if VALIDATED not in (old, new) or old == new:
+        return
+    file = parent_file(act)
+    if file is not None:
+        apply_acts(file=file, reference=getattr(act, "reference", None))
