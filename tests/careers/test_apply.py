@@ -6,11 +6,16 @@ from datetime import date
 from plone import api
 from plone.app.testing import login
 import pytest
+import requests
 from sirhp.content.careers import api as careers
 from sirhp.content.careers.apply import apply_acts
+from sirhp.content.changes import api as changes
+from sirhp.content.changes import rules as changes_rules
 from sirhp.content.vocabularies.fixed import EVENT_TYPES
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+from tests.changes.test_change_security import _form_fields
+import transaction
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -194,3 +199,76 @@ def test_a_clerk_cannot_reach_apply(portal, file):
     login(portal, "clerk.pn")
     for name in ("@@apply-acts", "@apply-acts", "@@careers-apply", "apply_acts"):
         assert file.restrictedTraverse(name, None) is None
+
+
+# Editing directly is replaced by filing the act: change requests refuse, on
+# a validated file, the fields acts set.
+
+SET_BY_ACTS = {
+    "grade": "officier-1",
+    "grade_date": "2020-01-01",
+    "echelon": 9,
+    "echelon_date": "2020-01-01",
+    "status": "suspended",
+    "position": "Chef du bureau des plaintes",
+    "corps": "officiers",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SET_BY_ACTS) + ["unit"])
+def test_a_request_on_a_field_acts_set_is_refused(portal, file, name):
+    value = SET_BY_ACTS.get(name)
+    if name == "unit":
+        value = portal.unrestrictedTraverse(OTHER_UNIT).UID()
+    login(portal, "clerk.pn")
+    with pytest.raises(changes.ChangeError) as refused:
+        changes.propose(
+            target=file, changes={name: value}, justification="Arrêté n° 12"
+        )
+    assert "Déposez un acte de carrière" in refused.value.text()
+    assert not file.objectIds("ChangeRequest")
+
+
+def test_a_request_on_the_act_is_still_possible(portal, file):
+    act = file_act(
+        file, event_type="appointment", event_date=PAST, resulting_position="Adjoint"
+    )
+    login(portal, "clerk.pn")
+    request = changes.propose(
+        target=act, changes={"reference": "ARR-2026-12"}, justification="Coquille"
+    )
+    assert request.proposed == {"reference": "ARR-2026-12"}
+
+
+def test_the_officer_is_not_offered_the_fields_acts_set(portal, file, testdata):
+    login(portal, testdata.FILES["pn_validated"])
+    offered = {f["name"] for f in changes.report_fields(file) if f["title"] is None}
+    assert offered and not offered & set(changes_rules.SET_BY_ACTS)
+
+
+def test_refused_over_rest_and_in_the_form(functional, testdata):
+    portal = functional["portal"]
+    url = f"{portal.absolute_url()}/{testdata.path_of('pn_validated')}"
+    auth = ("clerk.pn", testdata.PASSWORD)
+    response = requests.patch(
+        url,
+        json={"grade": "officier-1", "justification": "Arrêté n° 12"},
+        auth=auth,
+        headers={"Accept": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400, response.text[:300]
+    assert "Déposez un acte de carrière" in response.json()["message"]
+    session = requests.Session()
+    session.auth = auth
+    form = session.get(f"{url}/edit", timeout=30)
+    data = _form_fields(form.text, form_id="form")
+    data["form.buttons.save"] = "Enregistrer"
+    data["form.widgets.position"] = "Chef de la brigade des mineurs"
+    data["form.widgets.sirhp_justification"] = "Arrêté d'affectation n° 77"
+    page = session.post(f"{url}/edit", data=data, timeout=30)
+    assert page.status_code == 200
+    assert "Déposez un acte de carrière" in page.text
+    transaction.begin()
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    assert not file.objectIds("ChangeRequest")

@@ -2,6 +2,8 @@
 effect on their date, period acts end the day after their end date, found by
 catalog; ``since`` defaults to the last run. Explicit dates only."""
 
+from .test_apply import file  # noqa: F401 (fixture)
+from .test_apply import file_act
 from datetime import date
 from plone import api
 from sirhp.content.careers import api as careers
@@ -9,9 +11,6 @@ from sirhp.content.careers.apply import apply_due
 from sirhp.content.careers.apply import last_run
 from sirhp.content.careers.apply import LAST_RUN_KEY
 from zope.annotation.interfaces import IAnnotations
-
-from .test_apply import file  # noqa: F401 (fixture)
-from .test_apply import file_act
 
 START = date(2099, 3, 1)
 END = date(2099, 4, 30)
