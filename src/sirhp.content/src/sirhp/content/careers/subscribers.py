@@ -16,4 +16,7 @@ def act_transitioned(act, event):
         return
     file = parent_file(act)
     if file is not None:
+        # the workflow tool reindexes the state only after this event; the
+        # acts are read from the catalog
+        act.reindexObject(idxs=["review_state"])
         apply_acts(file=file, reference=getattr(act, "reference", None))
