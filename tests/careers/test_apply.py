@@ -272,3 +272,17 @@ def test_refused_over_rest_and_in_the_form(functional, testdata):
     transaction.begin()
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     assert not file.objectIds("ChangeRequest")
+
+
+def test_a_corrected_act_re_derives(portal, file):
+    """An approved change request on a validated act rewrites the file."""
+    act = file_act(file, event_type="promotion", event_date=PAST, resulting_echelon=4)
+    assert file.echelon == 4
+    login(portal, "clerk.pn")
+    request = changes.propose(
+        target=act, changes={"resulting_echelon": 6}, justification="Coquille"
+    )
+    login(portal, "reviewer.pn")
+    api.content.transition(request, transition="approve", comment="Conforme")
+    assert act.resulting_echelon == 6
+    assert file.echelon == 6

@@ -1,5 +1,6 @@
 """Career acts write the file when they start or stop counting."""
 
+from plone import api
 from sirhp.content.careers.apply import apply_acts
 from sirhp.content.content.records import parent_file
 
@@ -19,4 +20,14 @@ def act_transitioned(act, event):
         # the workflow tool reindexes the state only after this event; the
         # acts are read from the catalog
         act.reindexObject(idxs=["review_state"])
+        apply_acts(file=file, reference=getattr(act, "reference", None))
+
+
+def act_modified(act, event):
+    """A validated act corrected (an approved change request on the act:
+    its date, or what it sets) changes the file's situation too."""
+    if api.content.get_state(act, default=None) != VALIDATED:
+        return
+    file = parent_file(act)
+    if file is not None:
         apply_acts(file=file, reference=getattr(act, "reference", None))
