@@ -57,6 +57,23 @@ def _write(file, name, value):
         setattr(file, name, value)
 
 
+def _modified(file, note):
+    """Tell the site the file changed (its version named by ``note``, the
+    badges of a departed officer, its records' unit, its local roles). The
+    note of a change request being approved (on the act) is put back."""
+    request = getRequest()
+    annotations = IAnnotations(request) if request is not None else {}
+    previous = annotations.get(CHANGE_NOTE_KEY)
+    annotations[CHANGE_NOTE_KEY] = note
+    try:
+        modified(file)
+    finally:
+        if previous is None:
+            annotations.pop(CHANGE_NOTE_KEY, None)
+        else:
+            annotations[CHANGE_NOTE_KEY] = previous
+
+
 def apply_acts(*, file, today=None, reference=None):
     """Write on ``file`` what its validated acts make its situation on
     ``today``: grade, grade date, échelon, échelon date, unit, status,
@@ -90,13 +107,7 @@ def apply_acts(*, file, today=None, reference=None):
             setattr(file, careers.BASELINE, baseline)
         for name in changed:
             _write(file, name, wanted[name])
-        request = getRequest()
-        note = f"Actes de carrière appliqués au {today.isoformat()}"
-        if request is not None:
-            IAnnotations(request)[CHANGE_NOTE_KEY] = note
-        modified(file)  # versions, badges of a departed officer, records' unit
-        if request is not None:
-            IAnnotations(request).pop(CHANGE_NOTE_KEY, None)
+        _modified(file, f"Actes de carrière appliqués au {today.isoformat()}")
         file.reindexObject(idxs=list(INDEXES))
     detail = ", ".join(changed)
     if reference:
