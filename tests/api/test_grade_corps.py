@@ -94,7 +94,8 @@ def test_patch_draft_refused(site, clerk, testdata, field):
 
 
 def test_patch_validated_file_proposes_nothing(site, clerk, testdata):
-    """On a validated file a PATCH is a change request: refused the same."""
+    """On a validated file a PATCH is a change request: the corps follows the
+    career acts, so it is refused (file a career act instead)."""
     file = site.unrestrictedTraverse(testdata.path_of("pn_validated"))
     requests_before = len(file.objectIds("ChangeRequest"))
     corps = _other_corps(file.grade)
@@ -102,7 +103,7 @@ def test_patch_validated_file_proposes_nothing(site, clerk, testdata):
         file.absolute_url(), json={"corps": corps, "justification": "Reclassement"}
     )
     assert response.status_code == 400, response.text
-    assert "n'appartient pas au corps" in response.json()["message"]
+    assert "Déposez un acte de carrière" in response.json()["message"]
     transaction.begin()
     assert len(file.objectIds("ChangeRequest")) == requests_before
     assert file.corps != corps

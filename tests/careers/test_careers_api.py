@@ -45,6 +45,7 @@ def test_acts_of_the_test_data_are_validated_ones(portal, file):
 
 
 def test_only_validated_acts_count(portal, file):
+    echelon_before = getattr(file, "echelon", None)
     _act(
         file,
         "draft",
@@ -63,7 +64,7 @@ def test_only_validated_acts_count(portal, file):
     login(portal, "clerk.pn")
     before = careers.situation(file=file, at=date(2025, 5, 31))
     after = careers.situation(file=file, at=date(2025, 6, 1))
-    assert before["echelon"] == getattr(file, "echelon", None)
+    assert before["echelon"] == echelon_before
     assert after["echelon"] == 4 and after["position"] == "Chef de poste"
     assert after["echelon_date"] == date(2025, 6, 1)
     result = careers.career(file=file, at=date(2026, 11, 1))

@@ -222,15 +222,13 @@ def test_clerk_edit_form_on_validated_file_makes_a_request(functional, testdata)
     assert form.status_code == 200
     data = _form_fields(form.text, form_id="form")
     data["form.buttons.save"] = "Enregistrer"
-    data["form.widgets.position"] = "Chef de la brigade des mineurs"
-    data["form.widgets.sirhp_justification"] = (
-        "Arrêté d'affectation n° 77 du 02/11/2026"
-    )
+    data["form.widgets.emergency_contact"] = "Awa Traoré, 76 00 00 00"
+    data["form.widgets.sirhp_justification"] = "Fiche de renseignements du 02/11/2026"
     response = session.post(url, data=data, timeout=30)
     assert response.status_code == 200
     transaction.begin()
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
-    assert file.position != "Chef de la brigade des mineurs"
+    assert file.emergency_contact != "Awa Traoré, 76 00 00 00"
     requests_ = [o for o in file.objectValues() if o.portal_type == "ChangeRequest"]
     import re as _re
 
@@ -240,7 +238,7 @@ def test_clerk_edit_form_on_validated_file_makes_a_request(functional, testdata)
         _re.S,
     )
     assert len(requests_) == 1, errors
-    assert requests_[0].proposed.get("position") == "Chef de la brigade des mineurs"
+    assert requests_[0].proposed.get("emergency_contact") == ("Awa Traoré, 76 00 00 00")
     assert "Demande de modification enregistrée" in response.text
 
 

@@ -218,7 +218,9 @@ class TestOverHTTP:
 
         before = versions()
         # Validated: the HR manager's PATCH is a change request (202) ...
-        response = session.patch(url, json={"position": "Chef du bureau des plaintes"})
+        response = session.patch(
+            url, json={"emergency_contact": "Chef du bureau des plaintes"}
+        )
         assert response.status_code == 202, response.text
         assert versions() == before
         # ... a reviewer approves it: one new version, naming both.
@@ -238,7 +240,7 @@ class TestOverHTTP:
 
         transaction.begin()  # see what the server committed
         obj = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
-        assert obj.position == "Chef du bureau des plaintes"
+        assert obj.emergency_contact == "Chef du bureau des plaintes"
         assert history_length(obj) == len(after)
 
         html = session.get(f"{url}/@@historique", headers={"Accept": "text/html"}).text

@@ -47,7 +47,7 @@ MISSING_OFFICER_FILES = ("pn_draft", "pn_pending", "pn_archived")
 
 # field changed by a PATCH / planted marker, per table
 EDIT_FIELD = {
-    "file": "position",
+    "file": "emergency_contact",
     "document": "reference",
     "restricted": "reference",
     "event": "reference",
@@ -272,7 +272,7 @@ class Site:
         with api.env.adopt_user(username=requester):
             request = changes.propose(
                 target=self.file_a,
-                changes={"position": f"Poste proposé {marker}"},
+                changes={"emergency_contact": f"Contact proposé {marker}"},
                 justification=f"Justification {marker}",
                 kind=kind,
             )

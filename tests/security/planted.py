@@ -391,7 +391,7 @@ class World:
         with api.env.adopt_user(username="clerkreviewer.pn"):
             request = changes.propose(
                 target=file_a,
-                changes={"position": "Adjoint au chef de la brigade de nuit"},
+                changes={"emergency_contact": "Adjoint au chef de la brigade de nuit"},
                 justification="Note de service.",
             )
         self._transition(request, "reviewer.pn", "reject", "Pièce manquante.")

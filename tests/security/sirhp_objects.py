@@ -57,7 +57,7 @@ def build(portal, testdata):
         objects["Badge"] = api.content.create(container=file, type="Badge", id="carte")
         objects["ChangeRequest"] = changes.propose(
             target=file,
-            changes={"position": "Poste proposé"},
+            changes={"emergency_contact": "Contact proposé"},
             justification="Nomination du 2 mai",
         )
         objects["BadgePrintBatch"] = create_print_batch(

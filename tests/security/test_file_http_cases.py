@@ -269,8 +269,8 @@ class TestWorkflowRules:
         assert not [h for h in history if h.get("action") == "reject"]
 
     def test_unit_change_over_rest_moves_the_commanders(self, fresh_http):
-        """Unit change (HR manager's request, approved): commander2.pn gains the
-        file, commander.pn loses it."""
+        """Unit change (a transfer act filed by the clerk, validated by a
+        reviewer): commander2.pn gains the file, commander.pn loses it."""
         http = fresh_http
         url = http.file_url("validated")
         assert http.get_json(url, "commander.pn").status_code == 200
@@ -278,13 +278,30 @@ class TestWorkflowRules:
         kayes = http.admin(
             f"{http.portal_url}/police-nationale/dr-kayes/commissariat-kayes"
         )
-        response = http.patch(url, "hrmanager.pn", {"unit": kayes["UID"]})
-        assert response.status_code == 202, response.text[:300]  # a change request
-        assert http.get_json(url, "commander.pn").status_code == 200  # not yet
-        approved = http.transition(
-            response.headers["Location"], "reviewer.pn", "approve"
+        # the unit is no longer proposed through a change request
+        assert (
+            http.patch(url, "hrmanager.pn", {"unit": kayes["UID"]}).status_code == 400
         )
-        assert approved.status_code == 200, approved.text[:300]
+        act = http.session.post(
+            url,
+            json={
+                "@type": "CareerEvent",
+                "event_type": "transfer",
+                "event_date": "2026-11-01",
+                "reference": "Décision de mutation n° 5",
+                "resulting_unit": kayes["UID"],
+            },
+            headers={"Accept": "application/json"},
+            auth=http._auth("clerk.pn"),
+            timeout=30,
+        )
+        assert act.status_code == 201, act.text[:300]
+        act_url = act.json()["@id"]
+        submitted = http.transition(act_url, "clerk.pn", "submit")
+        assert submitted.status_code == 200, submitted.text[:300]
+        assert http.get_json(url, "commander.pn").status_code == 200  # not yet
+        validated = http.transition(act_url, "reviewer.pn", "validate")
+        assert validated.status_code == 200, validated.text[:300]
         assert http.get_json(url, "commander2.pn").status_code == 200
         assert_denied_status(http.get_json(url, "commander.pn"))
         matricule = testdata.FILES["pn_validated"]

@@ -52,7 +52,7 @@ def records(functional, testdata):
         )
         request = changes.propose(
             target=file_a,
-            changes={"position": "Poste de test caché 42"},
+            changes={"emergency_contact": "Contact de test caché 42"},
             justification="Nomination du 2 mai",
         )
     transaction.commit()

@@ -484,7 +484,7 @@ def test_change_request_script_escaped_everywhere(functional, testdata, mail_dir
         "clerk.pn",
         testdata.PASSWORD,
         json={
-            "changes": {"position": f"{SCRIPT}{IMG}"},
+            "changes": {"emergency_contact": f"{SCRIPT}{IMG}"},
             "justification": f"Justif {SCRIPT}",
         },
     )

@@ -167,3 +167,17 @@ def test_parse_day():
     assert rules.parse_day("2024-02-29") == date(2024, 2, 29)
     for text in ("2023-02-29", "29/02/2024", "2024-2-29", None, 20240229):
         assert rules.parse_day(text) is None
+
+
+def test_differences_name_what_acts_change():
+    stored = {"grade": "agent", "echelon": 2, "unit": "u1", "status": "active"}
+    wanted = dict(stored, echelon=3, status="suspended")
+    assert rules.changed_fields(stored, wanted) == ["echelon", "status"]
+    assert rules.changed_fields(stored, dict(stored)) == []
+
+
+def test_corps_of_a_grade():
+    tables = {"grades": {"agent": {"corps": "sous-officiers"}}}
+    assert rules.corps_of("agent", tables) == "sous-officiers"
+    assert rules.corps_of("inconnu", tables) is None
+    assert rules.corps_of(None, {}) is None

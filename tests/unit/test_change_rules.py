@@ -126,3 +126,14 @@ def test_shown_values_and_display():
     assert rules.display_date("1994-05-02") == "02/05/1994"
     assert rules.display_date("1994-02-31") is None
     assert rules.display_date("Kati") is None
+
+
+def test_fields_career_acts_set_are_named_on_a_file_only():
+    names = {"grade": "x", "phone": "1", "unit": "u", "corps": "c"}
+    assert rules.set_by_acts("PersonnelFile", names) == ["grade", "unit", "corps"]
+    assert rules.set_by_acts("CareerEvent", {"event_date": "2020-01-01"}) == []
+    assert rules.set_by_acts("PersonnelFile", {"phone": "1"}) == []
+
+
+def test_the_officer_reports_no_field_acts_set():
+    assert not set(rules.OFFICER_FILE_FIELDS) & set(rules.SET_BY_ACTS)

@@ -2,14 +2,17 @@
 
 Read side: the situation comes from the file's VALIDATED career acts the
 caller may see (catalog search, the caller's permissions), applied over the
-file's own career fields, which stand for whatever no act sets (acts do not
-write the file yet). Used by ``@career`` and by the file page and « Mon
-dossier » (``sirhp.policy``). Rules: ``careers.rules``.
+file's values before any act (``initial``), which stand for whatever no act
+sets. Used by ``@career`` and by the file page and « Mon dossier »
+(``sirhp.policy``), so reads are right on any day, before the daily job has
+written the acts due (``careers.apply``). Rules: ``careers.rules``.
 """
 
+from Acquisition import aq_base
 from datetime import date
 from datetime import timedelta
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.careers import rules
@@ -54,6 +57,12 @@ ACT_PROBLEMS = {
         ),
     ),
 }
+
+
+# Attribute of a file: its career values before any act wrote it, taken by
+# ``careers.apply`` the first time acts write the file. Once acts write the
+# file's fields, those fields no longer say what holds when an act ends.
+BASELINE = "career_baseline"
 
 
 class CareerError(SirhpError):
@@ -189,24 +198,35 @@ def all_acts(*, file):
 
 
 def initial(*, file):
-    """The file's own career values: what no act sets.
+    """The file's career values before any act: what no act sets (the
+    values stored when acts first wrote the file, else the file's own).
 
     :param file: a personnel file.
     :returns: dict of the ``rules.SITUATION`` keys, ``grade_date``,
-        ``echelon_date``, ``hire_date`` and ``unit_title``.
+        ``echelon_date``, ``hire_date``, ``unit_title`` and ``corps``.
+    """
+    baseline = getattr(aq_base(file), BASELINE, None)
+    if baseline is not None:
+        result = dict(baseline)
+        unit = uuidToObject(result["unit"]) if result.get("unit") else None
+        result["unit_title"] = unit.Title() if unit is not None else None
+    else:
+        result = stored(file=file)
+    result["hire_date"] = getattr(file, "hire_date", None)
+    return result
+
+
+def stored(*, file):
+    """The career values stored on the file now (``rules.APPLIED``, the
+    unit as its UID, ``unit_title`` and ``corps``).
+
+    :param file: a personnel file.
+    :returns: dict.
     """
     unit, unit_title = unit_of(getattr(file, "unit", None))
-    return {
-        "grade": getattr(file, "grade", None),
-        "echelon": getattr(file, "echelon", None),
-        "unit": unit,
-        "unit_title": unit_title,
-        "status": getattr(file, "status", None),
-        "position": getattr(file, "position", None),
-        "grade_date": getattr(file, "grade_date", None),
-        "echelon_date": getattr(file, "echelon_date", None),
-        "hire_date": getattr(file, "hire_date", None),
-    }
+    result = {name: getattr(file, name, None) for name in rules.APPLIED}
+    result.update(unit=unit, unit_title=unit_title, corps=getattr(file, "corps", None))
+    return result
 
 
 def _unit_titles(start, acts_):

@@ -1,5 +1,6 @@
 """Career metadata: what the situation needs, so that ``@career`` and the
-consistency check read no object.
+consistency check read no object; the end date of a period act, so that
+the daily job (``careers.apply.apply_due``) finds the acts that end.
 
 ``career_act`` (acts) and ``career_file`` (files) are small dicts of plain
 values (codes, numbers, dates, a unit UID): nothing sensitive. A sanction's
@@ -49,3 +50,9 @@ def career_file(obj):
         "echelon_date": getattr(obj, "echelon_date", None),
         "hire_date": getattr(obj, "hire_date", None),
     }
+
+
+@indexer(ICareerEvent)
+def event_end_date(obj):
+    """The last day of a period act (``None``: an act without end)."""
+    return getattr(obj, "end_date", None)

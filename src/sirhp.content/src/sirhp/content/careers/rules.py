@@ -276,3 +276,21 @@ def differences(acts, stored, at):
         if value != found:
             result.append((name, value, found))
     return result
+
+
+# What validated acts write on the file: the same fields (the corps follows
+# the grade).
+APPLIED = FILE_FIELDS
+
+
+def changed_fields(stored, wanted):
+    """The names of ``APPLIED`` whose ``wanted`` value differs from the
+    ``stored`` one, in ``APPLIED`` order."""
+    return [name for name in APPLIED if stored.get(name) != wanted.get(name)]
+
+
+def corps_of(grade, tables):
+    """The corps of ``grade`` in the référentiels ``tables`` (``None``:
+    unknown grade)."""
+    row = ((tables or {}).get("grades") or {}).get(grade) or {}
+    return row.get("corps")

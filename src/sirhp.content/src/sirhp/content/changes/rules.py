@@ -30,6 +30,21 @@ NOT_PROPOSABLE = frozenset(
     }
 )
 
+# Fields of a validated personnel file that its validated career acts write
+# (``sirhp.content.careers.apply``): changed by filing a career act, never by
+# a request (a request on the act corrects the act).
+SET_BY_ACTS = (
+    "grade",
+    "grade_date",
+    "echelon",
+    "echelon_date",
+    "unit",
+    "status",
+    "position",
+    "corps",
+)
+FILE_TYPE = "PersonnelFile"
+
 # A justification is required, and short enough to be read by a reviewer.
 MAX_JUSTIFICATION = 2000
 
@@ -55,8 +70,6 @@ OFFICER_FILE_FIELDS = (
     "address",
     "emergency_contact",
     "hire_date",
-    "grade_date",
-    "position",
     "languages",
     "skills",
     "driving_licences",
@@ -95,6 +108,14 @@ def clean_justification(value):
 def is_proposable(name, readonly=False):
     """A field a request may change (whoever proposes)."""
     return not readonly and name not in NOT_PROPOSABLE
+
+
+def set_by_acts(portal_type, names):
+    """The fields among ``names`` that career acts set on a ``portal_type``
+    object (in ``SET_BY_ACTS`` order; empty for anything but a file)."""
+    if portal_type != FILE_TYPE:
+        return []
+    return [name for name in SET_BY_ACTS if name in names]
 
 
 def is_empty(value):

@@ -81,6 +81,13 @@ MSG_FIELDS_FORBIDDEN = _(
     default="Vous n'avez pas le droit de modifier ces champs, ni "
     "de proposer ou d'approuver leur modification : ${fields}.",
 )
+MSG_SET_BY_ACTS = _(
+    "error_change_set_by_acts",
+    default="Ces champs découlent des actes de carrière validés et ne se "
+    "modifient pas par une demande : ${fields}. Déposez un acte de carrière "
+    "(promotion, affectation, mutation, position...) dans le dossier ; pour "
+    "corriger un acte, demandez la modification de l'acte.",
+)
 MSG_SAME_VALUES = _(
     "error_change_same_values",
     default="Les valeurs proposées sont identiques aux valeurs actuelles.",
@@ -236,8 +243,8 @@ def normalize(obj, proposed):
 
     :returns: ({field: JSON value}, {field: Python value}) of the fields
         that really change.
-    :raises ChangeError: unknown, read-only or invalid fields, broken
-        invariants, or nothing changes.
+    :raises ChangeError: unknown, read-only or invalid fields, fields the
+        career acts set on a file, broken invariants, or nothing changes.
     :raises ChangeForbidden: a field the current user may not read or write.
     """
     if not isinstance(proposed, dict) or not proposed:
@@ -247,6 +254,12 @@ def normalize(obj, proposed):
     if unknown:
         raise ChangeError(
             Message(MSG_UNKNOWN_FIELDS, mapping={"fields": ", ".join(unknown)})
+        )
+    by_acts = rules.set_by_acts(getattr(obj, "portal_type", None), proposed)
+    if by_acts:
+        labels = ", ".join(f"« {field_label(obj, name)} »" for name in by_acts)
+        raise ChangeError(
+            Message(MSG_SET_BY_ACTS, mapping={"fields": labels}), field=by_acts[0]
         )
     denied = [name for name in proposed if not may_propose_field(obj, name)]
     if denied:

@@ -47,6 +47,9 @@ ACTION_LABELS = {
     actions.CAREER_ACTS_BUILT: _(
         "audit_career_acts_built", default="Actes de carrière reconstitués"
     ),
+    actions.CAREERS_APPLIED: _(
+        "audit_careers_applied", default="Actes de carrière appliqués au dossier"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -83,6 +83,7 @@ TOTP_RECOVERY = "totp_recovery"  # a recovery code used instead of the TOTP code
 TOTP_RESET = "totp_reset"  # an administrator removed someone's second factor
 TEXT_EXTRACTION = "text_extraction"  # the text worker read a document's file (OCR)
 CAREER_ACTS_BUILT = "careers.acts_built"  # a file's missing career acts filed
+CAREERS_APPLIED = "careers.applied"  # validated career acts written on a file
 
 ACTIONS = (
     VIEW,
@@ -105,6 +106,7 @@ ACTIONS = (
     TOTP_RESET,
     TEXT_EXTRACTION,
     CAREER_ACTS_BUILT,
+    CAREERS_APPLIED,
 )
 
 
