@@ -4,6 +4,7 @@ an archived act stops counting; each write is journaled. Explicit dates."""
 
 from datetime import date
 from plone import api
+from sirhp.content.careers.rules import is_disciplinary
 from plone.app.testing import login
 import pytest
 import requests
@@ -82,8 +83,14 @@ def file(portal, testdata):
 
 
 def file_act(file, state="validated", act_id=None, **values):
-    """An act filed by a clerk, submitted, validated by a reviewer."""
-    login(file.aq_parent.aq_parent, "clerk.pn")
+    """An act filed by a clerk, submitted, validated by a reviewer; a
+    disciplinary act (restricted) by the HR manager, validated by the site
+    administrator (the agency has one HR manager)."""
+    disciplinary = is_disciplinary(values["event_type"])
+    filer, validator = (
+        ("hrmanager.pn", "siteadmin") if disciplinary else ("clerk.pn", "reviewer.pn")
+    )
+    login(file.aq_parent.aq_parent, filer)
     act = api.content.create(
         container=file,
         type="CareerEvent",
@@ -93,7 +100,7 @@ def file_act(file, state="validated", act_id=None, **values):
     if state in ("pending", "validated"):
         api.content.transition(act, transition="submit")
     if state == "validated":
-        login(file.aq_parent.aq_parent, "reviewer.pn")
+        login(file.aq_parent.aq_parent, validator)
         api.content.transition(act, transition="validate", comment="Conforme.")
     return act
 
@@ -130,7 +137,8 @@ def test_an_act_on_its_date(portal, file, event_type):
     expected = expected_on_file(values, day, file)
     file_act(file, event_type=event_type, event_date=day, **values)
     assert on_file(file) == before
-    login(portal, "clerk.pn")
+    # who reads every act (disciplinary ones included)
+    login(portal, "hrmanager.pn")
     live = careers.career(file=file, at=day)["current"]
     for name, value in expected.items():
         if name != "corps":
