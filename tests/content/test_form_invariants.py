@@ -15,6 +15,7 @@ import pytest
 import re
 from sirhp.content.changes import api as changes
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
+from zope.i18n import translate
 
 AGE_ERROR = "L'agent doit avoir au moins 18 ans à son entrée en service."
 GRADE_ERROR = (
@@ -180,6 +181,8 @@ class TestGradeAndCorpsEverywhere:
         IPersonnelFileSchema.validateInvariants(data)
 
     def test_change_request_refused(self, portal, testdata):
+        """On a validated file the corps follows the grade of the career
+        acts: a request to change it is refused before any corps check."""
         file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
         grade = file.grade
         corps = "appui" if file.corps != "appui" else "commissaires"
@@ -188,7 +191,9 @@ class TestGradeAndCorpsEverywhere:
                 changes.propose(
                     target=file, changes={"corps": corps}, justification="Reclassement"
                 )
-        assert "n'appartient pas au corps" in info.value.message
+        assert "découlent des actes de carrière" in translate(
+            info.value.message, target_language="fr"
+        )
         assert file.corps != corps and file.grade == grade
 
     def test_demo_files_are_coherent(self, portal):

@@ -49,6 +49,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1006", "1007"),
         ("1007", "1008"),
         ("1008", "1009"),
+        ("1009", "1010"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == ("1010",)

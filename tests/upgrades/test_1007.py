@@ -26,6 +26,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
             ("1006", "1007"),
             ("1007", "1008"),
             ("1008", "1009"),
+            ("1009", "1010"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file
