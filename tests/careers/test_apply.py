@@ -4,12 +4,12 @@ an archived act stops counting; each write is journaled. Explicit dates."""
 
 from datetime import date
 from plone import api
-from sirhp.content.careers.rules import is_disciplinary
 from plone.app.testing import login
 import pytest
 import requests
 from sirhp.content.careers import api as careers
 from sirhp.content.careers.apply import apply_acts
+from sirhp.content.careers.rules import is_disciplinary
 from sirhp.content.changes import api as changes
 from sirhp.content.changes import rules as changes_rules
 from sirhp.content.vocabularies.fixed import EVENT_TYPES

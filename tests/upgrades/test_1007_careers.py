@@ -34,9 +34,10 @@ def test_both_steps_from_the_previous_profiles(portal):
         portal.manage_permission(ManageReferentials, [], True)
         setup.setLastVersionForProfile(CONTENT, "1006")
         setup.setLastVersionForProfile(POLICY, "1008")
-        assert [(s["ssource"], s["sdest"]) for s in setup.listUpgrades(CONTENT)][
-            0
-        ] == ("1006", "1007")
+        assert [(s["ssource"], s["sdest"]) for s in setup.listUpgrades(CONTENT)][0] == (
+            "1006",
+            "1007",
+        )
         for _ in range(2):  # re-runnable
             setup.upgradeProfile(CONTENT)
             setup.upgradeProfile(POLICY)
