@@ -42,6 +42,18 @@ def _validated(act, actor):
     act.reindexObject()
 
 
+def _free_id(file, base):
+    """``base``, or ``base-2``... when taken: chosen before creating, so the
+    act is not created under a temporary id and renamed (a rename per act is
+    an uncatalog and a reindex, on every file of an upgrade)."""
+    taken = set(file.objectIds())
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}-{number}"
+    return name
+
+
 def _file_act(file, spec, actor):
     values = {FIELDS[name]: spec[name] for name in FIELDS if name in spec}
     if "unit" in spec:
@@ -49,8 +61,7 @@ def _file_act(file, spec, actor):
     act = api.content.create(
         container=file,
         type="CareerEvent",
-        id=f"acte-reconstitue-{spec['date'].isoformat()}",
-        safe_id=True,
+        id=_free_id(file, f"acte-reconstitue-{spec['date'].isoformat()}"),
         event_type=spec["type"],
         event_date=spec["date"],
         reference=REFERENCE,
