@@ -6,10 +6,18 @@ edit is versioned. Its write permission becomes ``Manage portal``
 (administrators): the forms omit it, the REST deserializer refuses it (403),
 and change requests never propose it (``NOT_PROPOSABLE`` and the field's
 write permission).
+
+Bulk creation (the benchmark demo, the upgrade that files the acts of every
+existing file) creates objects without an initial version
+(``without_initial_versions``), as a migration import would.
 """
 
+from contextlib import contextmanager
 from plone.app.versioningbehavior.behaviors import IVersionable
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
+from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
+    CopyModifyMergeRepositoryTool,
+)
 
 VERSIONING_FIELD = "versioning_enabled"
 VERSIONING_WRITE_PERMISSION = "cmf.ManagePortal"
@@ -22,3 +30,16 @@ def protect_versioning_flag():
 
 
 protect_versioning_flag()
+
+
+@contextmanager
+def without_initial_versions():
+    """Bulk mode: objects created inside get no initial CMFEditions version
+    (versions then start at the first change). It patches the class in
+    memory only (nothing persistent), and restores it on exit."""
+    original = CopyModifyMergeRepositoryTool.isVersionable
+    CopyModifyMergeRepositoryTool.isVersionable = lambda self, obj: False
+    try:
+        yield
+    finally:
+        CopyModifyMergeRepositoryTool.isVersionable = original

@@ -4,8 +4,10 @@
    added and filled; only these columns are written (no index is
    recomputed), with a savepoint every ``BATCH`` objects.
 2. The missing acts of every validated file (``careers.missing``), filed as
-   on the file's validation, with a savepoint every ``BATCH`` files (the
-   memory of a big site's run stays bounded).
+   on the file's validation but without an initial version (a bulk path, as
+   a migration import), committed every ``BATCH`` files: a big site's run
+   keeps its memory bounded, and an interrupted run keeps what it did (run
+   it again: files that have their acts get none).
 
 Re-runnable (a second run fills the same values and files no act) and logged.
 """
@@ -13,6 +15,7 @@ Re-runnable (a second run fills the same values and files no act) and logged.
 from plone import api
 from sirhp.content.careers import indexers
 from sirhp.content.careers.missing import build_missing_acts
+from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.upgrades import add_indexes
 from sirhp.content.upgrades import logger
 import transaction
@@ -55,13 +58,14 @@ def build_all_missing_acts():
     ]
     portal = api.portal.get()
     built = 0
-    for count, path in enumerate(paths, start=1):
-        built += len(build_missing_acts(file=portal.unrestrictedTraverse(path)))
-        if count % BATCH == 0:
-            transaction.savepoint(optimistic=True)
-            logger.info(
-                "careers (acts): %d/%d files, %d acts", count, len(paths), built
-            )
+    with without_initial_versions():
+        for count, path in enumerate(paths, start=1):
+            built += len(build_missing_acts(file=portal.unrestrictedTraverse(path)))
+            if count % BATCH == 0:
+                transaction.commit()
+                logger.info(
+                    "careers (acts): %d/%d files, %d acts", count, len(paths), built
+                )
     return len(paths), built
 
 

@@ -1,7 +1,6 @@
 """Generated personnel files, with their career events and documents, in
 every workflow state (the bulk of the demo and benchmark data)."""
 
-from contextlib import contextmanager
 from contextlib import nullcontext
 from datetime import date
 from datetime import timedelta
@@ -9,10 +8,8 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
-from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
-    CopyModifyMergeRepositoryTool,
-)
 import random
+from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.referentials import api as referentials_api
 from sirhp.content.referentials import rules as referential_rules
 from sirhp.content.vocabularies.hr import hr_terms
@@ -327,22 +324,6 @@ class Generator:
                 record_history(
                     record, when, steps_to(state, clerk, reviewer, when, rng)
                 )
-
-
-@contextmanager
-def without_initial_versions():
-    """Bulk mode: objects created inside get no initial CMFEditions version.
-
-    Used for large benchmark sites, as a migration import would: versions
-    then start at the first change. It patches the class in memory only
-    (nothing persistent), and restores it on exit.
-    """
-    original = CopyModifyMergeRepositoryTool.isVersionable
-    CopyModifyMergeRepositoryTool.isVersionable = lambda self, obj: False
-    try:
-        yield
-    finally:
-        CopyModifyMergeRepositoryTool.isVersionable = original
 
 
 def generate_files(
