@@ -1,5 +1,6 @@
 """The file page and Mon dossier show seniority and the career's periods."""
 
+import re
 import requests
 
 
@@ -12,6 +13,9 @@ def test_file_page_shows_seniority_and_periods(functional, testdata):
     section = html.split('class="table table-sm sirhp-periods"')[1]
     assert "depuis le " in section.split("</table>")[0]
     assert "an(s)" in html.split("field-seniority-service")[1][:200]
+    # the texts are filled in, not shown as their template
+    assert "${" not in html
+    assert re.search(r"field-seniority-service\">\d+ an\(s\), \d+ mois", html)
 
 
 def test_mon_dossier_shows_seniority_and_periods(functional, testdata):
@@ -20,6 +24,7 @@ def test_mon_dossier_shows_seniority_and_periods(functional, testdata):
     html = requests.get(f"{portal_url}/@@mon-dossier", auth=officer, timeout=30).text
     assert "Ancienneté de service" in html
     assert "sirhp-periods" in html and "depuis le " in html
+    assert "${" not in html
 
 
 def test_file_page_of_another_agency_refused(functional, testdata):
@@ -38,3 +43,4 @@ def test_file_page_in_english(functional, testdata):
     html = session.get(f"{url}?set_language=en", timeout=30).text
     assert "Length of service" in html and "since " in html
     assert "year(s)" in html
+    assert "${" not in html

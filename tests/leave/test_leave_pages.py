@@ -104,3 +104,17 @@ def test_leave_page_and_its_transitions(functional, testdata):
         403,
         404,
     )
+
+
+def test_balances_of_another_year(functional, testdata):
+    """``?year=`` shows that year's balances (a leave requested for next
+    year counts there); a year that is not one is refused in French."""
+    portal = functional["portal"]
+    file_url = f"{portal.absolute_url()}/{testdata.path_of('pn_validated')}"
+    officer = _session(testdata.FILES["pn_validated"], testdata.PASSWORD)
+    page = officer.get(f"{file_url}/@@demander-conge?year=2031", timeout=30)
+    assert page.status_code == 200
+    assert re.search(r"Soldes de congé</span>\s*2031", page.text)
+    bad = officer.get(f"{file_url}/@@demander-conge?year=twenty", timeout=30)
+    assert bad.status_code == 200
+    assert 'id="leave-error"' in bad.text and "année attendue (AAAA)" in bad.text

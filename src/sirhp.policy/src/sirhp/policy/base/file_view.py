@@ -22,6 +22,7 @@ from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import has_zcml_permission
 from sirhp.policy.base.views import SirhpView
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 # (section id, French title, [(field, vocabulary or None)])
 SECTIONS = (
@@ -241,7 +242,9 @@ class PersonnelFileView(SirhpView):
         value = self.career_summary["current"]["seniority"][kind]
         if value is None:
             return ""
-        return translate(MSG_SENIORITY, mapping=value, context=self.request)
+        # the mapping goes in the Message: translate() ignores its own
+        # ``mapping`` for a Message (it would show "${years} an(s)...")
+        return translate(Message(MSG_SENIORITY, mapping=value), context=self.request)
 
     def timeline(self):
         """The career's periods, newest first, with their labels."""
@@ -256,7 +259,9 @@ class PersonnelFileView(SirhpView):
             grade = period["grade"]
             rows.append(
                 {
-                    "span": translate(span, mapping=dates, context=self.request),
+                    "span": translate(
+                        Message(span, mapping=dates), context=self.request
+                    ),
                     "grade": self.labels("sirhp.content.grades", grade),
                     "echelon": period["echelon"] or "",
                     "unit": period["unit_title"] or "",

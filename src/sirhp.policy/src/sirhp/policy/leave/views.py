@@ -7,6 +7,7 @@ Thin: every rule is ``sirhp.content.leave.api``'s; a refusal is shown as
 """
 
 from datetime import date
+from functools import cached_property
 from plone import api
 from plone.protect import CheckAuthenticator
 from sirhp.content.content.field_access import may_read_field
@@ -46,14 +47,25 @@ class LeaveRequestForm(SirhpView):
             today=date.today(),
         )
 
+    @cached_property
     def year(self):
-        return date.today().year
+        """The year of the balances: ``?year=`` (a leave requested for next
+        year is counted there), else this year; a bad year is shown as the
+        API's refusal."""
+        asked = self.request.form.get("year")
+        if not asked:
+            return date.today().year
+        try:
+            return leave_api.as_year(asked)
+        except leave_api.LeaveError as error:
+            self.error = error.text(self.request)
+            return date.today().year
 
     def leave_types(self):
         return leave_api.leave_types(at=date.today())
 
     def balances(self):
-        return leave_api.balances(file=self.context, year=self.year())
+        return leave_api.balances(file=self.context, year=self.year)
 
 
 class LeaveRequestView(SirhpView):
