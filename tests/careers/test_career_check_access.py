@@ -14,6 +14,7 @@ from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.careers.access import AGENCY_CHECKERS
 from sirhp.policy.careers.access import SITE_CHECKERS
 from tests.security.planted import login_of
+import transaction
 
 PATHS = ("@career-check", "@@controle-carrieres")
 
@@ -71,6 +72,12 @@ def test_http(functional, testdata, persona):
 
 def test_rest_lists_the_differences(functional, testdata):
     portal = functional["portal"]
+    # a drift planted in each agency: a grade written behind the acts' back
+    for name in ("pn_validated", "ocs_validated"):
+        file = portal.unrestrictedTraverse(testdata.path_of(name))
+        file.grade = "commissaire-divisionnaire"
+        file.reindexObject()
+    transaction.commit()
     url = portal["police-nationale"].absolute_url()
     response = requests.get(
         f"{url}/@career-check",
@@ -82,8 +89,8 @@ def test_rest_lists_the_differences(functional, testdata):
     assert response.status_code == 200
     rows = response.json()
     assert isinstance(rows, list)
-    # the test data's acts set no unit: each validated file of the agency shows
-    matricules = {row["matricule"] for row in rows if row["field"] == "unit"}
+    # the agency's drift only
+    matricules = {row["matricule"] for row in rows if row["field"] == "grade"}
     assert testdata.FILES["pn_validated"] in matricules
     assert testdata.FILES["ocs_validated"] not in matricules
     assert all(row["file"].startswith("/plone/police-nationale/") for row in rows)

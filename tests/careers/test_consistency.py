@@ -48,6 +48,12 @@ def _script():
 
 
 def test_missing_acts_built_once(portal, file):
+    # a file validated before acts drove files: its recruitment act gone
+    with api.env.adopt_roles(["Manager"]):
+        api.content.delete(
+            objects=[b.getObject() for b in _brains(file, portal_type="CareerEvent")]
+        )
+    assert _rows_of(file, _check(portal))  # reported: no acts
     login(portal, "reviewer.pn")
     built = build_missing_acts(file=file)
     assert built

@@ -273,7 +273,11 @@ class Generator:
                     event_date=data["hire_date"],
                     reference=f"Arrêté n°{data['hire_date'].year}-{rng.randint(100, 9999)}/MSPC",
                     details="Recrutement sur concours direct.",
-                    resulting_grade=None,
+                    # the file's situation at hire: its acts account for
+                    # its values (the consistency check finds nothing)
+                    resulting_grade=None if data["grade_date"] else data["grade"],
+                    resulting_unit=RelationValue(self.intids.getId(unit)),
+                    resulting_position=data.get("position"),
                     resulting_status="active",
                 ),
             ]
