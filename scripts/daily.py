@@ -23,9 +23,12 @@ def main(app, argv):
         "--today",
         type=date.fromisoformat,
         default=None,
-        help="rejouer une journée (AAAA-MM-JJ) ; par défaut : aujourd'hui",
+        help="rejouer une journée passée (AAAA-MM-JJ) ; par défaut : aujourd'hui",
     )
     args = parser.parse_args(argv)
+    if args.today and args.today > date.today():
+        # the workflows' guards (badge expiry) read the clock: no future day
+        parser.error("--today : une journée passée ou aujourd'hui")
     app = makerequest(app)
     site = app[SITE_ID]
     setSite(site)
