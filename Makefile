@@ -42,8 +42,8 @@ start: site ## Install if needed, create the demo site, serve http://localhost:$
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
-daily: ## The daily tasks once (référentiels, career acts, retirements, expired badges; cron: etc/crontab.example)
-	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/daily.py
+daily: ## The daily tasks once (référentiels, career acts, retirements, expired badges; TODAY=AAAA-MM-JJ replays a past day; cron: etc/crontab.example)
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/daily.py $(if $(TODAY),--today $(TODAY))
 
 text-worker: install ## Run the text worker alone (OCR / pdftotext) against http://localhost:$(PORT)/sirhp
 	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp
