@@ -14,7 +14,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install instance site start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ start: site ## Install if needed, create the demo site, serve http://localhost:$
 	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+daily: ## The daily tasks once (référentiels, career acts, retirements, expired badges; TODAY=AAAA-MM-JJ replays a past day; cron: etc/crontab.example)
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/daily.py $(if $(TODAY),--today $(TODAY))
 
 text-worker: install ## Run the text worker alone (OCR / pdftotext) against http://localhost:$(PORT)/sirhp
 	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp

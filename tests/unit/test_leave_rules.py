@@ -38,6 +38,16 @@ def test_overlaps_share_a_day():
     assert rules.overlaps(date(2026, 10, 1), date(2026, 12, 31), others) == others
 
 
+def test_overlaps_first_and_last_day_included():
+    leave = [(date(2026, 11, 9), date(2026, 11, 13))]
+    for day in (date(2026, 11, 9), date(2026, 11, 13)):
+        assert rules.overlaps(day, day, leave) == leave
+    for day in (date(2026, 11, 8), date(2026, 11, 14)):
+        assert rules.overlaps(day, day, leave) == []
+    assert rules.overlaps(date(2026, 11, 1), date(2026, 11, 9), leave) == leave
+    assert rules.overlaps(date(2026, 11, 13), date(2026, 11, 20), leave) == leave
+
+
 def test_a_leave_across_new_year_counts_in_both_years():
     periods = [(date(2026, 12, 25), date(2027, 1, 5))]
     assert rules.days_in_year(*periods[0], 2026) == 7

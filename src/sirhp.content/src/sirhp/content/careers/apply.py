@@ -5,7 +5,7 @@ of effect, and never typed twice.
 ``apply_acts`` writes one file (run when an act is validated or leaves the
 validated state: ``careers.subscribers``); ``apply_due`` writes the files
 whose acts start or end since the last run (the daily job,
-``scripts/careers_daily.py``). Neither is reachable by a user request: acts
+``scripts/daily.py``, ``sirhp.policy.daily``). Neither is reachable by a user request: acts
 are validated by a second person (four eyes, ``sirhp.policy.workflow``)
 before anything here runs. Reads (``@career``, the file page) compute the
 situation live (``careers.api``) and are right before the job runs.

@@ -288,6 +288,70 @@ def _units_below(unit):
     return [brain.UID for brain in brains] or [unit.UID()]
 
 
+def _period(start, end):
+    """``(start, end)`` as dates, ``end`` defaulting to ``start``.
+
+    :raises LeaveError: a bad date.
+    """
+    start = as_date(start, "date")
+    return start, (as_date(end, "date") if end else start)
+
+
+def _approved_during(start, end):
+    """The catalog query of the approved leave sharing at least one day
+    with ``start``..``end`` (both included: ``rules.overlaps``)."""
+    return {
+        "portal_type": "LeaveRequest",
+        "review_state": "approved",
+        "leave_start": {"query": end, "range": "max"},
+        "leave_end": {"query": start, "range": "min"},
+    }
+
+
+def unavailable(*, file, start, end=None):
+    """The approved leave of the officer of ``file`` during
+    ``start``..``end``: an approved leave marks the officer unavailable for
+    deployment for its dates, first and last day included (requested,
+    rejected or cancelled leave does not). What deployment will use;
+    catalog only, whatever leave the caller may see (deployment needs the
+    dates, so the leave type, which may be medical, is not returned).
+
+    :param file: a personnel file.
+    :param start: first day (``date`` or ISO text).
+    :param end: last day (default: ``start``).
+    :returns: [{"start", "end", "uid"}] (``date`` values), soonest first.
+    :raises LeaveError: a bad date.
+    """
+    start, end = _period(start, end)
+    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        path={"query": "/".join(file.getPhysicalPath()), "depth": 1},
+        **_approved_during(start, end),
+    )
+    periods = [
+        {
+            "start": _day(brain.leave_start),
+            "end": _day(brain.leave_end),
+            "uid": brain.UID,
+        }
+        for brain in brains
+    ]
+    return sorted(periods, key=lambda period: period["start"])
+
+
+def is_available(*, file, start, end=None):
+    """Is the officer of ``file`` available for deployment on every day of
+    ``start``..``end`` (no approved leave overlapping it, see
+    ``unavailable``)?
+
+    :param file: a personnel file.
+    :param start: first day (``date`` or ISO text).
+    :param end: last day (default: ``start``).
+    :returns: a bool.
+    :raises LeaveError: a bad date.
+    """
+    return not unavailable(file=file, start=start, end=end)
+
+
 def absent(*, unit_or_agency, start, end=None):
     """Who is on approved leave on at least one day of ``start``..``end``,
     in an agency or a unit (and the units inside it), among the leave the
@@ -301,14 +365,8 @@ def absent(*, unit_or_agency, start, end=None):
         "start", "end", "url"}], by name.
     :raises LeaveError: a bad date.
     """
-    start = as_date(start, "date")
-    end = as_date(end, "date") if end else start
-    query = {
-        "portal_type": "LeaveRequest",
-        "review_state": "approved",
-        "leave_start": {"query": end, "range": "max"},
-        "leave_end": {"query": start, "range": "min"},
-    }
+    start, end = _period(start, end)
+    query = _approved_during(start, end)
     if unit_or_agency is None:
         pass
     elif IAgency.providedBy(unit_or_agency):

@@ -9,7 +9,7 @@ of the tables is checked there (``rules.problems``), and only there.
 
 What derives from the tables (retirement dates) is recomputed OUT of the
 request that adds a version: ``add_version`` records the version's date as
-due, ``apply_due`` (the daily task ``scripts/referentials_daily.py``, or the
+due, ``apply_due`` (the daily tasks ``scripts/daily.py``, or the
 panel's "Recalculer maintenant") runs what is due on its date, once.
 """
 

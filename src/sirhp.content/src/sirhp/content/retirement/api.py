@@ -1,16 +1,21 @@
 """The retirement domain API: who leaves on age limit, when, and the
-reminders before. Views and REST services call these functions.
+reminders before; the retirement act the system proposes on the date
+(``propose_due``, the daily job). Views and REST services call these
+functions.
 
 Lists read catalog metadata only (``retirement_date`` is indexed from the
 birth date and the age limit in force, see ``indexers.py``): no object is
 woken to draw them.
 """
 
+from DateTime import DateTime
 from datetime import date
+import logging
 from plone import api
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.base.errors import SirhpForbidden
+from sirhp.content.base.hooks import journal
 from sirhp.content.permissions import ViewRetirements
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules as referential_rules
@@ -18,6 +23,9 @@ from sirhp.content.retirement import rules
 from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
 import transaction
 from types import SimpleNamespace
+from zope.globalrequest import getRequest
+
+logger = logging.getLogger("sirhp.content.retirement")
 
 MSG_FORBIDDEN = _(
     "error_retirement_forbidden",
@@ -176,3 +184,96 @@ def referentials_in_force(event):
     any user request): the age limits may have changed, retirement dates
     are recomputed with the tables in force on that day."""
     event.results["retirement_dates"] = reindex_retirement_dates(today=event.today)
+
+
+# The act the system proposes on the retirement date (``propose_due``).
+PROPOSED = "careers.retirement_proposed"  # the journal's action
+PROPOSAL_REFERENCE = "Admission à la retraite (limite d'âge) — proposée par SIRHP"
+RETIRED = "retired"
+# The submitter recorded in the act's history: no user bears this id, so
+# any reviewer of the file may validate it (four eyes: not one's own
+# submission, ``sirhp.policy.workflow.guards.may_validate``).
+SYSTEM_ACTOR = "sirhp-system"
+RECORD_WORKFLOW = "sirhp_record_workflow"
+
+
+def _has_retirement_act(catalog, file_path):
+    """Does the file hold a retirement act, in any state? The record
+    workflow has no "rejected" state: a rejected act returns to draft to be
+    corrected, and still counts (no second act beside it)."""
+    return bool(
+        catalog.unrestrictedSearchResults(
+            portal_type="CareerEvent",
+            event_type="retirement",
+            path={"query": file_path, "depth": 1},
+        )
+    )
+
+
+def _submitted_as_system(act):
+    """Put a new act in ``pending``, submitted by the system (the record
+    workflow's reviewers validate it as any submitted act)."""
+    wftool = api.portal.get_tool("portal_workflow")
+    wftool.setStatusOf(
+        RECORD_WORKFLOW,
+        act,
+        {
+            "action": "submit",
+            "actor": SYSTEM_ACTOR,
+            "review_state": "pending",
+            "comments": PROPOSAL_REFERENCE,
+            "time": DateTime(),
+        },
+    )
+    wftool[RECORD_WORKFLOW].updateRoleMappingsFor(act)
+    act.reindexObject()
+
+
+def propose_due(*, today=None):
+    """Propose, as the system, the retirement act of every validated file
+    whose retirement date (age limit) is on or before ``today``, whose
+    officer is still in service (status not departed) and which holds no
+    retirement act yet. The act is dated the retirement date, sets the
+    status ``retired``, and waits in ``pending`` for a reviewer; once
+    validated, the validated acts write the file (``careers.apply``) and the
+    departure revokes the badge. Catalog only; journaled
+    (``careers.retirement_proposed``); re-runnable (a second run proposes
+    nothing new). Not reachable by a user request (the daily job).
+
+    :param today: a ``date`` (default: today).
+    :returns: the acts proposed (``CareerEvent``), soonest date first.
+    """
+    today = today or date.today()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="PersonnelFile",
+        review_state="validated",
+        retirement_date={"query": today, "range": "max"},
+        personnel_status={"not": sorted(DEPARTED_STATUSES)},
+        sort_on="retirement_date",
+    )
+    proposed = []
+    for brain in brains:
+        if brain.retirement_date is None:
+            continue
+        if _has_retirement_act(catalog, brain.getPath()):
+            continue
+        file = brain._unrestrictedGetObject()
+        with api.env.adopt_roles(["Manager"]):
+            act = api.content.create(
+                container=file,
+                type="CareerEvent",
+                id=f"retraite-{brain.retirement_date.isoformat()}",
+                safe_id=True,
+                event_type="retirement",
+                event_date=brain.retirement_date,
+                reference=PROPOSAL_REFERENCE,
+                resulting_status=RETIRED,
+            )
+            act.setCreators((SYSTEM_ACTOR,))
+            _submitted_as_system(act)
+        detail = f"{PROPOSAL_REFERENCE} : {brain.retirement_date.isoformat()}"
+        journal(PROPOSED, obj=file, request=getRequest(), detail=detail)
+        logger.info("%s: %s", brain.getPath(), detail)
+        proposed.append(act)
+    return proposed

@@ -50,6 +50,10 @@ ACTION_LABELS = {
     actions.CAREERS_APPLIED: _(
         "audit_careers_applied", default="Actes de carrière appliqués au dossier"
     ),
+    actions.CAREERS_RETIREMENT_PROPOSED: _(
+        "audit_careers_retirement_proposed",
+        default="Admission à la retraite proposée (limite d'âge)",
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -84,6 +84,8 @@ TOTP_RESET = "totp_reset"  # an administrator removed someone's second factor
 TEXT_EXTRACTION = "text_extraction"  # the text worker read a document's file (OCR)
 CAREER_ACTS_BUILT = "careers.acts_built"  # a file's missing career acts filed
 CAREERS_APPLIED = "careers.applied"  # validated career acts written on a file
+# the daily job proposed a file's retirement act (age limit reached)
+CAREERS_RETIREMENT_PROPOSED = "careers.retirement_proposed"
 
 ACTIONS = (
     VIEW,
@@ -107,6 +109,7 @@ ACTIONS = (
     TEXT_EXTRACTION,
     CAREER_ACTS_BUILT,
     CAREERS_APPLIED,
+    CAREERS_RETIREMENT_PROPOSED,
 )
 
 

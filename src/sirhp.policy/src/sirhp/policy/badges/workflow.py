@@ -162,7 +162,7 @@ def revoke_on_archive(file, event):
 def expire_overdue(today=None):
     """Mark ``expired`` every issued or printed card past its expiry date.
 
-    Run daily (scripts/expire_badges.py from cron). The public page already
+    Run daily (``sirhp.policy.daily``, or scripts/expire_badges.py alone). The public page already
     answers "expired" for such cards; this keeps the workflow state, the
     listings and the badge history in line. Returns the card numbers.
     """
