@@ -118,3 +118,33 @@ def test_balances_of_another_year(functional, testdata):
     bad = officer.get(f"{file_url}/@@demander-conge?year=twenty", timeout=30)
     assert bad.status_code == 200
     assert 'id="leave-error"' in bad.text and "année attendue (AAAA)" in bad.text
+
+
+def test_home_lists_leave_to_decide(functional, testdata):
+    """The unit's commander and the HR manager see the request on their
+    home; the requester, another unit's commander and a reviewer do not."""
+    portal = functional["portal"]
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    login(portal, "clerk.pn")
+    leave = leave_api.request_leave(
+        file=file,
+        leave_type="annual",
+        start="2026-11-09",
+        end="2026-11-10",
+        reason="Congé annuel",
+        today=REFERENCE_DATE,
+    )
+    transaction.commit()
+    url = leave.absolute_url()
+    for name, listed in (
+        ("commander.pn", True),
+        ("hrmanager.pn", True),
+        ("commander2.pn", False),
+        ("clerk.pn", False),
+        ("reviewer.pn", False),
+    ):
+        home = _session(name, testdata.PASSWORD).get(
+            f"{portal.absolute_url()}/@@sirhp-accueil", timeout=30
+        )
+        assert home.status_code == 200, name
+        assert (url in home.text) is listed, name

@@ -136,6 +136,33 @@ class HomeView(SirhpView):
             "absent": absent(unit_or_agency=None, start=date.today()),
         }
 
+    def leave_to_decide(self):
+        """Leave requests waiting for a decision that I may take (the unit's
+        commander, an HR manager; never my own): catalog, then the workflow's
+        own guard on the few found, soonest first."""
+        brains = self.catalog(
+            portal_type="LeaveRequest",
+            review_state="requested",
+            sort_on="leave_start",
+        )
+        wftool = api.portal.get_tool("portal_workflow")
+        result = []
+        for brain in brains[: self.max_items]:
+            leave = brain.getObject()
+            actions = {t["id"] for t in wftool.getTransitionsFor(leave)}
+            if "approve" not in actions:
+                continue
+            file = leave.aq_parent
+            result.append(
+                {
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "officer": file.Title(),
+                    "matricule": getattr(file, "matricule", ""),
+                }
+            )
+        return result
+
     def _item(self, brain):
         return {
             "title": brain.Title,
