@@ -80,3 +80,32 @@ def test_differences_ignore_empty_texts_and_missing_dates():
     assert rules.differences([], {"status": "active"}, date(2026, 11, 1)) == [
         ("status", "active", None)
     ]
+
+
+def test_reprise_restates_what_the_acts_do_not_give():
+    hired = date(2010, 1, 4)
+    acts = [{"type": "recruitment", "date": hired, "status": "active", "grade": "g1"}]
+    at = date(2026, 11, 1)
+    # a status typed by hand: restated by the act that gives it
+    stored = {"status": "detached", "grade": "g1"}
+    assert rules.reprise_acts(acts, stored, at) == [
+        {"type": "detachment", "date": at, "status": "detached"}
+    ]
+    # several values: one reclassement
+    stored = {"status": "active", "grade": "g2", "position": "Chef de poste"}
+    assert rules.reprise_acts(acts, stored, at) == [
+        {"type": "reclassement", "date": at, "grade": "g2", "position": "Chef de poste"}
+    ]
+    # nothing differs, or an empty value: nothing
+    assert rules.reprise_acts(acts, {"status": "active", "grade": ""}, at) == []
+    # an act ended before the day does not count
+    ended = [
+        *acts,
+        {
+            "type": "suspension",
+            "date": date(2020, 1, 1),
+            "end_date": date(2020, 2, 1),
+            "status": "suspended",
+        },
+    ]
+    assert rules.reprise_acts(ended, {"status": "active"}, at) == []

@@ -30,9 +30,10 @@ def test_upgrade(portal, testdata):
             api.content.delete(objects=[b.getObject() for b in _acts(catalog, file)])
         catalog.delColumn("career_act")
         catalog.delColumn("career_file")
-        careers_acts.upgrade(portal.portal_setup)
+        careers_acts.upgrade(portal.portal_setup, today=REFERENCE_DATE)
         built = {file.getId(): len(_acts(catalog, file)) for file in files}
-        careers_acts.upgrade(portal.portal_setup)  # re-runnable: nothing more
+        # re-runnable: nothing more
+        careers_acts.upgrade(portal.portal_setup, today=REFERENCE_DATE)
     assert {"career_act", "career_file"} <= set(catalog.schema())
     assert {file.getId(): len(_acts(catalog, file)) for file in files} == built
     assert all(count >= 1 for count in built.values())
@@ -52,3 +53,24 @@ def test_upgrade(portal, testdata):
 def test_installed_site_is_current(portal):
     """A new site has the columns the upgrade brings."""
     assert {"career_act", "career_file"} <= set(portal.portal_catalog.schema())
+
+
+def test_a_status_typed_by_hand_is_restated(portal, testdata):
+    """Legacy data: a file whose status its acts do not give (typed by hand
+    before acts drove files) gets, from the day of the reprise, the act that
+    gives it; the consistency check then finds nothing."""
+    catalog = portal.portal_catalog
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))
+    with api.env.adopt_roles(["Manager"]):
+        file.status = "detached"
+        file.reindexObject()
+        careers_acts.upgrade(portal.portal_setup, today=REFERENCE_DATE)
+        careers_acts.upgrade(portal.portal_setup, today=REFERENCE_DATE)
+    restated = [
+        b for b in _acts(catalog, file) if b.career_act["date"] == REFERENCE_DATE
+    ]
+    assert [b.career_act["type"] for b in restated] == ["detachment"]
+    assert restated[0].review_state == "validated"
+    login(portal, "siteadmin")
+    rows = consistency.check(today=REFERENCE_DATE)
+    assert [row for row in rows if row["uid"] == file.UID()] == []

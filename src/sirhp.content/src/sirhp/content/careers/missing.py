@@ -8,6 +8,7 @@ from sirhp.content.base import hooks
 from sirhp.content.careers import rules
 from sirhp.content.careers.api import all_acts
 from sirhp.content.careers.api import initial
+from sirhp.content.careers.api import stored
 from z3c.relationfield import RelationValue
 from zope.globalrequest import getRequest
 
@@ -71,17 +72,24 @@ def _file_act(file, spec, actor):
     return act
 
 
-def build_missing_acts(*, file):
+def build_missing_acts(*, file, reprise_on=None):
     """File, as the system, the validated acts ``file`` needs so that its
     acts account for its career values; journaled (``careers.acts_built``).
     Re-runnable: what acts already account for is not built again.
 
     :param file: a personnel file.
+    :param reprise_on: the upgrade that takes over existing files gives its
+        day: what the file holds and its acts do not give then is restated
+        by an act of that day (``rules.reprise_acts``). Elsewhere ``None``:
+        a drift is reported by the consistency check, never hidden.
     :returns: the acts filed (empty when nothing was missing).
     """
     actor = api.user.get_current().getId() or "system"
     with api.env.adopt_roles(["Manager"]):
-        needed = rules.missing_acts(all_acts(file=file), initial(file=file))
+        found = all_acts(file=file)
+        needed = rules.missing_acts(found, initial(file=file))
+        if reprise_on is not None:
+            needed += rules.reprise_acts(found + needed, stored(file=file), reprise_on)
         built = [_file_act(file, spec, actor) for spec in needed]
     if built:
         hooks.journal(

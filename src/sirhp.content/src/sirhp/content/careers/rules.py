@@ -207,6 +207,47 @@ def _empty(value):
     return value is None or value == ""
 
 
+# The act that gives an administrative status (a reprise of a status that
+# the acts do not give); any other value is restated by a reclassement.
+STATUS_ACTS = {
+    "active": "reinstatement",
+    "suspended": "suspension",
+    "detached": "detachment",
+    "available": "availability",
+    "retired": "retirement",
+    "resigned": "resignation",
+    "dismissed": "dismissal",
+    "deceased": "death",
+}
+
+
+def reprise_acts(acts, stored, at):
+    """The acts that restate, from ``at``, what a file holds and its acts do
+    not give on ``at`` (legacy data typed by hand before acts drove files).
+    Only the upgrade that takes over existing files asks this; a drift found
+    later is reported by ``differences``, never hidden by a new act.
+
+    :param acts: the file's acts, those ``missing_acts`` adds included.
+    :param stored: the file's values (``FILE_FIELDS``).
+    :param at: the day of the reprise.
+    :returns: ``[{"type", "date", <SITUATION values>}]``: one act for what
+        differs (its type from ``STATUS_ACTS`` when only the status
+        differs, else ``reclassement``), or nothing.
+    """
+    situation = situation_at(acts, at)
+    values = {
+        name: stored[name]
+        for name in SITUATION
+        if not _empty(stored.get(name)) and stored.get(name) != situation.get(name)
+    }
+    if not values:
+        return []
+    kind = "reclassement"
+    if set(values) == {"status"}:
+        kind = STATUS_ACTS.get(values["status"], kind)
+    return [{"type": kind, "date": at, **values}]
+
+
 def missing_acts(acts, stored):
     """The acts a file needs so that its acts account for its values.
 

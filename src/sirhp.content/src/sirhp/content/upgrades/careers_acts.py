@@ -12,6 +12,7 @@
 Re-runnable (a second run fills the same values and files no act) and logged.
 """
 
+from datetime import date
 from plone import api
 from sirhp.content.careers import indexers
 from sirhp.content.careers.missing import build_missing_acts
@@ -46,9 +47,12 @@ def fill_column(name):
     return count
 
 
-def build_all_missing_acts():
-    """File the missing acts of every validated file; returns (files seen,
-    acts filed)."""
+def build_all_missing_acts(today=None):
+    """File the missing acts of every validated file, and restate from
+    ``today`` (default: the day of the upgrade) what a file holds and its
+    acts do not give (``rules.reprise_acts``); returns (files seen, acts
+    filed)."""
+    today = today or date.today()
     catalog = api.portal.get_tool("portal_catalog")
     paths = [
         brain.getPath()
@@ -60,7 +64,11 @@ def build_all_missing_acts():
     built = 0
     with without_initial_versions():
         for count, path in enumerate(paths, start=1):
-            built += len(build_missing_acts(file=portal.unrestrictedTraverse(path)))
+            built += len(
+                build_missing_acts(
+                    file=portal.unrestrictedTraverse(path), reprise_on=today
+                )
+            )
             if count % BATCH == 0:
                 transaction.commit()
                 logger.info(
@@ -69,13 +77,14 @@ def build_all_missing_acts():
     return len(paths), built
 
 
-def upgrade(context):
+def upgrade(context, today=None):
     """Add and fill the career metadata, then file the missing acts.
 
     :param context: ``portal_setup``.
+    :param today: the day of the reprise (default: today).
     """
     add_indexes((), tuple(COLUMNS))
     for name in COLUMNS:
         logger.info("careers (acts): %s filled on %d objects", name, fill_column(name))
-    files, built = build_all_missing_acts()
+    files, built = build_all_missing_acts(today)
     logger.info("careers (acts): %d validated files, %d acts filed", files, built)
