@@ -17,6 +17,9 @@ from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
 from sirhp.content.base.bulk import add_quietly
 from sirhp.content.careers.api import CareerError
+from sirhp.content.careers.collective_select import MAX_FILES  # noqa: F401 (API)
+from sirhp.content.careers.collective_select import officers
+from sirhp.content.careers.collective_select import unit_relations
 from sirhp.content.careers.rules import parse_day
 from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.documents.api import DocumentError
@@ -30,18 +33,9 @@ import uuid
 from ZODB.POSException import ConflictError
 from zope.i18nmessageid import Message
 
-MAX_FILES = 2000
 MSG_ACT_FAILED = _(
     "error_collective_act_failed",
     default="Acte impossible pour le dossier « ${file} » : rien n'a été enregistré.",
-)
-MSG_NO_MATRICULES = _(
-    "error_collective_no_matricules",
-    default="Indiquez la liste des matricules concernés (${max} au plus).",
-)
-MSG_UNKNOWN_MATRICULE = _(
-    "error_collective_unknown_matricule",
-    default="Matricule inconnu dans cette agence ou dossier non validé : ${matricule}.",
 )
 MSG_EVENT_TYPE = _(
     "error_collective_event_type", default="Nature de l'acte inconnue : ${value}."
@@ -61,6 +55,7 @@ RESULT_FIELDS = (
     "resulting_echelon",
     "resulting_status",
     "resulting_position",
+    "resulting_unit",  # a unit's UID
 )
 
 
@@ -163,31 +158,27 @@ def collective_act(
     reference,
     values=None,
     scan=None,
+    unit=None,
+    grade=None,
 ):
     """One decision for many officers of ``agency``: one act per validated
     file, all or nothing (acts are then submitted and validated as usual).
 
     :param agency: the agency whose files are concerned.
-    :param matricules: the officers' matricules (at most ``MAX_FILES``).
+    :param matricules: the officers' matricules (at most ``MAX_FILES``);
+        ``None``: the files of ``unit`` and/or ``grade`` (``officers``).
     :param event_type: a code of ``sirhp.content.event_types``.
     :param event_date: ``date`` or ``YYYY-MM-DD``.
     :param reference: the decision's reference (required).
     :param values: what the act sets (``resulting_grade``...), the same for
         every officer.
     :param scan: the decision's scan (``decision_scan``), stored once.
+    :param unit: filter: a unit's UID.
+    :param grade: filter: a grade code.
     :returns: a ``CollectiveDecision`` (its id and the acts filed, drafts).
     :raises CareerError: a bad field, an unknown matricule, or a file that
         refused its act; nothing filed.
     """
-    if (
-        not isinstance(matricules, list)
-        or not matricules
-        or len(matricules) > MAX_FILES
-        or not all(isinstance(m, str) and m for m in matricules)
-    ):
-        raise CareerError(
-            Message(MSG_NO_MATRICULES, mapping={"max": MAX_FILES}), field="matricules"
-        )
     if event_type not in EVENT_CODES:
         raise CareerError(
             Message(MSG_EVENT_TYPE, mapping={"value": str(event_type)}),
@@ -199,20 +190,17 @@ def collective_act(
     if not isinstance(reference, str) or not reference.strip() or len(reference) > 120:
         raise CareerError(MSG_REFERENCE, field="reference")
     values = {k: v for k, v in (values or {}).items() if k in RESULT_FIELDS}
-    brains = api.content.find(
-        context=agency,
-        portal_type="PersonnelFile",
-        review_state="validated",
-        matricule=sorted(set(matricules)),
-    )
-    found = {brain.matricule: brain for brain in brains}
-    for matricule in matricules:
-        if matricule not in found:
-            raise CareerError(
-                Message(MSG_UNKNOWN_MATRICULE, mapping={"matricule": matricule}),
-                field="matricules",
-            )
-    acts = [(found[m].getObject(), values) for m in dict.fromkeys(matricules)]
+    relation = None
+    if values.get("resulting_unit"):
+        relation = unit_relations(agency, values["resulting_unit"])
+    brains = officers(agency=agency, matricules=matricules, unit=unit, grade=grade)
+    acts = [
+        (
+            brain.getObject(),
+            dict(values, resulting_unit=relation()) if relation else values,
+        )
+        for brain in brains
+    ]
     decision = new_decision_id()
     filed = file_acts(
         acts=acts,

@@ -3,8 +3,10 @@
 Body: {"matricules": [...], "event_type": "promotion", "event_date":
 "YYYY-MM-DD", "reference": "Arrêté n°...", "resulting_grade": "...",
 "resulting_echelon": 1, "resulting_status": "...", "resulting_position":
-"...", "scan": {"data": "<base64>", "filename": "arrete.pdf"} (optional, as
-plone.restapi's file fields)}. Answer: 201 {"decision", "count", "items":
+"...", "resulting_unit": "<unit UID>", "scan": {"data": "<base64>",
+"filename": "arrete.pdf"} (optional, as plone.restapi's file fields)};
+without "matricules", the validated files of "unit" (UID) and/or "grade".
+Answer: 201 {"decision", "count", "items":
 [{"@id", "matricule"}]} (the batch: ``@collective-decision/<decision>``); a
 refusal 400 in French naming the field or the file, nothing filed.
 """
@@ -30,6 +32,8 @@ class CollectiveActPost(SirhpService):
             reference=body.get("reference"),
             values={k: body[k] for k in collective.RESULT_FIELDS if k in body},
             scan=scan,
+            unit=body.get("unit"),
+            grade=body.get("grade"),
         )
         self.request.response.setStatus(201)
         return {
