@@ -39,13 +39,15 @@ def collective(site):
     with api.env.adopt_user(username="hrmanager.pn"):
         start = time.perf_counter()
         try:
-            acts = collective_act(
+            result = collective_act(
                 agency=agency,
                 matricules=matricules,
                 event_type="decoration",
                 event_date=AT,
                 reference="Décision n°2026-BENCH/DGPN",
             )
+            # a decision (id, acts) since acts are batches; a list before
+            acts = getattr(result, "acts", result)
             transaction.savepoint(optimistic=True)  # what a commit would write
             seconds = time.perf_counter() - start
         finally:

@@ -17,6 +17,8 @@ ASKED = {
     "career": ("GET", "file", "@career", {}),
     "career_at": ("GET", "file", "@career", {"at": "2020-01-01"}),
     "collective_act": ("POST", "agency", "@collective-act", {}),
+    "collective_page": ("GET", "agency", "@@acte-collectif", {}),
+    "collective_batch": ("POST", "agency", "@collective-decision", {}),
     "retirements": ("GET", "agency", "@retirements", {"start": 2026, "end": 2030}),
     "retirements_page": ("GET", "agency", "@@departs-retraite", {}),
     "referentials_read": ("GET", "site", "@referentials", {}),

@@ -49,13 +49,13 @@ def _acts(file):
 def test_fifty_officers_promoted_by_one_decision(portal):
     files = _validated_files(portal, 50)
     login(portal, "clerk.pn")
-    acts = collective.collective_act(
+    result = collective.collective_act(
         agency=portal["police-nationale"],
         matricules=[f.matricule for f in files],
         values={"resulting_grade": "officier-principal"},
         **DECISION,
     )
-    assert len(acts) == 50
+    assert len(result.acts) == 50
     for file in files:
         (act,) = _acts(file)
         assert act.event_type == "promotion"

@@ -7,6 +7,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 import pytest
+from sirhp.content.careers import collective
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import defaults
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
@@ -150,19 +151,19 @@ def test_statute_mapping_is_all_or_nothing(manager, testdata, monkeypatch):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     old = file.grade
     created = []
-    real_create = api.content.create
+    real_add = collective.add_quietly  # acts are filed on the bulk path
 
-    def create_then_fail(**kw):
+    def create_then_fail(*args, **kw):
         if created:
             raise ValueError("boom")
-        created.append(real_create(**kw))
+        created.append(real_add(*args, **kw))
         return created[-1]
 
     other = portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))
     mapping = {old: "agent" if old != "agent" else "caporal"}
     if other.grade != old:
         mapping[other.grade] = "sergent" if other.grade != "sergent" else "caporal"
-    monkeypatch.setattr(api.content, "create", create_then_fail)
+    monkeypatch.setattr(collective, "add_quietly", create_then_fail)
     with pytest.raises(referentials.ReferentialError):
         referentials.apply_mapping(
             mapping=mapping, effective="2027-01-01", reference=""

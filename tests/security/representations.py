@@ -313,6 +313,23 @@ def _career_check(world, target):
     return result
 
 
+def _collective_decision(world, target):
+    # the planted site has no collective decision: an unknown id is a 404
+    base = world.url + "/police-nationale"
+    return [
+        (
+            f"{base}/@collective-decision/<id>",
+            f"{base}/@collective-decision/0123456789abcdef",
+            {},
+        ),
+        (
+            f"{base}/@@decision-collective?id=<id>",
+            f"{base}/@@decision-collective?id=0123456789abcdef",
+            {"accept": PAGE},
+        ),
+    ]
+
+
 def _retirements(world, target):
     base = world.url + "/police-nationale"
     years = "from=2020&to=2069"  # the widest span allowed (50 years)
@@ -540,6 +557,24 @@ REGISTRY = (
         ("service:GET @career-check", "view:controle-carrieres"),
         "the careers consistency check: @career-check and the page, on the "
         "site and the agency",
+    ),
+    Representation(
+        "careers:collective-form",
+        ("site",),
+        site_page("/police-nationale/@@acte-collectif"),
+        ("view:acte-collectif",),
+        "the collective act form: the agency's units, grades and act natures; "
+        "its preview (POST) lists the names of the validated files the caller "
+        "sees",
+    ),
+    Representation(
+        "careers:collective-decision",
+        ("site",),
+        _collective_decision,
+        ("service:GET @collective-decision", "view:decision-collective"),
+        "a collective decision's acts the caller sees (matricule, act title, "
+        "state) from the catalog; none planted, so an unknown id: 404 to all",
+        closed=True,
     ),
     Mails(),
     # --- Classic UI pages of the objects
@@ -980,6 +1015,7 @@ NOT_DATA = {
             "POST @content-rules",
             "POST @controlpanels",
             "POST @collective-act",
+            "POST @collective-decision",
             "POST @copy",
             "POST @email-notification",
             "POST @email-send",

@@ -154,6 +154,11 @@ class ICareerEventSchema(model.Schema):
 class CareerEvent(SirhpContent, Item):
     """A career event; its title is its nature and date."""
 
+    # The collective decision the act belongs to (its batch), set by
+    # ``careers.collective`` only: an attribute, not a field, so no form or
+    # deserializer writes it.
+    collective_decision = None
+
     @property
     def title(self):
         label = translate(

@@ -56,3 +56,9 @@ def career_file(obj):
 def event_end_date(obj):
     """The last day of a period act (``None``: an act without end)."""
     return getattr(obj, "end_date", None)
+
+
+@indexer(ICareerEvent)
+def collective_decision(obj):
+    """The collective decision (batch) of an act, ``None`` for a single act."""
+    return getattr(obj, "collective_decision", None)

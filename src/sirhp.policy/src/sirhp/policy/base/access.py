@@ -135,6 +135,11 @@ OPERATION_LABELS = {
     "career": ("carrière (@career)", "career (@career)"),
     "career_at": ("carrière à une date", "career on a date"),
     "collective_act": ("acte collectif", "collective act"),
+    "collective_page": ("page de l'acte collectif", "collective act page"),
+    "collective_batch": (
+        "lot d'une décision collective (soumettre, valider)",
+        "collective decision batch (submit, validate)",
+    ),
     "retirements": ("départs à la retraite (@retirements)", "retirements"),
     "retirements_page": ("page des départs à la retraite", "retirements page"),
     "referentials_read": ("lire les référentiels", "read the référentiels"),

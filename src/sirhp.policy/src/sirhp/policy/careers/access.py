@@ -30,6 +30,9 @@ is stored). Not in ``sirhp.policy.access`` TABLES: the shared harness of
 career             GET <file>/@career
 career_at          GET <file>/@career?at=2020-01-01
 collective_act     POST <agency>/@collective-act
+collective_page    GET <agency>/@@acte-collectif
+collective_batch   POST <agency>/@collective-decision (the agency's View;
+                   the record workflow's guards then decide act by act)
 retirements        GET <agency>/@retirements?start=2026&end=2030
 retirements_page   GET <agency>/@@departs-retraite
 referentials_read  GET <site>/@referentials
@@ -100,6 +103,8 @@ CAREERS_OPERATIONS = (
     "career",
     "career_at",
     "collective_act",
+    "collective_page",
+    "collective_batch",
     "retirements",
     "retirements_page",
     "referentials_read",
@@ -134,6 +139,9 @@ CAREERS = Table(
             "career": VALIDATED_READERS,
             "career_at": VALIDATED_READERS,
             "collective_act": AGENCY_RECORDS,
+            "collective_page": AGENCY_RECORDS,
+            # the agency's View, as @absences
+            "collective_batch": STAFF,
             "retirements": RETIREMENT_READERS,
             "retirements_page": RETIREMENT_READERS,
             "referentials_read": LOGGED_IN,

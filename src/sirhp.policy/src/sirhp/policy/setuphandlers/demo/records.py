@@ -4,36 +4,18 @@ requests, with their past transitions (the Zope side of ``careers``).
 A career is about ten acts: each added object would notify its file as
 modified, and a modified file reindexes all its children and updates its
 local roles (quadratic in the number of acts). They are added with their own
-events only (``_add``); the caller notifies the file once, at the end.
+events only (``sirhp.content.base.bulk.add_quietly``); the caller notifies the file once, at the end.
 """
 
 from datetime import timedelta
-from OFS.event import ObjectWillBeAddedEvent
-from plone.dexterity.utils import createContent
+from sirhp.content.base.bulk import add_quietly
 from sirhp.policy.setuphandlers.demo.history import hr_manager_of
 from sirhp.policy.setuphandlers.demo.history import LEAVE_WORKFLOW
 from sirhp.policy.setuphandlers.demo.history import record_history
 from sirhp.policy.setuphandlers.demo.history import steps_to
 from z3c.relationfield import RelationValue
-from zope.container.interfaces import INameChooser
-from zope.event import notify
-from zope.lifecycleevent import ObjectAddedEvent
 
 SIGNERS = {"recruitment": "MSPC", "transfer": "DGPN", "promotion": "DGPN"}
-
-
-def _add(container, portal_type, **fields):
-    """Add a new object as ``createContentInContainer`` does (name chosen,
-    owner, added event: intid, relations, workflow, catalog), without
-    notifying ``container`` as modified."""
-    obj = createContent(portal_type, **fields)
-    name = INameChooser(container).chooseName(None, obj)
-    obj.id = name
-    notify(ObjectWillBeAddedEvent(obj, container, name))
-    container._setObject(name, obj, suppress_events=True)
-    obj = container._getOb(name)
-    notify(ObjectAddedEvent(obj, container, name))
-    return obj
 
 
 def create_acts(file, acts, index, state, clerk, reviewer, when, rng, intids):
@@ -42,7 +24,7 @@ def create_acts(file, acts, index, state, clerk, reviewer, when, rng, intids):
     for number, act in enumerate(acts, start=1):
         unit = act.get("unit")
         signer = SIGNERS.get(act["type"], "DGPN")
-        record = _add(
+        record = add_quietly(
             file,
             "CareerEvent",
             event_type=act["type"],
@@ -67,7 +49,7 @@ def create_leaves(file, leaves, clerk):
     two weeks before they start; approved ones by the agency's HR manager."""
     for leave_type, start, end, state in leaves:
         asked = start - timedelta(days=14)
-        leave = _add(
+        leave = add_quietly(
             file,
             "LeaveRequest",
             leave_type=leave_type,
