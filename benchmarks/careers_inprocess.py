@@ -69,7 +69,9 @@ def consistency():
         return {"available": False}
     with api.env.adopt_user(username="admin"):
         start = time.perf_counter()
-        differences = check(today=AT)
+        # as an operator runs it: on the day (a site taken over by the
+        # upgrade has its legacy values restated from the upgrade's day)
+        differences = check(today=date.today())
         seconds = time.perf_counter() - start
     transaction.abort()
     return {"available": True, "seconds": seconds, "differences": len(differences)}

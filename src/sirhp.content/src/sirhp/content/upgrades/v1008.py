@@ -9,6 +9,8 @@ In this order, each re-runnable and logged:
   date are recorded as due (the daily task applies them on their date);
 - ``careers_apply``: the ``event_end_date`` index (the daily job finds the
   period acts that end), filled;
+- ``careers_collective``: the ``collective_decision`` index (the acts of
+  one collective decision, submitted and validated as a batch);
 - ``careers_acts``: the ``career_act`` and ``career_file`` catalog columns,
   filled, then the missing acts of every validated file (recruitment and
   current grade), so that each file's values come from its acts.
@@ -21,6 +23,7 @@ from sirhp.content.permissions import ReadDisciplinary
 from sirhp.content.upgrades import add_permission_roles
 from sirhp.content.upgrades import careers_acts
 from sirhp.content.upgrades import careers_apply
+from sirhp.content.upgrades import careers_collective
 from sirhp.content.upgrades import careers_refs
 from sirhp.content.upgrades import logger
 
@@ -28,7 +31,7 @@ PERMISSIONS = {
     CheckCareers: ("Manager", "Site Administrator"),
     ReadDisciplinary: ("Manager",),
 }
-STEPS = (careers_refs, careers_apply, careers_acts)
+STEPS = (careers_refs, careers_apply, careers_collective, careers_acts)
 
 
 def upgrade(context):
