@@ -18,6 +18,8 @@ from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 import transaction
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 
 MSG_JSON_OBJECT = _("rest_json_object_expected", default="Corps JSON attendu.")
 
@@ -66,3 +68,17 @@ class SirhpService(Service):
     def disable_csrf(self):
         """Token-less API clients write as with every plone.restapi service."""
         alsoProvides(self.request, IDisableCSRFProtection)
+
+
+@implementer(IPublishTraverse)
+class SirhpPathService(SirhpService):
+    """A service that takes path segments after its name
+    (``@collective-decision/<id>/validate``): ``self.params``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self

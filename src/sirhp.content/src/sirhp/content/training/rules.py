@@ -9,7 +9,7 @@ on 29 February expires on 28 February of a common year.
 
 from datetime import date
 from decimal import Decimal
-from decimal import InvalidOperation
+from sirhp.content.evaluation.rules import to_decimal
 
 # Certificate states
 VALID = "valid"
@@ -107,24 +107,10 @@ def session_room(capacity, nominated):
     }
 
 
-def _decimal(value):
-    """``value`` as a Decimal (floats through their shortest text), or None
-    when it is not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float):
-        value = repr(value)
-    try:
-        number = Decimal(value)
-    except (InvalidOperation, TypeError, ValueError):
-        return None
-    return number if number.is_finite() else None
-
-
 def check_score(score, maximum=MAX_SCORE):
     """A refusal code for a score that is not a number from 0 to
     ``maximum`` with at most 2 decimals, else None."""
-    number = _decimal(score)
+    number = to_decimal(score)
     if number is None:
         return SCORE_NOT_A_NUMBER
     if number < 0 or number > maximum:

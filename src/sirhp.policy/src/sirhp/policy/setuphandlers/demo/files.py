@@ -134,19 +134,7 @@ class Generator:
             "grade": grade.code,
             "grade_date": grade_date,
             "hire_date": hire,
-            "position": rng.choice(
-                [
-                    "Chef de poste",
-                    "Enquêteur",
-                    "Agent de circulation",
-                    "Secrétaire",
-                    "Chef de brigade",
-                    "Instructeur",
-                    "Opérateur radio",
-                    "Chauffeur",
-                    "Adjoint au commissaire",
-                ]
-            ),
+            "position": rng.choice(careers.POSITIONS),
             "skills": sorted(rng.sample(self.skills, rng.randint(1, 4))),
             "languages": langs,
             "driving_licences": sorted(

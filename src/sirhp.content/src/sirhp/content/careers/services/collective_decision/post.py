@@ -4,22 +4,11 @@ all or nothing. Body (optional): {"comment": "..."}. Answer: {"decision",
 "transition", "count"}; a refusal 400 in French naming the file, 404 for an
 unknown decision."""
 
-from sirhp.content.base.rest import SirhpService
+from sirhp.content.base.rest import SirhpPathService
 from sirhp.content.careers import collective_batch
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
-@implementer(IPublishTraverse)
-class CollectiveDecisionPost(SirhpService):
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
-
+class CollectiveDecisionPost(SirhpPathService):
     def reply(self):
         self.disable_csrf()
         decision, transition = (self.params + [None, None])[:2]
