@@ -73,6 +73,24 @@ def test_commander_home_lists_absentees(functional, testdata):
     assert home.status_code == 200
     assert "Absents aujourd'hui" in home.text or "Absents aujourd&#x27;hui" in home.text
     assert testdata.FILES["pn_validated"] in home.text.split('id="absents"')[1]
+    # the week (Monday 2 to Sunday 8 November 2026) lists the leave too
+    week = home.text.split('id="absents-semaine"')[1]
+    assert testdata.FILES["pn_validated"] in week and "02/11/2026 → 06/11/2026" in week
+    # REST: a period (date..end), as HR managers ask it for the agency
+    hr = _session("hrmanager.pn", testdata.PASSWORD)
+
+    def absent_during(start, end):
+        answer = hr.get(
+            f"{portal.absolute_url()}/police-nationale/@absences",
+            params={"date": start, "end": end},
+            headers={"Accept": "application/json"},
+            timeout=30,
+        )
+        assert answer.status_code == 200
+        return [item["matricule"] for item in answer.json()["items"]]
+
+    assert testdata.FILES["pn_validated"] in absent_during("2026-11-06", "2026-11-08")
+    assert absent_during("2026-11-09", "2026-11-15") == []
 
 
 def test_leave_page_and_its_transitions(functional, testdata):

@@ -1,6 +1,7 @@
 """Home page (Accueil): each role sees first what it has to do."""
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.content.changes.api import queue_counts
@@ -130,11 +131,25 @@ class HomeView(SirhpView):
             review_state="validated",
             sort_on="sortable_title",
         )
+        today = date.today()
         return {
             "count": len(brains),
             "entries": brains[: self.max_items],
-            "absent": absent(unit_or_agency=None, start=date.today()),
+            "absent": absent(unit_or_agency=None, start=today),
+            "absent_week": [
+                dict(item, period=self._period(item))
+                for item in absent(
+                    unit_or_agency=None,
+                    start=today - timedelta(days=today.weekday()),
+                    end=today + timedelta(days=6 - today.weekday()),
+                )
+            ],
         }
+
+    def _period(self, item):
+        """``dd/mm/yyyy → dd/mm/yyyy`` of an absence (ISO dates)."""
+        start, end = (date.fromisoformat(item[key]) for key in ("start", "end"))
+        return f"{self.format_date(start)} → {self.format_date(end)}"
 
     def leave_to_decide(self):
         """Leave requests waiting for a decision that I may take (the unit's
