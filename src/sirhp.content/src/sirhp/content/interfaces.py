@@ -125,3 +125,11 @@ class IChangeRequest(Interface):
 
 class ILeaveRequest(Interface):
     """Marker: a leave request (demande de congé) inside a file."""
+
+
+class ITrainingCourse(Interface):
+    """Marker: a course of an agency's training catalogue."""
+
+
+class ITrainingSession(Interface):
+    """Marker: a session of a training course, with its participants."""

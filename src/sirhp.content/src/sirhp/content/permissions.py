@@ -32,3 +32,7 @@ ViewRetirements = "sirhp: View retirements"
 # Careers: the consistency check of files against their acts (HR managers
 # locally, auditors).
 CheckCareers = "sirhp: Check careers"
+AddTrainingCourse = "sirhp: Add TrainingCourse"
+AddTrainingSession = "sirhp: Add TrainingSession"
+ManageTraining = "sirhp: Manage training"
+ViewTrainingCoverage = "sirhp: View training coverage"

@@ -9,6 +9,7 @@ written the acts due (``careers.apply``). Rules: ``careers.rules``.
 """
 
 from Acquisition import aq_base
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -63,6 +64,7 @@ ACT_PROBLEMS = {
 # ``careers.apply`` the first time acts write the file. Once acts write the
 # file's fields, those fields no longer say what holds when an act ends.
 BASELINE = "career_baseline"
+RECORD_WORKFLOW = "sirhp_record_workflow"
 
 
 class CareerError(SirhpError):
@@ -278,3 +280,35 @@ def career(*, file, at=None):
         "events": found,
         "positions": positions,
     }
+
+
+def add_validated_act(*, file, id, actor, comment, **fields):
+    """File, as the system, a career act already ``validated`` (another
+    domain's four eyes covered it: a training session closed by a second
+    person). No transition event: nothing is re-derived (use it for acts
+    that change no situation).
+
+    :param file: a personnel file.
+    :param id: the act's id in the file (must be free).
+    :param actor: who the workflow history names.
+    :param comment: the history's comment.
+    :param fields: the act's fields (``event_type``, ``event_date``...).
+    :returns: the act.
+    """
+    with api.env.adopt_roles(["Manager"]):
+        act = api.content.create(container=file, type="CareerEvent", id=id, **fields)
+        wftool = api.portal.get_tool("portal_workflow")
+        wftool.setStatusOf(
+            RECORD_WORKFLOW,
+            act,
+            {
+                "action": "validate",
+                "actor": actor,
+                "review_state": "validated",
+                "comments": comment,
+                "time": DateTime(),
+            },
+        )
+        wftool[RECORD_WORKFLOW].updateRoleMappingsFor(act)
+        act.reindexObject()
+    return act
