@@ -28,6 +28,8 @@ TYPES = (
     "BadgePrintBatch",
     "ChangeRequest",
     "LeaveRequest",
+    "TrainingCourse",
+    "TrainingSession",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -115,7 +117,16 @@ class TestFTI:
     @pytest.mark.parametrize(
         "portal_type,allowed",
         [
-            ("Agency", {"Unit", "PersonnelFile", "BadgePrintBatch"}),
+            (
+                "Agency",
+                {
+                    "Unit",
+                    "PersonnelFile",
+                    "BadgePrintBatch",
+                    "TrainingCourse",
+                    "TrainingSession",
+                },
+            ),
             ("Unit", {"Unit"}),
             (
                 "PersonnelFile",
@@ -133,6 +144,8 @@ class TestFTI:
             ("BadgePrintBatch", set()),
             ("ChangeRequest", set()),
             ("LeaveRequest", set()),
+            ("TrainingCourse", set()),
+            ("TrainingSession", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -154,6 +167,8 @@ class TestFTI:
             "Unit",
             "PersonnelFile",
             "BadgePrintBatch",
+            "TrainingCourse",
+            "TrainingSession",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}

@@ -975,6 +975,9 @@ NOT_DATA = {
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "
     "(no protected field)": ("service:GET @absences",),
+    "how many officers of an agency are trained in a course or domain, "
+    "counted per unit, region, grade and sex: numbers only, no name "
+    "(sirhp: View training coverage)": ("service:GET @training-coverage",),
     # REST services
     "changes data; a write answers with its status or with what the caller "
     "sent (the object's JSON after PATCH is the GET serializer: rest:get); "

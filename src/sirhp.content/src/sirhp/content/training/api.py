@@ -177,7 +177,7 @@ def nominate(*, session, file):
         mapping = {"capacity": session.capacity}
         raise TrainingError(Message(MSG_FULL, mapping=mapping), "file")
     entry = {"result": None, "score": None, "nominated_by": _current_user()}
-    session.writable_participants()[file.UID()] = entry
+    session._writable_participants()[file.UID()] = entry
     return entry
 
 

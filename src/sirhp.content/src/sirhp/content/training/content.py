@@ -100,7 +100,7 @@ class TrainingSession(SirhpContent, Item):
     # {file UID: {"result", "score", "nominated_by"}}: written by the API only
     participants = None
 
-    def writable_participants(self):
+    def _writable_participants(self):
         """The participants' mapping, created on the first nomination."""
         if self.participants is None:
             self.participants = PersistentMapping()
