@@ -3,9 +3,9 @@ grade ≥ 3 ans", "moyenne 13,4 ≥ 12", "formation OPJ"): i18n messages, the
 ✔/✘ mark is the page's. ``sanction_visible`` False: the sanction criterion
 says only the level allowed, never the level found."""
 
-from decimal import Decimal
 from sirhp.content import _
 from sirhp.content.careers.rules import seniority
+from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.promotion import rules
 from zope.i18nmessageid import Message
 
@@ -45,7 +45,7 @@ def number(value):
     """A mark as French writes it: 13,4 and 12 (no trailing zeros)."""
     if value is None:
         return ""
-    text = format(Decimal(value).normalize(), "f")
+    text = format(to_decimal(value).normalize(), "f")
     return text.replace(".", ",")
 
 
