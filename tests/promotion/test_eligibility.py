@@ -129,11 +129,11 @@ def test_agency_list_on_the_bulk_path(portal, testdata):
     own = next(r for r in rows if r["matricule"] == testdata.FILES["pn_validated"])
     single = promotion.eligibility(file=_file(portal, testdata), at=AT)
     assert own["grade"] == single["grade"]
-    assert [c["met"] for c in own["criteria"]] == [
-        c["met"] for c in single["criteria"]
-    ]
+    assert [c["met"] for c in own["criteria"]] == [c["met"] for c in single["criteria"]]
     assert all(
-        c["actual"] is None for r in rows for c in r["criteria"]
+        c["actual"] is None
+        for r in rows
+        for c in r["criteria"]
         if c["criterion"] == rules.SANCTIONS
     )
 
