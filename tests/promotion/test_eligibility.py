@@ -178,3 +178,35 @@ def test_bad_date_is_400_in_french(url, testdata):
     response = _get(url, ("clerk.pn", testdata.PASSWORD), at="01/11/2026")
     assert response.status_code == 400
     assert "AAAA-MM-JJ" in response.json()["message"]
+
+
+# --- pages -------------------------------------------------------------------
+
+
+def _line(html):
+    return html.split('class="field-eligibility">')[1].split("</dd>")[0]
+
+
+def test_file_page_and_mon_dossier_show_the_line(functional, testdata):
+    portal_url = functional["portal"].absolute_url()
+    url = f"{portal_url}/{testdata.path_of('pn_validated')}"
+    html = requests.get(url, auth=("clerk.pn", testdata.PASSWORD), timeout=30).text
+    line = _line(html)
+    assert line.startswith("Officier de police de 1re classe : en activité ✔")
+    assert "formation OPJ ✘" in line and "dans le grade ≥ 3 ans ✔" in line
+    officer = (testdata.FILES["pn_validated"], testdata.PASSWORD)
+    html = requests.get(f"{portal_url}/@@mon-dossier", auth=officer, timeout=30).text
+    assert "formation OPJ ✘" in _line(html)
+
+
+def test_file_page_line_in_english(functional, testdata):
+    portal_url = functional["portal"].absolute_url()
+    url = f"{portal_url}/{testdata.path_of('pn_validated')}"
+    html = requests.get(
+        url,
+        auth=("clerk.pn", testdata.PASSWORD),
+        cookies={"I18N_LANGUAGE": "en"},
+        timeout=30,
+    ).text
+    assert "Promotion to the next grade" in html
+    assert "training OPJ ✘" in _line(html)
