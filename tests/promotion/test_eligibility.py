@@ -11,6 +11,8 @@ import requests
 from sirhp.content.promotion import api as promotion
 from sirhp.content.promotion import labels
 from sirhp.content.promotion import rules
+from sirhp.content.referentials import api as referentials
+from sirhp.content.referentials import defaults
 from zope.i18n import translate
 
 AT = date(2026, 11, 1)
@@ -210,3 +212,22 @@ def test_file_page_line_in_english(functional, testdata):
     ).text
     assert "Promotion to the next grade" in html
     assert "training OPJ ✘" in _line(html)
+
+
+# --- the référentiel kind --------------------------------------------------------
+
+
+def test_promotion_rules_versioned_and_validated(portal):
+    login(portal, "siteadmin")
+    tables = defaults.tables()
+    tables["promotion_rules"]["officier-1"]["min_average_mark"] = 25
+    with pytest.raises(referentials.ReferentialError) as refused:
+        referentials.add_version(effective="2027-01-01", tables=tables, today=AT)
+    assert refused.value.field == "promotion_rules:officier-1"
+    assert "entre 0 et 20" in refused.value.text()
+    tables["promotion_rules"]["officier-1"]["min_average_mark"] = 14
+    referentials.add_version(effective="2027-01-01", tables=tables, today=AT)
+    rule = referentials.tables(at=date(2027, 1, 1))["promotion_rules"]["officier-1"]
+    assert rule["min_average_mark"] == 14
+    old = referentials.tables(at=AT)["promotion_rules"]["officier-1"]
+    assert old["min_average_mark"] == 12
