@@ -29,6 +29,9 @@ ASKED = {
     "leave_balance": ("GET", "file", "@leave-balance", {}),
     "absences": ("GET", "agency", "@absences", {}),
     "leave_page": ("GET", "file", "@@demander-conge", {}),
+    "career_check": ("GET", "agency", "@career-check", {}),
+    "career_check_page": ("GET", "agency", "@@controle-carrieres", {}),
+    "eligibility": ("GET", "file", "@eligibility", {}),
 }
 REFUSED = (302, 401, 403, 404)
 

@@ -434,6 +434,14 @@ REGISTRY = (
         "a file's situation, validated career acts and periods",
     ),
     Representation(
+        "rest:@eligibility",
+        ("file",),
+        rest("/@eligibility"),
+        ("service:GET @eligibility",),
+        "a file's eligibility for the next grade, criterion by criterion "
+        "(a sanction's level only to who may read disciplinary data)",
+    ),
+    Representation(
         "rest:@leave-balance",
         ("file",),
         rest("/@leave-balance?year=2026"),

@@ -470,3 +470,10 @@ def test_echelon_durations_as_a_list():
         3,
         date(2025, 5, 10),
     )
+
+
+def test_a_known_retirement_date_stands_for_the_computed_one():
+    # the bulk path reads the indexed retirement date, not the birth date
+    officer = {**OFFICER, "birth_date": None, "retirement_date": date(2026, 6, 16)}
+    assert rules.eligibility(officer, {}, AT)["eligible"] is True
+    assert rules.eligibility(officer, {}, date(2026, 6, 16))["eligible"] is False

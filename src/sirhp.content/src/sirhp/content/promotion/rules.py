@@ -98,7 +98,9 @@ def eligibility(officer, rule, at):
 
     ``officer``: ``grade_date``, ``hire_date``, ``birth_date``, ``status``,
     ``marks`` ({year: mark}), ``trainings`` (codes passed), ``sanctions``
-    ([(date, level)]), ``age_limit``. ``rule``: ``status`` (default
+    ([(date, level)]), ``age_limit``, optional ``retirement_date`` (when
+    known, e.g. from the catalog, it stands for the one computed from
+    ``birth_date`` and ``age_limit``). ``rule``: ``status`` (default
     ``active``) and, each optional (a criterion absent from the rule is not
     checked), ``min_years_in_grade``, ``min_years_in_service``,
     ``min_average_mark`` with ``over_last_campaigns``,
@@ -156,7 +158,9 @@ def eligibility(officer, rule, at):
         criteria.append(_criterion(SANCTIONS, maximum, worst, worst <= maximum))
     limit = officer.get("age_limit")
     if limit:
-        retires_on = retirement_date(officer.get("birth_date"), limit)
+        retires_on = officer.get("retirement_date") or retirement_date(
+            officer.get("birth_date"), limit
+        )
         criteria.append(
             _criterion(
                 AGE_LIMIT,

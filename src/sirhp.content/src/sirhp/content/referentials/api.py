@@ -112,6 +112,10 @@ def _parsed(raw):
     stored = json.loads(raw) if raw else []
     if not stored:
         return ({"effective": defaults.FIRST_EFFECTIVE, "tables": defaults.tables()},)
+    for version in stored:
+        # versions stored before promotion rules existed: the shipped ones
+        # (``upgrades/promotion_rules.py`` writes them into the record)
+        version["tables"].setdefault("promotion_rules", defaults.PROMOTION_RULES)
     return tuple(sorted(stored, key=lambda v: v["effective"]))
 
 
@@ -142,7 +146,8 @@ def parse_date(value):
 
 
 def validate(tables):
-    """Check a whole set of tables (corps, grades, leave types, sanctions).
+    """Check a whole set of tables (corps, grades, leave types, sanctions,
+    promotion rules: optional).
 
     :param tables: ``{kind: {code: {...}}}`` as ``tables()`` returns.
     :raises ReferentialError: the first problem, in French, naming the row

@@ -201,7 +201,39 @@ SANCTIONS = {
     "revocation": {"label": "Révocation", "level": 5},
 }
 
-KINDS = ("corps", "grades", "leave_types", "sanctions")
+# target grade code -> what promotion to it requires
+# (``sirhp.content.promotion.rules.eligibility`` reads these keys). Every
+# grade but the first of its corps: 3 years in the grade held, 3 more years
+# of service per step, an average of 12/20 over the last 3 campaigns, no
+# sanction above a blâme (level 2) in the last 3 years, active. Judicial
+# police training (course code ``opj``) for the officiers' upper grades.
+PROMOTION_DEFAULT = {
+    "min_years_in_grade": 3,
+    "min_average_mark": 12,
+    "over_last_campaigns": 3,
+    "required_trainings": [],
+    "max_sanction_level": 2,
+    "sanction_years": 3,
+    "status": "active",
+}
+PROMOTION_TRAININGS = {"officier-1": ["opj"], "officier-principal": ["opj"]}
+
+
+def _promotion_rules():
+    return {
+        code: {
+            **PROMOTION_DEFAULT,
+            "min_years_in_service": 3 * (spec["order"] - 1),
+            "required_trainings": list(PROMOTION_TRAININGS.get(code, [])),
+        }
+        for code, spec in GRADES.items()
+        if spec["order"] > 1
+    }
+
+
+PROMOTION_RULES = _promotion_rules()
+
+KINDS = ("corps", "grades", "leave_types", "sanctions", "promotion_rules")
 
 # The first version: in force since the statute's ordinance.
 FIRST_EFFECTIVE = "2021-01-01"
@@ -215,5 +247,6 @@ def tables():
             "grades": GRADES,
             "leave_types": LEAVE_TYPES,
             "sanctions": SANCTIONS,
+            "promotion_rules": PROMOTION_RULES,
         }
     )

@@ -243,6 +243,98 @@ def _sanction_problems(sanctions):
     return []
 
 
+# Promotion rules: optional kind (versions stored before it read the shipped
+# rules), keyed by target grade; each key optional (an absent criterion is
+# not checked by ``promotion.rules.eligibility``).
+PROMOTION = "promotion_rules"
+PROMOTION_COUNTS = (
+    ("min_years_in_grade", 0),
+    ("min_years_in_service", 0),
+    ("over_last_campaigns", 1),
+    ("max_sanction_level", 0),
+    ("sanction_years", 1),
+)
+MARK_MAX = 20
+
+
+def _promotion_problem(code, field, default):
+    return _problem(
+        f"referential_promotion_{field}", default, PROMOTION, code, field=field
+    )
+
+
+def _mark_problem(code, mark):
+    if mark is None:
+        return []
+    number = isinstance(mark, (int, float)) and not isinstance(mark, bool)
+    if number and 0 <= mark <= MARK_MAX:
+        return []
+    return [
+        _promotion_problem(
+            code,
+            "mark",
+            "Avancement au grade « ${code} » : la moyenne minimale doit être un "
+            "nombre entre 0 et 20.",
+        )
+    ]
+
+
+def _promotion_row_problems(tables, code, row):
+    if code not in (tables.get("grades") or {}) or not isinstance(row, dict):
+        return [
+            _promotion_problem(
+                code,
+                "grade",
+                "Avancement : le grade « ${code} » n'existe pas dans les grades.",
+            )
+        ]
+    for name, minimum in PROMOTION_COUNTS:
+        value = row.get(name)
+        if value is not None and (not _is_int(value) or value < minimum):
+            return [
+                _problem(
+                    "referential_promotion_count",
+                    "Avancement au grade « ${code} » : « ${field} » doit être un "
+                    "nombre entier à partir de ${minimum} (vide : non exigé).",
+                    PROMOTION,
+                    code,
+                    field=name,
+                    minimum=minimum,
+                )
+            ]
+    found = _mark_problem(code, row.get("min_average_mark"))
+    trainings = row.get("required_trainings") or []
+    if not isinstance(trainings, list) or not all(
+        isinstance(t, str) and CODE_RE.match(t) for t in trainings
+    ):
+        found.append(
+            _promotion_problem(
+                code,
+                "trainings",
+                "Avancement au grade « ${code} » : formations exigées attendues "
+                "comme codes de cours (lettres minuscules, chiffres, « - »).",
+            )
+        )
+    return found
+
+
+def promotion_problems(tables):
+    """Problems of the optional promotion rules of ``tables``."""
+    promotion = tables.get(PROMOTION)
+    if promotion is None:
+        return []
+    if not isinstance(promotion, dict):
+        return [
+            _promotion_problem(
+                "", "shape", "Règles d'avancement attendues par grade visé."
+            )
+        ]
+    found = []
+    for code, row in promotion.items():
+        found += _promotion_row_problems(tables, code, row)
+    return found
+
+
 def problems(tables):
     """Every problem of ``tables`` (empty: valid), in table order."""
     if not isinstance(tables, dict) or any(
@@ -270,7 +362,7 @@ def problems(tables):
     for code, row in tables["leave_types"].items():
         found += _leave_problems(code, row)
     found += _sanction_problems(tables["sanctions"])
-    return found
+    return found + promotion_problems(tables)
 
 
 def may_take_effect(versions, effective: date, today: date):

@@ -150,6 +150,9 @@ OPERATION_LABELS = {
     "leave_balance": ("solde de congés", "leave balance"),
     "absences": ("absences du jour", "absences of the day"),
     "leave_page": ("page de demande de congé", "leave request page"),
+    "career_check": ("contrôle des carrières (@career-check)", "careers check"),
+    "career_check_page": ("page du contrôle des carrières", "careers check page"),
+    "eligibility": ("éligibilité à l'avancement (@eligibility)", "eligibility"),
 }
 
 STATE_LABELS = {

@@ -16,6 +16,7 @@ from sirhp.content.base.hooks import may_show_sensitive
 from sirhp.content.careers import api as careers
 from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
+from sirhp.content.promotion import api as promotion
 from sirhp.content.retirement import api as retirement
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
@@ -88,6 +89,7 @@ MSG_SENIORITY = _(
     "career_seniority",
     default="${years} an(s), ${months} mois, ${days} jour(s)",
 )
+MSG_ELIGIBILITY = _("eligibility_line", default="${grade} : ${criteria}")
 MSG_PERIOD = _("career_period", default="du ${start} au ${end}")
 MSG_PERIOD_OPEN = _("career_period_open", default="depuis le ${start}")
 
@@ -270,3 +272,20 @@ class PersonnelFileView(SirhpView):
                 }
             )
         return rows
+
+    def eligibility_line(self):
+        """Eligibility for the next grade today, one line: "Officier de
+        police de 1re classe : 3 ans 2 mois dans le grade ≥ 3 ans ✔, ..."
+        ("" at the top of the corps)."""
+        result = promotion.eligibility(file=self.context)
+        if result["grade"] is None:
+            return ""
+        criteria = ", ".join(
+            translate(c["label"], context=self.request) + (" ✔" if c["met"] else " ✘")
+            for c in result["criteria"]
+        )
+        grade = self.labels("sirhp.content.grades", result["grade"])
+        return translate(
+            Message(MSG_ELIGIBILITY, mapping={"grade": grade, "criteria": criteria}),
+            context=self.request,
+        )

@@ -43,6 +43,9 @@ leave              POST <file>/@leave
 leave_balance      GET <file>/@leave-balance
 absences           GET <agency>/@absences
 leave_page         GET <file>/@@demander-conge
+career_check       GET <agency>/@career-check
+career_check_page  GET <agency>/@@controle-carrieres
+eligibility        GET <file>/@eligibility
 ================== ==========================================================
 """
 
@@ -115,6 +118,9 @@ CAREERS_OPERATIONS = (
     "leave_balance",
     "absences",
     "leave_page",
+    "career_check",
+    "career_check_page",
+    "eligibility",
 )
 LOGGED_IN = frozenset(PERSONAS) - {"anonymous"}
 # who manages the agency's staff: its clerks, HR manager, administrators
@@ -153,6 +159,9 @@ CAREERS = Table(
             # the agency's View; a commander asks <its unit>/@absences
             "absences": STAFF,
             "leave_page": LEAVE_REQUESTERS,
+            "career_check": AGENCY_CHECKERS,
+            "career_check_page": AGENCY_CHECKERS,
+            "eligibility": VALIDATED_READERS,
         }
     ),
     note=(
