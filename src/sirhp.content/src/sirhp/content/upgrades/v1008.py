@@ -1,4 +1,4 @@
-"""1007 -> 1008: careers, second part (acts drive the file).
+"""1007 -> 1008: careers, second part (acts drive the file); training types.
 
 In this order, each re-runnable and logged:
 
@@ -11,6 +11,8 @@ In this order, each re-runnable and logged:
   period acts that end), filled;
 - ``careers_collective``: the ``collective_decision`` index (the acts of
   one collective decision, submitted and validated as a batch);
+- ``training_types``: the ``TrainingCourse`` and ``TrainingSession`` types
+  (in an agency) and their permissions;
 - ``careers_acts``: the ``career_act`` and ``career_file`` catalog columns,
   filled, then the missing acts of every validated file (recruitment and
   current grade), so that each file's values come from its acts.
@@ -26,12 +28,19 @@ from sirhp.content.upgrades import careers_apply
 from sirhp.content.upgrades import careers_collective
 from sirhp.content.upgrades import careers_refs
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import training_types
 
 PERMISSIONS = {
     CheckCareers: ("Manager", "Site Administrator"),
     ReadDisciplinary: ("Manager",),
 }
-STEPS = (careers_refs, careers_apply, careers_collective, careers_acts)
+STEPS = (
+    careers_refs,
+    careers_apply,
+    careers_collective,
+    training_types,
+    careers_acts,
+)
 
 
 def upgrade(context):

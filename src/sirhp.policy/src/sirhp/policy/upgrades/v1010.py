@@ -6,7 +6,9 @@ In this order, each re-runnable and logged (after sirhp.content's 1008):
   check;
 - ``careers_discipline``: HR managers, auditors and the officer read the
   disciplinary fields; existing sanction and suspension acts are restricted
-  like medical documents.
+  like medical documents;
+- ``training_workflow``: sessions under ``sirhp_training_workflow``, who
+  plans training and sees its coverage.
 
 Take a backup first (docs/operations.md).
 """
@@ -14,8 +16,9 @@ Take a backup first (docs/operations.md).
 from sirhp.policy.upgrades import careers_check
 from sirhp.policy.upgrades import careers_discipline
 from sirhp.policy.upgrades import logger
+from sirhp.policy.upgrades import training_workflow
 
-STEPS = (careers_check, careers_discipline)
+STEPS = (careers_check, careers_discipline, training_workflow)
 
 
 def upgrade(context):
