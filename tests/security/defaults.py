@@ -162,12 +162,20 @@ GRANTS = (
         (
             "Hors circuit de validation : agence et unité (créées par "
             "l'administrateur), lot d'impression (créé par un agent du bureau "
-            "qui le lit déjà).",
+            "qui le lit déjà), formation et session de formation (créées par "
+            "un gestionnaire RH de l'agence, qui les lit déjà).",
             "Outside the record workflow: agency and unit (created by the "
             "administrator), print batch (created by records staff, who read "
-            "it anyway).",
+            "it anyway), training course and session (created by an HR "
+            "manager of the agency, who reads them anyway).",
         ),
-        {"Agency": None, "Unit": None, "BadgePrintBatch": None},
+        {
+            "Agency": None,
+            "Unit": None,
+            "BadgePrintBatch": None,
+            "TrainingCourse": None,
+            "TrainingSession": None,
+        },
     ),
     Grant(
         ("Delete objects",),

@@ -2,7 +2,8 @@
 
 Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
 the badge, the change request, the leave request and the print batch are created by clerk.pn
-(their Owner) in officer A's validated file; the agency, unit and file are
+(their Owner) in officer A's validated file; the training course and session
+by hrmanager.pn in the agency; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
 with the workflow tool and the state's role mappings (no transition, no
 guard): the permissions of a state do not depend on how it was reached.
@@ -24,6 +25,8 @@ TYPES = (
     "ChangeRequest",
     "BadgePrintBatch",
     "LeaveRequest",
+    "TrainingCourse",
+    "TrainingSession",
 )
 CREATOR = "clerk.pn"
 
@@ -70,6 +73,25 @@ def build(portal, testdata):
             end="2026-11-13",
             reason="Congé annuel",
             today=REFERENCE_DATE,
+        )
+    # the training catalogue and sessions: planned by the agency's HR manager
+    with api.env.adopt_user(username="hrmanager.pn"):
+        objects["TrainingCourse"] = api.content.create(
+            container=agency,
+            type="TrainingCourse",
+            id="formation",
+            title="Police de proximité",
+            code="PROX",
+            domain="proximity",
+            hours=20,
+        )
+        objects["TrainingSession"] = api.content.create(
+            container=agency,
+            type="TrainingSession",
+            id="session",
+            title="Police de proximité 2026",
+            course_code="PROX",
+            capacity=10,
         )
     assert tuple(objects) == TYPES
     return objects
