@@ -125,3 +125,12 @@ class IChangeRequest(Interface):
 
 class ILeaveRequest(Interface):
     """Marker: a leave request (demande de congé) inside a file."""
+
+
+class IEvaluationCampaign(Interface):
+    """Marker: an annual evaluation campaign (campagne d'évaluation) of an
+    agency."""
+
+
+class IEvaluation(Interface):
+    """Marker: an officer's annual evaluation, inside the officer's file."""
