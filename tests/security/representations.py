@@ -1019,6 +1019,7 @@ NOT_DATA = {
             "POST @copy",
             "POST @email-notification",
             "POST @email-send",
+            "POST @evaluation",
             "POST @groups",
             "POST @leave",
             "POST @lock",
