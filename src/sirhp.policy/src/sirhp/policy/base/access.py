@@ -150,6 +150,12 @@ OPERATION_LABELS = {
     "leave_balance": ("solde de congés", "leave balance"),
     "absences": ("absences du jour", "absences of the day"),
     "leave_page": ("page de demande de congé", "leave request page"),
+    # evaluation (evaluation/access.py)
+    "marks": ("notes et appréciation", "marks and assessment"),
+    "evaluate": ("noter (@evaluation)", "fill the marks (@evaluation)"),
+    "acknowledge": ("prendre connaissance", "acknowledge"),
+    "contest": ("contester", "contest"),
+    "revise": ("réviser", "revise"),
 }
 
 STATE_LABELS = {
@@ -167,6 +173,9 @@ STATE_LABELS = {
     "withdrawn": ("Retirée", "withdrawn"),
     "cancelled": ("Annulée", "cancelled"),
     "recorded": ("Enregistré", "recorded"),
+    "to_acknowledge": ("À prendre en connaissance", "to acknowledge"),
+    "contested": ("Contestée", "contested"),
+    "acknowledged": ("Prise de connaissance", "acknowledged"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
