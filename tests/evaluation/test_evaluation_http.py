@@ -35,6 +35,11 @@ def evaluation_url(site, testdata):
 
 
 @pytest.fixture
+def campaign_url(site, evaluation_url):
+    return f"{site.absolute_url()}/police-nationale/evaluation-2026"
+
+
+@pytest.fixture
 def as_user(testdata):
     sessions = []
 
@@ -145,3 +150,26 @@ def test_marks_never_leak(site, evaluation_url, as_user, testdata):
         f"{site.absolute_url()}/@search?SearchableText=" + MARKER, timeout=30
     )
     assert text.json()["items_total"] == 0
+
+
+def test_campaign_status_for_hr_only(campaign_url, evaluation_url, as_user, testdata):
+    commander = as_user("commander.pn")
+    commander.post(f"{evaluation_url}/@evaluation", json=BODY, timeout=30)
+    commander.post(f"{evaluation_url}/@workflow/submit", json={}, timeout=30)
+    status = as_user("hrmanager.pn").get(f"{campaign_url}/@campaign-status", timeout=30)
+    assert status.status_code == 200, status.text
+    data = status.json()
+    assert (data["total"], data["submitted"], data["completion"]) == (2, 1, 0.5)
+    assert data["by_evaluator"]["commander.pn"]["submitted"] == 1
+    assert data["raters"]["commander.pn"]["count"] == 1
+    assert data["raters"]["commander.pn"]["mean"] == 13.8
+    assert data["contest_rate"] == 0.0
+    for name in (
+        "commander.pn",
+        "clerk.pn",
+        "hrmanager.ocs",
+        testdata.FILES["pn_validated"],
+    ):
+        refused = as_user(name).get(f"{campaign_url}/@campaign-status", timeout=30)
+        assert refused.status_code in (401, 403, 404), name
+        assert "13.8" not in refused.text

@@ -972,6 +972,12 @@ def _names(prefix, text):
 
 
 NOT_DATA = {
+    "an evaluation campaign's follow-up for its agency's HR managers: "
+    "counts per unit and evaluator, late evaluations' matricules, contest "
+    "rate and rater statistics (count, mean, spread): aggregates, never one "
+    "officer's marks (tests/evaluation/test_evaluation_http.py)": (
+        "service:GET @campaign-status",
+    ),
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "
     "(no protected field)": ("service:GET @absences",),
