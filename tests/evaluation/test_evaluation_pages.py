@@ -85,3 +85,15 @@ def test_commander_fills_officer_answers_hr_validates(functional, testdata):
     officer.post(url, data={"mark_0": "20"}, timeout=30)
     transaction.begin()
     assert evaluation.marks["discipline"] == "12"
+
+
+def test_commander_home_lists_evaluations_to_fill(functional, testdata):
+    portal = functional["portal"]
+    url = _evaluation(portal, testdata)
+    home = _session("commander.pn", testdata.PASSWORD).get(
+        portal.absolute_url(), timeout=30
+    )
+    assert "Évaluations à remplir" in home.text and url in home.text
+    for name in ("hrmanager.pn", "commander2.pn", testdata.FILES["pn_validated"]):
+        other = _session(name, testdata.PASSWORD).get(portal.absolute_url(), timeout=30)
+        assert url not in other.text, name

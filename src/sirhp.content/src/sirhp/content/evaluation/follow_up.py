@@ -1,5 +1,6 @@
-"""Campaign follow-up: completion by unit and by evaluator, late
-evaluations, contest rate, rater statistics (``rules.rater_stats``).
+"""Work lists and campaign follow-up: the evaluations a commander is to
+fill (home page); completion by unit and by evaluator, late evaluations,
+contest rate, rater statistics (``rules.rater_stats``).
 
 For the HR managers who run the campaign (``GET <campaign>/@campaign-status``).
 It reads each evaluation of the campaign (the marks are not catalog
@@ -9,10 +10,42 @@ campaign has in every file) and the file's unit from its metadata.
 
 from Acquisition import aq_parent
 from plone import api
+from sirhp.content.content.records import parent_file
 from sirhp.content.evaluation import rules
 from sirhp.content.evaluation.api import evaluation_id
+from sirhp.content.evaluation.api import is_officer
+from sirhp.content.permissions import EvaluateOfficer
 
 NOT_SUBMITTED = "draft"
+
+
+def to_fill(*, limit=50):
+    """The draft evaluations the current user is to fill (the unit's
+    commander: ``sirhp: Evaluate``, never their own): catalog, then the
+    permission on the few found.
+
+    :param limit: at most this many.
+    :returns: ``[{"url", "title", "officer", "matricule"}]``.
+    """
+    result = []
+    for brain in api.content.find(portal_type="Evaluation", review_state="draft"):
+        evaluation = brain.getObject()
+        if not api.user.has_permission(EvaluateOfficer, obj=evaluation):
+            continue
+        if is_officer(evaluation):
+            continue
+        file = parent_file(evaluation)
+        result.append(
+            {
+                "url": brain.getURL(),
+                "title": brain.Title,
+                "officer": file.Title(),
+                "matricule": file.matricule,
+            }
+        )
+        if len(result) >= limit:
+            break
+    return result
 
 
 def _ratio(part, whole):
