@@ -28,6 +28,8 @@ TYPES = (
     "BadgePrintBatch",
     "ChangeRequest",
     "LeaveRequest",
+    "EvaluationCampaign",
+    "Evaluation",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -115,7 +117,10 @@ class TestFTI:
     @pytest.mark.parametrize(
         "portal_type,allowed",
         [
-            ("Agency", {"Unit", "PersonnelFile", "BadgePrintBatch"}),
+            (
+                "Agency",
+                {"Unit", "PersonnelFile", "BadgePrintBatch", "EvaluationCampaign"},
+            ),
             ("Unit", {"Unit"}),
             (
                 "PersonnelFile",
@@ -125,6 +130,7 @@ class TestFTI:
                     "Badge",
                     "ChangeRequest",
                     "LeaveRequest",
+                    "Evaluation",
                 },
             ),
             ("ScannedDocument", set()),
@@ -133,6 +139,8 @@ class TestFTI:
             ("BadgePrintBatch", set()),
             ("ChangeRequest", set()),
             ("LeaveRequest", set()),
+            ("EvaluationCampaign", set()),
+            ("Evaluation", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -154,6 +162,7 @@ class TestFTI:
             "Unit",
             "PersonnelFile",
             "BadgePrintBatch",
+            "EvaluationCampaign",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}

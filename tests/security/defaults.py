@@ -162,12 +162,19 @@ GRANTS = (
         (
             "Hors circuit de validation : agence et unité (créées par "
             "l'administrateur), lot d'impression (créé par un agent du bureau "
-            "qui le lit déjà).",
+            "qui le lit déjà), campagne d'évaluation (créée par la DRH, qui la "
+            "lit déjà ; sans version).",
             "Outside the record workflow: agency and unit (created by the "
             "administrator), print batch (created by records staff, who read "
-            "it anyway).",
+            "it anyway), evaluation campaign (created by an HR manager, who "
+            "reads it anyway; not versioned).",
         ),
-        {"Agency": None, "Unit": None, "BadgePrintBatch": None},
+        {
+            "Agency": None,
+            "Unit": None,
+            "BadgePrintBatch": None,
+            "EvaluationCampaign": None,
+        },
     ),
     Grant(
         ("Delete objects",),

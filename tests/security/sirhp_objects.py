@@ -24,6 +24,8 @@ TYPES = (
     "ChangeRequest",
     "BadgePrintBatch",
     "LeaveRequest",
+    "EvaluationCampaign",
+    "Evaluation",
 )
 CREATOR = "clerk.pn"
 
@@ -32,6 +34,7 @@ def build(portal, testdata):
     """portal_type -> object."""
     from sirhp.content.badges.api import create_print_batch
     from sirhp.content.changes import api as changes
+    from sirhp.content.evaluation import api as evaluation_api
     from sirhp.content.leave import api as leave_api
     from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 
@@ -71,6 +74,17 @@ def build(portal, testdata):
             reason="Congé annuel",
             today=REFERENCE_DATE,
         )
+    # campaigns and their evaluations are HR managers' work
+    with api.env.adopt_user(username="hrmanager.pn"):
+        campaign = evaluation_api.create_campaign(
+            agency=agency,
+            year=REFERENCE_DATE.year,
+            grid={"discipline": 100},
+            evaluation_deadline=REFERENCE_DATE,
+        )
+        objects["EvaluationCampaign"] = campaign
+        evaluation_api.create_evaluations(campaign=campaign)
+        objects["Evaluation"] = file[evaluation_api.evaluation_id(campaign)]
     assert tuple(objects) == TYPES
     return objects
 

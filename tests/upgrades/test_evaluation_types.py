@@ -41,10 +41,23 @@ def test_content_upgrade_adds_types(portal):
     )
 
 
-def test_policy_upgrade_binds_workflow(portal):
+ADD = "sirhp: Add Evaluation"
+
+
+def test_policy_upgrade_binds_workflow(portal, testdata):
     workflow = api.portal.get_tool("portal_workflow")
+    validated = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    draft = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
+    # before: no evaluation workflow, the add permission not set per state
     workflow.setChainForPortalTypes(list(TYPES), ())
     workflow.manage_delObjects(["sirhp_evaluation_workflow"])
+    record = workflow["sirhp_record_workflow"]
+    record.permissions = tuple(p for p in record.permissions if p != ADD)
+    for state in record.states.objectValues():
+        if ADD in (state.permission_roles or {}):
+            del state.permission_roles[ADD]
+    for file in (validated, draft):
+        file.manage_permission(ADD, roles=["Manager"], acquire=True)
     for _run in range(2):  # re-runnable
         assert upgrade_policy(portal.portal_setup) >= 0
         assert workflow.getChainForPortalType("Evaluation") == (
