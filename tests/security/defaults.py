@@ -162,19 +162,12 @@ GRANTS = (
         (
             "Hors circuit de validation : agence et unité (créées par "
             "l'administrateur), lot d'impression (créé par un agent du bureau "
-            "qui le lit déjà), campagne d'évaluation (créée par la DRH, qui la "
-            "lit déjà ; sans version).",
+            "qui le lit déjà).",
             "Outside the record workflow: agency and unit (created by the "
             "administrator), print batch (created by records staff, who read "
-            "it anyway), evaluation campaign (created by an HR manager, who "
-            "reads it anyway; not versioned).",
+            "it anyway).",
         ),
-        {
-            "Agency": None,
-            "Unit": None,
-            "BadgePrintBatch": None,
-            "EvaluationCampaign": None,
-        },
+        {"Agency": None, "Unit": None, "BadgePrintBatch": None},
     ),
     Grant(
         ("Delete objects",),

@@ -62,6 +62,11 @@ class IEvaluationCampaignSchema(model.Schema):
 
 @implementer(IEvaluationCampaign, IEvaluationCampaignSchema)
 class EvaluationCampaign(SirhpContent, Item):
+    # No versions (no plone.versioning): the history permission is not
+    # acquired from the site, where Plone gives it to Owner (the creator).
+    # A tuple of roles: not acquired (Zope's per-class permission setting).
+    _CMFEditions__Access_previous_versions_Permission = ("Manager",)
+
     year = None
     grid_kind = "criteria"
     grid = None
