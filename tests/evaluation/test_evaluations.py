@@ -197,13 +197,15 @@ def test_no_contest_after_the_window(portal, testdata, evaluation):
 
 def test_silence_counts_as_acknowledged_after_the_deadline(portal, evaluation):
     _submitted(portal, evaluation)
-    assert (
-        evaluation_api.acknowledge_overdue(today=REFERENCE_DATE + timedelta(days=15))
-        == []
-    )
-    moved = evaluation_api.acknowledge_overdue(
-        today=REFERENCE_DATE + timedelta(days=16)
-    )
+    deadline = REFERENCE_DATE + timedelta(days=15)
+    with clock_on(deadline):
+        assert evaluation_api.acknowledge_overdue(today=deadline) == []
+        # not even an administrator lapses it before
+        with pytest.raises(WorkflowException):
+            _do(portal, evaluation, "siteadmin", "lapse")
+    day_after = deadline + timedelta(days=1)
+    with clock_on(day_after):
+        moved = evaluation_api.acknowledge_overdue(today=day_after)
     assert [e.UID() for e in moved] == [evaluation.UID()]
     assert api.content.get_state(evaluation) == "acknowledged"
 

@@ -8,7 +8,7 @@ Each guard asks ``sirhp.content.evaluation.api``, where the rule lives:
   marks, never the officer;
 - acknowledge, contest: ``sirhp: Transition: answer evaluation`` and the
   officer; contest only within the window;
-- lapse: administrators (the daily task), once notified;
+- lapse: administrators (the daily task), past the deadline only;
 - revise, validate: ``sirhp: Review evaluation`` (HR managers), neither
   the officer nor the evaluator.
 """
@@ -46,8 +46,9 @@ security.declarePublic("may_lapse_evaluation")
 
 
 def may_lapse_evaluation(obj):
-    """The date is the daily task's (``api.acknowledge_overdue``)."""
-    return obj.notified_on is not None
+    """Only past the deadline, on the clock (a day the daily task replays
+    is earlier: what was overdue then still is)."""
+    return evaluation_api.is_overdue(obj, today=date.today())
 
 
 security.declarePublic("may_review_evaluation")
