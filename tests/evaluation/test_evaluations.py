@@ -14,6 +14,7 @@ import pytest
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 from tests.clock import clock_on
+from zExceptions import BadRequest
 
 GRID = {"discipline": 40, "efficacite": 60}
 YEAR = 2026
@@ -87,6 +88,19 @@ def test_campaign_grid_checked_and_refused_to_others(portal):
                 grid=GRID,
                 evaluation_deadline=date(2026, 12, 15),
             )
+
+
+def test_campaign_grid_checked_on_every_channel(portal):
+    login(portal, "hrmanager.pn")
+    with pytest.raises(BadRequest):
+        api.content.create(
+            container=_agency(portal),
+            type="EvaluationCampaign",
+            id="campagne",
+            year=YEAR,
+            grid={"discipline": 30},
+            evaluation_deadline=date(2026, 12, 15),
+        )
 
 
 def test_one_evaluation_per_officer_idempotent(portal, testdata):
