@@ -63,6 +63,7 @@ def test_every_task_in_order(portal, testdata):
         "careers",
         "retirements",
         "badges",
+        "evaluations",
     ]
     counts = dict(results)
     assert not daily.failed(results)
@@ -96,7 +97,13 @@ def test_every_task_in_order(portal, testdata):
     # re-runnable: the same day again does nothing new
     with clock_on(DAY):
         again = dict(daily.run(today=DAY, commit=False))
-    assert again == {"referentials": 0, "careers": 0, "retirements": 0, "badges": 0}
+    assert again == {
+        "referentials": 0,
+        "careers": 0,
+        "retirements": 0,
+        "badges": 0,
+        "evaluations": 0,
+    }
 
 
 def test_a_failing_task_is_reported_and_the_others_run(portal, testdata, monkeypatch):

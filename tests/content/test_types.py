@@ -30,6 +30,8 @@ TYPES = (
     "LeaveRequest",
     "TrainingCourse",
     "TrainingSession",
+    "EvaluationCampaign",
+    "Evaluation",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -125,6 +127,7 @@ class TestFTI:
                     "BadgePrintBatch",
                     "TrainingCourse",
                     "TrainingSession",
+                    "EvaluationCampaign",
                 },
             ),
             ("Unit", {"Unit"}),
@@ -136,6 +139,7 @@ class TestFTI:
                     "Badge",
                     "ChangeRequest",
                     "LeaveRequest",
+                    "Evaluation",
                 },
             ),
             ("ScannedDocument", set()),
@@ -146,6 +150,8 @@ class TestFTI:
             ("LeaveRequest", set()),
             ("TrainingCourse", set()),
             ("TrainingSession", set()),
+            ("EvaluationCampaign", set()),
+            ("Evaluation", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -169,6 +175,7 @@ class TestFTI:
             "BadgePrintBatch",
             "TrainingCourse",
             "TrainingSession",
+            "EvaluationCampaign",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}

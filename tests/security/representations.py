@@ -980,6 +980,12 @@ def _names(prefix, text):
 
 
 NOT_DATA = {
+    "an evaluation campaign's follow-up for its agency's HR managers: "
+    "counts per unit and evaluator, late evaluations' matricules, contest "
+    "rate and rater statistics (count, mean, spread): aggregates, never one "
+    "officer's marks (tests/evaluation/test_evaluation_http.py)": (
+        "service:GET @campaign-status",
+    ),
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "
     "(no protected field)": ("service:GET @absences",),
@@ -1030,6 +1036,7 @@ NOT_DATA = {
             "POST @copy",
             "POST @email-notification",
             "POST @email-send",
+            "POST @evaluation",
             "POST @groups",
             "POST @leave",
             "POST @lock",

@@ -27,6 +27,8 @@ TYPES = (
     "LeaveRequest",
     "TrainingCourse",
     "TrainingSession",
+    "EvaluationCampaign",
+    "Evaluation",
 )
 CREATOR = "clerk.pn"
 
@@ -35,6 +37,7 @@ def build(portal, testdata):
     """portal_type -> object."""
     from sirhp.content.badges.api import create_print_batch
     from sirhp.content.changes import api as changes
+    from sirhp.content.evaluation import api as evaluation_api
     from sirhp.content.leave import api as leave_api
     from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 
@@ -93,6 +96,17 @@ def build(portal, testdata):
             course_code="PROX",
             capacity=10,
         )
+    # campaigns and their evaluations are HR managers' work
+    with api.env.adopt_user(username="hrmanager.pn"):
+        campaign = evaluation_api.create_campaign(
+            agency=agency,
+            year=REFERENCE_DATE.year,
+            grid={"discipline": 100},
+            evaluation_deadline=REFERENCE_DATE,
+        )
+        objects["EvaluationCampaign"] = campaign
+        evaluation_api.create_evaluations(campaign=campaign)
+        objects["Evaluation"] = file[evaluation_api.evaluation_id(campaign)]
     assert tuple(objects) == TYPES
     return objects
 

@@ -133,3 +133,12 @@ class ITrainingCourse(Interface):
 
 class ITrainingSession(Interface):
     """Marker: a session of a training course, with its participants."""
+
+
+class IEvaluationCampaign(Interface):
+    """Marker: an annual evaluation campaign (campagne d'évaluation) of an
+    agency."""
+
+
+class IEvaluation(Interface):
+    """Marker: an officer's annual evaluation, inside the officer's file."""

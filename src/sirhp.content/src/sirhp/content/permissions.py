@@ -9,6 +9,10 @@ AddBadge = "sirhp: Add Badge"
 AddBadgePrintBatch = "sirhp: Add BadgePrintBatch"
 AddChangeRequest = "sirhp: Add ChangeRequest"
 AddLeaveRequest = "sirhp: Add LeaveRequest"
+AddEvaluationCampaign = "sirhp: Add EvaluationCampaign"
+AddEvaluation = "sirhp: Add Evaluation"
+# Fill an evaluation's marks: set per state by sirhp_evaluation_workflow.
+EvaluateOfficer = "sirhp: Evaluate"
 
 # Badge transitions: granted per state by sirhp_badge_workflow (sirhp.policy).
 TransitionPrintBadge = "sirhp: Transition: print badge"
@@ -20,6 +24,7 @@ ReadSensitive = "sirhp: Field: read sensitive"
 WriteSensitive = "sirhp: Field: write sensitive"
 ReadDisciplinary = "sirhp: Field: read disciplinary"
 ReadLeaveAttachment = "sirhp: Field: read leave attachment"
+ReadEvaluationMarks = "sirhp: Field: read evaluation marks"
 
 ViewHistory = "sirhp: View history"
 ManageVocabularies = "sirhp: Manage HR vocabularies"

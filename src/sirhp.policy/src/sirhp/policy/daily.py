@@ -13,6 +13,7 @@ from datetime import date
 import logging
 from plone import api
 from sirhp.content.careers import apply as careers_apply
+from sirhp.content.evaluation import api as evaluation
 from sirhp.content.referentials import api as referentials
 from sirhp.content.retirement import api as retirement
 from sirhp.policy import _
@@ -37,6 +38,10 @@ MSG_RETIREMENTS = _(
     "validation.",
 )
 MSG_BADGES = _("daily_badges", default="Cartes expirées : ${count}.")
+MSG_EVALUATIONS = _(
+    "daily_evaluations",
+    default="Évaluations tenues pour connues (délai dépassé) : ${count}.",
+)
 MSG_FAILED = _(
     "daily_failed",
     default="ÉCHEC de la tâche « ${task} » : ${error} (les autres tâches ont "
@@ -60,6 +65,10 @@ def retirements_due(today):
 
 def badges_due(today):
     return len(expire_overdue(today))
+
+
+def evaluations_due(today):
+    return len(evaluation.acknowledge_overdue(today=today))
 
 
 # (task, function of ``today`` returning a count, message of the count,
@@ -88,6 +97,12 @@ TASKS = (
         badges_due,
         MSG_BADGES,
         _("daily_task_badges", default="cartes expirées"),
+    ),
+    (
+        "evaluations",
+        evaluations_due,
+        MSG_EVALUATIONS,
+        _("daily_task_evaluations", default="évaluations sans réponse"),
     ),
 )
 

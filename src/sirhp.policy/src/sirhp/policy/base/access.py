@@ -153,6 +153,12 @@ OPERATION_LABELS = {
     "career_check": ("contrôle des carrières (@career-check)", "careers check"),
     "career_check_page": ("page du contrôle des carrières", "careers check page"),
     "eligibility": ("éligibilité à l'avancement (@eligibility)", "eligibility"),
+    # evaluation (evaluation/access.py)
+    "marks": ("notes et appréciation", "marks and assessment"),
+    "evaluate": ("noter (@evaluation)", "fill the marks (@evaluation)"),
+    "acknowledge": ("prendre connaissance", "acknowledge"),
+    "contest": ("contester", "contest"),
+    "revise": ("réviser", "revise"),
 }
 
 STATE_LABELS = {
@@ -170,6 +176,9 @@ STATE_LABELS = {
     "withdrawn": ("Retirée", "withdrawn"),
     "cancelled": ("Annulée", "cancelled"),
     "recorded": ("Enregistré", "recorded"),
+    "to_acknowledge": ("À prendre en connaissance", "to acknowledge"),
+    "contested": ("Contestée", "contested"),
+    "acknowledged": ("Prise de connaissance", "acknowledged"),
 }
 
 # workflow transitions (the others are reads, writes and pages)

@@ -6,6 +6,7 @@ from plone import api
 from sirhp.content.api import COMMANDERS_GROUP_PREFIX
 from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
+from sirhp.content.evaluation.follow_up import to_fill
 from sirhp.content.leave.api import absent
 from sirhp.content.permissions import ViewRetirements
 from sirhp.policy import config
@@ -177,6 +178,10 @@ class HomeView(SirhpView):
                 }
             )
         return result
+
+    def evaluations_to_fill(self):
+        """Draft evaluations I am to fill (the unit's commander)."""
+        return to_fill(limit=self.max_items)
 
     def _item(self, brain):
         return {

@@ -1,0 +1,1 @@
+"""REST services of the evaluation domain: one folder per endpoint."""

@@ -1,0 +1,1 @@
+"""GET <campaign>/@campaign-status."""

@@ -1,0 +1,1 @@
+"""Annual evaluation: the workflow's guards and handlers, the access table."""

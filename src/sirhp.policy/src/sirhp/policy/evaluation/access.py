@@ -1,0 +1,74 @@
+"""Access table of annual evaluations (``sirhp_evaluation_workflow``).
+
+An evaluation lives in the officer's file: the unit's commanders (the
+evaluators), the agency's HR managers, auditors and administrators read it
+and its marks in every state; the officer from its notification on; records
+clerks and reviewers, other units' commanders, the other agency and other
+officers never. The unit's commander fills the marks and submits (draft);
+the officer acknowledges or contests (to_acknowledge, within the window);
+an HR manager who did not evaluate revises (contested) and validates
+(acknowledged). Nobody edits or deletes it (administrators of Zope only).
+Notation: ``sirhp.policy.base.access``. Not yet in ``sirhp.policy.access``
+TABLES (the shared in-process and HTTP tests need builders and probes for
+its operations): ``tests/evaluation/test_evaluation_access.py`` asks every
+cell in process.
+"""
+
+from sirhp.policy.base.access import ADMIN
+from sirhp.policy.base.access import AUDITOR
+from sirhp.policy.base.access import COMMANDER
+from sirhp.policy.base.access import HR
+from sirhp.policy.base.access import OFFICER
+from sirhp.policy.base.access import rows
+from sirhp.policy.base.access import Table
+
+EVALUATION_STATES = (
+    "draft",
+    "to_acknowledge",
+    "contested",
+    "acknowledged",
+    "validated",
+)
+EVALUATION_OPERATIONS = (
+    "view",
+    "marks",
+    "search",
+    "edit",
+    "delete",
+    "evaluate",
+    "submit",
+    "acknowledge",
+    "contest",
+    "revise",
+    "validate",
+)
+DRAFT_READERS = HR | AUDITOR | ADMIN | COMMANDER
+READERS = DRAFT_READERS | OFFICER
+
+
+def _read(readers):
+    return {"view": readers, "marks": readers, "search": readers}
+
+
+EVALUATION = Table(
+    key="evaluation",
+    portal_type="Evaluation",
+    label=("Évaluation annuelle", "Annual evaluation"),
+    states=EVALUATION_STATES,
+    operations=EVALUATION_OPERATIONS,
+    rules=rows(
+        draft={**_read(DRAFT_READERS), "evaluate": COMMANDER, "submit": COMMANDER},
+        to_acknowledge={**_read(READERS), "acknowledge": OFFICER, "contest": OFFICER},
+        contested={**_read(READERS), "revise": HR},
+        acknowledged={**_read(READERS), "validate": HR},
+        validated=_read(READERS),
+    ),
+    note=(
+        "Évaluation de l'agent A (dossier validé, commissariat du 1er "
+        "arrondissement) ; marks complètes en brouillon ; notifiée le jour "
+        "même (contestation dans le délai) ; évaluée par commander.pn.",
+        "Officer A's evaluation (validated file, 1st district police "
+        "station); complete marks in draft; notified the same day (contest "
+        "within the window); evaluated by commander.pn.",
+    ),
+)

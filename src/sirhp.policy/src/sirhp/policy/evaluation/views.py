@@ -1,0 +1,73 @@
+"""The evaluation page: marks, computed mark, assessment, the officer's
+remarks or contest, the revision; the marks form for the evaluator (draft);
+the transitions the reader may make (acknowledge, contest, revise,
+validate), through the shared transition form. One page for everybody,
+narrow screens first (the officer answers from a phone).
+
+Thin: every rule is ``sirhp.content.evaluation.api``'s; a refusal is shown
+as ``error.text(request)``. The marks form asks what ``POST @evaluation``
+asks (``sirhp: Evaluate``, checked by the API).
+"""
+
+from plone import api
+from plone.protect import CheckAuthenticator
+from sirhp.content.content.field_access import may_read_field
+from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.permissions import EvaluateOfficer
+from sirhp.policy.base.views import has_permission
+from sirhp.policy.base.views import SirhpView
+
+
+class EvaluationView(SirhpView):
+    """The default view of an Evaluation."""
+
+    error = None
+    saved = False
+
+    def __call__(self):
+        if self.request.method == "POST" and self.may_evaluate():
+            CheckAuthenticator(self.request)
+            try:
+                self.save()
+            except evaluation_api.EvaluationError as error:
+                self.error = error.text(self.request)
+            else:
+                self.saved = True
+        return self.index()
+
+    def save(self):
+        form = self.request.form
+        marks = {}
+        for index, (criterion, _weight, _mark) in enumerate(self.criteria()):
+            value = (form.get(f"mark_{index}") or "").strip()
+            if value:
+                marks[criterion] = value.replace(",", ".")  # French decimals
+        return evaluation_api.set_marks(
+            evaluation=self.context,
+            marks=marks,
+            assessment=form.get("assessment"),
+        )
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def may_evaluate(self):
+        return has_permission(EvaluateOfficer, self.context)
+
+    def may_read_marks(self):
+        return may_read_field(self.context, "marks")
+
+    def criteria(self):
+        """``[(criterion, weight, mark)]`` in the grid's order."""
+        marks = self.context.marks or {}
+        return [
+            (criterion, weight, marks.get(criterion, ""))
+            for criterion, weight in (self.context.grid or {}).items()
+        ]
+
+    def transitions(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        return [
+            {"id": t["id"], "title": t["title"]}
+            for t in workflow.getTransitionsFor(self.context)
+        ]

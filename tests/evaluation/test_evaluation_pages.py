@@ -1,0 +1,99 @@
+"""The evaluation page over HTTP: the commander fills the marks (refusals
+shown in French), the officer sees the mark and the Acknowledge / Contest
+buttons once notified, HR validates; the wrong people are refused."""
+
+from datetime import date
+from plone.app.testing import login
+import re
+import requests
+from sirhp.content.evaluation import api as evaluation_api
+import transaction
+
+TOKEN = re.compile(r'name="_authenticator" value="([^"]+)"')
+
+
+def _session(name, password):
+    session = requests.Session()
+    session.auth = (name, password)
+    return session
+
+
+def _evaluation(portal, testdata):
+    login(portal, "hrmanager.pn")
+    campaign = evaluation_api.create_campaign(
+        agency=portal["police-nationale"],
+        year=2026,
+        grid={"discipline": 40, "efficacite": 60},
+        evaluation_deadline=date(2026, 12, 15),
+    )
+    evaluation_api.create_evaluations(campaign=campaign)
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    evaluation = file[evaluation_api.evaluation_id(campaign)]
+    transaction.commit()
+    return evaluation.absolute_url()
+
+
+def test_commander_fills_officer_answers_hr_validates(functional, testdata):
+    portal = functional["portal"]
+    url = _evaluation(portal, testdata)
+    commander = _session("commander.pn", testdata.PASSWORD)
+    page = commander.get(url, timeout=30)
+    assert page.status_code == 200
+    assert "Enregistrer les notes" in page.text
+    token = TOKEN.search(page.text).group(1)
+    bad = commander.post(
+        url,
+        data={"mark_0": "25", "_authenticator": token},
+        timeout=30,
+    )
+    assert "Note invalide pour « discipline »" in bad.text
+    saved = commander.post(
+        url,
+        data={
+            "mark_0": "12",
+            "mark_1": "15",
+            "assessment": "Agent sérieux.",
+            "_authenticator": token,
+        },
+        timeout=30,
+    )
+    assert "Notes enregistrées." in saved.text and "13.80" in saved.text
+    assert "sirhp-transition-submit" in saved.text
+    # the officer does not see a draft
+    officer = _session(testdata.FILES["pn_validated"], testdata.PASSWORD)
+    hidden = officer.get(url, allow_redirects=False, timeout=30)
+    assert hidden.status_code in (302, 401, 403, 404)
+    assert "13.80" not in hidden.text
+    transaction.begin()  # see what the HTTP requests committed
+    login(portal, "commander.pn")
+    evaluation = portal.unrestrictedTraverse(url[len(portal.absolute_url()) + 1 :])
+    portal.portal_workflow.doActionFor(evaluation, "submit")
+    transaction.commit()
+    mine = officer.get(url, timeout=30)
+    assert mine.status_code == 200
+    assert "13.80" in mine.text and "Agent sérieux." in mine.text
+    assert "sirhp-transition-acknowledge" in mine.text
+    assert "sirhp-transition-contest" in mine.text
+    assert "Enregistrer les notes" not in mine.text
+    for name in ("clerk.pn", "commander2.pn", testdata.FILES["pn_validated2"]):
+        refused = _session(name, testdata.PASSWORD).get(
+            url, allow_redirects=False, timeout=30
+        )
+        assert refused.status_code in (302, 401, 403, 404), name
+        assert "13.80" not in refused.text
+    # a POST by the officer changes nothing (no sirhp: Evaluate)
+    officer.post(url, data={"mark_0": "20"}, timeout=30)
+    transaction.begin()
+    assert evaluation.marks["discipline"] == "12"
+
+
+def test_commander_home_lists_evaluations_to_fill(functional, testdata):
+    portal = functional["portal"]
+    url = _evaluation(portal, testdata)
+    home = _session("commander.pn", testdata.PASSWORD).get(
+        portal.absolute_url(), timeout=30
+    )
+    assert "Évaluations à remplir" in home.text and url in home.text
+    for name in ("hrmanager.pn", "commander2.pn", testdata.FILES["pn_validated"]):
+        other = _session(name, testdata.PASSWORD).get(portal.absolute_url(), timeout=30)
+        assert url not in other.text, name
