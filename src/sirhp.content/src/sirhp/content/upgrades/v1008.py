@@ -1,4 +1,5 @@
-"""1007 -> 1008: careers, second part (acts drive the file); training types.
+"""1007 -> 1008: careers, second part (acts drive the file); training and
+evaluation types.
 
 In this order, each re-runnable and logged:
 
@@ -13,6 +14,8 @@ In this order, each re-runnable and logged:
   one collective decision, submitted and validated as a batch);
 - ``training_types``: the ``TrainingCourse`` and ``TrainingSession`` types
   (in an agency) and their permissions;
+- ``evaluation_types``: the ``EvaluationCampaign`` and ``Evaluation`` types
+  and their permissions;
 - ``careers_acts``: the ``career_act`` and ``career_file`` catalog columns,
   filled, then the missing acts of every validated file (recruitment and
   current grade), so that each file's values come from its acts.
@@ -27,6 +30,7 @@ from sirhp.content.upgrades import careers_acts
 from sirhp.content.upgrades import careers_apply
 from sirhp.content.upgrades import careers_collective
 from sirhp.content.upgrades import careers_refs
+from sirhp.content.upgrades import evaluation_types
 from sirhp.content.upgrades import logger
 from sirhp.content.upgrades import training_types
 
@@ -39,6 +43,7 @@ STEPS = (
     careers_apply,
     careers_collective,
     training_types,
+    evaluation_types,
     careers_acts,
 )
 
