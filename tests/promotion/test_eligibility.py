@@ -74,7 +74,7 @@ def test_a_training_act_counts_from_its_date(portal, testdata):
     assert _criterion(after, rules.TRAININGS)["met"] is True
     before = promotion.eligibility(file=file, at=date(2025, 5, 1))
     assert _criterion(before, rules.TRAININGS)["met"] is False
-    label = translate(_criterion(after, rules.TRAININGS)["label"])
+    label = translate(_criterion(after, rules.TRAININGS)["label"], target_language="fr")
     assert label == "formation OPJ"
 
 
@@ -105,7 +105,7 @@ def test_the_sanction_is_not_revealed(portal, testdata, blame, user, level):
     # a mise à pied (level 3) within 3 years: above the allowed level 2
     assert sanction["met"] is False
     assert sanction["actual"] == level
-    text = translate(sanction["label"])
+    text = translate(sanction["label"], target_language="fr")
     assert text == "aucune sanction au-dessus du niveau 2"
     assert "mise" not in repr(result).lower()
 
@@ -118,9 +118,14 @@ def test_the_officer_sees_his_own_sanction_level(portal, testdata, blame):
 
 def test_labels_in_french(portal, testdata):
     criterion = {"criterion": rules.AVERAGE_MARK, "required": 12, "actual": 13.4}
-    assert translate(labels.label(criterion, {}, AT)) == "moyenne 13,4 ≥ 12"
+    assert (
+        translate(labels.label(criterion, {}, AT), target_language="fr")
+        == "moyenne 13,4 ≥ 12"
+    )
     years = {"criterion": rules.YEARS_IN_GRADE, "required": 3, "actual": 3}
-    text = translate(labels.label(years, {"grade_date": date(2023, 9, 1)}, AT))
+    text = translate(
+        labels.label(years, {"grade_date": date(2023, 9, 1)}, AT), target_language="fr"
+    )
     assert text == "3 ans 2 mois dans le grade ≥ 3 ans"
 
 
