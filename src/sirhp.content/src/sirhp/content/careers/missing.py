@@ -2,10 +2,10 @@
 system (``rules.missing_acts`` says which). Called when a file is validated
 (``subscribers``) and by the upgrade for the files validated before."""
 
-from DateTime import DateTime
 from plone import api
 from sirhp.content.base import hooks
 from sirhp.content.careers import rules
+from sirhp.content.careers.api import add_validated_act
 from sirhp.content.careers.api import all_acts
 from sirhp.content.careers.api import initial
 from sirhp.content.careers.api import stored
@@ -13,7 +13,6 @@ from z3c.relationfield import RelationValue
 from zope.globalrequest import getRequest
 
 REFERENCE = "Reprise du dossier (acte reconstitué)"
-WORKFLOW = "sirhp_record_workflow"
 ACTION = "careers.acts_built"
 # act value -> CareerEvent field
 FIELDS = {
@@ -22,25 +21,6 @@ FIELDS = {
     "status": "resulting_status",
     "position": "resulting_position",
 }
-
-
-def _validated(act, actor):
-    """Put a new act in ``validated``: the file's validation by a second
-    person (four eyes) covers the values these acts only restate."""
-    wftool = api.portal.get_tool("portal_workflow")
-    wftool.setStatusOf(
-        WORKFLOW,
-        act,
-        {
-            "action": "validate",
-            "actor": actor,
-            "review_state": "validated",
-            "comments": REFERENCE,
-            "time": DateTime(),
-        },
-    )
-    wftool[WORKFLOW].updateRoleMappingsFor(act)
-    act.reindexObject()
 
 
 def _free_id(file, base):
@@ -59,17 +39,18 @@ def _file_act(file, spec, actor):
     values = {FIELDS[name]: spec[name] for name in FIELDS if name in spec}
     if "unit" in spec:
         values["resulting_unit"] = RelationValue(file.unit.to_id)
-    act = api.content.create(
-        container=file,
-        type="CareerEvent",
+    # the file's validation by a second person (four eyes) covers the
+    # values these acts only restate
+    return add_validated_act(
+        file=file,
         id=_free_id(file, f"acte-reconstitue-{spec['date'].isoformat()}"),
+        actor=actor,
+        comment=REFERENCE,
         event_type=spec["type"],
         event_date=spec["date"],
         reference=REFERENCE,
         **values,
     )
-    _validated(act, actor)
-    return act
 
 
 def build_missing_acts(*, file, reprise_on=None):
