@@ -67,6 +67,10 @@ def test_photo_badge_print_verify_revoke(
     login(page, portal_url, "clerk.pn", testdata.PASSWORD)
     page.goto(file_url)
     page.locator("a.sirhp-change-photo").click()
+    # the page's script (deferred) must listen before a file is chosen: on a
+    # loaded machine the input was filled before it ran
+    page.wait_for_url("**/@@photo-identite*")
+    page.wait_for_load_state("load")
     page.locator("#photo-file").set_input_files(str(photo))
     box = page.locator("#crop-box")
     expect(box).to_be_visible()
