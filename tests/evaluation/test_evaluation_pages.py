@@ -75,6 +75,14 @@ def test_commander_fills_officer_answers_hr_validates(functional, testdata):
     assert "sirhp-transition-acknowledge" in mine.text
     assert "sirhp-transition-contest" in mine.text
     assert "Enregistrer les notes" not in mine.text
+    # Mon dossier lists it, to be answered; another officer's does not
+    own = officer.get(f"{portal.absolute_url()}/@@mon-dossier", timeout=30)
+    section = own.text.split('id="evaluations"')[1].split("</section>")[0]
+    assert url in section and "prendre connaissance ou contester" in section
+    other = _session(testdata.FILES["pn_validated2"], testdata.PASSWORD).get(
+        f"{portal.absolute_url()}/@@mon-dossier", timeout=30
+    )
+    assert url not in other.text
     for name in ("clerk.pn", "commander2.pn", testdata.FILES["pn_validated2"]):
         refused = _session(name, testdata.PASSWORD).get(
             url, allow_redirects=False, timeout=30

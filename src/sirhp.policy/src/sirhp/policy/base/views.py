@@ -28,6 +28,10 @@ STATE_LABELS = {
     "approved": _("state_approved", default="Approuvée"),
     "rejected": _("state_rejected", default="Rejetée"),
     "withdrawn": _("state_withdrawn", default="Retirée"),
+    # Evaluations (sirhp_evaluation_workflow)
+    "to_acknowledge": _("state_to_acknowledge", default="À prendre en connaissance"),
+    "acknowledged": _("state_acknowledged", default="Lue"),
+    "contested": _("state_contested", default="Contestée"),
 }
 
 

@@ -87,6 +87,13 @@ class MonDossier(PersonnelFileView):
             sort_order="descending",
         )
 
+    def evaluations(self):
+        """The officer's evaluations once notified (a draft is the
+        evaluator's: the workflow hides it), newest first."""
+        return self._catalog(
+            portal_type="Evaluation", sort_on="created", sort_order="descending"
+        )
+
     def my_requests(self):
         return self._catalog(
             portal_type="ChangeRequest",
