@@ -282,29 +282,50 @@ def career(*, file, at=None):
     }
 
 
-def add_validated_act(*, file, id, actor, comment, **fields):
-    """File, as the system, a career act already ``validated`` (another
-    domain's four eyes covered it: a training session closed by a second
-    person). No transition event: nothing is re-derived (use it for acts
-    that change no situation).
+# the state an act filed as the system is put in -> the history's action
+SYSTEM_STATES = {"validated": "validate", "pending": "submit"}
+
+
+def free_id(file, base):
+    """``base``, or ``base-2``... when taken in ``file``: chosen before
+    creating, so an act is not created under a temporary id and renamed (a
+    rename is an uncatalog and a reindex per act, on every file of an
+    upgrade)."""
+    taken = set(file.objectIds())
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}-{number}"
+    return name
+
+
+def add_act_as_system(*, file, id, actor, comment, state="validated", **fields):
+    """File, as the system, a career act already in ``state``: ``validated``
+    when another step's four eyes covered it (a file's validation, a
+    training session closed by a second person), ``pending`` when a
+    reviewer must validate it (a retirement proposed on its date). No
+    transition event: nothing is re-derived until a real transition.
 
     :param file: a personnel file.
-    :param id: the act's id in the file (must be free).
+    :param id: the act's wished id in the file (``free_id`` makes it free).
     :param actor: who the workflow history names.
     :param comment: the history's comment.
+    :param state: ``validated`` or ``pending`` (``SYSTEM_STATES``).
     :param fields: the act's fields (``event_type``, ``event_date``...).
     :returns: the act.
     """
     with api.env.adopt_roles(["Manager"]):
-        act = api.content.create(container=file, type="CareerEvent", id=id, **fields)
+        act = api.content.create(
+            container=file, type="CareerEvent", id=free_id(file, id), **fields
+        )
         wftool = api.portal.get_tool("portal_workflow")
         wftool.setStatusOf(
             RECORD_WORKFLOW,
             act,
             {
-                "action": "validate",
+                "action": SYSTEM_STATES[state],
                 "actor": actor,
-                "review_state": "validated",
+                "review_state": state,
                 "comments": comment,
                 "time": DateTime(),
             },

@@ -5,7 +5,7 @@ system (``rules.missing_acts`` says which). Called when a file is validated
 from plone import api
 from sirhp.content.base import hooks
 from sirhp.content.careers import rules
-from sirhp.content.careers.api import add_validated_act
+from sirhp.content.careers.api import add_act_as_system
 from sirhp.content.careers.api import all_acts
 from sirhp.content.careers.api import initial
 from sirhp.content.careers.api import stored
@@ -23,27 +23,15 @@ FIELDS = {
 }
 
 
-def _free_id(file, base):
-    """``base``, or ``base-2``... when taken: chosen before creating, so the
-    act is not created under a temporary id and renamed (a rename per act is
-    an uncatalog and a reindex, on every file of an upgrade)."""
-    taken = set(file.objectIds())
-    name, number = base, 1
-    while name in taken:
-        number += 1
-        name = f"{base}-{number}"
-    return name
-
-
 def _file_act(file, spec, actor):
     values = {FIELDS[name]: spec[name] for name in FIELDS if name in spec}
     if "unit" in spec:
         values["resulting_unit"] = RelationValue(file.unit.to_id)
     # the file's validation by a second person (four eyes) covers the
     # values these acts only restate
-    return add_validated_act(
+    return add_act_as_system(
         file=file,
-        id=_free_id(file, f"acte-reconstitue-{spec['date'].isoformat()}"),
+        id=f"acte-reconstitue-{spec['date'].isoformat()}",
         actor=actor,
         comment=REFERENCE,
         event_type=spec["type"],

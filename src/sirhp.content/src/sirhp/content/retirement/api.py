@@ -8,7 +8,6 @@ birth date and the age limit in force, see ``indexers.py``): no object is
 woken to draw them.
 """
 
-from DateTime import DateTime
 from datetime import date
 import logging
 from plone import api
@@ -16,6 +15,7 @@ from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.base.errors import SirhpForbidden
 from sirhp.content.base.hooks import journal
+from sirhp.content.careers.api import add_act_as_system
 from sirhp.content.permissions import ViewRetirements
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules as referential_rules
@@ -194,7 +194,6 @@ RETIRED = "retired"
 # any reviewer of the file may validate it (four eyes: not one's own
 # submission, ``sirhp.policy.workflow.guards.may_validate``).
 SYSTEM_ACTOR = "sirhp-system"
-RECORD_WORKFLOW = "sirhp_record_workflow"
 
 
 def _has_retirement_act(catalog, file_path):
@@ -208,25 +207,6 @@ def _has_retirement_act(catalog, file_path):
             path={"query": file_path, "depth": 1},
         )
     )
-
-
-def _submitted_as_system(act):
-    """Put a new act in ``pending``, submitted by the system (the record
-    workflow's reviewers validate it as any submitted act)."""
-    wftool = api.portal.get_tool("portal_workflow")
-    wftool.setStatusOf(
-        RECORD_WORKFLOW,
-        act,
-        {
-            "action": "submit",
-            "actor": SYSTEM_ACTOR,
-            "review_state": "pending",
-            "comments": PROPOSAL_REFERENCE,
-            "time": DateTime(),
-        },
-    )
-    wftool[RECORD_WORKFLOW].updateRoleMappingsFor(act)
-    act.reindexObject()
 
 
 def propose_due(*, today=None):
@@ -259,19 +239,21 @@ def propose_due(*, today=None):
         if _has_retirement_act(catalog, brain.getPath()):
             continue
         file = brain._unrestrictedGetObject()
+        # a reviewer validates it as any submitted act
+        act = add_act_as_system(
+            file=file,
+            id=f"retraite-{brain.retirement_date.isoformat()}",
+            actor=SYSTEM_ACTOR,
+            comment=PROPOSAL_REFERENCE,
+            state="pending",
+            event_type="retirement",
+            event_date=brain.retirement_date,
+            reference=PROPOSAL_REFERENCE,
+            resulting_status=RETIRED,
+        )
         with api.env.adopt_roles(["Manager"]):
-            act = api.content.create(
-                container=file,
-                type="CareerEvent",
-                id=f"retraite-{brain.retirement_date.isoformat()}",
-                safe_id=True,
-                event_type="retirement",
-                event_date=brain.retirement_date,
-                reference=PROPOSAL_REFERENCE,
-                resulting_status=RETIRED,
-            )
             act.setCreators((SYSTEM_ACTOR,))
-            _submitted_as_system(act)
+            act.reindexObject(idxs=["Creator"])
         detail = f"{PROPOSAL_REFERENCE} : {brain.retirement_date.isoformat()}"
         journal(PROPOSED, obj=file, request=getRequest(), detail=detail)
         logger.info("%s: %s", brain.getPath(), detail)

@@ -19,7 +19,7 @@ from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.base.errors import SirhpError
-from sirhp.content.careers.api import add_validated_act
+from sirhp.content.careers.api import add_act_as_system
 from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
@@ -273,7 +273,7 @@ def close(*, session, today):
             continue
         score = f", note {entry['score']}/20" if entry["score"] else ""
         acts.append(
-            add_validated_act(
+            add_act_as_system(
                 file=file,
                 id=act_id,
                 actor=SYSTEM_ACTOR,
