@@ -14,6 +14,8 @@ from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.base.views import waiting_time
 
+# who decides leave on an agency's files (with the units' commanders)
+LEAVE_DECIDERS = {"HRManager", "Manager", "Site Administrator"}
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
 
 
@@ -152,10 +154,23 @@ class HomeView(SirhpView):
         start, end = (date.fromisoformat(item[key]) for key in ("start", "end"))
         return f"{self.format_date(start)} → {self.format_date(end)}"
 
+    def _may_decide_leave(self):
+        user = api.user.get_current()
+        if any(g.startswith(COMMANDERS_GROUP_PREFIX) for g in (user.getGroups() or [])):
+            return True
+        return any(
+            LEAVE_DECIDERS & set(api.user.get_roles(user=user, obj=brain.getObject()))
+            for brain in self.catalog(portal_type="Agency")
+        )
+
     def leave_to_decide(self):
         """Leave requests waiting for a decision that I may take (the unit's
         commander, an HR manager; never my own): catalog, then the workflow's
-        own guard on the few found, soonest first."""
+        own guard on the few found, soonest first. Only for who may decide
+        somewhere (a commander, an agency's HR manager): nobody else pays
+        for it on every home page."""
+        if not self._may_decide_leave():
+            return []
         brains = self.catalog(
             portal_type="LeaveRequest",
             review_state="requested",
