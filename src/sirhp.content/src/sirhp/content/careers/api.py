@@ -219,14 +219,14 @@ def initial(*, file):
 
 
 def stored(*, file):
-    """The career values stored on the file now (``rules.APPLIED``, the
+    """The career values stored on the file now (``rules.FILE_FIELDS``, the
     unit as its UID, ``unit_title`` and ``corps``).
 
     :param file: a personnel file.
     :returns: dict.
     """
     unit, unit_title = unit_of(getattr(file, "unit", None))
-    result = {name: getattr(file, name, None) for name in rules.APPLIED}
+    result = {name: getattr(file, name, None) for name in rules.FILE_FIELDS}
     result.update(unit=unit, unit_title=unit_title, corps=getattr(file, "corps", None))
     return result
 

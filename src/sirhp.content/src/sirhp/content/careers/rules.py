@@ -319,15 +319,11 @@ def differences(acts, stored, at):
     return result
 
 
-# What validated acts write on the file: the same fields (the corps follows
-# the grade).
-APPLIED = FILE_FIELDS
-
-
 def changed_fields(stored, wanted):
-    """The names of ``APPLIED`` whose ``wanted`` value differs from the
-    ``stored`` one, in ``APPLIED`` order."""
-    return [name for name in APPLIED if stored.get(name) != wanted.get(name)]
+    """The names of ``FILE_FIELDS`` (what validated acts write on the file;
+    the corps follows the grade) whose ``wanted`` value differs from the
+    ``stored`` one, in that order."""
+    return [name for name in FILE_FIELDS if stored.get(name) != wanted.get(name)]
 
 
 def corps_of(grade, tables):
