@@ -14,6 +14,19 @@ import transaction
 TOKEN = re.compile(r'name="_authenticator" value="([^"]+)"')
 
 
+def _clerk_requests(portal, testdata, start, end):
+    """Annual leave of officer A, requested by clerk.pn (logged in after)."""
+    login(portal, "clerk.pn")
+    return leave_api.request_leave(
+        file=portal.unrestrictedTraverse(testdata.path_of("pn_validated")),
+        leave_type="annual",
+        start=start,
+        end=end,
+        reason="Congé annuel",
+        today=REFERENCE_DATE,
+    )
+
+
 def _session(name, password):
     session = requests.Session()
     session.auth = (name, password)
@@ -54,16 +67,7 @@ def test_officer_requests_from_the_form(functional, testdata):
 
 def test_commander_home_lists_absentees(functional, testdata):
     portal = functional["portal"]
-    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
-    login(portal, "clerk.pn")
-    leave = leave_api.request_leave(
-        file=file,
-        leave_type="annual",
-        start="2026-11-02",
-        end="2026-11-06",
-        reason="Congé annuel",
-        today=REFERENCE_DATE,
-    )
+    leave = _clerk_requests(portal, testdata, "2026-11-02", "2026-11-06")
     login(portal, "commander.pn")
     api.content.transition(obj=leave, transition="approve")
     transaction.commit()
@@ -95,16 +99,7 @@ def test_commander_home_lists_absentees(functional, testdata):
 
 def test_leave_page_and_its_transitions(functional, testdata):
     portal = functional["portal"]
-    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
-    login(portal, "clerk.pn")
-    leave = leave_api.request_leave(
-        file=file,
-        leave_type="annual",
-        start="2026-11-09",
-        end="2026-11-13",
-        reason="Congé annuel",
-        today=REFERENCE_DATE,
-    )
+    leave = _clerk_requests(portal, testdata, "2026-11-09", "2026-11-13")
     transaction.commit()
     url = leave.absolute_url()
     commander = _session("commander.pn", testdata.PASSWORD)
@@ -142,16 +137,7 @@ def test_home_lists_leave_to_decide(functional, testdata):
     """The unit's commander and the HR manager see the request on their
     home; the requester, another unit's commander and a reviewer do not."""
     portal = functional["portal"]
-    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
-    login(portal, "clerk.pn")
-    leave = leave_api.request_leave(
-        file=file,
-        leave_type="annual",
-        start="2026-11-09",
-        end="2026-11-10",
-        reason="Congé annuel",
-        today=REFERENCE_DATE,
-    )
+    leave = _clerk_requests(portal, testdata, "2026-11-09", "2026-11-10")
     transaction.commit()
     url = leave.absolute_url()
     for name, listed in (
