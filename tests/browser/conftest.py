@@ -6,6 +6,7 @@ Every test of this folder is marked ``browser``.
 """
 
 from pathlib import Path
+from playwright.sync_api import expect
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
@@ -51,7 +52,9 @@ def page(browser):
         locale="fr-FR",
         viewport={"width": 1280, "height": 900},
     )
-    context.set_default_timeout(15_000)
+    # generous: CI runs two test processes and Chromium on two cores
+    context.set_default_timeout(30_000)
+    expect.set_options(timeout=15_000)
     page = context.new_page()
     yield page
     context.close()

@@ -70,6 +70,7 @@ def test_file_lifecycle(functional, page, testdata, portal_url, results_dir):
     page.goto(agency_url)
     page.get_by_role("link", name="Nouveau dossier").click()
     expect(page).to_have_url(f"{agency_url}/++add++PersonnelFile")
+    page.wait_for_load_state("load")
 
     page.locator("#form-widgets-matricule").fill(NEW["matricule"])
     page.locator("#form-widgets-last_name").fill(NEW["last_name"])
