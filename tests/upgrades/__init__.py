@@ -1,0 +1,6 @@
+"""Upgrade tests: each brings a site of the previous profile to the new state."""
+
+
+def latest(setup, profile):
+    """The version a profile has after every upgrade step (its metadata.xml)."""
+    return tuple(setup.getVersionForProfile(profile).split("."))

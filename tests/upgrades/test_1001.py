@@ -7,6 +7,7 @@ HR-edited registry values must survive.
 
 from plone import api
 from sirhp.content.badges.verification import ANNOTATION_KEY
+from tests.upgrades import latest
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -54,8 +55,12 @@ def test_upgrade_1001(portal, testdata):
         assert setup.listUpgrades("sirhp.content:default")
         setup.upgradeProfile("sirhp.content:default")
         setup.upgradeProfile("sirhp.policy:default")
-    assert setup.getLastVersionForProfile("sirhp.content:default") == ("1008",)
-    assert setup.getLastVersionForProfile("sirhp.policy:default") == ("1010",)
+    assert setup.getLastVersionForProfile("sirhp.content:default") == latest(
+        setup, "sirhp.content:default"
+    )
+    assert setup.getLastVersionForProfile("sirhp.policy:default") == latest(
+        setup, "sirhp.policy:default"
+    )
     assert {"Badge", "BadgePrintBatch", "ChangeRequest"} <= set(
         portal.portal_types.objectIds()
     )

@@ -18,6 +18,7 @@ from sirhp.content.base.bulk import add_quietly
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.versioning import without_initial_versions
+from sirhp.content.evaluation import marks as mark_index
 from sirhp.content.evaluation import rules
 from sirhp.content.evaluation.content import GRID_KINDS
 from sirhp.content.permissions import AddEvaluation
@@ -267,7 +268,7 @@ def set_marks(*, evaluation, marks=None, objectives=None, assessment=None):
         evaluation.assessment = str(assessment)
     evaluation.evaluator = _user_id()
     evaluation.mark = computed_mark(evaluation)
-    evaluation.reindexObject(idxs=["modified"])
+    mark_index.reindex(evaluation)
     return evaluation.mark
 
 
@@ -350,6 +351,7 @@ def revise(*, evaluation, reason, marks=None):
             raise EvaluationError(Message(MSG_MARKS, mapping={"item": ""}), "marks")
         evaluation.marks = {k: str(rules.to_decimal(v)) for k, v in marks.items()}
         evaluation.mark = computed_mark(evaluation)
+        mark_index.reindex(evaluation)
     evaluation.revision = {
         "reason": reason,
         "reviser": _user_id(),

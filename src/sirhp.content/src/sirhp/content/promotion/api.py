@@ -16,6 +16,7 @@ from decimal import Decimal
 from plone import api
 from sirhp.content.careers import api as careers
 from sirhp.content.careers import rules as career_rules
+from sirhp.content.evaluation import marks as evaluation_marks
 from sirhp.content.permissions import ReadDisciplinary
 from sirhp.content.promotion import labels
 from sirhp.content.promotion import rules
@@ -36,16 +37,13 @@ def parse_at(text):
 
 
 def marks_of(file):
-    """The officer's evaluation marks ``{year: mark out of 20}``.
-
-    Empty until annual evaluations exist: the evaluation domain, built in
-    parallel, fills this function (one catalog query on its evaluations'
-    metadata, validated ones only).
+    """The officer's validated evaluation marks ``{year: Decimal out of
+    20}`` (read from the catalog's indexes: ``evaluation.marks``).
 
     :param file: a personnel file.
     :returns: dict.
     """
-    return {}
+    return evaluation_marks.of_file(file)
 
 
 def training_code(act):
@@ -211,7 +209,7 @@ def eligibility_of_agency(*, agency, at=None):
                 brain.career_act
             )
     sanctions = _sanctions(catalog, path, tables)
-    marks = {}  # evaluations: filled with marks_of's bulk twin
+    marks = evaluation_marks.by_file(context=agency)  # marks_of's bulk twin
     rows = []
     for brain in catalog(**_agency_query(agency, "PersonnelFile", sort_on="matricule")):
         stored = dict(brain.career_file or {})
@@ -224,7 +222,7 @@ def eligibility_of_agency(*, agency, at=None):
             "hire_date": stored.get("hire_date"),
             "age_limit": referential_rules.age_limit(tables, corps, situation["grade"]),
             "retirement_date": brain.retirement_date,
-            "marks": marks.get(brain.UID, {}),
+            "marks": marks.get(brain.getPath(), {}),
             "trainings": sorted(
                 {
                     training_code(a)

@@ -1,0 +1,23 @@
+"""1008 -> 1009: evaluation and promotion (tableau d'avancement, fairness)
+and training pages.
+
+In this order, each re-runnable and logged:
+
+- ``evaluation_marks``: the ``evaluation_mark``, ``evaluation_evaluator``
+  and ``evaluation_year`` indexes (never metadata), filled: eligibility and
+  the fairness figures read validated marks in bulk from them.
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.content.upgrades import evaluation_marks
+from sirhp.content.upgrades import logger
+
+STEPS = (evaluation_marks,)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.content upgraded to 1009 (evaluation and promotion)")
