@@ -105,3 +105,73 @@ def test_commander_home_lists_evaluations_to_fill(functional, testdata):
     for name in ("hrmanager.pn", "commander2.pn", testdata.FILES["pn_validated"]):
         other = _session(name, testdata.PASSWORD).get(portal.absolute_url(), timeout=30)
         assert url not in other.text, name
+
+
+def _contested(portal, testdata, url):
+    """Filled and submitted by the commander, contested by the officer."""
+    transaction.begin()
+    evaluation = portal.unrestrictedTraverse(url[len(portal.absolute_url()) + 1 :])
+    login(portal, "commander.pn")
+    evaluation_api.set_marks(
+        evaluation=evaluation, marks={"discipline": 12, "efficacite": 15}
+    )
+    portal.portal_workflow.doActionFor(evaluation, "submit")
+    login(portal, testdata.FILES["pn_validated"])
+    portal.portal_workflow.doActionFor(
+        evaluation, "contest", comment="Ma discipline est exemplaire."
+    )
+    transaction.commit()
+    return evaluation
+
+
+def test_hr_revises_a_contest_from_the_page(functional, testdata):
+    portal = functional["portal"]
+    url = _evaluation(portal, testdata)
+    evaluation = _contested(portal, testdata, url)
+    # the parties are not offered the revision, and a forced POST does nothing
+    for name in ("commander.pn", testdata.FILES["pn_validated"]):
+        session = _session(name, testdata.PASSWORD)
+        page = session.get(url, timeout=30)
+        assert "sirhp-revision-form" not in page.text, name
+        session.post(url, data={"form.revise": "1", "mark_0": "20"}, timeout=30)
+    hr = _session("hrmanager.pn", testdata.PASSWORD)
+    page = hr.get(url, timeout=30)
+    assert "sirhp-revision-form" in page.text
+    token = TOKEN.search(page.text).group(1)
+    missing = hr.post(
+        url,
+        data={
+            "form.revise": "1",
+            "mark_0": "16",
+            "mark_1": "15",
+            "_authenticator": token,
+        },
+        timeout=30,
+    )
+    assert missing.status_code == 400
+    assert "motif" in missing.text.lower()
+    done = hr.post(
+        url,
+        data={
+            "form.revise": "1",
+            "mark_0": "16",
+            "mark_1": "15",
+            "reason": "Discipline reconnue par le chef de service.",
+            "_authenticator": token,
+        },
+        timeout=30,
+    )
+    assert done.status_code == 200 and "Évaluation révisée." in done.text
+    transaction.begin()
+    assert api_state(evaluation) == "acknowledged"
+    assert evaluation.mark == "15.40"  # 16 × 40 % + 15 × 60 %
+    assert evaluation.revision["previous_mark"] == "13.80"
+    # the officer sees the final mark and the revision
+    mine = _session(testdata.FILES["pn_validated"], testdata.PASSWORD).get(
+        url, timeout=30
+    )
+    assert "15.40" in mine.text and "13.80 → 15.40" in mine.text
+
+
+def api_state(obj):
+    return obj.portal_workflow.getInfoFor(obj, "review_state")

@@ -23,30 +23,52 @@ class EvaluationView(SirhpView):
 
     error = None
     saved = False
+    revised = False
 
     def __call__(self):
-        if self.request.method == "POST" and self.may_evaluate():
-            CheckAuthenticator(self.request)
-            try:
-                self.save()
-            except evaluation_api.EvaluationError as error:
-                self.error = error.text(self.request)
-            else:
-                self.saved = True
+        if self.request.method == "POST":
+            revising = "form.revise" in self.request.form
+            if revising and self.may_revise() or self.may_evaluate():
+                CheckAuthenticator(self.request)
+                try:
+                    self.revise() if revising else self.save()
+                except evaluation_api.EvaluationError as error:
+                    self.request.response.setStatus(400)
+                    self.error = error.text(self.request)
+                else:
+                    self.revised, self.saved = revising, not revising
         return self.index()
 
-    def save(self):
+    def typed_marks(self):
+        """The marks typed in the form, French decimals accepted."""
         form = self.request.form
         marks = {}
         for index, (criterion, _weight, _mark) in enumerate(self.criteria()):
             value = (form.get(f"mark_{index}") or "").strip()
             if value:
-                marks[criterion] = value.replace(",", ".")  # French decimals
+                marks[criterion] = value.replace(",", ".")
+        return marks
+
+    def save(self):
         return evaluation_api.set_marks(
             evaluation=self.context,
-            marks=marks,
-            assessment=form.get("assessment"),
+            marks=self.typed_marks(),
+            assessment=self.request.form.get("assessment"),
         )
+
+    def revise(self):
+        """The second-level reviewer answers the contest: a reason, and the
+        marks (changed or not); the API refuses the parties."""
+        return evaluation_api.revise(
+            evaluation=self.context,
+            reason=self.request.form.get("reason"),
+            marks=self.typed_marks(),
+        )
+
+    def may_revise(self):
+        """The workflow offers ``revise`` (contested, sirhp: Review
+        evaluation, neither the officer nor the evaluator)."""
+        return any(t["id"] == "revise" for t in self._transitions())
 
     def state(self):
         return api.content.get_state(self.context)
@@ -65,9 +87,13 @@ class EvaluationView(SirhpView):
             for criterion, weight in (self.context.grid or {}).items()
         ]
 
-    def transitions(self):
+    def _transitions(self):
         workflow = api.portal.get_tool("portal_workflow")
         return [
             {"id": t["id"], "title": t["title"]}
             for t in workflow.getTransitionsFor(self.context)
         ]
+
+    def transitions(self):
+        """The transitions offered as buttons (``revise`` has its form)."""
+        return [t for t in self._transitions() if t["id"] != "revise"]
