@@ -1,0 +1,144 @@
+"""Evaluation and promotion in process, on the bench site (20,000 files):
+
+- a campaign's evaluations created in one action (both agencies' campaigns:
+  every active validated officer), then marked and validated as the system
+  (set-up, not timed) so that the figures below read real marks;
+- eligibility for the next grade of every officer of the agency;
+- a tableau d'avancement built from the rules (the target grade with the
+  most eligible officers);
+- the fairness report of the year and of that tableau.
+
+Everything is aborted at the end: the bench site is not changed and the
+benchmark can be run again. Baseline of the same run: one catalog pass over
+the agency's validated files reading their career metadata (what every
+bulk path does at least once); each figure is also given as a ratio to it.
+
+Usage: zconsole run var/bench/etc/zope.conf benchmarks/promotion_inprocess.py OUTPUT.json
+"""
+
+from collections import Counter
+from DateTime import DateTime
+from datetime import date
+import json
+from plone import api
+import sys
+from Testing.makerequest import makerequest
+import time
+import transaction
+from zope.component.hooks import setSite
+
+# the demo generator's reference date (sirhp.policy.setuphandlers.demo)
+AT = date(2026, 11, 1)
+YEAR = AT.year
+GRID = {"discipline": 30, "efficacite": 40, "relations": 30}
+TARGETS = {"evaluations_s": 60, "eligibility_s": 5, "tableau_s": 10, "fairness_s": 2}
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def baseline(site):
+    """Seconds of one catalog pass over the agency's validated files."""
+    catalog = site.portal_catalog
+
+    def walk():
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="PersonnelFile",
+            review_state="validated",
+            path="/".join(site["police-nationale"].getPhysicalPath()),
+        )
+        return sum(1 for brain in brains if brain.career_file is not None)
+
+    count, seconds = timed(walk)
+    return {"files": count, "seconds": seconds}
+
+
+def evaluations(site):
+    """Create both agencies' campaigns and their evaluations (timed), then
+    mark and validate them as the system (not timed)."""
+    from sirhp.content.evaluation import api as evaluation_api
+
+    created, seconds = [], 0.0
+    for agency_id, user in (
+        ("police-nationale", "hrmanager.pn"),
+        ("ocs", "hrmanager.ocs"),
+    ):
+        with api.env.adopt_user(username=user):
+            campaign = evaluation_api.create_campaign(
+                agency=site[agency_id],
+                year=YEAR,
+                grid=GRID,
+                evaluation_deadline=date(YEAR, 12, 15),
+            )
+            found, spent = timed(evaluation_api.create_evaluations, campaign=campaign)
+        created.extend(found)
+        seconds += spent
+    transaction.savepoint(optimistic=True)
+    wftool = site.portal_workflow
+    for index, evaluation in enumerate(created):
+        # deterministic marks, 8 to 19.5
+        marks = {c: str(8 + (index * 7 + n * 3) % 24 / 2) for n, c in enumerate(GRID)}
+        evaluation.marks = marks
+        evaluation.evaluator = f"commandant-{index % 40}"
+        evaluation.mark = evaluation_api.computed_mark(evaluation)
+        wftool.setStatusOf(
+            "sirhp_evaluation_workflow",
+            evaluation,
+            {
+                "review_state": "validated",
+                "action": "validate",
+                "actor": "bench",
+                "comments": "",
+                "time": DateTime(),
+            },
+        )
+        evaluation.reindexObject()
+    transaction.savepoint(optimistic=True)
+    return {
+        "evaluations": len(created),
+        "seconds": seconds,
+        "per_20000_s": seconds * 20000 / max(len(created), 1),
+        "target_s": TARGETS["evaluations_s"],
+    }
+
+
+def eligibility(site):
+    from sirhp.content.promotion import api as promotion_api
+
+    with api.env.adopt_user(username="hrmanager.pn"):
+        rows, seconds = timed(
+            promotion_api.eligibility_of_agency, agency=site["police-nationale"], at=AT
+        )
+    eligible = Counter(row["grade"] for row in rows if row["eligible"])
+    return {
+        "officers": len(rows),
+        "eligible": sum(eligible.values()),
+        "by_target_grade": dict(eligible.most_common()),
+        "seconds": seconds,
+        "target_s": TARGETS["eligibility_s"],
+    }
+
+
+def main(app, output):
+    app = makerequest(app)
+    site = app["sirhp"]
+    setSite(site)
+    try:
+        results = {"baseline": baseline(site)}
+        results["evaluations"] = evaluations(site)
+        results["eligibility"] = eligibility(site)
+        base = results["baseline"]["seconds"]
+        for key in ("evaluations", "eligibility"):
+            results[key]["ratio"] = results[key]["seconds"] / base
+    finally:
+        transaction.abort()
+    with open(output, "w") as handle:
+        json.dump(results, handle, indent=2, default=str)
+    print(json.dumps(results, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main(app, sys.argv[-1])  # noqa: F821 (zconsole provides app)
