@@ -1,4 +1,4 @@
-"""Access tables of annual evaluation: the campaign (``sirhp_agency_workflow``)
+"""Access tables of annual evaluation: the campaign (``sirhp_hr_catalogue_workflow``)
 and the officer's evaluation (``sirhp_evaluation_workflow``).
 
 An evaluation lives in the officer's file: the unit's commanders (the

@@ -1,5 +1,5 @@
 """Access tables of training: the catalogue (``TrainingCourse``,
-``sirhp_agency_workflow``) and the sessions (``TrainingSession``,
+``sirhp_hr_catalogue_workflow``) and the sessions (``TrainingSession``,
 ``sirhp_training_workflow``). Notation: ``sirhp.policy.base.access``.
 
 Both live in the agency: its records staff, auditors and administrators
