@@ -58,7 +58,13 @@ EDIT_FIELD = {
     "badge": "request_reason",
     "batch": "print_layout",
     "leave": "reason",
+    "campaign": "grid_kind",
+    "evaluation": "assessment",
+    "course": "title",
+    "session": "place",
 }
+# the unit's commander's marks of the evaluations of the tables
+MARKS = {"discipline": 12, "efficacite": 15}
 
 
 def class_name(table):
@@ -377,6 +383,110 @@ class Site:
             _do(leave, "clerk.pn", "cancel")
         assert api.content.get_state(leave) == state
         return self._target("leave", state, leave, marker)
+
+    def _campaign(self, corps=()):
+        from sirhp.content.evaluation import api as evaluation_api
+
+        # one campaign per year and agency: each build has a year of its own
+        with api.env.adopt_user(username="hrmanager.pn"):
+            campaign = evaluation_api.create_campaign(
+                agency=self.portal["police-nationale"],
+                year=2100 + self.counter,
+                grid={"discipline": 40, "efficacite": 60},
+                evaluation_deadline=date(2026, 12, 15),
+                population_corps=corps,
+            )
+        return campaign
+
+    def _build_campaign(self, state):
+        marker = self.marker("campaign", state)
+        # a corps nobody has: the marker, no evaluation created
+        campaign = self._campaign(corps=[marker])
+        return self._target("campaign", state, campaign, marker)
+
+    def _build_evaluation(self, state):
+        """Officer A's evaluation of a campaign of its own, marked by
+        commander.pn (the assessment is the marker), brought to ``state``
+        by the people the workflow asks (contest: within the window)."""
+        from sirhp.content.evaluation import api as evaluation_api
+
+        marker = self.marker("evaluation", state)
+        campaign = self._campaign()
+        with api.env.adopt_user(username="hrmanager.pn"):
+            evaluation_api.create_evaluations(campaign=campaign)
+        evaluation = self.file_a[evaluation_api.evaluation_id(campaign)]
+        with api.env.adopt_user(username="commander.pn"):
+            evaluation_api.set_marks(
+                evaluation=evaluation, marks=MARKS, assessment=marker
+            )
+        officer = testdata.FILES[FILE_A]
+        path = {
+            "draft": (),
+            "to_acknowledge": (("commander.pn", "submit"),),
+            "contested": (("commander.pn", "submit"), (officer, "contest")),
+            "acknowledged": (("commander.pn", "submit"), (officer, "acknowledge")),
+            "validated": (
+                ("commander.pn", "submit"),
+                (officer, "acknowledge"),
+                ("hrmanager.pn", "validate"),
+            ),
+        }[state]
+        for user, transition in path:
+            _do(evaluation, user, transition)
+        assert api.content.get_state(evaluation) == state
+        return self._target("evaluation", state, evaluation, marker)
+
+    def _course(self, title):
+        self.counter += 1
+        code = f"PROX{self.counter}"
+        with api.env.adopt_user(username="hrmanager.pn"):
+            api.content.create(
+                container=self.portal["police-nationale"],
+                type="TrainingCourse",
+                id=f"formation-{code.lower()}",
+                title=title,
+                code=code,
+                domain="proximity",
+                hours=20,
+                certificate=True,
+                certificate_years=3,
+            )
+        return self.portal["police-nationale"][f"formation-{code.lower()}"]
+
+    def _build_course(self, state):
+        marker = self.marker("course", state)
+        course = self._course(marker)
+        return self._target("course", state, course, marker)
+
+    def _build_session(self, state):
+        """A session of a course of its own: officer A nominated, passed;
+        entered and recorded by hrmanager.pn, closed by siteadmin."""
+        from sirhp.content.training import api as training_api
+
+        marker = self.marker("session", state)
+        course = self._course("Police de proximité")
+        with api.env.adopt_user(username="hrmanager.pn"):
+            session = api.content.create(
+                container=self.portal["police-nationale"],
+                type="TrainingSession",
+                id=f"session-{course.code.lower()}",
+                title=f"Session {course.code}",
+                course_code=course.code,
+                start=date(2026, 10, 5),
+                end=date(2026, 10, 16),
+                capacity=5,
+                trainers=marker,
+            )
+            training_api.nominate(session=session, file=self.file_a)
+            training_api.record_result(
+                session=session, file=self.file_a, result="passed"
+            )
+        if state != "planned":
+            _do(session, "hrmanager.pn", "record")
+        if state == "closed":
+            _do(session, "siteadmin", "close")
+        assert api.content.get_state(session) == state
+        return self._target("session", state, session, marker)
 
     # --- reading back as the site owner ---------------------------------
 

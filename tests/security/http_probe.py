@@ -14,6 +14,7 @@ from tests.security.access import DENIED
 from tests.security.access import EDIT_FIELD
 from tests.security.access import FILE_OF_STATE
 from tests.security.access import login_of
+from tests.security.access import MARKS
 from tests.security.access import refused_page
 from tests.security.access import without_echoed_url
 
@@ -28,12 +29,15 @@ NEW_VALUE = {
     "change": "Justification {}",
     "officer_request": "Justification {}",
     "leave": "Motif {}",
+    "evaluation": "Appréciation {}",
+    "course": "Intitulé {}",
+    "session": "Salle {}",
 }
 # a valid other value for the fields that are choices
-CHOICE_VALUE = {"badge": "replacement", "batch": "a4"}
+CHOICE_VALUE = {"badge": "replacement", "batch": "a4", "campaign": "objectives"}
 # tables whose page draws its own transition buttons (sirhp-transition-<id>)
 # instead of the workflow menu
-OWN_BUTTONS = {"leave"}
+OWN_BUTTONS = {"leave", "evaluation"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -327,6 +331,46 @@ class Probe:
             # the page chooses what it shows (documents by their download
             # link, requests in Mon dossier...): never what search hides
             assert found or not listed, "listed on the file page, hidden in search"
+
+    def marks(self, rest):
+        """The assessment (the marker) and the marks, in the JSON or the page."""
+        response = self.get(self.url, rest)
+        if response.status_code != 200:
+            return self.refused(response, rest)
+        if rest:
+            data = response.json()
+            readable = data.get("assessment") == self.target.marker
+            assert bool(data.get("marks")) is readable
+            return readable
+        return self.target.marker in response.text
+
+    def evaluate(self, rest):
+        if not rest:
+            response = self.get(self.url, rest=False)
+            if response.status_code != 200:
+                return self.refused(response, rest=False)
+            return "sirhp-evaluation-form" in response.text
+        before = self.site.value_of(self.target, "marks")
+        response = self.http(
+            "POST", f"{self.url}/@evaluation", self.login, json={"marks": MARKS}
+        )
+        if response.status_code == 200:
+            return True
+        assert self.site.value_of(self.target, "marks") == before
+        if response.status_code == 400:  # the API's refusal: not the officer's
+            self.no_leak(response)
+            return False
+        return self.refused(response)
+
+    def campaign_status(self, rest):
+        response = self.get(f"{self.url}/@campaign-status")
+        return self.answer(response)
+
+    def coverage(self, rest):
+        code = self.site.value_of(self.target, "code")
+        agency = f"{self.site.url}/police-nationale"
+        response = self.get(f"{agency}/@training-coverage?course={code}")
+        return self.answer(response)
 
     def transition(self, rest):
         if not rest:

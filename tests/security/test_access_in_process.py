@@ -51,6 +51,7 @@ from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.content.field_access import may_read_field
+from sirhp.content.evaluation import api as evaluation_api
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import PERSONAS
@@ -61,6 +62,7 @@ from tests.security.access import COMMENT
 from tests.security.access import EDIT_FIELD
 from tests.security.access import InProcessSite
 from tests.security.access import login_of
+from tests.security.access import MARKS
 import transaction
 import zExceptions
 from zope.component import getMultiAdapter
@@ -81,6 +83,10 @@ EDIT_VALUE = {
     "badge": "replacement",
     "batch": "a4",
     "leave": "Motif modifié",
+    "campaign": "objectives",
+    "evaluation": "Appréciation modifiée",
+    "course": "Intitulé modifié",
+    "session": "Salle modifiée",
 }
 # plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
 UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
@@ -253,6 +259,51 @@ class Probe:
         found = api.content.find(UID=self.target.uid)
         return len(found) == 1
 
+    def marks(self):
+        readable = may_read_field(self.obj, "marks")
+        for name in ("mark", "assessment"):
+            assert may_read_field(self.obj, name) is readable, name
+        return self.has("View") and readable
+
+    def evaluate(self):
+        """``set_marks`` (POST @evaluation and the marks form call it)."""
+        allowed = self.has("sirhp: Evaluate")
+        try:
+            evaluation_api.set_marks(evaluation=self.obj, marks=MARKS)
+        except (*UNAUTHORIZED, evaluation_api.EvaluationError):
+            assert self.state != "draft" or not allowed, "may evaluate but refused"
+            return False
+        assert allowed, "marked without sirhp: Evaluate"
+        return True
+
+    def _service(self, context, name, **form):
+        """A GET service as the publisher runs it: its permission, then
+        its answer; refused: None."""
+        for key, value in form.items():
+            self.request.form[key] = value
+        self.request.response.setStatus(200)
+        service = getMultiAdapter(
+            (context, self.request), name=f"GET_application_json_{name}"
+        )
+        try:
+            getSecurityManager().validate(context, context, service.__name__, service)
+            answer = service.render()
+        except UNAUTHORIZED:
+            return None
+        finally:
+            for key in form:
+                del self.request.form[key]
+        assert self.request.response.getStatus() == 200, answer
+        return answer
+
+    def campaign_status(self):
+        return self._service(self.obj, "@campaign-status") is not None
+
+    def coverage(self):
+        agency = self.holder("Agency")
+        answer = self._service(agency, "@training-coverage", course=self.obj.code)
+        return answer is not None
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
@@ -325,4 +376,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (630, CELL_COUNT)
+    assert (maps, cells) == (780, CELL_COUNT)

@@ -64,7 +64,7 @@ def test_policy_upgrade_binds_workflow(portal, testdata):
             "sirhp_evaluation_workflow",
         )
         assert workflow.getChainForPortalType("EvaluationCampaign") == (
-            "sirhp_agency_workflow",
+            "sirhp_hr_catalogue_workflow",  # the profile of today (access16)
         )
         transitions = workflow["sirhp_evaluation_workflow"].transitions.objectIds()
         assert {

@@ -14,9 +14,13 @@ from sirhp.policy.changes.access import CHANGE_REQUEST
 from sirhp.policy.changes.access import OFFICER_REQUEST
 from sirhp.policy.documents.access import DOCUMENT
 from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
+from sirhp.policy.evaluation.access import CAMPAIGN
+from sirhp.policy.evaluation.access import EVALUATION
 from sirhp.policy.files.access import CAREER_EVENT
 from sirhp.policy.files.access import FILE
 from sirhp.policy.leave.access import LEAVE
+from sirhp.policy.training.access import COURSE
+from sirhp.policy.training.access import SESSION
 
 TABLES = (
     FILE,
@@ -30,6 +34,10 @@ TABLES = (
     BADGE,
     BATCH,
     LEAVE,
+    CAMPAIGN,
+    EVALUATION,
+    COURSE,
+    SESSION,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

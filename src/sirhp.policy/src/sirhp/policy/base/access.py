@@ -159,6 +159,12 @@ OPERATION_LABELS = {
     "acknowledge": ("prendre connaissance", "acknowledge"),
     "contest": ("contester", "contest"),
     "revise": ("réviser", "revise"),
+    "lapse": ("constater le silence (délai passé)", "lapse (silence)"),
+    "campaign_status": ("suivi de campagne (@campaign-status)", "campaign status"),
+    # training (training/access.py)
+    "coverage": ("couverture des formations (@training-coverage)", "coverage"),
+    "record": ("enregistrer les résultats", "record the results"),
+    "close": ("clôturer", "close"),
 }
 
 STATE_LABELS = {
@@ -179,6 +185,10 @@ STATE_LABELS = {
     "to_acknowledge": ("À prendre en connaissance", "to acknowledge"),
     "contested": ("Contestée", "contested"),
     "acknowledged": ("Prise de connaissance", "acknowledged"),
+    "internal": ("Interne", "internal"),
+    "planned": ("Planifiée", "planned"),
+    "results_recorded": ("Résultats enregistrés", "results recorded"),
+    "closed": ("Close", "closed"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
@@ -195,6 +205,13 @@ TRANSITIONS = frozenset(
         "approve",
         "withdraw",
         "cancel",
+        # evaluation and training (evaluation/access.py, training/access.py)
+        "acknowledge",
+        "contest",
+        "revise",
+        "lapse",
+        "record",
+        "close",
     }
 )
 # operations that change data when allowed

@@ -1,17 +1,21 @@
-"""Access table of annual evaluations (``sirhp_evaluation_workflow``).
+"""Access tables of annual evaluation: the campaign (``sirhp_hr_catalogue_workflow``)
+and the officer's evaluation (``sirhp_evaluation_workflow``).
 
 An evaluation lives in the officer's file: the unit's commanders (the
 evaluators), the agency's HR managers, auditors and administrators read it
 and its marks in every state; the officer from its notification on; records
 clerks and reviewers, other units' commanders, the other agency and other
-officers never. The unit's commander fills the marks and submits (draft);
-the officer acknowledges or contests (to_acknowledge, within the window);
-an HR manager who did not evaluate revises (contested) and validates
-(acknowledged). Nobody edits or deletes it (administrators of Zope only).
-Notation: ``sirhp.policy.base.access``. Not yet in ``sirhp.policy.access``
-TABLES (the shared in-process and HTTP tests need builders and probes for
-its operations): ``tests/evaluation/test_evaluation_access.py`` asks every
-cell in process.
+officers never (nor do they find it in search). The unit's commander fills
+the marks (``evaluate``: POST @evaluation, the marks form of the page) and
+submits (draft); the officer acknowledges or contests (to_acknowledge,
+within the window: ``lapse`` is the daily task's, after it); an HR manager
+who did not evaluate revises (contested) and validates (acknowledged).
+Nobody edits or deletes it (administrators of Zope only).
+
+A campaign lives in the agency: its records staff and auditors read it (as
+the agency), HR managers and administrators edit and delete it, HR managers
+follow it (GET @campaign-status: ``sirhp: Add EvaluationCampaign``).
+Notation: ``sirhp.policy.base.access``.
 """
 
 from sirhp.policy.base.access import ADMIN
@@ -20,6 +24,7 @@ from sirhp.policy.base.access import COMMANDER
 from sirhp.policy.base.access import HR
 from sirhp.policy.base.access import OFFICER
 from sirhp.policy.base.access import rows
+from sirhp.policy.base.access import STAFF
 from sirhp.policy.base.access import Table
 
 EVALUATION_STATES = (
@@ -41,6 +46,7 @@ EVALUATION_OPERATIONS = (
     "contest",
     "revise",
     "validate",
+    "lapse",
 )
 DRAFT_READERS = HR | AUDITOR | ADMIN | COMMANDER
 READERS = DRAFT_READERS | OFFICER
@@ -70,5 +76,28 @@ EVALUATION = Table(
         "Officer A's evaluation (validated file, 1st district police "
         "station); complete marks in draft; notified the same day (contest "
         "within the window); evaluated by commander.pn.",
+    ),
+)
+
+CAMPAIGN = Table(
+    key="campaign",
+    portal_type="EvaluationCampaign",
+    label=("Campagne d'évaluation", "Evaluation campaign"),
+    states=("internal",),
+    operations=("view", "search", "edit", "delete", "campaign_status"),
+    rules=rows(
+        internal={
+            "view": STAFF,
+            "search": STAFF,
+            "edit": HR | ADMIN,
+            "delete": HR | ADMIN,
+            "campaign_status": HR,
+        }
+    ),
+    note=(
+        "Campagne de la Police nationale ouverte par hrmanager.pn ; "
+        "@campaign-status sur la campagne.",
+        "Police nationale campaign opened by hrmanager.pn; @campaign-status "
+        "on the campaign.",
     ),
 )
