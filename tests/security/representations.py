@@ -986,7 +986,7 @@ NOT_DATA = {
     "officer's marks (tests/evaluation/test_evaluation_http.py; the page: "
     "tests/evaluation/test_follow_up_page.py)": (
         "service:GET @campaign-status",
-        "page:suivi-campagne",
+        "view:suivi-campagne",
     ),
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "
