@@ -1,9 +1,9 @@
 """The panel's rows as typed become tables; what is not a number stays as
 typed, for the API to refuse at its row."""
 
-from sirhp.policy.referentials.views import echelons_of
-from sirhp.policy.referentials.views import echelons_text
-from sirhp.policy.referentials.views import tables_from_form
+from sirhp.policy.referentials.forms import echelons_of
+from sirhp.policy.referentials.forms import echelons_text
+from sirhp.policy.referentials.forms import tables_from_form
 
 
 def test_echelons_round_trip():

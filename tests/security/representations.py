@@ -983,8 +983,10 @@ NOT_DATA = {
     "an evaluation campaign's follow-up for its agency's HR managers: "
     "counts per unit and evaluator, late evaluations' matricules, contest "
     "rate and rater statistics (count, mean, spread): aggregates, never one "
-    "officer's marks (tests/evaluation/test_evaluation_http.py)": (
+    "officer's marks (tests/evaluation/test_evaluation_http.py; the page: "
+    "tests/evaluation/test_follow_up_page.py)": (
         "service:GET @campaign-status",
+        "view:suivi-campagne",
     ),
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "

@@ -247,3 +247,44 @@ def test_rater_stats_exactly_16_is_not_above():
     stats = rules.rater_stats({"x": [16, "16.01"]})
     assert stats["x"]["share_above_16"] == 0.5
     assert stats["x"]["stdev"] == pytest.approx(0.005)
+
+
+def test_rater_flags_against_the_campaign_mean():
+    stats = rules.rater_stats(
+        {
+            # every mark: 3 × 17 + 3 × 11 + 3 × 14 + 2 × 20 = 166 on 11
+            "lenient": [17, 17, 17],
+            "severe": [11, 11, 11],
+            "fair": [14, 14, 14],
+            "few": [20, 20],  # 2 marks: never flagged
+            "none": [],
+        }
+    )
+    flags, overall = rules.rater_flags(stats)
+    assert overall == pytest.approx(166 / 11)  # 15.09
+    # 17 - 15.09 = 1.91 < 2: not lenient; 11 ≤ 15.09 - 2: severe
+    assert flags == {
+        "lenient": None,
+        "severe": "severe",
+        "fair": None,
+        "few": None,
+        "none": None,
+    }
+
+
+def test_rater_flags_at_exactly_the_gap():
+    # overall (18 × 3 + 14 × 3 + 10 × 3) / 9 = 14: 18 and 10 are 4 away,
+    # 16 exactly 2 away
+    stats = rules.rater_stats({"a": [18] * 3, "b": [14] * 3, "c": [10] * 3})
+    flags, overall = rules.rater_flags(stats)
+    assert overall == 14
+    assert flags == {"a": "lenient", "b": None, "c": "severe"}
+    stats = rules.rater_stats({"a": [16] * 3, "b": [12] * 3, "c": [14] * 6})
+    flags, overall = rules.rater_flags(stats)
+    assert overall == 14
+    assert flags == {"a": "lenient", "b": "severe", "c": None}
+
+
+def test_rater_flags_without_marks():
+    assert rules.rater_flags({}) == ({}, None)
+    assert rules.rater_flags(rules.rater_stats({"x": []})) == ({"x": None}, None)

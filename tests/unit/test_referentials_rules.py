@@ -128,38 +128,3 @@ def test_shipped_promotion_rules_cover_every_grade_above_the_first():
     assert "officier-2" in promotion and "officier-stagiaire" not in promotion
     assert promotion["officier-1"]["required_trainings"] == ["opj"]
     assert promotion["caporal"]["min_years_in_grade"] == 3
-
-
-def test_promotion_rules_are_optional():
-    tables = defaults.tables()
-    del tables["promotion_rules"]
-    assert rules.problems(tables) == []
-
-
-@pytest.mark.parametrize(
-    "code, change, msgid",
-    [
-        ("gendarme", {}, "referential_promotion_grade"),
-        ("caporal", {"min_years_in_grade": -1}, "referential_promotion_count"),
-        ("caporal", {"min_years_in_grade": 2.5}, "referential_promotion_count"),
-        ("caporal", {"over_last_campaigns": 0}, "referential_promotion_count"),
-        ("caporal", {"sanction_years": True}, "referential_promotion_count"),
-        ("caporal", {"min_average_mark": 21}, "referential_promotion_mark"),
-        ("caporal", {"min_average_mark": "12"}, "referential_promotion_mark"),
-        ("caporal", {"required_trainings": "opj"}, "referential_promotion_trainings"),
-        ("caporal", {"required_trainings": ["OPJ"]}, "referential_promotion_trainings"),
-    ],
-)
-def test_promotion_rule_problems_name_their_row(code, change, msgid):
-    tables = defaults.tables()
-    row = tables["promotion_rules"].get(code, {})
-    tables["promotion_rules"][code] = {**row, **change}
-    found = rules.problems(tables)
-    assert [p[0] for p in found] == [msgid]
-    assert found[0][3] == f"promotion_rules:{code}"
-
-
-def test_empty_promotion_criteria_are_not_checked():
-    tables = defaults.tables()
-    tables["promotion_rules"]["caporal"] = {"min_average_mark": 12.5}
-    assert rules.problems(tables) == []

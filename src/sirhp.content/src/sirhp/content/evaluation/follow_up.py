@@ -64,9 +64,12 @@ def campaign_status(*, campaign, today):
     :param campaign: the EvaluationCampaign.
     :param today: the day (late: a draft after the evaluation deadline).
     :returns: ``{"total", "submitted", "completion", "by_unit",
-        "by_evaluator", "late", "contested", "contest_rate", "raters"}``;
+        "by_evaluator", "late", "contested", "contest_rate", "raters",
+        "rater_flags", "overall_mean"}``;
         ``completion`` and ``contest_rate`` are shares (0 to 1, None when
-        nothing to count); ``late`` lists ``{"@id", "matricule", "unit"}``.
+        nothing to count); ``late`` lists ``{"@id", "matricule", "unit"}``;
+        ``raters`` is ``rules.rater_stats``', ``rater_flags`` and
+        ``overall_mean`` (every submitted mark) ``rules.rater_flags``'.
     """
     brains = api.content.find(
         context=aq_parent(campaign),
@@ -101,6 +104,8 @@ def campaign_status(*, campaign, today):
     for bucket in (by_unit, by_evaluator):
         for row in bucket.values():
             row["completion"] = _ratio(row["submitted"], row["total"])
+    raters = rules.rater_stats(marks)
+    flags, overall = rules.rater_flags(raters)
     return {
         "total": len(brains),
         "submitted": submitted,
@@ -110,5 +115,7 @@ def campaign_status(*, campaign, today):
         "late": late,
         "contested": contested,
         "contest_rate": _ratio(contested, submitted),
-        "raters": rules.rater_stats(marks),
+        "raters": raters,
+        "rater_flags": flags,
+        "overall_mean": overall,
     }

@@ -22,6 +22,13 @@ CENTS = Decimal("0.01")
 
 # A rater whose marks are "high": strictly above this mark.
 HIGH_MARK = 16
+# A rater is flagged lenient (severe) when their mean is at least this many
+# points above (below) the mean of every mark of the campaign, on at least
+# RATER_MIN_COUNT marks (fewer marks say nothing of a rater).
+RATER_GAP = 2
+RATER_MIN_COUNT = 3
+LENIENT = "lenient"
+SEVERE = "severe"
 
 # Refusal codes (the API turns them into French messages)
 EMPTY_GRID = "empty_grid"
@@ -228,3 +235,29 @@ def rater_stats(marks_by_evaluator):
             ),
         }
     return stats
+
+
+def rater_flags(stats):
+    """Per evaluator of ``stats`` (``rater_stats``' answer), ``"lenient"``,
+    ``"severe"`` or None: their mean against the mean of every mark of the
+    campaign (the evaluators' means weighted by their counts), flagged when
+    ``RATER_GAP`` points or more apart, on ``RATER_MIN_COUNT`` marks or
+    more. With no mark at all, nobody is flagged.
+
+    :returns: ``({evaluator: flag}, overall mean or None)``.
+    """
+    counted = [row for row in stats.values() if row["count"]]
+    total = sum(row["count"] for row in counted)
+    overall = (
+        sum(row["mean"] * row["count"] for row in counted) / total if total else None
+    )
+    flags = {}
+    for evaluator, row in stats.items():
+        flag = None
+        if overall is not None and row["count"] >= RATER_MIN_COUNT:
+            if row["mean"] >= overall + RATER_GAP:
+                flag = LENIENT
+            elif row["mean"] <= overall - RATER_GAP:
+                flag = SEVERE
+        flags[evaluator] = flag
+    return flags, overall

@@ -5,7 +5,8 @@ Stored as versions in the registry record ``sirhp.referentials.versions``
 (JSON); an empty record means the shipped defaults
 (``referentials.defaults``). The control panel (``@@referentiels-statut``)
 and ``POST @referentials`` add versions through ``add_version``: every rule
-of the tables is checked there (``rules.problems``), and only there.
+of the tables is checked there (``rules.problems``,
+``promotion_rules.problems``), and only there.
 
 What derives from the tables (retirement dates) is recomputed OUT of the
 request that adds a version: ``add_version`` records the version's date as
@@ -23,6 +24,7 @@ from sirhp.content.careers.api import CareerError
 from sirhp.content.careers.collective import file_acts
 from sirhp.content.documents.api import file_document
 from sirhp.content.referentials import defaults
+from sirhp.content.referentials import promotion_rules
 from sirhp.content.referentials import rules
 import transaction
 from ZODB.POSException import ConflictError
@@ -153,7 +155,9 @@ def validate(tables):
     :raises ReferentialError: the first problem, in French, naming the row
         (``error.field`` = ``kind:code``).
     """
-    found = rules.problems(tables)
+    # the promotion rules name grades and sanction levels: checked once the
+    # statute tables are valid
+    found = rules.problems(tables) or promotion_rules.problems(tables)
     if found:
         msgid, default, mapping, row = found[0]
         raise ReferentialError(_(msgid, default=default, mapping=mapping), field=row)

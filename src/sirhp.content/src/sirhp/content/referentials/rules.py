@@ -50,11 +50,11 @@ KINDS = ("corps", "grades", "leave_types", "sanctions")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 
-def _is_int(value):
+def is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _problem(msgid, default, kind, code, **mapping):
+def problem(msgid, default, kind, code, **mapping):
     return (msgid, default, {"kind": kind, "code": code, **mapping}, f"{kind}:{code}")
 
 
@@ -62,7 +62,7 @@ def _row_problems(kind, code, row):
     """Problems common to every row: its code and its label."""
     if not CODE_RE.match(str(code)):
         return [
-            _problem(
+            problem(
                 "referential_bad_code",
                 "Code « ${code} » invalide (${kind}) : lettres minuscules, chiffres, « - ».",
                 kind,
@@ -71,7 +71,7 @@ def _row_problems(kind, code, row):
         ]
     if not isinstance(row, dict) or not str(row.get("label") or "").strip():
         return [
-            _problem(
+            problem(
                 "referential_no_label",
                 "Ligne « ${code} » (${kind}) : libellé manquant.",
                 kind,
@@ -84,9 +84,9 @@ def _row_problems(kind, code, row):
 def _age_problem(kind, code, value, required):
     if value is None and not required:
         return []
-    if not _is_int(value) or not AGE_MIN <= value <= AGE_MAX:
+    if not is_int(value) or not AGE_MIN <= value <= AGE_MAX:
         return [
-            _problem(
+            problem(
                 "referential_age_limit",
                 "Ligne « ${code} » (${kind}) : la limite d'âge doit être un nombre entier entre 50 et 70.",
                 kind,
@@ -99,7 +99,7 @@ def _age_problem(kind, code, value, required):
 def _echelon_problems(code, echelons):
     if not isinstance(echelons, dict) or not echelons:
         return [
-            _problem(
+            problem(
                 "referential_no_echelons",
                 "Grade « ${code} » : au moins un échelon est requis.",
                 "grades",
@@ -112,7 +112,7 @@ def _echelon_problems(code, echelons):
         numbers = []
     if numbers != list(range(1, len(echelons) + 1)):
         return [
-            _problem(
+            problem(
                 "referential_echelon_numbers",
                 "Grade « ${code} » : les échelons doivent être numérotés 1, 2, 3… sans trou.",
                 "grades",
@@ -125,7 +125,7 @@ def _echelon_problems(code, echelons):
         years = durations[number]
         if number == last and years is not None:
             return [
-                _problem(
+                problem(
                     "referential_last_echelon",
                     "Grade « ${code} » : le dernier échelon (${echelon}) n'a pas de durée (laisser vide).",
                     "grades",
@@ -133,9 +133,9 @@ def _echelon_problems(code, echelons):
                     echelon=number,
                 )
             ]
-        if number != last and (not _is_int(years) or years <= 0):
+        if number != last and (not is_int(years) or years <= 0):
             return [
-                _problem(
+                problem(
                     "referential_echelon_years",
                     "Grade « ${code} », échelon ${echelon} : la durée doit être un nombre entier d'années positif.",
                     "grades",
@@ -150,7 +150,7 @@ def _grade_problems(tables, code, row):
     corps = tables.get("corps") or {}
     if row.get("corps") not in corps:
         return [
-            _problem(
+            problem(
                 "referential_grade_corps",
                 "Grade « ${code} » : le corps « ${corps} » n'existe pas.",
                 "grades",
@@ -159,9 +159,9 @@ def _grade_problems(tables, code, row):
             )
         ]
     order = row.get("order")
-    if not _is_int(order) or order < 1:
+    if not is_int(order) or order < 1:
         return [
-            _problem(
+            problem(
                 "referential_grade_order",
                 "Grade « ${code} » : le rang doit être un nombre entier à partir de 1.",
                 "grades",
@@ -179,7 +179,7 @@ def _order_problems(grades):
         key = (row.get("corps"), row.get("order"))
         if key in seen:
             return [
-                _problem(
+                problem(
                     "referential_grade_order_twice",
                     "Grade « ${code} » : le rang ${order} est déjà celui du grade « ${other} » dans ce corps.",
                     "grades",
@@ -194,9 +194,9 @@ def _order_problems(grades):
 
 def _leave_problems(code, row):
     days = row.get("yearly_days")
-    if days is not None and (not _is_int(days) or days < 0):
+    if days is not None and (not is_int(days) or days < 0):
         return [
-            _problem(
+            problem(
                 "referential_leave_days",
                 "Congé « ${code} » : le droit annuel doit être un nombre entier de jours, 0 ou plus (vide : sans plafond).",
                 "leave_types",
@@ -205,7 +205,7 @@ def _leave_problems(code, row):
         ]
     if row.get("counting") not in COUNTINGS:
         return [
-            _problem(
+            problem(
                 "referential_leave_counting",
                 "Congé « ${code} » : décompte « jours ouvrés » ou « jours calendaires » attendu.",
                 "leave_types",
@@ -219,9 +219,9 @@ def _sanction_problems(sanctions):
     seen = {}
     for code, row in sanctions.items():
         level = row.get("level")
-        if not _is_int(level) or level < 1:
+        if not is_int(level) or level < 1:
             return [
-                _problem(
+                problem(
                     "referential_sanction_level",
                     "Sanction « ${code} » : le niveau doit être un nombre entier à partir de 1.",
                     "sanctions",
@@ -230,7 +230,7 @@ def _sanction_problems(sanctions):
             ]
         if level in seen:
             return [
-                _problem(
+                problem(
                     "referential_sanction_level_twice",
                     "Sanction « ${code} » : le niveau ${level} est déjà celui de « ${other} ».",
                     "sanctions",
@@ -243,100 +243,10 @@ def _sanction_problems(sanctions):
     return []
 
 
-# Promotion rules: optional kind (versions stored before it read the shipped
-# rules), keyed by target grade; each key optional (an absent criterion is
-# not checked by ``promotion.rules.eligibility``).
-PROMOTION = "promotion_rules"
-PROMOTION_COUNTS = (
-    ("min_years_in_grade", 0),
-    ("min_years_in_service", 0),
-    ("over_last_campaigns", 1),
-    ("max_sanction_level", 0),
-    ("sanction_years", 1),
-)
-MARK_MAX = 20
-
-
-def _promotion_problem(code, field, default):
-    return _problem(
-        f"referential_promotion_{field}", default, PROMOTION, code, field=field
-    )
-
-
-def _mark_problem(code, mark):
-    if mark is None:
-        return []
-    number = isinstance(mark, (int, float)) and not isinstance(mark, bool)
-    if number and 0 <= mark <= MARK_MAX:
-        return []
-    return [
-        _promotion_problem(
-            code,
-            "mark",
-            "Avancement au grade « ${code} » : la moyenne minimale doit être un "
-            "nombre entre 0 et 20.",
-        )
-    ]
-
-
-def _promotion_row_problems(tables, code, row):
-    if code not in (tables.get("grades") or {}) or not isinstance(row, dict):
-        return [
-            _promotion_problem(
-                code,
-                "grade",
-                "Avancement : le grade « ${code} » n'existe pas dans les grades.",
-            )
-        ]
-    for name, minimum in PROMOTION_COUNTS:
-        value = row.get(name)
-        if value is not None and (not _is_int(value) or value < minimum):
-            return [
-                _problem(
-                    "referential_promotion_count",
-                    "Avancement au grade « ${code} » : « ${field} » doit être un "
-                    "nombre entier à partir de ${minimum} (vide : non exigé).",
-                    PROMOTION,
-                    code,
-                    field=name,
-                    minimum=minimum,
-                )
-            ]
-    found = _mark_problem(code, row.get("min_average_mark"))
-    trainings = row.get("required_trainings") or []
-    if not isinstance(trainings, list) or not all(
-        isinstance(t, str) and CODE_RE.match(t) for t in trainings
-    ):
-        found.append(
-            _promotion_problem(
-                code,
-                "trainings",
-                "Avancement au grade « ${code} » : formations exigées attendues "
-                "comme codes de cours (lettres minuscules, chiffres, « - »).",
-            )
-        )
-    return found
-
-
-def promotion_problems(tables):
-    """Problems of the optional promotion rules of ``tables``."""
-    promotion = tables.get(PROMOTION)
-    if promotion is None:
-        return []
-    if not isinstance(promotion, dict):
-        return [
-            _promotion_problem(
-                "", "shape", "Règles d'avancement attendues par grade visé."
-            )
-        ]
-    found = []
-    for code, row in promotion.items():
-        found += _promotion_row_problems(tables, code, row)
-    return found
-
-
 def problems(tables):
-    """Every problem of ``tables`` (empty: valid), in table order."""
+    """Every problem of the four statute tables of ``tables`` (empty:
+    valid), in table order. The optional promotion rules are checked by
+    ``promotion_rules.problems`` once these are valid."""
     if not isinstance(tables, dict) or any(
         not isinstance(tables.get(kind), dict) for kind in KINDS
     ):
@@ -362,7 +272,7 @@ def problems(tables):
     for code, row in tables["leave_types"].items():
         found += _leave_problems(code, row)
     found += _sanction_problems(tables["sanctions"])
-    return found + promotion_problems(tables)
+    return found
 
 
 def may_take_effect(versions, effective: date, today: date):
@@ -383,7 +293,7 @@ def ordered_grades(tables):
 def sort_level(row):
     """Sort key of a sanction row by level (a malformed level first)."""
     level = row.get("level")
-    return level if _is_int(level) else 0
+    return level if is_int(level) else 0
 
 
 def split_due(pending, today: date):

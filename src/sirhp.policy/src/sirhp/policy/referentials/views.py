@@ -3,13 +3,18 @@ version with an effective date (``sirhp.content.referentials.api``, which
 checks every rule; a refusal is shown at its row); the statute mapping
 (old grade -> new grade, previewed then applied: the API of
 ``POST @statute-mapping``); the work due on versions in force, run now
-(the daily task runs it otherwise)."""
+(the daily task runs it otherwise). The forms are read by ``forms``."""
 
 from plone.protect import CheckAuthenticator
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules
 from sirhp.policy import _
 from sirhp.policy.base.views import SirhpView
+from sirhp.policy.referentials.forms import codes_text
+from sirhp.policy.referentials.forms import echelons_text
+from sirhp.policy.referentials.forms import mapping_from_form
+from sirhp.policy.referentials.forms import scan_from_form
+from sirhp.policy.referentials.forms import tables_from_form
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -36,114 +41,10 @@ MSG_NOTHING_DUE = _(
 )
 
 
-def number(text):
-    """A typed number: int, None when empty, else the text as typed (the
-    API refuses it, naming the row)."""
-    text = str(text or "").strip()
-    if not text:
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        return text
-
-
-def echelons_of(text):
-    """``"2, 2, 3, "`` -> {"1": 2, "2": 2, "3": 3, "4": None}: one échelon
-    per comma-separated duration (the last one empty)."""
-    parts = str(text or "").split(",")
-    return {str(i): number(part) for i, part in enumerate(parts, start=1)}
-
-
-def echelons_text(echelons):
-    """{"1": 2, "2": None} -> ``"2, "``."""
-    ordered = sorted((echelons or {}).items(), key=lambda item: int(item[0]))
-    return ", ".join("" if years is None else str(years) for _n, years in ordered)
-
-
-def mapping_from_form(form):
-    """``{old: new}`` from the mapping rows (``mapping.old/new:records``);
-    rows missing either grade are ignored (an empty mapping is refused by
-    the API)."""
-    rows = form.get("mapping") or []
-    if not isinstance(rows, list):
-        return {}
-    return {
-        str(row.get("old", "")).strip(): str(row.get("new", "")).strip()
-        for row in rows
-        if hasattr(row, "get")
-        and str(row.get("old", "")).strip()
-        and str(row.get("new", "")).strip()
-    }
-
-
-def scan_from_form(form):
-    """``(bytes, filename)`` of the uploaded decision scan, or None."""
-    upload = form.get("mapping_scan")
-    if not upload or not hasattr(upload, "read"):
-        return None
-    data = upload.read()
-    return (data, getattr(upload, "filename", "") or "") if data else None
-
-
-def _rows(form, kind):
-    """The typed rows of ``kind`` that have a code (``:records`` fields)."""
-    rows = form.get(kind) or []
-    if not isinstance(rows, list):
-        return []
-    return [
-        row for row in rows if hasattr(row, "get") and str(row.get("code", "")).strip()
-    ]
-
-
-def tables_from_form(form):
-    """The tables as typed in the panel's rows (rows without a code ignored)."""
-    corps = {
-        row["code"].strip(): {
-            "label": row.get("label", "").strip(),
-            "category": row.get("category", "").strip(),
-            "age_limit": number(row.get("age_limit")),
-        }
-        for row in _rows(form, "corps")
-    }
-    grades = {}
-    for row in _rows(form, "grades"):
-        grade = {
-            "corps": row.get("corps", "").strip(),
-            "order": number(row.get("order")),
-            "label": row.get("label", "").strip(),
-            "echelons": echelons_of(row.get("echelons")),
-        }
-        if number(row.get("age_limit")) is not None:
-            grade["age_limit"] = number(row.get("age_limit"))
-        grades[row["code"].strip()] = grade
-    leave_types = {
-        row["code"].strip(): {
-            "label": row.get("label", "").strip(),
-            "yearly_days": number(row.get("yearly_days")),
-            "counting": row.get("counting", ""),
-            "restricted_scan": bool(row.get("restricted_scan")),
-        }
-        for row in _rows(form, "leave_types")
-    }
-    sanctions = {
-        row["code"].strip(): {
-            "label": row.get("label", "").strip(),
-            "level": number(row.get("level")),
-        }
-        for row in _rows(form, "sanctions")
-    }
-    return {
-        "corps": corps,
-        "grades": grades,
-        "leave_types": leave_types,
-        "sanctions": sanctions,
-    }
-
-
 class ReferentialsPanel(SirhpView):
     """One table per kind (corps with their age limits, grades in order with
-    échelons, leave types and rights, sanctions); saving adds a version."""
+    échelons, leave types and rights, sanctions, promotion rules per target
+    grade); saving adds a version."""
 
     error = None
     error_row = None
@@ -254,6 +155,9 @@ class ReferentialsPanel(SirhpView):
     def save(self):
         form = self.request.form
         typed = tables_from_form(form)
+        # never drop the promotion rules: a form without their rows keeps
+        # those in force
+        typed.setdefault("promotion_rules", self.tables.get("promotion_rules", {}))
         try:
             version = referentials.add_version(
                 effective=form.get("effective"), tables=typed
@@ -309,3 +213,21 @@ class ReferentialsPanel(SirhpView):
 
     def blank_rows(self):
         return range(BLANK_ROWS)
+
+    def promotion_rows(self):
+        """The promotion rules, one row per target grade (the grades'
+        order, then unknown codes), the trainings as text."""
+        promotion = self.tables.get("promotion_rules") or {}
+        grades = self.tables.get("grades") or {}
+        codes = [c for c in rules.ordered_grades(self.tables) if c in promotion]
+        codes += [code for code in promotion if code not in codes]
+        return [
+            {
+                "code": code,
+                **promotion[code],
+                "grade_label": grades.get(code, {}).get("label", ""),
+                "trainings_text": codes_text(promotion[code].get("required_trainings")),
+            }
+            for code in codes
+            if isinstance(promotion[code], dict)
+        ]
