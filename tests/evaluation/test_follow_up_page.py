@@ -58,12 +58,15 @@ def test_hr_sees_the_follow_up(submitted, as_user, site, testdata):  # noqa: F81
     assert (status["submitted"], status["total"]) == (1, 2)
 
 
-def test_the_campaign_page_links_it_for_hr_only(submitted, as_user):  # noqa: F811
-    page = as_user("hrmanager.pn").get(submitted, headers=HTML)
-    assert page.status_code == 200
-    assert 'id="campaign-follow-up-link"' in page.text
-    assert f"{submitted}/@@suivi-campagne" in page.text
-    other = as_user("auditor").get(submitted, headers=HTML)
+def test_the_campaign_page_links_it_for_hr_and_auditors(submitted, as_user):  # noqa: F811
+    for name in ("hrmanager.pn", "auditor"):
+        page = as_user(name).get(submitted, headers=HTML)
+        assert page.status_code == 200
+        assert 'id="campaign-follow-up-link"' in page.text, name
+        assert f"{submitted}/@@suivi-campagne" in page.text
+        follow_up = as_user(name).get(f"{submitted}/@@suivi-campagne", headers=HTML)
+        assert follow_up.status_code == 200 and "13,80" in follow_up.text, name
+    other = as_user("clerk.pn").get(submitted, headers=HTML)
     assert 'id="campaign-follow-up-link"' not in other.text
 
 

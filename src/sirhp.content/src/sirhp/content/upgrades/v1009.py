@@ -5,15 +5,17 @@ In this order, each re-runnable and logged:
 
 - ``evaluation_marks``: the ``evaluation_mark``, ``evaluation_evaluator``
   and ``evaluation_year`` indexes (never metadata), filled: eligibility and
-  the fairness figures read validated marks in bulk from them.
+  the fairness figures read validated marks in bulk from them;
+- ``follow_up``: the permission ``sirhp: View campaign follow-up``.
 
 Take a backup first (docs/operations.md).
 """
 
 from sirhp.content.upgrades import evaluation_marks
+from sirhp.content.upgrades import follow_up
 from sirhp.content.upgrades import logger
 
-STEPS = (evaluation_marks,)
+STEPS = (evaluation_marks, follow_up)
 
 
 def upgrade(context):

@@ -13,8 +13,9 @@ who did not evaluate revises (contested) and validates (acknowledged).
 Nobody edits or deletes it (administrators of Zope only).
 
 A campaign lives in the agency: its records staff and auditors read it (as
-the agency), HR managers and administrators edit and delete it, HR managers
-follow it (GET @campaign-status: ``sirhp: Add EvaluationCampaign``).
+the agency), HR managers and administrators edit and delete it, HR managers,
+auditors and administrators follow it (GET @campaign-status and the page
+@@suivi-campagne: ``sirhp: View campaign follow-up``).
 Notation: ``sirhp.policy.base.access``.
 """
 
@@ -91,7 +92,7 @@ CAMPAIGN = Table(
             "search": STAFF,
             "edit": HR | ADMIN,
             "delete": HR | ADMIN,
-            "campaign_status": HR,
+            "campaign_status": HR | AUDITOR | ADMIN,
         }
     ),
     note=(

@@ -1,0 +1,23 @@
+"""1010 -> 1011: evaluation and promotion (the site's side).
+
+In this order, each re-runnable and logged (after sirhp.content's 1009):
+
+- ``access16``: evaluation campaigns and training courses under
+  ``sirhp_hr_catalogue_workflow`` (records clerks no longer delete them);
+- ``follow_up``: HR managers and auditors see a campaign's follow-up.
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.policy.upgrades import access16
+from sirhp.policy.upgrades import follow_up
+from sirhp.policy.upgrades import logger
+
+STEPS = (access16, follow_up)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.policy upgraded to 1011 (evaluation and promotion)")
