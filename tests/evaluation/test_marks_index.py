@@ -16,7 +16,7 @@ from tests.evaluation.test_evaluations import campaign  # noqa: F401 (fixture)
 from tests.evaluation.test_evaluations import evaluation  # noqa: F401 (fixture)
 
 
-def _validated(portal, testdata, evaluation, marks_given=None):
+def _validated(portal, testdata, evaluation, marks_given=None):  # noqa: F811
     _fill(portal, evaluation, marks=marks_given)
     with clock_on(REFERENCE_DATE):
         _do(portal, evaluation, "commander.pn", "submit")
