@@ -10,6 +10,7 @@ from datetime import timedelta
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.testing import login
+from plone.protect.authenticator import createToken
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.careers import api as careers
@@ -20,10 +21,13 @@ from sirhp.content.promotion.api import PromotionError
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import defaults
 from sirhp.content.training import api as training_api
+from sirhp.policy.interfaces import ISirhpPolicyLayer
 from tests.promotion.conftest import AT
 from tests.promotion.conftest import TARGET
 from zExceptions import BadRequest
+from zope.component import getMultiAdapter
 from zope.i18n import translate
+from zope.interface import alsoProvides
 
 REFUSED = (WorkflowException, InvalidParameterError)
 KEYS = {
@@ -321,3 +325,27 @@ def test_a_closed_training_satisfies_a_required_training(portal, testdata):
     assert not next(c for c in before["criteria"] if c["criterion"] == rules.TRAININGS)[
         "met"
     ]
+
+
+def test_the_page_records_the_commissions_decisions(table, portal):
+    first, second = _submitted(table, portal)
+    request = portal.REQUEST
+    alsoProvides(request, ISirhpPolicyLayer)
+    request.method = "POST"
+    request.form.update(
+        {
+            "_authenticator": createToken(),
+            "decide": "1",
+            "decision_0": "deferred",
+            "decision_1": "promoted",
+            "reason_1": "",
+        }
+    )
+    html = getMultiAdapter((table, request), name="view")()
+    # the departure without a reason is refused, in French, naming the officer
+    assert "Motif obligatoire pour le matricule " + second["matricule"] in html
+    assert all(row["decision"] is None for row in table.candidates)
+    request.form["reason_1"] = "Blessé en service"
+    html = getMultiAdapter((table, request), name="view")()
+    assert [row["decision"] for row in table.candidates] == ["deferred", "promoted"]
+    assert "Blessé en service" in html
