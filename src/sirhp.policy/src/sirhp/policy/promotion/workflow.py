@@ -42,7 +42,7 @@ def may_publish_table(obj):
 
 def after_promotion_transition(table, event):
     """decide: the decision's day and the effective date; publish: the
-    promotion acts; retract: the decisions taken back with the table."""
+    promotion acts (a retracted table keeps its decisions until rebuilt)."""
     if event.transition is None:
         return
     if event.transition.id == "decide":
