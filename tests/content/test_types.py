@@ -32,6 +32,7 @@ TYPES = (
     "TrainingSession",
     "EvaluationCampaign",
     "Evaluation",
+    "PromotionTable",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -128,6 +129,7 @@ class TestFTI:
                     "TrainingCourse",
                     "TrainingSession",
                     "EvaluationCampaign",
+                    "PromotionTable",
                 },
             ),
             ("Unit", {"Unit"}),
@@ -152,6 +154,7 @@ class TestFTI:
             ("TrainingSession", set()),
             ("EvaluationCampaign", set()),
             ("Evaluation", set()),
+            ("PromotionTable", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -176,6 +179,7 @@ class TestFTI:
             "TrainingCourse",
             "TrainingSession",
             "EvaluationCampaign",
+            "PromotionTable",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}
@@ -331,6 +335,12 @@ class TestRecordSchemas:
             "sanction",
             "decoration",
             "scan",
+            "promotion_ground",
+        }
+        assert not schema["promotion_ground"].required
+        assert set(schema["promotion_ground"].vocabulary.by_value) == {
+            "bravery",
+            "injury",
         }
         assert schema["event_type"].vocabularyName == "sirhp.content.event_types"
         assert schema["event_type"].required and schema["event_date"].required

@@ -442,6 +442,17 @@ REGISTRY = (
         "(a sanction's level only to who may read disciplinary data)",
     ),
     Representation(
+        "rest:@promotion-table",
+        ("site",),
+        site_rest("/police-nationale/tableau/@promotion-table"),
+        ("service:GET @promotion-table",),
+        "a tableau d'avancement: the eligible officers' matricules, names, "
+        "averages, ranks and the commission's decisions (never a sanction "
+        "level), for HR managers, auditors and administrators",
+        skip="no PromotionTable is planted; every persona's refusal is tested "
+        "by tests/promotion/test_promotion_access.py",
+    ),
+    Representation(
         "rest:@leave-balance",
         ("file",),
         rest("/@leave-balance?year=2026"),
@@ -1047,6 +1058,7 @@ NOT_DATA = {
             "POST @logout",
             "POST @move",
             "POST @photo",
+            "POST @promotion-table",
             "POST @referentials",
             "POST @relations",
             "POST @sharing",

@@ -2,8 +2,8 @@
 
 Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
 the badge, the change request, the leave request and the print batch are created by clerk.pn
-(their Owner) in officer A's validated file; the training course and session
-by hrmanager.pn in the agency; the agency, unit and file are
+(their Owner) in officer A's validated file; the training course and session,
+the campaign and the tableau d'avancement by hrmanager.pn in the agency; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
 with the workflow tool and the state's role mappings (no transition, no
 guard): the permissions of a state do not depend on how it was reached.
@@ -29,6 +29,7 @@ TYPES = (
     "TrainingSession",
     "EvaluationCampaign",
     "Evaluation",
+    "PromotionTable",
 )
 CREATOR = "clerk.pn"
 
@@ -107,6 +108,14 @@ def build(portal, testdata):
         objects["EvaluationCampaign"] = campaign
         evaluation_api.create_evaluations(campaign=campaign)
         objects["Evaluation"] = file[evaluation_api.evaluation_id(campaign)]
+        objects["PromotionTable"] = api.content.create(
+            container=agency,
+            type="PromotionTable",
+            id="tableau",
+            target_grade="officier-1",
+            year=REFERENCE_DATE.year,
+            posts=1,
+        )
     assert tuple(objects) == TYPES
     return objects
 

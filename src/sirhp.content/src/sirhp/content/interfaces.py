@@ -142,3 +142,7 @@ class IEvaluationCampaign(Interface):
 
 class IEvaluation(Interface):
     """Marker: an officer's annual evaluation, inside the officer's file."""
+
+
+class IPromotionTable(Interface):
+    """Marker: a tableau d'avancement of an agency (target grade, year)."""

@@ -42,3 +42,11 @@ AddTrainingSession = "sirhp: Add TrainingSession"
 ManageTraining = "sirhp: Manage training"
 ViewTrainingCoverage = "sirhp: View training coverage"
 ViewCampaignFollowUp = "sirhp: View campaign follow-up"
+
+# Tableau d'avancement: HR managers of the agency build it (add, build,
+# submit, publish: granted per state by sirhp_promotion_workflow); the
+# commission's secretary (an HR manager or an administrator) records the
+# decisions.
+AddPromotionTable = "sirhp: Add PromotionTable"
+ManagePromotionTables = "sirhp: Manage promotion tables"
+DecidePromotions = "sirhp: Decide promotions"

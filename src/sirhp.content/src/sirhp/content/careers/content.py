@@ -18,10 +18,26 @@ from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 MSG_END_BEFORE_START = _(
     "error_career_end_before_start",
     default="La date de fin ne peut pas précéder la date d'effet.",
+)
+
+
+# Exceptional promotions (statute art. 19), reported apart from the
+# tableaux d'avancement (``promotion.api.propose_exceptional``)
+PROMOTION_GROUNDS = SimpleVocabulary(
+    [
+        SimpleTerm(
+            "bravery", title=_("promotion_ground_bravery", default="Acte de bravoure")
+        ),
+        SimpleTerm(
+            "injury", title=_("promotion_ground_injury", default="Blessure en service")
+        ),
+    ]
 )
 
 
@@ -76,6 +92,16 @@ class ICareerEventSchema(model.Schema):
     )
     scan = NamedBlobFile(
         title=_("label_decision_scan", default="Décision numérisée"),
+        required=False,
+    )
+    promotion_ground = schema.Choice(
+        title=_("label_promotion_ground", default="Promotion exceptionnelle (motif)"),
+        description=_(
+            "help_promotion_ground",
+            default="Seulement pour une promotion exceptionnelle (statut, "
+            "art. 19) ; vide pour une promotion au choix.",
+        ),
+        vocabulary=PROMOTION_GROUNDS,
         required=False,
     )
 

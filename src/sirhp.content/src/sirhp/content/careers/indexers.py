@@ -29,6 +29,8 @@ def career_act(obj):
         "position": getattr(obj, "resulting_position", None),
         "reference": getattr(obj, "reference", None),
         "sanction": getattr(obj, "sanction", None),
+        # an exceptional promotion's ground (None: by selection)
+        "ground": getattr(obj, "promotion_ground", None),
     }
     act = rules.effective_values(act)
     del act["sanction"]

@@ -1,246 +1,265 @@
-"""Promotion: is an officer eligible for the next grade of his corps, and
-why, criterion by criterion (the domain API; rules: ``promotion.rules``,
-the rules per target grade: the référentiel ``promotion_rules``).
+"""Promotion: the domain API (rules: ``promotion.rules``; the rules per
+target grade: the référentiel ``promotion_rules``).
 
-Facts come from the catalog where it holds them (career acts' metadata,
-the indexed retirement date); a file's sanctions are read on the acts
-themselves (the catalog never holds a sanction's nature), unrestricted for
-the computation, and their level is returned only to a caller who may read
-disciplinary data. ``@eligibility``, the file page and « Mon dossier »
-call ``eligibility``; the tableau d'avancement will call
-``eligibility_of_agency``.
+- eligibility for the next grade, criterion by criterion
+  (``promotion.eligibility``, re-exported here): ``@eligibility``, the file
+  page and « Mon dossier » call ``eligibility``; the tableau calls
+  ``eligibility_of_agency``;
+- the tableau d'avancement: ``build``, ``decide`` (the commission),
+  ``publish`` (promotion acts), the workflow's guards ``may_*`` (storage
+  and checks: ``promotion.tables``);
+- exceptional promotions (statute art. 19: bravery, injury): pending
+  promotion acts flagged by their ground, reported apart.
+
+Every rule of a table is checked here; refusals raise ``PromotionError``
+(HTTP 400) with an i18n message naming the officer's matricule.
 """
 
+from AccessControl import Unauthorized
 from datetime import date
-from decimal import Decimal
 from plone import api
+from sirhp.content import _
+from sirhp.content.base import hooks
 from sirhp.content.careers import api as careers
-from sirhp.content.careers import rules as career_rules
-from sirhp.content.evaluation import marks as evaluation_marks
-from sirhp.content.permissions import ReadDisciplinary
-from sirhp.content.promotion import labels
+from sirhp.content.permissions import DecidePromotions
+from sirhp.content.permissions import ManagePromotionTables
 from sirhp.content.promotion import rules
+from sirhp.content.promotion import tables as storage
+from sirhp.content.promotion.eligibility import eligibility  # noqa: F401
+from sirhp.content.promotion.eligibility import eligibility_of_agency
+from sirhp.content.promotion.eligibility import marks_of  # noqa: F401
+from sirhp.content.promotion.eligibility import next_grade  # noqa: F401
+from sirhp.content.promotion.eligibility import officer_facts  # noqa: F401
+from sirhp.content.promotion.eligibility import parse_at  # noqa: F401
+from sirhp.content.promotion.eligibility import training_code  # noqa: F401
+from sirhp.content.promotion.tables import PromotionError
 from sirhp.content.referentials import api as referentials
-from sirhp.content.referentials import rules as referential_rules
+from zope.globalrequest import getRequest
+from zope.i18nmessageid import Message
 
-TRAINING = "training"  # the career act of a training passed
-SANCTION = "sanction"
+GROUNDS = ("bravery", "injury")  # exceptional promotions (statute art. 19)
+MSG_BAD_GROUND = _(
+    "error_promotion_bad_ground",
+    default="Motif de promotion exceptionnelle invalide : acte de bravoure "
+    "ou blessure en service.",
+)
+MSG_REASON_REQUIRED = _(
+    "error_promotion_exceptional_reason",
+    default="Le motif de la promotion exceptionnelle est obligatoire.",
+)
+MSG_NO_DATE = _(
+    "error_promotion_exceptional_date", default="La date de l'acte est obligatoire."
+)
 
 
-def parse_at(text):
-    """The day asked for (``YYYY-MM-DD``; empty: today).
+def _require(permission, obj):
+    if not api.user.has_permission(permission, obj=obj):
+        raise Unauthorized(permission)
 
-    :returns: a ``date`` or None (today).
-    :raises CareerError: a bad date (French 400), as ``@career``.
+
+def _user_id():
+    return api.user.get_current().getId()
+
+
+def check_table(table, at=None):
+    """The settings of ``table`` (target grade with a rule in the
+    référentiels in force on ``at``, posts ≥ 1, ranking formula).
+
+    :returns: the formula to rank with.
+    :raises PromotionError: the field named.
     """
-    return careers.parse_at(text)
-
-
-def marks_of(file):
-    """The officer's validated evaluation marks ``{year: Decimal out of
-    20}`` (read from the catalog's indexes: ``evaluation.marks``).
-
-    :param file: a personnel file.
-    :returns: dict.
-    """
-    return evaluation_marks.of_file(file)
-
-
-def training_code(act):
-    """The course code of a training act (dict of ``career_act``).
-
-    Assumption until training sessions write their acts: the course code
-    is the act's reference (« OPJ » → ``opj``).
-    """
-    return str(act.get("reference") or "").strip().lower() or None
-
-
-def next_grade(tables, corps, grade):
-    """The grade after ``grade`` in its corps' order, or None at the top.
-
-    :param tables: the référentiels in force.
-    :param corps: the corps code (None: the grade's own).
-    :param grade: the grade held.
-    """
-    corps = corps or career_rules.corps_of(grade, tables)
-    order = referential_rules.grades_of(tables, corps)
-    if grade not in order:
-        return None
-    position = order.index(grade) + 1
-    return order[position] if position < len(order) else None
-
-
-def _sanctions(catalog, path, tables):
-    """[(date, level)] of the validated sanction acts under ``path``,
-    grouped by file path: few acts, read unrestricted."""
-    levels = tables.get("sanctions") or {}
-    result = {}
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="CareerEvent",
-        event_type=SANCTION,
-        review_state="validated",
-        path=path,
-        show_inactive=True,
-    ):
-        act = brain._unrestrictedGetObject()
-        level = (levels.get(getattr(act, "sanction", None)) or {}).get("level")
-        if level and act.event_date:
-            result.setdefault(brain.getPath().rpartition("/")[0], []).append(
-                (act.event_date, level)
-            )
-    return result
-
-
-def officer_facts(*, file, at):
-    """What ``rules.eligibility`` needs of an officer on ``at``.
-
-    :param file: a personnel file.
-    :param at: a ``date``.
-    :returns: dict: ``grade``, ``corps``, ``grade_date``, ``hire_date``,
-        ``birth_date``, ``status``, ``age_limit``, ``marks``, ``trainings``
-        (course codes), ``sanctions`` ([(date, level)]: restricted data,
-        never to be returned as such).
-    """
-    tables = referentials.tables(at=at)
-    found = careers.all_acts(file=file)
-    start = careers.initial(file=file)
-    situation = career_rules.situation_at(found, at, start)
-    corps = career_rules.corps_of(situation["grade"], tables) or getattr(
-        file, "corps", None
+    return storage.check_settings(
+        target_grade=table.target_grade,
+        posts=table.posts,
+        formula=table.formula,
+        tables=referentials.tables(at=at or date.today()),
     )
-    path = "/".join(file.getPhysicalPath())
-    catalog = api.portal.get_tool("portal_catalog")
-    return {
-        "grade": situation["grade"],
-        "corps": corps,
-        "grade_date": situation["grade_date"],
-        "hire_date": start["hire_date"],
-        "birth_date": getattr(file, "birth_date", None),
-        "status": situation["status"],
-        "age_limit": referential_rules.age_limit(tables, corps, situation["grade"]),
-        "marks": marks_of(file),
-        "trainings": sorted(
-            {
-                training_code(act)
-                for act in found
-                if act["type"] == TRAINING and act["date"] <= at
-            }
-            - {None}
-        ),
-        "sanctions": _sanctions(catalog, path, tables).get(path, []),
-    }
 
 
-def _answer(facts, tables, at, sanction_visible):
-    grade = next_grade(tables, facts["corps"], facts["grade"])
-    if grade is None:
-        return {"grade": None, "grade_title": None, "eligible": False, "criteria": []}
-    rule = (tables.get("promotion_rules") or {}).get(grade, {})
-    result = rules.eligibility(facts, rule, at)
-    for criterion in result["criteria"]:
-        if criterion["criterion"] == rules.SANCTIONS and not sanction_visible:
-            criterion["actual"] = None
-        criterion["label"] = labels.label(criterion, facts, at)
-        for key in ("required", "actual"):
-            if isinstance(criterion[key], Decimal):
-                criterion[key] = float(criterion[key])
-    return {
-        "grade": grade,
-        "grade_title": tables["grades"][grade].get("label"),
-        **result,
-    }
+def build(*, table, at=None):
+    """Rank the officers of the table's agency eligible on ``at`` for its
+    target grade (one ``eligibility_of_agency`` pass: no file loaded), by
+    ``rules.rank`` with the table's formula, and store them as
+    ``table.candidates`` (decisions emptied). Re-runnable in draft.
 
-
-def eligibility(*, file, at=None):
-    """Is the officer of ``file`` eligible for the next grade of his corps
-    on ``at``, criterion by criterion.
-
-    The sanction criterion's ``actual`` (the worst level in the period) is
-    None unless the caller may read disciplinary data on the file.
-
-    :param file: a personnel file (the caller may view it: checked by the
-        page and the REST service).
+    :param table: a PromotionTable in draft.
     :param at: a ``date`` (default: today).
-    :returns: ``{"grade", "grade_title", "eligible", "criteria":
-        [{"criterion", "label" (i18n message), "required", "actual",
-        "met"}]}``; ``grade`` None (not eligible, no criteria) at the top of
-        the corps or without a known grade.
+    :returns: the candidates stored.
+    :raises Unauthorized: no ``sirhp: Manage promotion tables`` on the table.
+    :raises PromotionError: not in draft, bad settings.
     """
+    _require(ManagePromotionTables, table)
+    if api.content.get_state(table) != storage.DRAFT:
+        raise PromotionError(storage.MSG_NOT_DRAFT)
     at = at or date.today()
-    facts = officer_facts(file=file, at=at)
-    visible = bool(api.user.has_permission(ReadDisciplinary, obj=file))
-    return _answer(facts, referentials.tables(at=at), at, visible)
+    formula = check_table(table, at)
+    rows = eligibility_of_agency(agency=table.__parent__, at=at)
+    table.candidates = storage.candidate_rows(rows, table.target_grade, formula, at)
+    table.built_on = at
+    if _user_id() not in table.builders:
+        table.builders = (*table.builders, _user_id())
+    hooks.journal(
+        "promotion.built",
+        obj=table,
+        request=getRequest(),
+        detail=f"{len(table.candidates)} candidat(s)",
+    )
+    return table.candidates
 
 
-def _agency_query(agency, portal_type, **extra):
-    return {
-        "portal_type": portal_type,
-        "review_state": "validated",
-        "path": "/".join(agency.getPhysicalPath()),
-        "show_inactive": True,
-        **extra,
-    }
+def decide(*, table, decisions):
+    """Record the commission's decisions on candidates of a submitted table.
 
-
-def eligibility_of_agency(*, agency, at=None):
-    """Every validated file of ``agency`` the caller may see, with its
-    eligibility for the next grade: the bulk path of the tableau
-    d'avancement (one catalog query for the files, one for the acts, one
-    for the few sanction acts; no file is loaded).
-
-    The situation applies the acts in force on ``at`` over the file's
-    stored values (``career_file`` metadata), as the consistency check
-    does; the age limit reads the indexed retirement date. Sanction levels
-    are never returned (``actual`` None): the list is for the commission.
-
-    :param agency: an agency.
-    :param at: a ``date`` (default: today).
-    :returns: list, by matricule, of ``{"uid", "url", "title",
-        "matricule", "unit_title", **eligibility}``.
+    :param table: a PromotionTable in ``submitted``.
+    :param decisions: ``{uid: {"decision": "promoted"|"deferred"|"refused",
+        "reason": str}}``; candidates not named keep their decision.
+    :returns: the candidates with their decisions.
+    :raises Unauthorized: no ``sirhp: Decide promotions`` on the table.
+    :raises PromotionError: not submitted, unknown candidate or decision,
+        more promoted than posts, a departure from the ranking without a
+        reason (the officer's matricule named); nothing is stored then.
     """
-    at = at or date.today()
-    tables = referentials.tables(at=at)
-    catalog = api.portal.get_tool("portal_catalog")
-    path = "/".join(agency.getPhysicalPath())
-    acts = {}
-    for brain in catalog(**_agency_query(agency, "CareerEvent", sort_on="event_date")):
-        if brain.career_act:
-            acts.setdefault(brain.getPath().rpartition("/")[0], []).append(
-                brain.career_act
-            )
-    sanctions = _sanctions(catalog, path, tables)
-    marks = evaluation_marks.by_file(context=agency)  # marks_of's bulk twin
-    rows = []
-    for brain in catalog(**_agency_query(agency, "PersonnelFile", sort_on="matricule")):
-        stored = dict(brain.career_file or {})
-        found = acts.get(brain.getPath(), [])
-        situation = career_rules.situation_at(found, at, stored)
-        corps = career_rules.corps_of(situation["grade"], tables) or brain.corps
-        facts = {
-            **situation,
-            "corps": corps,
-            "hire_date": stored.get("hire_date"),
-            "age_limit": referential_rules.age_limit(tables, corps, situation["grade"]),
-            "retirement_date": brain.retirement_date,
-            "marks": marks.get(brain.getPath(), {}),
-            "trainings": sorted(
-                {
-                    training_code(a)
-                    for a in found
-                    if a["type"] == TRAINING and a["date"] <= at
-                }
-                - {None}
-            ),
-            "sanctions": sanctions.get(brain.getPath(), []),
-        }
-        rows.append(
-            {
-                "uid": brain.UID,
-                "url": brain.getURL(),
-                "title": brain.Title,
-                "matricule": brain.matricule,
-                "unit_title": brain.unit_title,
-                **_answer(facts, tables, at, False),
-            }
+    _require(DecidePromotions, table)
+    if api.content.get_state(table) != storage.SUBMITTED:
+        raise PromotionError(storage.MSG_NOT_SUBMITTED)
+    candidates = storage.merged(table.candidates, decisions)
+    problems = storage.decision_problems(candidates, table.posts)
+    if problems:
+        raise problems[0]
+    table.candidates = candidates
+    return candidates
+
+
+def may_submit(table):
+    """A table is submitted once built."""
+    return table.built_on is not None
+
+
+def may_decide(table, user_id=None):
+    """Every candidate decided, no refused decision (``decide``'s checks),
+    and four eyes: not by who built or submitted the table."""
+    user_id = user_id or _user_id()
+    if user_id in set(table.builders) | storage.actors(table, "submit"):
+        return False
+    candidates = table.candidates or ()
+    return all(row["decision"] for row in candidates) and not (
+        storage.decision_problems(candidates, table.posts)
+    )
+
+
+def may_publish(table, user_id=None):
+    """Four eyes: who decided never publishes."""
+    return (user_id or _user_id()) not in storage.actors(table, "decide")
+
+
+def mark_decided(*, table, today):
+    """The decision's day and the promotions' effective date (the first day
+    of the next quarter, ``rules.effective_date``): the ``decide``
+    transition's handler."""
+    table.decided_on = today
+    table.effective = rules.effective_date(today)
+
+
+def publish(*, table):
+    """File one validated ``promotion`` act per promoted candidate (as the
+    system: the commission and the four eyes covered it), dated
+    ``table.effective``, with the target grade, échelon 1 and the table's
+    title as reference: the ``publish`` transition's handler. Re-runnable:
+    a file holding the act is skipped. Journaled.
+
+    :param table: a decided PromotionTable.
+    :returns: the acts filed by this call.
+    """
+    acts = []
+    for row in table.candidates or ():
+        if row["decision"] == rules.PROMOTED:
+            act = storage.file_promotion(table, row)
+            if act is not None:
+                acts.append(act)
+    table.published_acts = [
+        *(table.published_acts or ()),
+        *("/".join(act.getPhysicalPath()) for act in acts),
+    ]
+    hooks.journal(
+        "promotion.published",
+        obj=table,
+        request=getRequest(),
+        detail=f"{len(acts)} acte(s)",
+    )
+    return acts
+
+
+def propose_exceptional(*, file, target_grade, ground, event_date, reference, reason):
+    """Propose an exceptional promotion (statute art. 19), apart from the
+    tableaux: a PENDING promotion act flagged by its ground, which the
+    record workflow's four eyes validate (not by its author).
+
+    :param file: a validated personnel file.
+    :param target_grade: the grade given (a grade of the référentiels).
+    :param ground: ``bravery`` or ``injury``.
+    :param event_date: the act's date of effect.
+    :param reference: the decision's reference.
+    :param reason: the facts (required).
+    :returns: the pending act.
+    :raises Unauthorized: no ``sirhp: Manage promotion tables`` on the file.
+    :raises PromotionError: bad ground, grade, date, or no reason.
+    """
+    _require(ManagePromotionTables, file)
+    if ground not in GROUNDS:
+        raise PromotionError(MSG_BAD_GROUND, "ground")
+    if not event_date:
+        raise PromotionError(MSG_NO_DATE, "event_date")
+    if target_grade not in referentials.tables(at=event_date).get("grades", {}):
+        raise PromotionError(
+            Message(storage.MSG_BAD_GRADE, mapping={"grade": target_grade}),
+            "target_grade",
         )
-    return rows
+    if not (reason or "").strip():
+        raise PromotionError(MSG_REASON_REQUIRED, "reason")
+    act = careers.add_act_as_system(
+        file=file,
+        id="promotion-exceptionnelle",
+        actor=_user_id(),
+        comment=reason,
+        state="pending",
+        event_type="promotion",
+        event_date=event_date,
+        resulting_grade=target_grade,
+        resulting_echelon=1,
+        reference=reference,
+        details=reason,
+        promotion_ground=ground,
+    )
+    hooks.journal("promotion.exceptional", obj=act, request=getRequest(), detail=ground)
+    return act
+
+
+def exceptional_promotions(*, agency, year):
+    """The exceptional promotions of ``agency`` dated in ``year`` that the
+    caller may see, reported apart from the tableaux.
+
+    :returns: ``[{"url", "file_path", "date", "grade", "ground",
+        "reference", "review_state"}]`` by date.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    found = []
+    for brain in catalog(
+        portal_type="CareerEvent",
+        event_type="promotion",
+        path="/".join(agency.getPhysicalPath()),
+        sort_on="event_date",
+    ):
+        act = brain.career_act or {}
+        if act.get("ground") and act["date"] and act["date"].year == year:
+            found.append(
+                {
+                    "url": brain.getURL(),
+                    "file_path": brain.getPath().rpartition("/")[0],
+                    "date": act["date"],
+                    "grade": act["grade"],
+                    "ground": act["ground"],
+                    "reference": act["reference"],
+                    "review_state": brain.review_state,
+                }
+            )
+    return found

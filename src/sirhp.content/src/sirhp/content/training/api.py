@@ -280,8 +280,10 @@ def close(*, session, today):
                 comment=session.Title(),
                 event_type="training",
                 event_date=passed_on,
-                reference=session.Title(),
-                details=f"{course.title} ({course.code}), {course.hours} h{score}",
+                # the course code: promotion rules require trainings by code
+                reference=course.code,
+                details=f"{session.Title()} : {course.title} ({course.code}), "
+                f"{course.hours} h{score}",
             )
         )
     session.certificates = certificates

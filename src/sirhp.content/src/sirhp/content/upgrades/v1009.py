@@ -6,7 +6,10 @@ In this order, each re-runnable and logged:
 - ``evaluation_marks``: the ``evaluation_mark``, ``evaluation_evaluator``
   and ``evaluation_year`` indexes (never metadata), filled: eligibility and
   the fairness figures read validated marks in bulk from them;
-- ``follow_up``: the permission ``sirhp: View campaign follow-up``.
+- ``follow_up``: the permission ``sirhp: View campaign follow-up``;
+- ``promotion_tables``: the ``PromotionTable`` type (in an agency), its
+  permissions, the ``ground`` of exceptional promotions in the
+  ``career_act`` metadata (promotion acts re-indexed).
 
 Take a backup first (docs/operations.md).
 """
@@ -14,8 +17,9 @@ Take a backup first (docs/operations.md).
 from sirhp.content.upgrades import evaluation_marks
 from sirhp.content.upgrades import follow_up
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import promotion_tables
 
-STEPS = (evaluation_marks, follow_up)
+STEPS = (evaluation_marks, follow_up, promotion_tables)
 
 
 def upgrade(context):

@@ -54,6 +54,15 @@ ACTION_LABELS = {
         "audit_careers_retirement_proposed",
         default="Admission à la retraite proposée (limite d'âge)",
     ),
+    actions.PROMOTION_BUILT: _(
+        "audit_promotion_built", default="Tableau d'avancement établi"
+    ),
+    actions.PROMOTION_PUBLISHED: _(
+        "audit_promotion_published", default="Tableau d'avancement publié"
+    ),
+    actions.PROMOTION_EXCEPTIONAL: _(
+        "audit_promotion_exceptional", default="Promotion exceptionnelle proposée"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -86,6 +86,9 @@ CAREER_ACTS_BUILT = "careers.acts_built"  # a file's missing career acts filed
 CAREERS_APPLIED = "careers.applied"  # validated career acts written on a file
 # the daily job proposed a file's retirement act (age limit reached)
 CAREERS_RETIREMENT_PROPOSED = "careers.retirement_proposed"
+PROMOTION_BUILT = "promotion.built"  # a tableau d'avancement ranked
+PROMOTION_PUBLISHED = "promotion.published"  # its promotion acts filed
+PROMOTION_EXCEPTIONAL = "promotion.exceptional"  # an art. 19 promotion proposed
 
 ACTIONS = (
     VIEW,
@@ -110,6 +113,9 @@ ACTIONS = (
     CAREER_ACTS_BUILT,
     CAREERS_APPLIED,
     CAREERS_RETIREMENT_PROPOSED,
+    PROMOTION_BUILT,
+    PROMOTION_PUBLISHED,
+    PROMOTION_EXCEPTIONAL,
 )
 
 

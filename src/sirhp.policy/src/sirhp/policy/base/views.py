@@ -32,6 +32,10 @@ STATE_LABELS = {
     "to_acknowledge": _("state_to_acknowledge", default="À prendre en connaissance"),
     "acknowledged": _("state_acknowledged", default="Lue"),
     "contested": _("state_contested", default="Contestée"),
+    # Tableaux d'avancement (sirhp_promotion_workflow)
+    "submitted": _("state_submitted", default="Soumis à la commission"),
+    "decided": _("state_decided", default="Décidé"),
+    "published": _("state_published", default="Publié"),
 }
 
 
@@ -46,6 +50,9 @@ ACTION_LABELS = {
     "revoke": _("action_revoke", default="Révoquée"),
     "approve": _("action_approve", default="Approuvée"),
     "withdraw": _("action_withdraw", default="Retirée"),
+    "retract": _("action_retract", default="Retiré (retour au brouillon)"),
+    "decide": _("action_decide", default="Décisions arrêtées"),
+    "publish": _("action_publish", default="Publié"),
 }
 
 

@@ -4,7 +4,10 @@ In this order, each re-runnable and logged (after sirhp.content's 1009):
 
 - ``access16``: evaluation campaigns and training courses under
   ``sirhp_hr_catalogue_workflow`` (records clerks no longer delete them);
-- ``follow_up``: HR managers and auditors see a campaign's follow-up.
+- ``follow_up``: HR managers and auditors see a campaign's follow-up;
+- ``promotion_workflow``: tableaux d'avancement under
+  ``sirhp_promotion_workflow``, HR managers build them and record the
+  commission's decisions.
 
 Take a backup first (docs/operations.md).
 """
@@ -12,8 +15,9 @@ Take a backup first (docs/operations.md).
 from sirhp.policy.upgrades import access16
 from sirhp.policy.upgrades import follow_up
 from sirhp.policy.upgrades import logger
+from sirhp.policy.upgrades import promotion_workflow
 
-STEPS = (access16, follow_up)
+STEPS = (access16, follow_up, promotion_workflow)
 
 
 def upgrade(context):

@@ -1,0 +1,1 @@
+"""Promotion (tableau d'avancement): workflow guards and the table page."""
