@@ -41,3 +41,5 @@ AddTrainingCourse = "sirhp: Add TrainingCourse"
 AddTrainingSession = "sirhp: Add TrainingSession"
 ManageTraining = "sirhp: Manage training"
 ViewTrainingCoverage = "sirhp: View training coverage"
+# Fairness of promotion and evaluation: HR managers (locally), auditors.
+ViewFairness = "sirhp: View fairness"
