@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 import pytest
 import requests
+from sirhp.policy.audit.journal import get_journal
 
 JSON = {"Accept": "application/json"}
 REFUSED = [
@@ -137,3 +138,13 @@ def test_page_and_exports_refused(agency_url, testdata, name, login_):
     else:
         assert response.status_code in (401, 403, 404)
     assert "Taux de sélection" not in response.text
+
+
+def test_exports_are_journaled(functional, agency_url, testdata):
+    query = {"action": "export", "user_id": "hrmanager.pn"}
+    before = len(get_journal().query(**query))
+    auth = _auth(testdata, "hrmanager.pn")
+    for name in ("equite.xlsx", "equite.pdf"):
+        assert _get(f"{agency_url}/@@{name}", auth, headers={}, year="2026").ok
+    logged = get_journal().query(**query)
+    assert len(logged) == before + 2
