@@ -343,6 +343,18 @@ def _retirements(world, target):
     ]
 
 
+def _fairness(world, target):
+    base = world.url + "/police-nationale"
+    return [
+        (f"{base}/@fairness", f"{base}/@fairness?year=2026", {}),
+        (f"{world.url}/@fairness", f"{world.url}/@fairness?year=2026", {}),
+    ] + [
+        (f"{root}/@@{name}", f"{root}/@@{name}?year=2026", {"accept": PAGE})
+        for root in (base, world.url)
+        for name in ("equite", "equite.xlsx", "equite.pdf")
+    ]
+
+
 class Mails:
     """The notification mails (.eml in SIRHP_MAIL_DIR) sent to the persona."""
 
@@ -568,6 +580,19 @@ REGISTRY = (
         _retirements,
         ("service:GET @retirements", "view:departs-retraite"),
         "an agency's retirements by age limit: @retirements and the page",
+    ),
+    Representation(
+        "fairness:agency",
+        ("site",),
+        _fairness,
+        (
+            "service:GET @fairness",
+            "view:equite",
+            "view:equite.xlsx",
+            "view:equite.pdf",
+        ),
+        "promotion and marks per group (sirhp: View fairness): @fairness, the "
+        "page and its XLSX and PDF exports, on the agency and the site",
     ),
     Representation(
         "careers:check",

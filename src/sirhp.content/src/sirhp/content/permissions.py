@@ -50,3 +50,5 @@ ViewCampaignFollowUp = "sirhp: View campaign follow-up"
 AddPromotionTable = "sirhp: Add PromotionTable"
 ManagePromotionTables = "sirhp: Manage promotion tables"
 DecidePromotions = "sirhp: Decide promotions"
+# Fairness of promotion and evaluation: HR managers (locally), auditors.
+ViewFairness = "sirhp: View fairness"

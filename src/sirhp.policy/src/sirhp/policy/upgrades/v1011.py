@@ -7,17 +7,20 @@ In this order, each re-runnable and logged (after sirhp.content's 1009):
 - ``follow_up``: HR managers and auditors see a campaign's follow-up;
 - ``promotion_workflow``: tableaux d'avancement under
   ``sirhp_promotion_workflow``, HR managers build them and record the
-  commission's decisions.
+  commission's decisions;
+- ``fairness``: HR managers (on their agency) and auditors see the fairness
+  figures.
 
 Take a backup first (docs/operations.md).
 """
 
 from sirhp.policy.upgrades import access16
+from sirhp.policy.upgrades import fairness
 from sirhp.policy.upgrades import follow_up
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import promotion_workflow
 
-STEPS = (access16, follow_up, promotion_workflow)
+STEPS = (access16, follow_up, promotion_workflow, fairness)
 
 
 def upgrade(context):
