@@ -33,6 +33,10 @@ TOKEN_RE = re.compile(r"^[0-9a-f]{64}\.[A-Za-z0-9_-]{16}$")
 # The public check page (sirhp.policy.training.verify): printed in QR codes.
 VERIFY_VIEW = "@@verifier-attestation"
 
+# The journal's "download" action (sirhp.policy.audit.journal.DOWNLOAD): a
+# certificate leaves the server, like a scanned document's file.
+DOWNLOAD = "download"
+
 MSG_NO_CERTIFICATE = _(
     "error_training_no_certificate",
     default="Pas d'attestation pour cet agent dans cette session.",
@@ -83,7 +87,7 @@ def check_certificate(*, token, today):
         return None
     expiry = session.certificates[file.UID()]
     return {
-        "name": file.full_name(),
+        "name": file.full_name,
         "course": course_of(session).title,
         "date": session.end,
         "expiry": expiry,
@@ -125,7 +129,7 @@ def certificate_pdf(*, session, file):
     course = course_of(session)
     data = CertificateData(
         agency=agency_of(session).Title(),
-        name=file.full_name(),
+        name=file.full_name,
         matricule=file.matricule or "",
         course=course.title,
         code=course.code,
@@ -136,10 +140,10 @@ def certificate_pdf(*, session, file):
         url=verification_url(session=session, file=file),
     )
     hooks.journal(
-        "training.certificate_downloaded",
+        DOWNLOAD,
         obj=file,
         request=getRequest(),
-        detail=session.getId(),
+        detail=f"attestation {session.getId()}",
     )
     return f"attestation-{session.getId()}-{file.matricule}.pdf", render_certificate(
         data
