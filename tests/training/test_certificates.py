@@ -10,7 +10,7 @@ from plone.app.testing import login
 import pytest
 import requests
 from sirhp.content.badges.verification import get_secret
-from sirhp.content.base import tokens
+from sirhp.content.base import token_rules as tokens
 from sirhp.content.training import api as training_api
 from sirhp.content.training import verification
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE

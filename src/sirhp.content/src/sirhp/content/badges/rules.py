@@ -15,7 +15,7 @@ from datetime import date
 from datetime import timedelta
 import re
 import secrets
-from sirhp.content.base import tokens
+from sirhp.content.base import token_rules as tokens
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
 CARD_BODY_LENGTH = 8
@@ -97,7 +97,7 @@ def sign(secret: bytes, verification_id: str) -> str:
 
 def verify(secret: bytes, token: str) -> str | None:
     """The verification id of a genuine token, else ``None`` (the same work
-    for every input: ``base.tokens.verify``)."""
+    for every input: ``base.token_rules.verify``)."""
     return tokens.verify(secret, token, TOKEN_RE, placeholder="A" * 16)
 
 

@@ -3,7 +3,7 @@
 The QR code of a certificate carries the URL of the public page
 (``@@verifier-attestation``, in sirhp.policy) with a token: the session's
 and the file's UIDs signed with the site's secret (the badges' secret and
-``base.tokens``, with a purpose of its own: a badge token never checks a
+``base.token_rules``, with a purpose of its own: a badge token never checks a
 certificate, nor the reverse). The public answer holds the officer's name,
 the course, the date passed and the state (valid / expiring / expired),
 nothing else of the file.
@@ -16,7 +16,7 @@ from sirhp.content import _
 from sirhp.content.badges.content import badge_setting
 from sirhp.content.badges.verification import get_secret
 from sirhp.content.base import hooks
-from sirhp.content.base import tokens
+from sirhp.content.base import token_rules as tokens
 from sirhp.content.changes.api import own_file
 from sirhp.content.permissions import AddTrainingSession
 from sirhp.content.training import rules

@@ -1,6 +1,6 @@
 """Signed tokens for public checks (a badge's QR code, a certificate's):
 ``<payload>.<signature>``, the signature an HMAC-SHA256 of the payload under
-the site's secret. Pure: no Zope import (tests/unit/test_tokens.py).
+the site's secret. Pure: no Zope import (tests/unit/test_token_rules.py).
 
 A ``purpose`` is signed with the payload, so that a token made for one kind
 of check (a training certificate) is never accepted by another (a badge).

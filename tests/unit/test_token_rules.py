@@ -1,9 +1,9 @@
-"""Signed tokens (sirhp.content.base.tokens): genuine, forged, malformed,
+"""Signed tokens (sirhp.content.base.token_rules): genuine, forged, malformed,
 and a purpose never accepted for another."""
 
 import re
 from sirhp.content.badges import rules as badge_rules
-from sirhp.content.base import tokens
+from sirhp.content.base import token_rules as tokens
 
 SECRET = b"s" * 32
 PATTERN = re.compile(r"^[0-9a-f]{8}\.[A-Za-z0-9_-]{16}$")
