@@ -871,6 +871,10 @@ REGISTRY = (
         ("view:attestation",),
         "a training certificate PDF on the file (name, matricule, course, "
         "session dates, expiry, QR), for the officer and the session's managers",
+        skip="no training session in the planted world; it draws the file's "
+        "name and matricule and the course, no protected field; who gets it "
+        "is tested in tests/training/test_certificates.py and "
+        "test_training_pages.py",
     ),
     Representation(
         "page:trainings",
