@@ -98,7 +98,8 @@ def check_certificate(*, token, today):
 def may_download(*, session, file):
     """The officer of ``file`` himself, or the session's managers (who may
     plan sessions in its agency: its HR managers)."""
-    if own_file() is not None and own_file().UID() == file.UID():
+    mine = own_file()
+    if mine is not None and mine.UID() == file.UID():
         return True
     return bool(api.user.has_permission(AddTrainingSession, obj=agency_of(session)))
 
