@@ -120,6 +120,7 @@ def test_session_nominate_record_close_and_certificate(functional, testdata):
     course_page = hr.get(course.absolute_url(), timeout=30)
     assert "Proximité 2026" in course_page.text
     assert 'id="coverage-total">2 / ' in course_page.text
+    assert "Bamako" in course_page.text  # groups by their labels
     # the agency: its catalogue by domain, its sessions, linked from the agency
     trainings = hr.get(f"{agency.absolute_url()}/@@formations", timeout=30)
     assert "Police de proximité" in trainings.text

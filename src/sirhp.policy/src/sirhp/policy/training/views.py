@@ -40,6 +40,12 @@ COVERAGE_LABELS = {
     "grade": _("training_by_grade", default="Par grade"),
     "sex": _("training_by_sex", default="Par sexe"),
 }
+# the vocabulary naming the groups of a coverage grouping (units: by title)
+GROUP_VOCABULARIES = {
+    "region": "sirhp.content.regions",
+    "grade": "sirhp.content.grades",
+    "sex": "sirhp.content.sex",
+}
 SAVED = _("msg_training_saved", default="Enregistré.")
 
 
@@ -198,12 +204,22 @@ class CourseView(TrainingView):
             {
                 "title": self.t(COVERAGE_LABELS[key]),
                 "rows": sorted(
-                    table["by"][key].items(), key=lambda item: str(item[0] or "")
+                    (
+                        (self.group_label(key, group), counts)
+                        for group, counts in table["by"][key].items()
+                    ),
+                    key=lambda row: row[0],
                 ),
             }
             for key in rules.COVERAGE_BY
         ]
         return table
+
+    def group_label(self, key, group):
+        vocabulary = GROUP_VOCABULARIES.get(key)
+        if vocabulary is None or not group:
+            return str(group or "—")
+        return self.labels(vocabulary, group)
 
 
 class TrainingsView(TrainingView):
