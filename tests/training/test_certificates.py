@@ -143,3 +143,9 @@ def test_public_page_shows_name_course_date_state_only(functional, testdata):
     assert unknown.status_code == 404
     assert "Attestation inconnue" in unknown.text
     assert file_a.full_name not in unknown.text
+
+
+def test_closing_is_journaled(portal, testdata, caplog):
+    """The journal knows the action of closing a session (no error logged)."""
+    closed_session(portal, testdata)
+    assert "Could not write the audit journal" not in caplog.text

@@ -54,6 +54,9 @@ ACTION_LABELS = {
         "audit_careers_retirement_proposed",
         default="Admission à la retraite proposée (limite d'âge)",
     ),
+    actions.TRAINING_CLOSED: _(
+        "audit_training_closed", default="Session de formation close"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -86,6 +86,8 @@ CAREER_ACTS_BUILT = "careers.acts_built"  # a file's missing career acts filed
 CAREERS_APPLIED = "careers.applied"  # validated career acts written on a file
 # the daily job proposed a file's retirement act (age limit reached)
 CAREERS_RETIREMENT_PROPOSED = "careers.retirement_proposed"
+# a training session closed: its training acts filed (sirhp.content.training)
+TRAINING_CLOSED = "training.closed"
 
 ACTIONS = (
     VIEW,
@@ -110,6 +112,7 @@ ACTIONS = (
     CAREER_ACTS_BUILT,
     CAREERS_APPLIED,
     CAREERS_RETIREMENT_PROPOSED,
+    TRAINING_CLOSED,
 )
 
 
