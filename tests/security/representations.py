@@ -900,6 +900,29 @@ REGISTRY = (
         "agency, photo, card number), no protected field; a protected field "
         "on Badge fails test_every_protected_field_is_planted",
     ),
+    Representation(
+        "pdf:training-certificate",
+        FILE_A,
+        page("/@@attestation?session=none"),
+        ("view:attestation",),
+        "a training certificate PDF on the file (name, matricule, course, "
+        "session dates, expiry, QR), for the officer and the session's managers",
+        skip="no training session in the planted world; it draws the file's "
+        "name and matricule and the course, no protected field; who gets it "
+        "is tested in tests/training/test_certificates.py and "
+        "test_training_pages.py",
+    ),
+    Representation(
+        "page:trainings",
+        ("site",),
+        site_page(
+            "/police-nationale/@@formations",
+            "/@@verifier-attestation?t=unknown",
+        ),
+        ("view:formations", "view:verifier-attestation"),
+        "an agency's training catalogue and sessions; the public check of a "
+        "certificate (name, course, date, state only)",
+    ),
     # --- Zope: WebDAV and FTP, the ZMI, publishable methods
     Representation(
         "webdav:manage_FTPget",

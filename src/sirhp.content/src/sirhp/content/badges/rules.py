@@ -11,13 +11,11 @@ import (tests/unit/test_badge_rules.py); the card PDF is ``card.py``;
   the secret nobody can forge a token; a token reveals nothing of the card.
 """
 
-import base64
 from datetime import date
 from datetime import timedelta
-import hashlib
-import hmac
 import re
 import secrets
+from sirhp.content.base import token_rules as tokens
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
 CARD_BODY_LENGTH = 8
@@ -27,7 +25,6 @@ CARD_NUMBER_RE = re.compile(
 )
 
 VERIFICATION_ID_BYTES = 12  # 96 random bits
-SIGNATURE_BYTES = 12  # 96 bits of HMAC-SHA256: enough against forgery online
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$")
 
 # States of the badge workflow (sirhp_badge_workflow).
@@ -89,38 +86,19 @@ def is_valid_card_number(text: str) -> bool:
     return _check_character(body[:CARD_BODY_LENGTH]) == body[CARD_BODY_LENGTH]
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
-
-
 def new_verification_id() -> str:
-    return _b64(secrets.token_bytes(VERIFICATION_ID_BYTES))
-
-
-def _signature(secret: bytes, verification_id: str) -> str:
-    digest = hmac.new(secret, verification_id.encode("ascii"), hashlib.sha256)
-    return _b64(digest.digest()[:SIGNATURE_BYTES])
+    return tokens.b64(secrets.token_bytes(VERIFICATION_ID_BYTES))
 
 
 def sign(secret: bytes, verification_id: str) -> str:
     """The token printed in the QR code: ``<verification id>.<signature>``."""
-    return f"{verification_id}.{_signature(secret, verification_id)}"
+    return tokens.sign(secret, verification_id)
 
 
 def verify(secret: bytes, token: str) -> str | None:
-    """The verification id of a genuine token, else ``None``.
-
-    The same work is done for every input (one HMAC, one constant-time
-    comparison), so a forged or truncated token costs as much as a true one.
-    """
-    token = token or ""
-    well_formed = bool(TOKEN_RE.fullmatch(token))
-    verification_id, _, signature = token.partition(".")
-    if not well_formed:
-        verification_id, signature = "A" * 16, "B" * 16
-    expected = _signature(secret, verification_id)
-    genuine = hmac.compare_digest(expected.encode(), signature.encode())
-    return verification_id if (genuine and well_formed) else None
+    """The verification id of a genuine token, else ``None`` (the same work
+    for every input: ``base.token_rules.verify``)."""
+    return tokens.verify(secret, token, TOKEN_RE, placeholder="A" * 16)
 
 
 def effective_status(state: str, expiry_date: date | None, today: date) -> str:

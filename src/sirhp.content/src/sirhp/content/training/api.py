@@ -303,8 +303,9 @@ def trainings_of(*, file, at):
     :param file: a personnel file.
     :param at: a ``date``.
     :returns: [{"title", "date", "details", "certificate", "expiry",
-        "state"}], latest first; ``certificate`` False when the course gives
-        none (``expiry`` and ``state`` None then).
+        "state", "session"}], latest first; ``certificate`` False when the
+        course gives none (``expiry`` and ``state`` None then); ``session``
+        the session's id in the agency.
     """
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="CareerEvent",
@@ -317,7 +318,8 @@ def trainings_of(*, file, at):
     found = []
     for brain in brains:
         act = brain._unrestrictedGetObject()
-        session = sessions.get(brain.getId.removeprefix("formation-"))
+        session_id = brain.getId.removeprefix("formation-")
+        session = sessions.get(session_id)
         certified = session is not None and uid in (session.certificates or {})
         expiry = session.certificates[uid] if certified else None
         found.append(
@@ -328,6 +330,7 @@ def trainings_of(*, file, at):
                 "certificate": certified,
                 "expiry": expiry,
                 "state": rules.certificate_state(expiry, at) if certified else None,
+                "session": session_id,
             }
         )
     return sorted(found, key=lambda row: row["date"] or date.min, reverse=True)

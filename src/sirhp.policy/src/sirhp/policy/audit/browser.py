@@ -63,6 +63,9 @@ ACTION_LABELS = {
     actions.PROMOTION_EXCEPTIONAL: _(
         "audit_promotion_exceptional", default="Promotion exceptionnelle proposée"
     ),
+    actions.TRAINING_CLOSED: _(
+        "audit_training_closed", default="Session de formation close"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

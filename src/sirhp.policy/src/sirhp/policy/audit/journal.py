@@ -89,6 +89,8 @@ CAREERS_RETIREMENT_PROPOSED = "careers.retirement_proposed"
 PROMOTION_BUILT = "promotion.built"  # a tableau d'avancement ranked
 PROMOTION_PUBLISHED = "promotion.published"  # its promotion acts filed
 PROMOTION_EXCEPTIONAL = "promotion.exceptional"  # an art. 19 promotion proposed
+# a training session closed: its training acts filed (sirhp.content.training)
+TRAINING_CLOSED = "training.closed"
 
 ACTIONS = (
     VIEW,
@@ -116,6 +118,7 @@ ACTIONS = (
     PROMOTION_BUILT,
     PROMOTION_PUBLISHED,
     PROMOTION_EXCEPTIONAL,
+    TRAINING_CLOSED,
 )
 
 

@@ -8,6 +8,7 @@ consultation-reason hook (``sirhp.content.base.hooks``, provided by
 ``audit``): own file, or a reason given, and journaled first.
 """
 
+from datetime import date
 from functools import cached_property
 from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
@@ -18,6 +19,7 @@ from sirhp.content.content.personnel_file import IPersonnelFileSchema
 from sirhp.content.permissions import ViewHistory
 from sirhp.content.promotion import api as promotion
 from sirhp.content.retirement import api as retirement
+from sirhp.content.training import api as training
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import has_zcml_permission
@@ -289,3 +291,15 @@ class PersonnelFileView(SirhpView):
             Message(MSG_ELIGIBILITY, mapping={"grade": grade, "criteria": criteria}),
             context=self.request,
         )
+
+    def trainings(self):
+        """The « Formations » section: the officer's trainings today
+        (``training.trainings_of``), each certificate with its download."""
+        rows = training.trainings_of(file=self.context, at=date.today())
+        for row in rows:
+            row["url"] = (
+                f"{self.context.absolute_url()}/@@attestation?session={row['session']}"
+                if row["certificate"]
+                else None
+            )
+        return rows

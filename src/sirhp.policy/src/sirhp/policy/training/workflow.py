@@ -11,9 +11,17 @@ The guard expressions of the workflow XML name this module
 from AccessControl import ModuleSecurityInfo
 from datetime import date
 from plone import api
+from sirhp.content.interfaces import ITrainingSession
 from sirhp.content.training import api as training_api
+from sirhp.policy import _
 
 security = ModuleSecurityInfo("sirhp.policy.training.workflow")
+
+CLOSE_BY_ANOTHER = _(
+    "error_training_close_by_another",
+    default="Vous avez saisi ou enregistré les résultats de cette session : "
+    "une autre personne doit la clore.",
+)
 
 security.declarePublic("may_record_training")
 
@@ -39,3 +47,16 @@ def after_training_transition(session, event):
         training_api.remember_recorder(session, api.user.get_current().getId())
     elif event.transition.id == "close":
         training_api.close(session=session, today=date.today())
+
+
+def close_refusal(obj, transition):
+    """The four-eyes reason ``close`` is not offered on a recorded session
+    to whoever entered its results, else None."""
+    if (
+        transition == "close"
+        and ITrainingSession.providedBy(obj)
+        and api.content.get_state(obj, default=None) == "results_recorded"
+        and not training_api.may_close(obj)
+    ):
+        return CLOSE_BY_ANOTHER
+    return None

@@ -13,6 +13,7 @@ from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.policy import _
 from sirhp.policy.documents.security import agency_hr_managers
 from sirhp.policy.documents.security import is_restricted_record
+from sirhp.policy.training.workflow import close_refusal
 from sirhp.policy.workflow.guards import is_own_submission
 from sirhp.policy.workflow.guards import last_actor
 from sirhp.policy.workflow.handlers import OWN_SUBMISSION
@@ -62,6 +63,9 @@ def refusal(obj, transition, request):
         reason = approval_refusal(obj)
         if reason:
             return reason
+    reason = close_refusal(obj, transition)
+    if reason:
+        return translate(reason, context=request)
     return " ".join(
         translate(message, context=request) for message in _reasons(obj, transition)
     )
