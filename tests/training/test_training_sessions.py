@@ -9,6 +9,7 @@ from plone.app.testing import login
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.training import api as training_api
+from sirhp.content.training import coverage as training_coverage
 from sirhp.content.training.api import TrainingError
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 
@@ -89,7 +90,7 @@ def test_nominate_record_and_close_with_four_eyes(portal, testdata):
     ]
     expired = training_api.trainings_of(file=file_a, at=date(2029, 10, 16))
     assert expired[0]["state"] == "expired"
-    table = training_api.coverage(agency=agency, course="OPJ")
+    table = training_coverage.coverage(agency=agency, course="OPJ")
     assert table["trained"] == 1
     assert sum(g["trained"] for g in table["by"]["sex"].values()) == 1
 
@@ -105,7 +106,7 @@ def test_seats_and_refusals(portal, testdata):
             training_api.nominate(session=session, file=file_b)
     login(portal, "hrmanager.pn")
     with pytest.raises(TrainingError):
-        training_api.coverage(agency=agency)
+        training_coverage.coverage(agency=agency)
 
 
 def test_permission_map_per_state(portal, testdata):

@@ -302,8 +302,8 @@ def trainings_of(*, file, at):
 
     :param file: a personnel file.
     :param at: a ``date``.
-    :returns: [{"title", "date", "details", "certificate", "expiry",
-        "state", "session"}], latest first; ``certificate`` False when the
+    :returns: [{"title" (the course's), "code", "date", "details",
+        "certificate", "expiry", "state", "session"}], latest first; ``certificate`` False when the
         course gives none (``expiry`` and ``state`` None then); ``session``
         the session's id in the agency.
     """
@@ -313,7 +313,13 @@ def trainings_of(*, file, at):
         review_state="validated",
         path={"query": "/".join(file.getPhysicalPath()), "depth": 1},
     )
-    sessions = _sessions_by_id(agency_of(file))
+    agency = agency_of(file)
+    sessions = sessions_by_id(agency)
+    titles = (
+        {code: course.title for code, course in courses(agency=agency).items()}
+        if agency is not None
+        else {}
+    )
     uid = file.UID()
     found = []
     for brain in brains:
@@ -324,7 +330,9 @@ def trainings_of(*, file, at):
         expiry = session.certificates[uid] if certified else None
         found.append(
             {
-                "title": act.reference or "",
+                # the act's reference is the course code
+                "title": titles.get(act.reference) or act.reference or "",
+                "code": act.reference or "",
                 "date": act.event_date,
                 "details": act.details or "",
                 "certificate": certified,
@@ -336,7 +344,7 @@ def trainings_of(*, file, at):
     return sorted(found, key=lambda row: row["date"] or date.min, reverse=True)
 
 
-def _sessions_by_id(agency, **query):
+def sessions_by_id(agency, **query):
     if agency is None:
         return {}
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
@@ -345,52 +353,3 @@ def _sessions_by_id(agency, **query):
         **query,
     )
     return {brain.getId: brain._unrestrictedGetObject() for brain in brains}
-
-
-def coverage(*, agency, course=None, domain=None):
-    """The share of the agency's staff (validated files of active officers)
-    trained in a course or a domain, per unit, region, grade and sex
-    (``rules.coverage``). Trained: passed in a closed session.
-
-    :param agency: an Agency.
-    :param course: a course code; or
-    :param domain: a training domain code.
-    :returns: {"course", "domain", "staff", "trained", "by": {grouping:
-        {group: {"staff", "trained", "share"}}}}.
-    :raises TrainingError: neither or both given.
-    """
-    if bool(course) == bool(domain):
-        raise TrainingError(MSG_BAD_QUERY, "course")
-    codes = {course} if course else set(courses(agency=agency, domain=domain))
-    trained = set()
-    for session in _sessions_by_id(agency, review_state=CLOSED).values():
-        if session.course_code in codes:
-            trained.update(
-                uid
-                for uid, entry in (session.participants or {}).items()
-                if entry["result"] == rules.PASSED
-            )
-    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        portal_type="PersonnelFile",
-        review_state="validated",
-        path="/".join(agency.getPhysicalPath()),
-    )
-    staff = [
-        {
-            "id": brain.UID,
-            "unit": brain.unit_title or brain.unit,
-            "region": brain.region,
-            "grade": brain.grade,
-            "sex": brain.sex,
-        }
-        for brain in brains
-        if brain.personnel_status in (None, "active")
-    ]
-    table = rules.coverage(staff, trained)
-    return {
-        "course": course,
-        "domain": domain,
-        "staff": len(staff),
-        "trained": len({row["id"] for row in staff} & trained),
-        "by": table,
-    }

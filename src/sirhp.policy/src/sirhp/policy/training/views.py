@@ -15,6 +15,7 @@ from sirhp.content.permissions import AddTrainingSession
 from sirhp.content.permissions import ManageTraining
 from sirhp.content.permissions import ViewTrainingCoverage
 from sirhp.content.training import api as training_api
+from sirhp.content.training import coverage as training_coverage
 from sirhp.content.training import rules
 from sirhp.content.training import verification
 from sirhp.policy import _
@@ -199,7 +200,7 @@ class CourseView(TrainingView):
         agency = training_api.agency_of(self.context)
         if not has_permission(ViewTrainingCoverage, agency):
             return None
-        table = training_api.coverage(agency=agency, course=self.context.code)
+        table = training_coverage.coverage(agency=agency, course=self.context.code)
         table["groups"] = [
             {
                 "title": self.t(COVERAGE_LABELS[key]),

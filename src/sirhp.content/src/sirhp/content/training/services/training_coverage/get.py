@@ -1,13 +1,13 @@
 """GET <agency>/@training-coverage?course=CODE (or domain=CODE)."""
 
 from sirhp.content.base.rest import SirhpService
-from sirhp.content.training import api as training_api
+from sirhp.content.training import coverage as training_coverage
 
 
 class TrainingCoverageGet(SirhpService):
     def reply(self):
         form = self.request.form
-        table = training_api.coverage(
+        table = training_coverage.coverage(
             agency=self.context,
             course=form.get("course") or None,
             domain=form.get("domain") or None,
