@@ -155,10 +155,17 @@ def test_decide_needs_every_decision_and_four_eyes(table, portal):
     with pytest.raises(REFUSED):  # the second has no decision yet
         api.content.transition(obj=table, transition="decide")
     promotion.decide(table=table, decisions={second["uid"]: {"decision": "deferred"}})
-    # who built and submitted never decides
+    # who built and submitted never decides: neither the decisions nor the
+    # closing of the deliberation
     login(portal, "hrmanager.pn")
     with pytest.raises(REFUSED):
         api.content.transition(obj=table, transition="decide")
+    with pytest.raises(PromotionError) as refused:
+        promotion.decide(
+            table=table, decisions={second["uid"]: {"decision": "refused"}}
+        )
+    assert "une autre personne" in _fr(refused.value)
+    assert table.candidates[1]["decision"] == "deferred"
     login(portal, "siteadmin")
     api.content.transition(obj=table, transition="decide")
     assert api.content.get_state(table) == "decided"

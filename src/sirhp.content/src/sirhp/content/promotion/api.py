@@ -115,13 +115,16 @@ def decide(*, table, decisions):
         "reason": str}}``; candidates not named keep their decision.
     :returns: the candidates with their decisions.
     :raises Unauthorized: no ``sirhp: Decide promotions`` on the table.
-    :raises PromotionError: not submitted, unknown candidate or decision,
+    :raises PromotionError: not submitted, the user built or submitted
+        it (four eyes), unknown candidate or decision,
         more promoted than posts, a departure from the ranking without a
         reason (the officer's matricule named); nothing is stored then.
     """
     _require(DecidePromotions, table)
     if api.content.get_state(table) != storage.SUBMITTED:
         raise PromotionError(storage.MSG_NOT_SUBMITTED)
+    if prepared_by(table):
+        raise PromotionError(storage.MSG_OWN_TABLE)
     candidates = storage.merged(table.candidates, decisions)
     problems = storage.decision_problems(candidates, table.posts)
     if problems:
@@ -135,11 +138,18 @@ def may_submit(table):
     return table.built_on is not None
 
 
+def prepared_by(table, user_id=None):
+    """Did ``user_id`` (default: the current user) build or submit the
+    table? Then the commission's decisions are another person's (four
+    eyes: recording them and closing the deliberation)."""
+    user_id = user_id or _user_id()
+    return user_id in set(table.builders) | storage.actors(table, "submit")
+
+
 def may_decide(table, user_id=None):
     """Every candidate decided, no refused decision (``decide``'s checks),
     and four eyes: not by who built or submitted the table."""
-    user_id = user_id or _user_id()
-    if user_id in set(table.builders) | storage.actors(table, "submit"):
+    if prepared_by(table, user_id):
         return False
     candidates = table.candidates or ()
     return all(row["decision"] for row in candidates) and not (

@@ -32,6 +32,11 @@ MSG_NOT_SUBMITTED = _(
     default="Les décisions ne s'enregistrent que sur un tableau soumis à la "
     "commission.",
 )
+MSG_OWN_TABLE = _(
+    "error_promotion_own_table",
+    default="Vous avez établi ou soumis ce tableau : les décisions de la "
+    "commission sont enregistrées par une autre personne.",
+)
 MSG_BAD_GRADE = _(
     "error_promotion_bad_grade",
     default="Grade visé inconnu ou sans règle d'avancement : « ${grade} ».",

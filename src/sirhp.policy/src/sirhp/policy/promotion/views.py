@@ -69,8 +69,10 @@ class PromotionTableView(SirhpView):
         )
 
     def may_decide(self):
-        return self.state() == "submitted" and has_permission(
-            DecidePromotions, self.context
+        return (
+            self.state() == "submitted"
+            and has_permission(DecidePromotions, self.context)
+            and not promotion_api.prepared_by(self.context)
         )
 
     def decision_choices(self):
