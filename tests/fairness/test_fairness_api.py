@@ -150,13 +150,13 @@ def test_year_report_on_the_test_data(portal, testdata, evaluation):  # noqa: F8
         eligible = [
             r
             for r in fairness.promotion.eligibility_of_agency(
-                agency=agency, at=date(2026, 1, 1)
+                agency=agency, at=fairness.eligible_on(2026)
             )
             if r["eligible"]
         ]
     assert report["agencies"] == ["police-nationale"]
     assert report["eligible"] == len(eligible)
-    # officer A was not eligible on 1 January: counted apart
+    # officer A was not eligible on the eve of the year: counted apart
     assert report["promoted"] == 0
     assert report["promoted_not_eligible"] == 1
     assert report["exceptional"]["total"] == 0

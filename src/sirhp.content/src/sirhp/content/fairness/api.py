@@ -3,7 +3,7 @@ computed from the data at request time (never a stored counter).
 
 Two reports: ``table_report`` (one tableau d'avancement: its candidates
 and the commission's decisions) and ``year_report`` (an agency, or every
-agency the user may see, for a year: eligibility on 1 January, promotions
+agency the user may see, for a year: eligibility on the eve of the year, promotions
 by selection taking effect in the year, exceptional promotions apart, the
 year's validated marks). Bulk: catalog queries and metadata, the marks'
 indexes (``evaluation.marks``); the rules are ``fairness.rules``.
@@ -275,15 +275,25 @@ def tables_of(*, context, year):
     ]
 
 
+def eligible_on(year):
+    """The day a year's eligibility is read: 31 December before it, so that
+    a promotion taking effect on 1 January (the first day of a quarter) is
+    not read as already held."""
+    return date(year - 1, 12, 31)
+
+
 def year_report(*, context, year):
     """Promotion and marks of ``year``, group by group.
 
-    Eligible: officers eligible for their next grade on 1 January (one
+    Eligible: officers eligible for their next grade on 31 December before
+    the year, ahead of any promotion of the year (``eligible_on``; one
     eligibility pass per agency); promoted: those of them with a validated
     promotion act by selection dated in the year (an act with a ``ground``,
     bravery or injury, is exceptional and counted apart; a promotion of an
-    officer not eligible on 1 January is counted in
-    ``promoted_not_eligible``). Marks: the year's validated marks.
+    officer not eligible then is counted in
+    ``promoted_not_eligible``). Time in grade before promotion: from the
+    date in grade on that day to the act's date. Marks: the year's
+    validated marks.
 
     :param context: an agency, or the portal (every agency the user may
         view fairness figures of).
@@ -301,23 +311,30 @@ def year_report(*, context, year):
         files.update(keys)
         found.extend(_promotions(catalog, path, year))
         for officer in promotion.eligibility_of_agency(
-            agency=agency, at=date(year, 1, 1)
+            agency=agency, at=eligible_on(year)
         ):
             if officer["eligible"] and officer["uid"] in paths:
                 file_path = paths[officer["uid"]]
-                rows.append({"path": file_path, **keys[file_path]})
-    selected = {path for path, act in found if not act.get("ground")}
+                rows.append(
+                    {
+                        "path": file_path,
+                        "grade_date": officer.get("grade_since"),
+                        **keys[file_path],
+                    }
+                )
+    selected = {path: act["date"] for path, act in found if not act.get("ground")}
     eligible = {row["path"] for row in rows}
     for row in rows:
         row.update(eligible=True, promoted=row["path"] in selected)
+        row["promoted_on"] = selected.get(row["path"])
     exceptional = [(p, a) for p, a in found if a.get("ground") in EXCEPTIONAL_GROUNDS]
     return {
         "year": year,
         "agencies": [a.getId() for a in covered],
         "eligible": len(rows),
         "promoted": sum(1 for r in rows if r["promoted"]),
-        "promoted_not_eligible": len(selected - eligible),
-        "groupings": _groupings(rows),
+        "promoted_not_eligible": len(set(selected) - eligible),
+        "groupings": _groupings(rows, rows),
         "exceptional": _exceptional(exceptional, files),
         "marks": _marks(covered, year, files),
         "tables": [

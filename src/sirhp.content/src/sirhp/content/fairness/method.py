@@ -9,8 +9,9 @@ METHOD = (
         _(
             "fairness_method_eligible",
             default="Éligibles : pour un tableau, tous ses candidats ; pour une "
-            "année, les agents éligibles au grade suivant le 1er janvier "
-            "(règles d'avancement en vigueur ce jour-là).",
+            "année, les agents éligibles au grade suivant le 31 décembre "
+            "qui la précède, avant toute promotion de l'année (règles "
+            "d'avancement en vigueur ce jour-là).",
         ),
     ),
     (
