@@ -62,6 +62,7 @@ EDIT_FIELD = {
     "evaluation": "assessment",
     "course": "title",
     "session": "place",
+    "promotion": "target_grade",
 }
 # the unit's commander's marks of the evaluations of the tables
 MARKS = {"discipline": 12, "efficacite": 15}
@@ -487,6 +488,71 @@ class Site:
             _do(session, "siteadmin", "close")
         assert api.content.get_state(session) == state
         return self._target("session", state, session, marker)
+
+    def _candidate(self, file, rank, marker):
+        return {
+            "uid": file.UID(),
+            "path": "/".join(file.getPhysicalPath()),
+            "matricule": file.matricule,
+            "title": file.Title(),
+            "rank": rank,
+            "score": 14.0 - rank,
+            "average": 14.0 - rank,
+            "sex": getattr(file, "sex", None),
+            "region": getattr(file, "region_of_origin", None),
+            "corps": getattr(file, "corps", None),
+            "grade_since": date(2020, 1, 1),
+            "decision": None,
+            # the planted marker: only the table's readers see the reasons
+            "reason": marker,
+        }
+
+    def _build_promotion(self, state):
+        """A tableau d'avancement ranking officers A and B, one post. The
+        ranking is set directly (the rules are the API's, tested in
+        tests/promotion): no relaxed référentiel, which would change every
+        other table's eligibility. Built and submitted by hrmanager.pn;
+        decisions recorded (A promoted, B deferred, in ranking order) and
+        decided by siteadmin; published by hrmanager.pn."""
+        from sirhp.content.promotion import api as promotion_api
+
+        marker = self.marker("promotion", state)
+        file_b = self.portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))
+        with api.env.adopt_user(username="hrmanager.pn"):
+            table = api.content.create(
+                container=self.portal["police-nationale"],
+                type="PromotionTable",
+                id=f"tableau-{self.counter}",
+                target_grade="officier-1",
+                year=2026,
+                posts=1,
+            )
+        table.candidates = [
+            self._candidate(self.file_a, 1, marker),
+            self._candidate(file_b, 2, marker),
+        ]
+        table.built_on = date(2026, 11, 1)
+        table.builders = ("hrmanager.pn",)
+        if state != "draft":
+            _do(table, "hrmanager.pn", "submit")
+        if state != "draft":
+            # the commission's secretary: not who built or submitted it
+            with api.env.adopt_user(username="siteadmin"):
+                promotion_api.decide(
+                    table=table,
+                    decisions={
+                        row["uid"]: {"decision": decision, "reason": marker}
+                        for row, decision in zip(
+                            table.candidates, ("promoted", "deferred"), strict=True
+                        )
+                    },
+                )
+        if state in ("decided", "published"):
+            _do(table, "siteadmin", "decide")
+        if state == "published":
+            _do(table, "hrmanager.pn", "publish")
+        assert api.content.get_state(table) == state
+        return self._target("promotion", state, table, marker)
 
     # --- reading back as the site owner ---------------------------------
 

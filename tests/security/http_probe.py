@@ -34,10 +34,15 @@ NEW_VALUE = {
     "session": "Salle {}",
 }
 # a valid other value for the fields that are choices
-CHOICE_VALUE = {"badge": "replacement", "batch": "a4", "campaign": "objectives"}
+CHOICE_VALUE = {
+    "badge": "replacement",
+    "batch": "a4",
+    "campaign": "objectives",
+    "promotion": "officier-2",
+}
 # tables whose page draws its own transition buttons (sirhp-transition-<id>)
 # instead of the workflow menu
-OWN_BUTTONS = {"leave", "evaluation"}
+OWN_BUTTONS = {"leave", "evaluation", "promotion"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -371,6 +376,34 @@ class Probe:
         agency = f"{self.site.url}/police-nationale"
         response = self.get(f"{agency}/@training-coverage?course={code}")
         return self.answer(response)
+
+    def _table_post(self, action, body, field, form_name):
+        """POST <table>/@promotion-table/<action> (200), or the page's form
+        (its button ``form_name`` shown); a refusal changes nothing."""
+        if self.channel != "rest":
+            response = self.get(self.url, rest=False)
+            if response.status_code != 200:
+                return self.refused(response, rest=False)
+            return f'name="{form_name}"' in response.text
+        before = self.site.value_of(self.target, field)
+        response = self.http(
+            "POST", f"{self.url}/@promotion-table/{action}", self.login, json=body
+        )
+        if response.status_code == 200:
+            return True
+        assert self.site.value_of(self.target, field) == before
+        if response.status_code == 400:  # the API's refusal (state, four eyes)
+            self.no_leak(response)
+            return False
+        return self.refused(response)
+
+    def build(self, rest):
+        return self._table_post("build", {}, "built_on", "build")
+
+    def decisions(self, rest):
+        candidates = self.site.value_of(self.target, "candidates")
+        body = {"decisions": {candidates[0]["uid"]: {"decision": "promoted"}}}
+        return self._table_post("decisions", body, "candidates", "decide")
 
     def transition(self, rest):
         if not rest:

@@ -52,6 +52,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.promotion import api as promotion_api
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import PERSONAS
@@ -87,6 +88,7 @@ EDIT_VALUE = {
     "evaluation": "Appréciation modifiée",
     "course": "Intitulé modifié",
     "session": "Salle modifiée",
+    "promotion": "officier-2",
 }
 # plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
 UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
@@ -304,6 +306,26 @@ class Probe:
         answer = self._service(agency, "@training-coverage", course=self.obj.code)
         return answer is not None
 
+    def build(self):
+        """``promotion_api.build`` (the page's button and POST
+        @promotion-table/build call it)."""
+        try:
+            promotion_api.build(table=self.obj)
+        except (*UNAUTHORIZED, promotion_api.PromotionError):
+            return False
+        return True
+
+    def decisions(self):
+        """``promotion_api.decide`` (the decision form and POST
+        @promotion-table/decisions call it): the first candidate promoted."""
+        first = self.obj.candidates[0]
+        decisions = {first["uid"]: {"decision": "promoted", "reason": ""}}
+        try:
+            promotion_api.decide(table=self.obj, decisions=decisions)
+        except (*UNAUTHORIZED, promotion_api.PromotionError):
+            return False
+        return True
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
@@ -376,4 +398,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (780, CELL_COUNT)
+    assert (maps, cells) == (840, CELL_COUNT)

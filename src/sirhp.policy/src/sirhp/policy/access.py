@@ -19,6 +19,7 @@ from sirhp.policy.evaluation.access import EVALUATION
 from sirhp.policy.files.access import CAREER_EVENT
 from sirhp.policy.files.access import FILE
 from sirhp.policy.leave.access import LEAVE
+from sirhp.policy.promotion.access import PROMOTION_TABLE
 from sirhp.policy.training.access import COURSE
 from sirhp.policy.training.access import SESSION
 
@@ -38,6 +39,7 @@ TABLES = (
     EVALUATION,
     COURSE,
     SESSION,
+    PROMOTION_TABLE,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

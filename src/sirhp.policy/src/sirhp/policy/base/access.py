@@ -165,6 +165,12 @@ OPERATION_LABELS = {
     "coverage": ("couverture des formations (@training-coverage)", "coverage"),
     "record": ("enregistrer les résultats", "record the results"),
     "close": ("clôturer", "close"),
+    # promotion (promotion/access.py)
+    "build": ("établir le classement", "build the ranking"),
+    "decisions": ("saisir les décisions de la commission", "record decisions"),
+    "retract": ("retirer (retour au brouillon)", "retract"),
+    "decide": ("arrêter les décisions", "decide"),
+    "publish": ("publier les promotions", "publish"),
 }
 
 STATE_LABELS = {
@@ -189,6 +195,9 @@ STATE_LABELS = {
     "planned": ("Planifiée", "planned"),
     "results_recorded": ("Résultats enregistrés", "results recorded"),
     "closed": ("Close", "closed"),
+    "submitted": ("Soumis à la commission", "submitted"),
+    "decided": ("Décidé", "decided"),
+    "published": ("Publié", "published"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
@@ -212,10 +221,14 @@ TRANSITIONS = frozenset(
         "lapse",
         "record",
         "close",
+        # promotion (promotion/access.py)
+        "retract",
+        "decide",
+        "publish",
     }
 )
 # operations that change data when allowed
-MUTATING = TRANSITIONS | {"edit", "propose", "upload", "delete"}
+MUTATING = TRANSITIONS | {"edit", "propose", "upload", "delete", "build", "decisions"}
 
 
 # --- tables -----------------------------------------------------------------
