@@ -53,6 +53,9 @@ import pytest
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.promotion import api as promotion_api
+from sirhp.content.training import api as training_api
+from sirhp.content.training import verification
+from sirhp.policy import testdata
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import PERSONAS
@@ -61,6 +64,7 @@ from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from tests.security.access import class_name
 from tests.security.access import COMMENT
 from tests.security.access import EDIT_FIELD
+from tests.security.access import FILE_A
 from tests.security.access import InProcessSite
 from tests.security.access import login_of
 from tests.security.access import MARKS
@@ -324,6 +328,41 @@ class Probe:
             promotion_api.decide(table=self.obj, decisions=decisions)
         except (*UNAUTHORIZED, promotion_api.PromotionError):
             return False
+        return True
+
+    def _manage_session(self, call):
+        try:
+            call()
+        except (*UNAUTHORIZED, training_api.TrainingError):
+            return False
+        return True
+
+    def nominate(self):
+        """``training_api.nominate`` (the session page's form calls it):
+        officer B."""
+        file_b = self.portal.unrestrictedTraverse(testdata.path_of("pn_validated2"))
+        return self._manage_session(
+            lambda: training_api.nominate(session=self.obj, file=file_b.UID())
+        )
+
+    def results(self):
+        """``training_api.record_result`` (the session page's results form)."""
+        file_a = self.portal.unrestrictedTraverse(testdata.path_of(FILE_A))
+        return self._manage_session(
+            lambda: training_api.record_result(
+                session=self.obj, file=file_a.UID(), result="failed"
+            )
+        )
+
+    def certificate(self):
+        """``verification.certificate_pdf`` (``<file>/@@attestation``):
+        officer A's certificate of the session."""
+        file_a = self.portal.unrestrictedTraverse(testdata.path_of(FILE_A))
+        try:
+            _name, data = verification.certificate_pdf(session=self.obj, file=file_a)
+        except (*UNAUTHORIZED, training_api.TrainingError):
+            return False
+        assert data.startswith(b"%PDF")
         return True
 
     def transition(self, operation):

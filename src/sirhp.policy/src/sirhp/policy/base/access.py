@@ -165,6 +165,9 @@ OPERATION_LABELS = {
     "coverage": ("couverture des formations (@training-coverage)", "coverage"),
     "record": ("enregistrer les résultats", "record the results"),
     "close": ("clôturer", "close"),
+    "nominate": ("désigner un participant (page de la session)", "nominate"),
+    "results": ("saisir les résultats (page de la session)", "enter results"),
+    "certificate": ("attestation de formation (@@attestation)", "certificate"),
     # promotion (promotion/access.py)
     "build": ("établir le classement", "build the ranking"),
     "decisions": ("saisir les décisions de la commission", "record decisions"),
@@ -228,7 +231,16 @@ TRANSITIONS = frozenset(
     }
 )
 # operations that change data when allowed
-MUTATING = TRANSITIONS | {"edit", "propose", "upload", "delete", "build", "decisions"}
+MUTATING = TRANSITIONS | {
+    "edit",
+    "propose",
+    "upload",
+    "delete",
+    "build",
+    "decisions",
+    "nominate",
+    "results",
+}
 
 
 # --- tables -----------------------------------------------------------------

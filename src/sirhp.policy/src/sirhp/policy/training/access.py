@@ -10,6 +10,14 @@ administrators keep the catalogue and plan a session (edit while planned);
 neither entered nor recorded the results (four eyes: the session is
 recorded by hrmanager.pn, so only siteadmin closes it). Nobody edits a
 recorded or closed session; nobody but Zope's Managers deletes one.
+The session page's forms (``nominate``: a participant by matricule;
+``results``: each participant's result) are ``sirhp: Manage training``'s,
+as the API checks it: HR managers and administrators while planned;
+unit commanders never (they nominate through HR). A certificate
+(``<file>/@@attestation?session=<id>``, closed session whose course gives
+one): the officer himself and who may plan the agency's sessions (its HR
+managers, administrators); nobody else, neither auditors nor the
+officer's commander.
 Coverage (GET <agency>/@training-coverage, ``sirhp: View training
 coverage``): the agency's HR managers, auditors and administrators; it is
 asked beside the course, as the catalogue's figures.
@@ -19,6 +27,7 @@ from sirhp.policy.base.access import ADMIN
 from sirhp.policy.base.access import AUDITOR
 from sirhp.policy.base.access import HR
 from sirhp.policy.base.access import NOBODY
+from sirhp.policy.base.access import OFFICER
 from sirhp.policy.base.access import rows
 from sirhp.policy.base.access import STAFF
 from sirhp.policy.base.access import Table
@@ -49,7 +58,17 @@ COURSE = Table(
 )
 
 SESSION_STATES = ("planned", "results_recorded", "closed")
-SESSION_OPERATIONS = ("view", "search", "edit", "delete", "record", "close")
+SESSION_OPERATIONS = (
+    "view",
+    "search",
+    "edit",
+    "delete",
+    "nominate",
+    "results",
+    "record",
+    "close",
+    "certificate",
+)
 _READ = {"view": STAFF, "search": STAFF}
 
 SESSION = Table(
@@ -59,15 +78,24 @@ SESSION = Table(
     states=SESSION_STATES,
     operations=SESSION_OPERATIONS,
     rules=rows(
-        planned={**_READ, "edit": MANAGERS, "delete": NOBODY, "record": MANAGERS},
+        planned={
+            **_READ,
+            "edit": MANAGERS,
+            "delete": NOBODY,
+            "nominate": MANAGERS,
+            "results": MANAGERS,
+            "record": MANAGERS,
+        },
         # four eyes: hrmanager.pn recorded the results
         results_recorded={**_READ, "close": ADMIN},
-        closed=_READ,
+        closed={**_READ, "certificate": OFFICER | MANAGERS},
     ),
     note=(
         "Session planifiée par hrmanager.pn, l'agent A désigné, son résultat "
-        "saisi et enregistré par hrmanager.pn.",
+        "saisi et enregistré par hrmanager.pn ; close : l'attestation de "
+        "l'agent A (la formation en délivre une).",
         "Session planned by hrmanager.pn, officer A nominated, the result "
-        "entered and recorded by hrmanager.pn.",
+        "entered and recorded by hrmanager.pn; closed: officer A's "
+        "certificate (the course gives one).",
     ),
 )
