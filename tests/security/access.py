@@ -554,6 +554,11 @@ class Site:
         assert api.content.get_state(table) == state
         return self._target("promotion", state, table, marker)
 
+    def _build_fairness(self, state):
+        """The fairness figures are asked beside a published tableau."""
+        target = self._build_promotion(state)
+        return Target("fairness", state, target.path, target.uid, target.marker)
+
     # --- reading back as the site owner ---------------------------------
 
     def obj(self, target):

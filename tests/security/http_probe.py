@@ -442,6 +442,35 @@ class Probe:
             return True
         return self.refused(response, rest)
 
+    def _agency_get(self, name, query, rest, content_type):
+        agency = f"{self.site.url}/police-nationale"
+        response = self.get(f"{agency}/{name}?{query}", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith(content_type)
+            return True
+        return self.refused(response, rest)
+
+    def fairness(self, rest):
+        query = f"table={self.target.uid}"
+        return self._agency_get("@fairness", query, True, "application/json")
+
+    def fairness_year(self, rest):
+        return self._agency_get("@fairness", "year=2026", True, "application/json")
+
+    def fairness_page(self, rest):
+        query = f"table={self.target.uid}"
+        return self._agency_get("@@equite", query, False, "text/html")
+
+    def fairness_xlsx(self, rest):
+        query = f"table={self.target.uid}"
+        return self._agency_get(
+            "@@equite.xlsx", query, False, "application/vnd.openxmlformats"
+        )
+
+    def fairness_pdf(self, rest):
+        query = f"table={self.target.uid}"
+        return self._agency_get("@@equite.pdf", query, False, "application/pdf")
+
     def transition(self, rest):
         if not rest:
             response = self.get(self.url, rest=False)

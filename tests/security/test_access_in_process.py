@@ -365,6 +365,35 @@ class Probe:
         assert data.startswith(b"%PDF")
         return True
 
+    def _fairness(self, **form):
+        agency = self.holder("Agency")
+        return self._service(agency, "@fairness", **form) is not None
+
+    def fairness(self):
+        return self._fairness(table=self.target.uid)
+
+    def fairness_year(self):
+        return self._fairness(year="2026")
+
+    def _page(self, name):
+        """A page's permission, as the publisher checks it."""
+        agency = self.holder("Agency")
+        page = getMultiAdapter((agency, self.request), name=name)
+        try:
+            getSecurityManager().validate(agency, agency, name, page)
+        except UNAUTHORIZED:
+            return False
+        return True
+
+    def fairness_page(self):
+        return self._page("equite")
+
+    def fairness_xlsx(self):
+        return self._page("equite.xlsx")
+
+    def fairness_pdf(self):
+        return self._page("equite.pdf")
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
@@ -437,4 +466,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (840, CELL_COUNT)
+    assert (maps, cells) == (855, CELL_COUNT)

@@ -53,9 +53,9 @@ pytestmark = pytest.mark.slow
 
 CHANNELS = ("rest", "browser")
 # REST services without a page: asked once
-REST_ONLY = {"campaign_status", "coverage"}
+REST_ONLY = {"campaign_status", "coverage", "fairness", "fairness_year"}
 # pages without a REST service (their forms call the API): asked once
-PAGE_ONLY = {"nominate", "results"}
+PAGE_ONLY = {"nominate", "results", "fairness_page", "fairness_xlsx", "fairness_pdf"}
 # who is refused first: the closest to the objects (the likeliest to leak)
 LEAK_ORDER = SAME_AGENCY + SITE_WIDE + OTHER_AGENCY + (ANONYMOUS,)
 

@@ -16,6 +16,7 @@ from sirhp.policy.documents.access import DOCUMENT
 from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
 from sirhp.policy.evaluation.access import CAMPAIGN
 from sirhp.policy.evaluation.access import EVALUATION
+from sirhp.policy.fairness.access import FAIRNESS
 from sirhp.policy.files.access import CAREER_EVENT
 from sirhp.policy.files.access import FILE
 from sirhp.policy.leave.access import LEAVE
@@ -40,6 +41,7 @@ TABLES = (
     COURSE,
     SESSION,
     PROMOTION_TABLE,
+    FAIRNESS,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

@@ -174,6 +174,12 @@ OPERATION_LABELS = {
     "retract": ("retirer (retour au brouillon)", "retract"),
     "decide": ("arrêter les décisions", "decide"),
     "publish": ("publier les promotions", "publish"),
+    # fairness (fairness/access.py)
+    "fairness": ("équité d'un tableau (@fairness?table=)", "fairness of a table"),
+    "fairness_year": ("équité d'une année (@fairness?year=)", "fairness of a year"),
+    "fairness_page": ("page de l'équité (@@equite)", "fairness page"),
+    "fairness_xlsx": ("export tableur (@@equite.xlsx)", "spreadsheet export"),
+    "fairness_pdf": ("export PDF (@@equite.pdf)", "PDF export"),
 }
 
 STATE_LABELS = {
