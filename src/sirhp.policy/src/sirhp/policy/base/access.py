@@ -2,7 +2,8 @@
 
 Each domain declares its table beside its code (``files/access.py``,
 ``documents/access.py``, ``changes/access.py``, ``badges/access.py``);
-``sirhp.policy.access`` lists them all. A table says, for every workflow
+``sirhp.policy.access`` lists them all; the rows of the record workflow
+they share are ``sirhp.policy.workflow.access``. A table says, for every workflow
 state and operation, the personas allowed; every other persona is refused.
 Pure Python, no Zope import: the tests read the tables (every cell in
 process, the wiring and the no-leak rule over HTTP) and
@@ -316,95 +317,3 @@ def rows(**by_state):
         for state, operations in by_state.items()
         for operation, personas in operations.items()
     }
-
-
-# --- the record workflow (files, documents, career events) ------------------
-
-RECORD_STATES = ("draft", "pending", "validated", "archived")
-RECORD_OPERATIONS = (
-    "view",
-    "download",
-    "edit",
-    "propose",
-    "delete",
-    "history",
-    "sharing",
-    "search",
-    "submit",
-    "validate",
-    "reject",
-    "archive",
-)
-
-
-def record_rules(
-    *, readers, editors, validators, rejecters, archivers, deleters, proposers
-):
-    """The rows of a record of ``sirhp_record_workflow`` inside a file.
-
-    ``readers`` see it in every state, the officer and the unit's commander
-    once validated; administrators alone edit or delete it after the draft.
-    """
-    validated_readers = readers | OFFICER | COMMANDER
-    return rows(
-        draft={
-            "view": readers,
-            "download": readers,
-            "edit": editors,
-            "delete": deleters,
-            "history": readers,
-            "sharing": ADMIN,
-            "search": readers,
-            "submit": editors,
-        },
-        pending={
-            "view": readers,
-            "download": readers,
-            "edit": ADMIN,
-            "delete": ADMIN,
-            "history": readers,
-            "sharing": ADMIN,
-            "search": readers,
-            "validate": validators,
-            "reject": rejecters,
-        },
-        validated={
-            "view": validated_readers,
-            "download": validated_readers,
-            "edit": ADMIN,
-            "propose": proposers,
-            "delete": ADMIN,
-            "history": readers,
-            "sharing": ADMIN,
-            "search": validated_readers,
-            "archive": archivers,
-        },
-        archived={
-            "view": readers,
-            "download": readers,
-            "edit": ADMIN,
-            "delete": ADMIN,
-            "history": readers,
-            "sharing": ADMIN,
-            "search": readers,
-        },
-    )
-
-
-# An ordinary record (diploma, career event): created by clerk.pn, submitted
-# by clerkreviewer.pn, validated by reviewer.pn.
-ORDINARY_RECORD_RULES = record_rules(
-    readers=STAFF,
-    editors=EDITORS,
-    validators=REVIEW - {"clerkreviewer.pn"},  # the submitter
-    rejecters=REVIEW,  # sending one's own submission back is allowed
-    archivers=HR | ADMIN,
-    deleters=AUTHOR | HR | ADMIN,
-    proposers=PROPOSERS,
-)
-ORDINARY_RECORD_NOTE = (
-    "Pièce ordinaire (diplôme) du dossier validé de l'agent A, créée par "
-    "clerk.pn, soumise par clerkreviewer.pn.",
-    "Ordinary document (diploma) of officer A's validated file, created "
-    "by clerk.pn, submitted by clerkreviewer.pn.",
-)

@@ -54,16 +54,16 @@ from sirhp.policy.base.access import AUDITOR
 from sirhp.policy.base.access import CLERKS
 from sirhp.policy.base.access import HR
 from sirhp.policy.base.access import OFFICER
-from sirhp.policy.base.access import ORDINARY_RECORD_NOTE
-from sirhp.policy.base.access import ORDINARY_RECORD_RULES
 from sirhp.policy.base.access import PERSONAS
-from sirhp.policy.base.access import RECORD_OPERATIONS
-from sirhp.policy.base.access import RECORD_STATES
 from sirhp.policy.base.access import rows
 from sirhp.policy.base.access import STAFF
 from sirhp.policy.base.access import Table
 from sirhp.policy.base.access import VALIDATED_READERS
 from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
+from sirhp.policy.workflow.access import ORDINARY_RECORD_NOTE
+from sirhp.policy.workflow.access import ORDINARY_RECORD_RULES
+from sirhp.policy.workflow.access import RECORD_OPERATIONS
+from sirhp.policy.workflow.access import RECORD_STATES
 
 ACT_OPERATIONS = tuple(o for o in RECORD_OPERATIONS if o != "download")
 

@@ -12,13 +12,13 @@ from sirhp.policy.base.access import ADMIN
 from sirhp.policy.base.access import AUDITOR
 from sirhp.policy.base.access import HR
 from sirhp.policy.base.access import OFFICER
-from sirhp.policy.base.access import ORDINARY_RECORD_NOTE
-from sirhp.policy.base.access import ORDINARY_RECORD_RULES
-from sirhp.policy.base.access import RECORD_OPERATIONS
-from sirhp.policy.base.access import record_rules
-from sirhp.policy.base.access import RECORD_STATES
 from sirhp.policy.base.access import rows
 from sirhp.policy.base.access import Table
+from sirhp.policy.workflow.access import ORDINARY_RECORD_NOTE
+from sirhp.policy.workflow.access import ORDINARY_RECORD_RULES
+from sirhp.policy.workflow.access import RECORD_OPERATIONS
+from sirhp.policy.workflow.access import record_rules
+from sirhp.policy.workflow.access import RECORD_STATES
 
 DOCUMENT = Table(
     key="document",

@@ -15,16 +15,16 @@ from sirhp.policy.base.access import EDITORS
 from sirhp.policy.base.access import HR
 from sirhp.policy.base.access import MEDICAL_READERS
 from sirhp.policy.base.access import OFFICER
-from sirhp.policy.base.access import ORDINARY_RECORD_NOTE
-from sirhp.policy.base.access import ORDINARY_RECORD_RULES
 from sirhp.policy.base.access import PROPOSERS
-from sirhp.policy.base.access import RECORD_OPERATIONS
-from sirhp.policy.base.access import RECORD_STATES
 from sirhp.policy.base.access import REVIEW
 from sirhp.policy.base.access import rows
 from sirhp.policy.base.access import STAFF
 from sirhp.policy.base.access import Table
 from sirhp.policy.base.access import VALIDATED_READERS
+from sirhp.policy.workflow.access import ORDINARY_RECORD_NOTE
+from sirhp.policy.workflow.access import ORDINARY_RECORD_RULES
+from sirhp.policy.workflow.access import RECORD_OPERATIONS
+from sirhp.policy.workflow.access import RECORD_STATES
 
 # who reads a file's entries in the audit journal (@audit-log, @@journal):
 # the auditors on the site, the agency's HR managers on the agency
