@@ -122,6 +122,62 @@ def eligibility(site):
     }
 
 
+def tableau(site, eligibility_result):
+    """Build a tableau for the target grade with the most eligible officers
+    (as hrmanager.pn), then decide it as the commission would (the first
+    ``posts`` promoted), so that the fairness report below reads a real
+    table."""
+    from sirhp.content.promotion import api as promotion_api
+
+    target, eligible = next(iter(eligibility_result["by_target_grade"].items()))
+    posts = max(1, eligible // 10)
+    with api.env.adopt_user(username="hrmanager.pn"):
+        table = api.content.create(
+            container=site["police-nationale"],
+            type="PromotionTable",
+            id="tableau-bench",
+            target_grade=target,
+            year=YEAR,
+            posts=posts,
+        )
+        candidates, seconds = timed(promotion_api.build, table=table, at=AT)
+    # the commission's decisions, written directly (not timed)
+    table.candidates = [
+        {**row, "decision": "promoted" if row["rank"] <= posts else "deferred"}
+        for row in candidates
+    ]
+    table.decided_on = AT
+    transaction.savepoint(optimistic=True)
+    return table, {
+        "target_grade": target,
+        "candidates": len(candidates),
+        "posts": posts,
+        "seconds": seconds,
+        "target_s": TARGETS["tableau_s"],
+    }
+
+
+def fairness(site, table):
+    """The fairness figures of the tableau and of the year (the agency),
+    as the page computes them (``fairness.api.report``)."""
+    from sirhp.content.fairness import api as fairness_api
+
+    agency = site["police-nationale"]
+    with api.env.adopt_user(username="hrmanager.pn"):
+        by_table, table_s = timed(
+            fairness_api.report, context=agency, table=table.UID()
+        )
+        by_year, year_s = timed(fairness_api.report, context=agency, year=str(YEAR))
+    return {
+        "table_eligible": by_table["eligible"],
+        "table_seconds": table_s,
+        "year_eligible": by_year["eligible"],
+        "year_marks": by_year["marks"]["count"],
+        "year_seconds": year_s,
+        "target_s": TARGETS["fairness_s"],
+    }
+
+
 def main(app, output):
     app = makerequest(app)
     site = app["sirhp"]
@@ -130,9 +186,15 @@ def main(app, output):
         results = {"baseline": baseline(site)}
         results["evaluations"] = evaluations(site)
         results["eligibility"] = eligibility(site)
+        table, results["tableau"] = tableau(site, results["eligibility"])
+        results["fairness"] = fairness(site, table)
         base = results["baseline"]["seconds"]
-        for key in ("evaluations", "eligibility"):
+        for key in ("evaluations", "eligibility", "tableau"):
             results[key]["ratio"] = results[key]["seconds"] / base
+        for key in ("table_seconds", "year_seconds"):
+            results["fairness"][key.replace("seconds", "ratio")] = (
+                results["fairness"][key] / base
+            )
     finally:
         transaction.abort()
     with open(output, "w") as handle:

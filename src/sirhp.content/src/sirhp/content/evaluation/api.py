@@ -24,8 +24,10 @@ from sirhp.content.evaluation.content import GRID_KINDS
 from sirhp.content.permissions import AddEvaluation
 from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
+import transaction
 from zope.i18nmessageid import Message
 
+BATCH = 500  # files between two savepoints of the bulk creation
 MSG_GRID = _(
     "error_evaluation_grid",
     default="Grille invalide : critères aux poids entiers positifs dont la "
@@ -195,9 +197,13 @@ def create_evaluations(*, campaign):
     name = evaluation_id(campaign)
     created = []
     with without_initial_versions():
-        for brain in population(campaign=campaign):
-            file = brain.getObject()
-            if name in file.objectIds():
+        for count, brain in enumerate(population(campaign=campaign), 1):
+            if count % BATCH == 0:
+                # lets the ZODB cache ghost what is written (20,000 files)
+                transaction.savepoint(optimistic=True)
+            # the add permission below is the check (no traversal checks)
+            file = brain._unrestrictedGetObject()
+            if name in file:
                 continue
             if not fti.isConstructionAllowed(file):
                 raise Unauthorized(AddEvaluation)
@@ -206,6 +212,7 @@ def create_evaluations(*, campaign):
                     file,
                     "Evaluation",
                     name=name,
+                    free=True,
                     campaign=campaign.UID(),
                     year=campaign.year,
                     grid_kind=campaign.grid_kind,
