@@ -112,24 +112,50 @@ def eligibility(site):
         rows, seconds = timed(
             promotion_api.eligibility_of_agency, agency=site["police-nationale"], at=AT
         )
+        # a second pass: the catalog records now in the ZODB cache, as on a
+        # server that has been running
+        _rows, warm = timed(
+            promotion_api.eligibility_of_agency, agency=site["police-nationale"], at=AT
+        )
     eligible = Counter(row["grade"] for row in rows if row["eligible"])
     return {
         "officers": len(rows),
         "eligible": sum(eligible.values()),
         "by_target_grade": dict(eligible.most_common()),
         "seconds": seconds,
+        "warm_seconds": warm,
         "target_s": TARGETS["eligibility_s"],
     }
 
 
-def tableau(site, eligibility_result):
+def relax_promotion_rules(site):
+    """Promotion rules reduced to "status active" from the day after the
+    versions in force (inside the aborted transaction), so that a grade has
+    thousands of eligible officers: the size the acceptance asks for."""
+    from sirhp.content.referentials import api as referentials
+
+    with api.env.adopt_roles(["Manager"]):
+        tables = referentials.tables(at=AT)
+        tables["promotion_rules"] = {
+            code: {"status": "active"} for code in tables["promotion_rules"]
+        }
+        referentials.add_version(effective=AT, tables=tables, today=date(AT.year, 1, 2))
+
+
+def tableau(site):
     """Build a tableau for the target grade with the most eligible officers
-    (as hrmanager.pn), then decide it as the commission would (the first
-    ``posts`` promoted), so that the fairness report below reads a real
-    table."""
+    under relaxed rules (as hrmanager.pn), then decide it as the commission
+    would (the first ``posts`` promoted), so that the fairness report below
+    reads a real table."""
     from sirhp.content.promotion import api as promotion_api
 
-    target, eligible = next(iter(eligibility_result["by_target_grade"].items()))
+    relax_promotion_rules(site)
+    with api.env.adopt_user(username="hrmanager.pn"):
+        rows = promotion_api.eligibility_of_agency(
+            agency=site["police-nationale"], at=AT
+        )
+    counts = Counter(row["grade"] for row in rows if row["eligible"])
+    target, eligible = counts.most_common(1)[0]
     posts = max(1, eligible // 10)
     with api.env.adopt_user(username="hrmanager.pn"):
         table = api.content.create(
@@ -168,12 +194,16 @@ def fairness(site, table):
             fairness_api.report, context=agency, table=table.UID()
         )
         by_year, year_s = timed(fairness_api.report, context=agency, year=str(YEAR))
+        _again, year_again_s = timed(
+            fairness_api.report, context=agency, year=str(YEAR)
+        )
     return {
         "table_eligible": by_table["eligible"],
         "table_seconds": table_s,
         "year_eligible": by_year["eligible"],
         "year_marks": by_year["marks"]["count"],
         "year_seconds": year_s,
+        "year_again_seconds": year_again_s,
         "target_s": TARGETS["fairness_s"],
     }
 
@@ -184,9 +214,9 @@ def main(app, output):
     setSite(site)
     try:
         results = {"baseline": baseline(site)}
-        results["evaluations"] = evaluations(site)
         results["eligibility"] = eligibility(site)
-        table, results["tableau"] = tableau(site, results["eligibility"])
+        results["evaluations"] = evaluations(site)
+        table, results["tableau"] = tableau(site)
         results["fairness"] = fairness(site, table)
         base = results["baseline"]["seconds"]
         for key in ("evaluations", "eligibility", "tableau"):
