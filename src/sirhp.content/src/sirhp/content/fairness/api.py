@@ -188,18 +188,20 @@ def agencies(*, context):
 
 def _files(catalog, path):
     """{file path: group keys} and {UID: file path} of the files under
-    ``path`` (metadata)."""
+    ``path`` (metadata; the agency is the one ``path`` names)."""
     keys, paths = {}, {}
+    agency = _agency_of(path)
     for brain in catalog.unrestrictedSearchResults(
         portal_type="PersonnelFile", path=path, show_inactive=True
     ):
-        keys[brain.getPath()] = {
+        file_path = brain.getPath()
+        keys[file_path] = {
             SEX: brain.sex or None,
             REGION: brain.region_of_origin or None,
-            AGENCY: _agency_of(brain.getPath()),
+            AGENCY: agency,
             CORPS: brain.corps or None,
         }
-        paths[brain.UID] = brain.getPath()
+        paths[brain.UID] = file_path
     return keys, paths
 
 
@@ -311,7 +313,7 @@ def year_report(*, context, year):
         files.update(keys)
         found.extend(_promotions(catalog, path, year))
         for officer in promotion.eligibility_of_agency(
-            agency=agency, at=eligible_on(year)
+            agency=agency, at=eligible_on(year), explain=False
         ):
             if officer["eligible"] and officer["uid"] in paths:
                 file_path = paths[officer["uid"]]

@@ -93,7 +93,7 @@ def build(*, table, at=None):
         raise PromotionError(storage.MSG_NOT_DRAFT)
     at = at or date.today()
     formula = check_table(table, at)
-    rows = eligibility_of_agency(agency=table.__parent__, at=at)
+    rows = eligibility_of_agency(agency=table.__parent__, at=at, explain=False)
     table.candidates = storage.candidate_rows(rows, table.target_grade, formula, at)
     table.built_on = at
     if _user_id() not in table.builders:

@@ -136,7 +136,7 @@ def officer_facts(*, file, at):
     }
 
 
-def _answer(facts, tables, at, sanction_visible, grade_after=None):
+def _answer(facts, tables, at, sanction_visible, grade_after=None, explain=True):
     grade = (grade_after or partial(next_grade, tables))(facts["corps"], facts["grade"])
     if grade is None:
         return {"grade": None, "grade_title": None, "eligible": False, "criteria": []}
@@ -145,7 +145,8 @@ def _answer(facts, tables, at, sanction_visible, grade_after=None):
     for criterion in result["criteria"]:
         if criterion["criterion"] == rules.SANCTIONS and not sanction_visible:
             criterion["actual"] = None
-        criterion["label"] = labels.label(criterion, facts, at)
+        if explain:
+            criterion["label"] = labels.label(criterion, facts, at)
         for key in ("required", "actual"):
             if isinstance(criterion[key], Decimal):
                 criterion[key] = float(criterion[key])
@@ -187,7 +188,7 @@ def _agency_query(agency, portal_type, **extra):
     }
 
 
-def eligibility_of_agency(*, agency, at=None):
+def eligibility_of_agency(*, agency, at=None, explain=True):
     """Every validated file of ``agency`` the caller may see, with its
     eligibility for the next grade: the bulk path of the tableau
     d'avancement (one catalog query for the files, one for the acts, one
@@ -200,6 +201,8 @@ def eligibility_of_agency(*, agency, at=None):
 
     :param agency: an agency.
     :param at: a ``date`` (default: today).
+    :param explain: each criterion with its French ``label`` (False: the
+        figures only, for the counts of the fairness report).
     :returns: list, by matricule, of ``{"uid", "url", "path", "title",
         "matricule", "unit_title", "sex", "region", "corps", "grade_since"
         (the day the grade held was taken), "hire_date", "average" (over the
@@ -221,6 +224,9 @@ def eligibility_of_agency(*, agency, at=None):
     sanctions = _sanctions(catalog, path, tables)
     marks = evaluation_marks.by_file(context=agency)  # marks_of's bulk twin
     grade_after = lru_cache(maxsize=None)(partial(next_grade, tables))
+    # URLs from the agency's (virtual hosting included), not one request
+    # traversal per brain
+    base_url, base_path = agency.absolute_url(), path
     rows = []
     for brain in catalog(**_agency_query(agency, "PersonnelFile")):
         stored = dict(brain.career_file or {})
@@ -244,12 +250,12 @@ def eligibility_of_agency(*, agency, at=None):
             ),
             "sanctions": sanctions.get(brain.getPath(), []),
         }
-        answer = _answer(facts, tables, at, False, grade_after)
+        answer = _answer(facts, tables, at, False, grade_after, explain)
         rule = (tables.get("promotion_rules") or {}).get(answer["grade"]) or {}
         rows.append(
             {
                 "uid": brain.UID,
-                "url": brain.getURL(),
+                "url": base_url + brain.getPath()[len(base_path) :],
                 "path": brain.getPath(),
                 "title": brain.Title,
                 "matricule": brain.matricule,
