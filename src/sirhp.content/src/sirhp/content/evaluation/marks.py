@@ -18,6 +18,7 @@ evaluator), ``evaluation_year`` (the campaign's year).
 from decimal import Decimal
 from plone import api
 from plone.indexer import indexer
+from sirhp.content.base.catalog import records
 from sirhp.content.interfaces import IEvaluation
 
 MARK = "evaluation_mark"
@@ -82,18 +83,20 @@ def rows(*, context, year=None, states=(VALIDATED,)):
         query[YEAR] = int(year)
     indexes = {name: catalog._catalog.getIndex(name) for name in INDEXES}
     found = []
-    for brain in catalog.unrestrictedSearchResults(**query):
-        rid = brain.getRID()
+    results = catalog.unrestrictedSearchResults(**query)
+    rids = catalog._catalog.uids
+    for path, values in records(results, catalog, ("review_state",)):
+        rid = rids[path]
         mark = indexes[MARK].getEntryForObject(rid, None)
         if mark is None:
             continue
         found.append(
             {
-                "file_path": brain.getPath().rpartition("/")[0],
+                "file_path": path.rpartition("/")[0],
                 "year": indexes[YEAR].getEntryForObject(rid, None),
                 "mark": _as_mark(mark),
                 "evaluator": indexes[EVALUATOR].getEntryForObject(rid, None),
-                "state": brain.review_state,
+                "state": values["review_state"],
             }
         )
     return found

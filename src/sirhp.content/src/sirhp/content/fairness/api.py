@@ -13,6 +13,7 @@ from datetime import date
 from plone import api
 from plone.uuid.interfaces import IUUID
 from sirhp.content import _
+from sirhp.content.base.catalog import records
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.base.errors import SirhpNotFound
 from sirhp.content.evaluation import marks as evaluation_marks
@@ -186,22 +187,25 @@ def agencies(*, context):
     return result
 
 
+FILE_COLUMNS = ("UID", "sex", "region_of_origin", "corps")
+
+
 def _files(catalog, path):
     """{file path: group keys} and {UID: file path} of the files under
     ``path`` (metadata; the agency is the one ``path`` names)."""
     keys, paths = {}, {}
     agency = _agency_of(path)
-    for brain in catalog.unrestrictedSearchResults(
+    found = catalog.unrestrictedSearchResults(
         portal_type="PersonnelFile", path=path, show_inactive=True
-    ):
-        file_path = brain.getPath()
+    )
+    for file_path, values in records(found, catalog, FILE_COLUMNS):
         keys[file_path] = {
-            SEX: brain.sex or None,
-            REGION: brain.region_of_origin or None,
+            SEX: values["sex"] or None,
+            REGION: values["region_of_origin"] or None,
             AGENCY: agency,
-            CORPS: brain.corps or None,
+            CORPS: values["corps"] or None,
         }
-        paths[brain.UID] = file_path
+        paths[values["UID"]] = file_path
     return keys, paths
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from functools import partial
 from plone import api
+from sirhp.content.base.catalog import records
 from sirhp.content.careers import api as careers
 from sirhp.content.careers import rules as career_rules
 from sirhp.content.evaluation import marks as evaluation_marks
@@ -27,6 +28,7 @@ from sirhp.content.promotion import labels
 from sirhp.content.promotion import rules
 from sirhp.content.referentials import api as referentials
 from sirhp.content.referentials import rules as referential_rules
+from types import SimpleNamespace
 
 TRAINING = "training"  # the career act of a training passed
 SANCTION = "sanction"
@@ -214,10 +216,11 @@ def eligibility_of_agency(*, agency, at=None, explain=True):
     path = "/".join(agency.getPhysicalPath())
     acts = {}
     # no catalog sort (it costs more than sorting each file's few acts)
-    for brain in catalog(**_agency_query(agency, "CareerEvent")):
-        if brain.career_act:
-            acts.setdefault(brain.getPath().rpartition("/")[0], []).append(
-                brain.career_act
+    found_acts = catalog(**_agency_query(agency, "CareerEvent"))
+    for act_path, values in records(found_acts, catalog, ("career_act",)):
+        if values["career_act"]:
+            acts.setdefault(act_path.rpartition("/")[0], []).append(
+                values["career_act"]
             )
     for found in acts.values():
         found.sort(key=_act_date)
@@ -228,18 +231,20 @@ def eligibility_of_agency(*, agency, at=None, explain=True):
     # traversal per brain
     base_url, base_path = agency.absolute_url(), path
     rows = []
-    for brain in catalog(**_agency_query(agency, "PersonnelFile")):
-        stored = dict(brain.career_file or {})
-        found = acts.get(brain.getPath(), [])
+    files = catalog(**_agency_query(agency, "PersonnelFile"))
+    for file_path, values in records(files, catalog, FILE_COLUMNS):
+        entry = SimpleNamespace(**values)  # the columns, as a brain has them
+        stored = dict(entry.career_file or {})
+        found = acts.get(file_path, [])
         situation = career_rules.situation_at(found, at, stored)
-        corps = career_rules.corps_of(situation["grade"], tables) or brain.corps
+        corps = career_rules.corps_of(situation["grade"], tables) or entry.corps
         facts = {
             **situation,
             "corps": corps,
             "hire_date": stored.get("hire_date"),
             "age_limit": referential_rules.age_limit(tables, corps, situation["grade"]),
-            "retirement_date": brain.retirement_date,
-            "marks": marks.get(brain.getPath(), {}),
+            "retirement_date": entry.retirement_date,
+            "marks": marks.get(file_path, {}),
             "trainings": sorted(
                 {
                     training_code(a)
@@ -248,20 +253,20 @@ def eligibility_of_agency(*, agency, at=None, explain=True):
                 }
                 - {None}
             ),
-            "sanctions": sanctions.get(brain.getPath(), []),
+            "sanctions": sanctions.get(file_path, []),
         }
         answer = _answer(facts, tables, at, False, grade_after, explain)
         rule = (tables.get("promotion_rules") or {}).get(answer["grade"]) or {}
         rows.append(
             {
-                "uid": brain.UID,
-                "url": base_url + brain.getPath()[len(base_path) :],
-                "path": brain.getPath(),
-                "title": brain.Title,
-                "matricule": brain.matricule,
-                "unit_title": brain.unit_title,
-                "sex": brain.sex,
-                "region": brain.region,
+                "uid": entry.UID,
+                "url": base_url + file_path[len(base_path) :],
+                "path": file_path,
+                "title": entry.Title,
+                "matricule": entry.matricule,
+                "unit_title": entry.unit_title,
+                "sex": entry.sex,
+                "region": entry.region,
                 "corps": corps,
                 "grade_since": situation["grade_date"],
                 "hire_date": stored.get("hire_date"),
@@ -273,6 +278,20 @@ def eligibility_of_agency(*, agency, at=None, explain=True):
         )
     rows.sort(key=lambda row: row["matricule"] or "")
     return rows
+
+
+# the file columns the bulk pass reads (no brain built: base/catalog.py)
+FILE_COLUMNS = (
+    "UID",
+    "Title",
+    "career_file",
+    "corps",
+    "retirement_date",
+    "matricule",
+    "unit_title",
+    "sex",
+    "region",
+)
 
 
 def _act_date(act):
