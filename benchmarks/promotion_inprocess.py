@@ -142,6 +142,37 @@ def relax_promotion_rules(site):
         referentials.add_version(effective=AT, tables=tables, today=date(AT.year, 1, 2))
 
 
+CANDIDATES = 2000  # the tableau's size the acceptance asks for
+
+
+def reclassify(site, rows, target, count):
+    """File, as the system, a validated reclassement into the grade below
+    ``target`` for ``count`` officers not yet eligible for it."""
+    from sirhp.content.careers import api as careers
+    from sirhp.content.promotion.eligibility import next_grade
+    from sirhp.content.referentials import api as referentials
+
+    tables = referentials.tables(at=AT)
+    below = next(
+        code
+        for code, grade in tables["grades"].items()
+        if next_grade(tables, grade["corps"], code) == target
+    )
+    others = [row for row in rows if not (row["eligible"] and row["grade"] == target)]
+    for row in others[:count]:
+        careers.add_act_as_system(
+            file=site.unrestrictedTraverse(row["path"]),
+            id="bench-reclassement",
+            actor="bench",
+            comment="",
+            event_type="reclassement",
+            event_date=date(AT.year, 1, 2),
+            resulting_grade=below,
+            resulting_echelon=1,
+        )
+    transaction.savepoint(optimistic=True)
+
+
 def tableau(site):
     """Build a tableau for the target grade with the most eligible officers
     under relaxed rules (as hrmanager.pn), then decide it as the commission
@@ -156,6 +187,11 @@ def tableau(site):
         )
     counts = Counter(row["grade"] for row in rows if row["eligible"])
     target, eligible = counts.most_common(1)[0]
+    if eligible < CANDIDATES:
+        # a statute reclassification puts more officers in the grade below
+        # the target (validated acts, not timed): the size asked for
+        reclassify(site, rows, target, CANDIDATES - eligible)
+        eligible = CANDIDATES
     posts = max(1, eligible // 10)
     with api.env.adopt_user(username="hrmanager.pn"):
         table = api.content.create(
