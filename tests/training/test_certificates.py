@@ -5,7 +5,6 @@ the public page (name, course, date, state only; unknown token: 404)."""
 
 from AccessControl import Unauthorized
 from datetime import date
-from plone import api
 from plone.app.testing import login
 import pytest
 import requests
@@ -15,46 +14,8 @@ from sirhp.content.training import api as training_api
 from sirhp.content.training import verification
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 from tests.security.representations import pdf_text
+from tests.training.helpers import closed_session
 import transaction
-
-
-def closed_session(portal, testdata):
-    """OPJ 2026 closed: officer A passed (certificate 3 years), B failed."""
-    agency = portal["police-nationale"]
-    login(portal, "hrmanager.pn")
-    api.content.create(
-        container=agency,
-        type="TrainingCourse",
-        id="opj",
-        title="Officier de police judiciaire",
-        code="OPJ",
-        domain="judicial",
-        hours=40,
-        certificate=True,
-        certificate_years=3,
-    )
-    session = api.content.create(
-        container=agency,
-        type="TrainingSession",
-        id="opj-2026",
-        title="OPJ 2026",
-        course_code="OPJ",
-        start=date(2026, 10, 5),
-        end=date(2026, 10, 16),
-        capacity=5,
-    )
-    files = [
-        portal.unrestrictedTraverse(testdata.path_of(name))
-        for name in ("pn_validated", "pn_validated2")
-    ]
-    training_api.nominate(session=session, file=files[0])
-    training_api.nominate(session=session, file=files[1])
-    training_api.record_result(session=session, file=files[0], result="passed")
-    training_api.record_result(session=session, file=files[1], result="failed")
-    api.content.transition(obj=session, transition="record")
-    login(portal, "siteadmin")
-    api.content.transition(obj=session, transition="close")
-    return session, files
 
 
 def test_pdf_for_the_officer_and_managers_refused_to_others(

@@ -10,6 +10,7 @@ from plone.app.testing import login
 import re
 import requests
 from sirhp.policy.base.file_view import PersonnelFileView
+from tests.training.helpers import closed_session
 import transaction
 
 # a form's authenticator, or the page's (plone.protect) when it has no form
@@ -183,7 +184,6 @@ def test_wrong_people_refused(functional, testdata):
 def test_file_section_marks_expired_and_expiring(portal, testdata):
     """The file's « Formations » rows: an expired certificate is marked, one
     expiring soon too (states by ``rules.certificate_state``)."""
-    from tests.training.test_certificates import closed_session
 
     session, (file_a, _b) = closed_session(portal, testdata)
     request = portal.REQUEST

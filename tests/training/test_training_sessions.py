@@ -12,44 +12,14 @@ from sirhp.content.training import api as training_api
 from sirhp.content.training import coverage as training_coverage
 from sirhp.content.training.api import TrainingError
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+from tests.training.helpers import planned_session
 
 # a transition the guard refuses is not offered
 REFUSED = (WorkflowException, InvalidParameterError)
 
 
-def _setup(portal, testdata, capacity=2, certificate=True):
-    agency = portal["police-nationale"]
-    login(portal, "hrmanager.pn")
-    api.content.create(
-        container=agency,
-        type="TrainingCourse",
-        id="opj",
-        title="Officier de police judiciaire",
-        code="OPJ",
-        domain="judicial",
-        hours=40,
-        certificate=certificate,
-        certificate_years=3,
-    )
-    session = api.content.create(
-        container=agency,
-        type="TrainingSession",
-        id="opj-2026",
-        title="OPJ 2026",
-        course_code="OPJ",
-        start=date(2026, 10, 5),
-        end=date(2026, 10, 16),
-        capacity=capacity,
-    )
-    files = [
-        portal.unrestrictedTraverse(testdata.path_of(name))
-        for name in ("pn_validated", "pn_validated2")
-    ]
-    return agency, session, files
-
-
 def test_nominate_record_and_close_with_four_eyes(portal, testdata):
-    agency, session, (file_a, file_b) = _setup(portal, testdata)
+    agency, session, (file_a, file_b) = planned_session(portal, testdata)
     assert api.content.get_state(session) == "planned"
     training_api.nominate(session=session, file=file_a)
     training_api.nominate(session=session, file=file_b.UID())
@@ -96,7 +66,7 @@ def test_nominate_record_and_close_with_four_eyes(portal, testdata):
 
 
 def test_seats_and_refusals(portal, testdata):
-    agency, session, (file_a, file_b) = _setup(portal, testdata, capacity=1)
+    agency, session, (file_a, file_b) = planned_session(portal, testdata, capacity=1)
     training_api.nominate(session=session, file=file_a)
     with pytest.raises(TrainingError):
         training_api.nominate(session=session, file=file_b)
@@ -111,7 +81,7 @@ def test_seats_and_refusals(portal, testdata):
 
 def test_permission_map_per_state(portal, testdata):
     """The whole map of the session's permissions per persona, per state."""
-    _agency, session, (file_a, _file_b) = _setup(portal, testdata)
+    _agency, session, (file_a, _file_b) = planned_session(portal, testdata)
     training_api.nominate(session=session, file=file_a)
     training_api.record_result(session=session, file=file_a, result="failed")
     readers = {"clerk.pn", "reviewer.pn", "hrmanager.pn", "auditor", "siteadmin"}

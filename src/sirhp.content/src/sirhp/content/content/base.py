@@ -86,6 +86,26 @@ class SirhpContent:
         return super().manage_DAVget()
 
 
+class DerivedTitle:
+    """A title made from the object's own fields (``derived_title``): a
+    title given by a form or REST is ignored. Place after ``SirhpContent``,
+    before ``Item``/``Container``."""
+
+    def derived_title(self):
+        raise NotImplementedError
+
+    @property
+    def title(self):
+        return self.derived_title()
+
+    @title.setter
+    def title(self, value):
+        """Ignored: derived."""
+
+    def Title(self):
+        return self.title
+
+
 # What ClassSecurityInfo would do, without its warning for the names that
 # only the Dexterity base classes define.
 for _permission, _names in (

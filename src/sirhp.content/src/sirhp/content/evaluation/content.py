@@ -15,6 +15,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import DerivedTitle
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IEvaluation
 from sirhp.content.interfaces import IEvaluationCampaign
@@ -61,7 +62,7 @@ class IEvaluationCampaignSchema(model.Schema):
 
 
 @implementer(IEvaluationCampaign, IEvaluationCampaignSchema)
-class EvaluationCampaign(SirhpContent, Item):
+class EvaluationCampaign(SirhpContent, DerivedTitle, Item):
     # No versions (no plone.versioning): the history permission is not
     # acquired from the site, where Plone gives it to Owner (the creator).
     # A tuple of roles: not acquired (Zope's per-class permission setting).
@@ -74,16 +75,8 @@ class EvaluationCampaign(SirhpContent, Item):
     acknowledge_days = 15
     population_corps = None
 
-    @property
-    def title(self):
+    def derived_title(self):
         return f"Campagne d'évaluation {self.year or ''}".strip()
-
-    @title.setter
-    def title(self, value):
-        """Derived."""
-
-    def Title(self):
-        return self.title
 
 
 class IEvaluationSchema(model.Schema):
@@ -152,7 +145,7 @@ class IEvaluationSchema(model.Schema):
 
 
 @implementer(IEvaluation, IEvaluationSchema)
-class Evaluation(SirhpContent, Item):
+class Evaluation(SirhpContent, DerivedTitle, Item):
     campaign = None
     year = None
     marks = None
@@ -165,13 +158,5 @@ class Evaluation(SirhpContent, Item):
     evaluator = None
     notified_on = None
 
-    @property
-    def title(self):
+    def derived_title(self):
         return f"Évaluation {self.year or ''}".strip()
-
-    @title.setter
-    def title(self, value):
-        """Derived."""
-
-    def Title(self):
-        return self.title

@@ -19,6 +19,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.content.base import DerivedTitle
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IPromotionTable
 from zope import schema
@@ -79,7 +80,7 @@ class IPromotionTableSchema(model.Schema):
 
 
 @implementer(IPromotionTable, IPromotionTableSchema)
-class PromotionTable(SirhpContent, Item):
+class PromotionTable(SirhpContent, DerivedTitle, Item):
     # No versions (no plone.versioning): the history permission is not
     # acquired from the site, where Plone gives it to Owner (the creator).
     _CMFEditions__Access_previous_versions_Permission = ("Manager",)
@@ -96,13 +97,5 @@ class PromotionTable(SirhpContent, Item):
     # who built the ranking (four eyes: none of them decides)
     builders = ()
 
-    @property
-    def title(self):
+    def derived_title(self):
         return f"Tableau d'avancement {self.year or ''} — {self.target_grade or ''}"
-
-    @title.setter
-    def title(self, value):
-        """Derived."""
-
-    def Title(self):
-        return self.title

@@ -313,13 +313,14 @@ def trainings_of(*, file, at):
         review_state="validated",
         path={"query": "/".join(file.getPhysicalPath()), "depth": 1},
     )
+    if not brains:
+        return []
     agency = agency_of(file)
-    sessions = sessions_by_id(agency)
-    titles = (
-        {code: course.title for code, course in courses(agency=agency).items()}
-        if agency is not None
-        else {}
-    )
+    # only the sessions these acts come from (an agency holds years of them)
+    ids = [brain.getId.removeprefix("formation-") for brain in brains]
+    sessions = sessions_by_id(agency, getId=ids)
+    catalogue = courses(agency=agency) if agency is not None else {}
+    titles = {code: course.title for code, course in catalogue.items()}
     uid = file.UID()
     found = []
     for brain in brains:

@@ -121,13 +121,16 @@ class HomeView(SirhpView):
         )
         return brains[0] if brains else None
 
+    def is_commander(self):
+        """Am I in a unit's commanders group (local roles on my units)?"""
+        user = api.user.get_current()
+        return any(
+            g.startswith(COMMANDERS_GROUP_PREFIX) for g in (user.getGroups() or [])
+        )
+
     def commanded_files(self):
         """Validated files of the units I command (only those I may see)."""
-        user = api.user.get_current()
-        groups = [
-            g for g in (user.getGroups() or []) if g.startswith(COMMANDERS_GROUP_PREFIX)
-        ]
-        if not groups:
+        if not self.is_commander():
             return None
         brains = self.catalog(
             portal_type="PersonnelFile",
@@ -155,9 +158,9 @@ class HomeView(SirhpView):
         return f"{self.format_date(start)} → {self.format_date(end)}"
 
     def _may_decide_leave(self):
-        user = api.user.get_current()
-        if any(g.startswith(COMMANDERS_GROUP_PREFIX) for g in (user.getGroups() or [])):
+        if self.is_commander():
             return True
+        user = api.user.get_current()
         return any(
             LEAVE_DECIDERS & set(api.user.get_roles(user=user, obj=brain.getObject()))
             for brain in self.catalog(portal_type="Agency")
@@ -195,7 +198,11 @@ class HomeView(SirhpView):
         return result
 
     def evaluations_to_fill(self):
-        """Draft evaluations I am to fill (the unit's commander)."""
+        """Draft evaluations I am to fill: only a unit's commander evaluates;
+        nobody else pays, on every home page, for the drafts they may read
+        (an HR manager reads a whole campaign's)."""
+        if not self.is_commander():
+            return []
         return to_fill(limit=self.max_items)
 
     def _item(self, brain):
