@@ -105,14 +105,19 @@ def test_campaign_grid_checked_on_every_channel(portal):
 
 def test_one_evaluation_per_officer_idempotent(portal, testdata):
     campaign = _campaign(portal)
-    created = evaluation_api.create_evaluations(campaign=campaign)
+    count = evaluation_api.create_evaluations(campaign=campaign)
+    name = evaluation_api.evaluation_id(campaign)
+    created = [
+        b.getObject() for b in api.content.find(portal_type="Evaluation", getId=name)
+    ]
+    assert count == len(created) and all(e.getId() == name for e in created)
     files = {e.aq_parent.getId() for e in created}
     # validated PN files with status active, not drafts nor the other agency
     assert testdata.FILES["pn_validated"] in files
     assert testdata.FILES["pn_validated2"] in files
     assert testdata.FILES["pn_draft"] not in files
     assert testdata.FILES["ocs_validated"] not in files
-    assert evaluation_api.create_evaluations(campaign=campaign) == []
+    assert evaluation_api.create_evaluations(campaign=campaign) == 0
     evaluation = created[0]
     assert api.content.get_state(evaluation) == "draft"
     assert evaluation.Title() == "Évaluation 2026"

@@ -29,3 +29,21 @@ def records(results, catalog, columns):
         rid = rid[2] if isinstance(rid, tuple) else rid  # a scored entry
         record = data[rid]
         yield paths[rid], {column: record[at] for column, at in positions}
+
+
+def paths(results, catalog):
+    """The paths of the entries of ``results``, without reading their
+    metadata (the bulk paths that load each object anyway).
+
+    :param results: what a catalog search answered (restricted or not);
+        without ``sort_on``.
+    :param catalog: the portal_catalog that answered.
+    """
+    zcatalog_paths = catalog._catalog.paths
+    rids = getattr(results, "_seq", None)
+    if rids is None:  # not a plain result set (merged, sorted): brains
+        for brain in results:
+            yield brain.getPath()
+        return
+    for rid in rids:
+        yield zcatalog_paths[rid[2] if isinstance(rid, tuple) else rid]

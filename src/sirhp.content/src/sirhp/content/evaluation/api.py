@@ -14,17 +14,16 @@ from AccessControl import Unauthorized
 from datetime import date
 from plone import api
 from sirhp.content import _
-from sirhp.content.base.bulk import add_quietly
+from sirhp.content.base.bulk import BulkCreator
+from sirhp.content.base.catalog import paths as catalog_paths
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
-from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.evaluation import marks as mark_index
 from sirhp.content.evaluation import rules
 from sirhp.content.evaluation.content import GRID_KINDS
 from sirhp.content.permissions import AddEvaluation
 from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
-import transaction
 from zope.i18nmessageid import Message
 
 BATCH = 500  # files between two savepoints of the bulk creation
@@ -162,18 +161,22 @@ def create_campaign(
     )
 
 
-def population(*, campaign):
-    """Catalog entries of the files a campaign evaluates: validated files of
-    its agency, status active, of the chosen corps if any."""
+def _population_query(campaign):
     query = {
-        "context": campaign.aq_parent,
+        "path": "/".join(campaign.aq_parent.getPhysicalPath()),
         "portal_type": "PersonnelFile",
         "review_state": "validated",
         "personnel_status": "active",
     }
     if campaign.population_corps:
         query["corps"] = list(campaign.population_corps)
-    return api.content.find(sort_on="sortable_title", **query)
+    return query
+
+
+def population(*, campaign):
+    """Catalog entries of the files a campaign evaluates: validated files of
+    its agency, status active, of the chosen corps if any."""
+    return api.content.find(sort_on="sortable_title", **_population_query(campaign))
 
 
 def evaluation_id(campaign):
@@ -186,41 +189,41 @@ def create_evaluations(*, campaign):
     """One draft Evaluation per officer of the campaign's population, in one
     action; idempotent (an officer who has one is skipped).
 
-    Bulk path: no initial version, no "file modified" cascade
-    (``add_quietly``); the catalog only finds the population.
+    Bulk path (``BulkCreator``): no event chain, no initial version, no
+    "file modified" cascade; the files are found by path, without reading
+    their catalog metadata; catalog entries written every ``BATCH`` files.
 
     :param campaign: the EvaluationCampaign.
-    :returns: the evaluations created by this run.
+    :returns: the number of evaluations created by this run.
     :raises Unauthorized: a file where the user may not add one.
     """
+    portal = api.portal.get()
+    catalog = api.portal.get_tool("portal_catalog")
     fti = api.portal.get_tool("portal_types").getTypeInfo("Evaluation")
+    results = catalog.searchResults(**_population_query(campaign))
     name = evaluation_id(campaign)
-    created = []
-    with without_initial_versions():
-        for count, brain in enumerate(population(campaign=campaign), 1):
-            if count % BATCH == 0:
-                # lets the ZODB cache ghost what is written (20,000 files)
-                transaction.savepoint(optimistic=True)
-            # the add permission below is the check (no traversal checks)
-            file = brain._unrestrictedGetObject()
-            if name in file:
-                continue
-            if not fti.isConstructionAllowed(file):
-                raise Unauthorized(AddEvaluation)
-            created.append(
-                add_quietly(
-                    file,
-                    "Evaluation",
-                    name=name,
-                    free=True,
-                    campaign=campaign.UID(),
-                    year=campaign.year,
-                    grid_kind=campaign.grid_kind,
-                    grid=dict(campaign.grid or {}),
-                    acknowledge_days=campaign.acknowledge_days,
-                    evaluation_deadline=campaign.evaluation_deadline,
-                )
-            )
+    values = {
+        "campaign": campaign.UID(),
+        "year": campaign.year,
+        "grid_kind": campaign.grid_kind,
+        "acknowledge_days": campaign.acknowledge_days,
+        "evaluation_deadline": campaign.evaluation_deadline,
+    }
+    grid = dict(campaign.grid or {})
+    creator = BulkCreator("Evaluation")
+    created = 0
+    for path in catalog_paths(results, catalog):
+        # the search above was the user's; the add permission is the check
+        file = portal.unrestrictedTraverse(path)
+        if name in file:
+            continue
+        if not fti.isConstructionAllowed(file):
+            raise Unauthorized(AddEvaluation)
+        creator.add(file, name, grid=dict(grid), **values)
+        created += 1
+        if created % BATCH == 0:
+            creator.flush()
+    creator.flush()
     return created
 
 
