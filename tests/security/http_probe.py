@@ -368,6 +368,10 @@ class Probe:
             return False
         return self.refused(response)
 
+    def open(self, rest):
+        response = self.http("POST", f"{self.url}/@evaluations", self.login, json={})
+        return self.answer(response)
+
     def campaign_status(self, rest):
         response = self.get(f"{self.url}/@campaign-status")
         return self.answer(response)

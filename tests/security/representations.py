@@ -1047,6 +1047,13 @@ NOT_DATA = {
         "service:GET @campaign-status",
         "view:suivi-campagne",
     ),
+    "opening an evaluation campaign: the confirmation page shows two "
+    "counts (officers evaluated, evaluations already created), the POST "
+    "answers how many were created; no officer's data "
+    "(tests/evaluation/test_campaign_opening.py)": (
+        "service:POST @evaluations",
+        "view:ouvrir-campagne",
+    ),
     "who is on approved leave on a day in an agency or unit: names, "
     "matricule, type and period from catalog metadata, filtered by View "
     "(no protected field)": ("service:GET @absences",),

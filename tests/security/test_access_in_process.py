@@ -302,6 +302,15 @@ class Probe:
         assert self.request.response.getStatus() == 200, answer
         return answer
 
+    def open(self):
+        """``evaluation_api.open_campaign`` (the page's button and POST
+        @evaluations call it)."""
+        try:
+            evaluation_api.open_campaign(campaign=self.obj)
+        except UNAUTHORIZED:
+            return False
+        return True
+
     def campaign_status(self):
         return self._service(self.obj, "@campaign-status") is not None
 

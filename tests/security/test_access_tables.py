@@ -53,7 +53,9 @@ pytestmark = pytest.mark.slow
 
 CHANNELS = ("rest", "browser")
 # REST services without a page: asked once
-REST_ONLY = {"campaign_status", "coverage", "fairness", "fairness_year"}
+# (the page @@ouvrir-campagne asks the same permission:
+# tests/evaluation/test_campaign_opening.py)
+REST_ONLY = {"campaign_status", "open", "coverage", "fairness", "fairness_year"}
 # pages without a REST service (their forms call the API): asked once
 PAGE_ONLY = {"nominate", "results", "fairness_page", "fairness_xlsx", "fairness_pdf"}
 # who is refused first: the closest to the objects (the likeliest to leak)

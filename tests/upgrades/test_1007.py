@@ -29,6 +29,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
             ("1008", "1009"),
             ("1009", "1010"),
             ("1010", "1011"),
+            ("1011", "1012"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file

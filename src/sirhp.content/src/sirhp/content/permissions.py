@@ -11,6 +11,8 @@ AddChangeRequest = "sirhp: Add ChangeRequest"
 AddLeaveRequest = "sirhp: Add LeaveRequest"
 AddEvaluationCampaign = "sirhp: Add EvaluationCampaign"
 AddEvaluation = "sirhp: Add Evaluation"
+# Open a campaign: create its evaluations in one action (HR managers).
+OpenEvaluationCampaign = "sirhp: Open evaluation campaign"
 # Fill an evaluation's marks: set per state by sirhp_evaluation_workflow.
 EvaluateOfficer = "sirhp: Evaluate"
 

@@ -14,19 +14,19 @@ from AccessControl import Unauthorized
 from datetime import date
 from plone import api
 from sirhp.content import _
-from sirhp.content.base.bulk import BulkCreator
-from sirhp.content.base.catalog import paths as catalog_paths
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.evaluation import marks as mark_index
 from sirhp.content.evaluation import rules
 from sirhp.content.evaluation.content import GRID_KINDS
-from sirhp.content.permissions import AddEvaluation
+from sirhp.content.evaluation.opening import create_evaluations  # noqa: F401
+from sirhp.content.evaluation.opening import evaluation_id  # noqa: F401
+from sirhp.content.evaluation.opening import open_campaign  # noqa: F401
+from sirhp.content.evaluation.opening import population  # noqa: F401
 from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
 from zope.i18nmessageid import Message
 
-BATCH = 500  # files between two savepoints of the bulk creation
 MSG_GRID = _(
     "error_evaluation_grid",
     default="Grille invalide : critères aux poids entiers positifs dont la "
@@ -159,72 +159,6 @@ def create_campaign(
         acknowledge_days=int(acknowledge_days),
         population_corps=list(population_corps or ()),
     )
-
-
-def _population_query(campaign):
-    query = {
-        "path": "/".join(campaign.aq_parent.getPhysicalPath()),
-        "portal_type": "PersonnelFile",
-        "review_state": "validated",
-        "personnel_status": "active",
-    }
-    if campaign.population_corps:
-        query["corps"] = list(campaign.population_corps)
-    return query
-
-
-def population(*, campaign):
-    """Catalog entries of the files a campaign evaluates: validated files of
-    its agency, status active, of the chosen corps if any."""
-    return api.content.find(sort_on="sortable_title", **_population_query(campaign))
-
-
-def evaluation_id(campaign):
-    """The id an officer's evaluation of ``campaign`` has in the file (one
-    per officer and campaign: a second run finds it)."""
-    return f"evaluation-{campaign.year}-{campaign.UID()[:8]}"
-
-
-def create_evaluations(*, campaign):
-    """One draft Evaluation per officer of the campaign's population, in one
-    action; idempotent (an officer who has one is skipped).
-
-    Bulk path (``BulkCreator``): no event chain, no initial version, no
-    "file modified" cascade; the files are found by path, without reading
-    their catalog metadata; catalog entries written every ``BATCH`` files.
-
-    :param campaign: the EvaluationCampaign.
-    :returns: the number of evaluations created by this run.
-    :raises Unauthorized: a file where the user may not add one.
-    """
-    portal = api.portal.get()
-    catalog = api.portal.get_tool("portal_catalog")
-    fti = api.portal.get_tool("portal_types").getTypeInfo("Evaluation")
-    results = catalog.searchResults(**_population_query(campaign))
-    name = evaluation_id(campaign)
-    values = {
-        "campaign": campaign.UID(),
-        "year": campaign.year,
-        "grid_kind": campaign.grid_kind,
-        "acknowledge_days": campaign.acknowledge_days,
-        "evaluation_deadline": campaign.evaluation_deadline,
-    }
-    grid = dict(campaign.grid or {})
-    creator = BulkCreator("Evaluation")
-    created = 0
-    for path in catalog_paths(results, catalog):
-        # the search above was the user's; the add permission is the check
-        file = portal.unrestrictedTraverse(path)
-        if name in file:
-            continue
-        if not fti.isConstructionAllowed(file):
-            raise Unauthorized(AddEvaluation)
-        creator.add(file, name, grid=dict(grid), **values)
-        created += 1
-        if created % BATCH == 0:
-            creator.flush()
-    creator.flush()
-    return created
 
 
 def _check_partial_marks(grid, marks):

@@ -66,6 +66,10 @@ ACTION_LABELS = {
     actions.TRAINING_CLOSED: _(
         "audit_training_closed", default="Session de formation close"
     ),
+    actions.EVALUATION_OPENED: _(
+        "audit_evaluation_opened",
+        default="Campagne d'évaluation ouverte (évaluations créées)",
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

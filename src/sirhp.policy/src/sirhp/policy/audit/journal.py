@@ -91,6 +91,8 @@ PROMOTION_PUBLISHED = "promotion.published"  # its promotion acts filed
 PROMOTION_EXCEPTIONAL = "promotion.exceptional"  # an art. 19 promotion proposed
 # a training session closed: its training acts filed (sirhp.content.training)
 TRAINING_CLOSED = "training.closed"
+# an evaluation campaign opened: its evaluations created (sirhp.content.evaluation)
+EVALUATION_OPENED = "evaluation.opened"
 
 ACTIONS = (
     VIEW,
@@ -119,6 +121,7 @@ ACTIONS = (
     PROMOTION_PUBLISHED,
     PROMOTION_EXCEPTIONAL,
     TRAINING_CLOSED,
+    EVALUATION_OPENED,
 )
 
 

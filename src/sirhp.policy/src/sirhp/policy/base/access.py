@@ -162,6 +162,10 @@ OPERATION_LABELS = {
     "revise": ("réviser", "revise"),
     "lapse": ("constater le silence (délai passé)", "lapse (silence)"),
     "campaign_status": ("suivi de campagne (@campaign-status)", "campaign status"),
+    "open": (
+        "ouvrir la campagne : créer les évaluations (@evaluations)",
+        "open the campaign: create the evaluations",
+    ),
     # training (training/access.py)
     "coverage": ("couverture des formations (@training-coverage)", "coverage"),
     "record": ("enregistrer les résultats", "record the results"),
@@ -244,6 +248,7 @@ MUTATING = TRANSITIONS | {
     "upload",
     "delete",
     "build",
+    "open",
     "decisions",
     "nominate",
     "results",

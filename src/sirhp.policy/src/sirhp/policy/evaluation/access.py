@@ -85,7 +85,7 @@ CAMPAIGN = Table(
     portal_type="EvaluationCampaign",
     label=("Campagne d'évaluation", "Evaluation campaign"),
     states=("internal",),
-    operations=("view", "search", "edit", "delete", "campaign_status"),
+    operations=("view", "search", "edit", "delete", "campaign_status", "open"),
     rules=rows(
         internal={
             "view": STAFF,
@@ -93,6 +93,7 @@ CAMPAIGN = Table(
             "edit": HR | ADMIN,
             "delete": HR | ADMIN,
             "campaign_status": HR | AUDITOR | ADMIN,
+            "open": HR | ADMIN,
         }
     ),
     note=(

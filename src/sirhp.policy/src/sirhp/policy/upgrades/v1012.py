@@ -1,0 +1,19 @@
+"""1011 -> 1012, each step re-runnable and logged:
+
+- ``campaign_opening``: HR managers open a campaign (its evaluations
+  created in one action).
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.policy.upgrades import campaign_opening
+from sirhp.policy.upgrades import logger
+
+STEPS = (campaign_opening,)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.policy upgraded to 1012")

@@ -1,0 +1,103 @@
+"""Opening a campaign: its evaluations created in one action by the
+agency's HR manager — the page @@ouvrir-campagne (a confirmation, then the
+button) and POST @evaluations call the same API, which journals how many
+were created; anyone else is refused on both channels and nothing is
+created."""
+
+from AccessControl import Unauthorized
+from datetime import date
+from plone import api
+from plone.app.testing import login
+import pytest
+import requests
+from sirhp.content.evaluation import api as evaluation_api
+from sirhp.policy.audit.journal import EVALUATION_OPENED
+from sirhp.policy.audit.journal import get_journal
+import transaction
+
+REFUSED = ("clerk.pn", "reviewer.pn", "commander.pn", "auditor", "hrmanager.ocs")
+
+
+def _campaign(portal):
+    login(portal, "hrmanager.pn")
+    return evaluation_api.create_campaign(
+        agency=portal["police-nationale"],
+        year=2026,
+        grid={"discipline": 100},
+        evaluation_deadline=date(2026, 12, 15),
+    )
+
+
+def _created(portal, campaign):
+    return len(
+        portal.portal_catalog.unrestrictedSearchResults(
+            portal_type="Evaluation", getId=evaluation_api.evaluation_id(campaign)
+        )
+    )
+
+
+def test_hr_manager_opens_once_and_it_is_journaled(portal, testdata):
+    campaign = _campaign(portal)
+    expected = len(evaluation_api.population(campaign=campaign))
+    assert expected >= 2
+    count = evaluation_api.open_campaign(campaign=campaign)
+    assert count == expected == _created(portal, campaign)
+    events = get_journal().query(action=EVALUATION_OPENED, limit=1)
+    assert events[0]["user_id"] == "hrmanager.pn"
+    assert f"{count} évaluation(s)" in events[0]["detail"]
+    assert evaluation_api.open_campaign(campaign=campaign) == 0  # idempotent
+
+
+@pytest.mark.parametrize("user", REFUSED + (None,))
+def test_others_may_not_open(portal, testdata, user):
+    campaign = _campaign(portal)
+    login(portal, user or testdata.FILES["pn_validated"])
+    with pytest.raises(Unauthorized):
+        evaluation_api.open_campaign(campaign=campaign)
+    assert _created(portal, campaign) == 0
+
+
+@pytest.fixture
+def site(functional):
+    return functional["portal"]
+
+
+def _session(name, password):
+    session = requests.Session()
+    session.auth = (name, password)
+    return session
+
+
+def test_both_channels(site, testdata):
+    campaign = _campaign(site)
+    url = campaign.absolute_url()
+    transaction.commit()
+    for name in (*REFUSED, testdata.FILES["pn_validated"]):
+        with _session(name, testdata.PASSWORD) as session:
+            rest = session.post(
+                f"{url}/@evaluations", headers={"Accept": "application/json"}
+            )
+            assert rest.status_code in (401, 403), (name, rest.status_code)
+            page = session.get(f"{url}/@@ouvrir-campagne", allow_redirects=False)
+            assert page.status_code in (302, 401, 403), (name, page.status_code)
+            if page.status_code == 302:
+                assert "login" in page.headers["Location"]
+    transaction.begin()
+    assert _created(site, campaign) == 0
+    with _session("hrmanager.pn", testdata.PASSWORD) as hr:
+        page = hr.get(f"{url}/@@ouvrir-campagne")
+        assert page.status_code == 200
+        assert "Créer les évaluations" in page.text
+        token = page.text.split('name="_authenticator" value="')[1].split('"')[0]
+        opened = hr.post(
+            f"{url}/@@ouvrir-campagne", data={"open": "1", "_authenticator": token}
+        )
+        assert opened.status_code == 200
+        assert opened.url.endswith("/@@suivi-campagne")
+        assert "évaluation(s) créée(s)" in opened.text
+        again = hr.post(f"{url}/@evaluations", headers={"Accept": "application/json"})
+        assert again.status_code == 200, again.text
+        assert again.json()["created"] == 0
+    transaction.begin()
+    assert _created(site, campaign) >= 2
+    assert api.content.get_state(campaign) is not None
