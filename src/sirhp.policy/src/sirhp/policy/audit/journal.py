@@ -91,6 +91,8 @@ PROMOTION_PUBLISHED = "promotion.published"  # its promotion acts filed
 PROMOTION_EXCEPTIONAL = "promotion.exceptional"  # an art. 19 promotion proposed
 # a training session closed: its training acts filed (sirhp.content.training)
 TRAINING_CLOSED = "training.closed"
+# a legacy register imported: one line with the counts (each file's "create")
+LEGACY_IMPORT = "legacy.import"
 
 ACTIONS = (
     VIEW,
@@ -119,6 +121,7 @@ ACTIONS = (
     PROMOTION_PUBLISHED,
     PROMOTION_EXCEPTIONAL,
     TRAINING_CLOSED,
+    LEGACY_IMPORT,
 )
 
 
