@@ -56,7 +56,7 @@ def test_dry_run_reports_every_kind(portal, testdata):
     assert (13, "nina", "duplicate") in codes
     assert (14, "grade", "grade_corps") in codes
     assert (15, "sex", "sex") in codes
-    assert not any(problem.row == 2 for problem in report["problems"])
+    assert [p for p in report["problems"] if p.row == 2] == []
     assert report["rows"] == 14 and report["valid"] == 1
     lines = legacy.describe(report["problems"], registers.HEADERS, None)
     line = next(line for line in lines if line["row"] == 3)
@@ -66,8 +66,7 @@ def test_dry_run_reports_every_kind(portal, testdata):
 
 
 def test_date_styles_and_csv(portal):
-    styles = ["12/03/1985", "12-03-1985", "1985-03-12", "12.03.85", "12 mars 1985",
-              31118]  # fmt: skip
+    styles = ["12/03/1985", "12-03-1985", "1985-03-12", "12.03.85", "12 mars 1985"]
     data = registers.csv_bytes(
         [registers.row(i, birth_date=str(style)) for i, style in enumerate(styles)],
         delimiter=",",
@@ -101,9 +100,14 @@ def test_import_creates_drafts_owned_and_all_or_nothing(portal):
     assert api.content.get_state(file) == "draft"
     assert "clerk.pn" in file.users_with_local_role("Owner")
     assert file.unit.to_object.getId() == "commissariat-1"
-    (brain,) = api.content.find(UID=file.UID())
-    assert brain.matricule == "900001K"
-    assert api.content.find(portal_type="PersonnelFile", nina=file.nina)
+    catalog = portal.portal_catalog
+    (brain,) = catalog.unrestrictedSearchResults(UID=file.UID())
+    assert brain.matricule == "900001K" and brain.review_state == "draft"
+    assert catalog.unrestrictedSearchResults(
+        portal_type="PersonnelFile", nina=file.nina
+    )
+    with api.env.adopt_user(username="clerk.pn"):
+        assert api.content.find(UID=file.UID())
 
 
 def test_failure_while_creating_stores_nothing(portal, monkeypatch):
@@ -137,7 +141,9 @@ def test_refused_to_others(portal, user):
 def test_allowed_to_clerks_and_hr_managers(portal, user):
     rows = _rows(registers.xlsx([registers.row(1)]))
     with api.env.adopt_user(username=user):
-        legacy.dry_run(agency=portal["police-nationale"], rows=rows, today=REFERENCE_DATE)
+        legacy.dry_run(
+            agency=portal["police-nationale"], rows=rows, today=REFERENCE_DATE
+        )
 
 
 def test_scans_filed(portal):
@@ -159,5 +165,5 @@ def test_scans_filed(portal):
             scans={"900001K_diplome.pdf": pdf},
         )  # fmt: skip
     assert result["documents"] == 1
-    (document,) = agency["900001K"].objectValues("ScannedDocument")
+    (document,) = agency["900001K"].objectValues()
     assert document.document_type == "diplome" and document.scan_source == "import"

@@ -76,7 +76,7 @@ def check_permission(agency):
 
 
 def lookups(agency) -> rules.Lookups:
-    """The corps and grades in force and ``agency``'s units (by code, else
+    """The corps and grades in force and ``agency``'s units (by code and by
     their path in the agency), as the rules check cells against."""
     corps = {term.code: term.label for term in statute_terms("corps")}
     grades = {
@@ -88,8 +88,9 @@ def lookups(agency) -> rules.Lookups:
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="Unit", path=base):
         obj = brain._unrestrictedGetObject()
-        code = getattr(obj, "code", None) or brain.getPath()[len(base) + 1 :]
-        units[code] = (brain.Title, brain.UID)
+        units[brain.getPath()[len(base) + 1 :]] = (brain.Title, brain.UID)
+        if getattr(obj, "code", None):
+            units[obj.code] = (brain.Title, brain.UID)
     return rules.Lookups(corps, grades, units)
 
 

@@ -67,8 +67,7 @@ MSG_COLUMNS = _(
 )
 MSG_INVALID = _(
     "legacy_invalid",
-    default="Import refusé : corrigez les erreurs signalées. Rien n'a été "
-    "enregistré.",
+    default="Import refusé : corrigez les erreurs signalées. Rien n'a été enregistré.",
 )
 MSG_CREATE_FAILED = _(
     "legacy_create_failed",

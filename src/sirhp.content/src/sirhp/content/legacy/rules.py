@@ -11,8 +11,6 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 import re
-import unicodedata
-
 from sirhp.content.domain.personnel import date_errors
 from sirhp.content.domain.personnel import grade_corps_mismatch
 from sirhp.content.domain.personnel import is_valid_email
@@ -20,6 +18,7 @@ from sirhp.content.domain.personnel import is_valid_matricule
 from sirhp.content.domain.personnel import is_valid_nina
 from sirhp.content.domain.personnel import is_valid_phone
 from typing import NamedTuple
+import unicodedata
 
 # field -> (required, French header of the template, other header names)
 FIELDS = {
@@ -166,7 +165,9 @@ def parse_date(value, today: date):
             return None
         match = SPELLED.match(text)
         if match and match.group(2) in MONTHS:
-            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+            return date(
+                int(match.group(3)), MONTHS[match.group(2)], int(match.group(1))
+            )
     except ValueError:  # 31/02/1990
         return None
     return None

@@ -32,7 +32,9 @@ def upgrade(context):
     if new_index:
         for brain in catalog.unrestrictedSearchResults(portal_type="PersonnelFile"):
             obj = brain._unrestrictedGetObject()
-            catalog.catalog_object(obj, brain.getPath(), idxs=["nina"], update_metadata=0)
+            catalog.catalog_object(
+                obj, brain.getPath(), idxs=["nina"], update_metadata=0
+            )
             count += 1
             if count % BATCH == 0:
                 transaction.savepoint(optimistic=True)
