@@ -261,7 +261,9 @@ def _create(agency, records, rows, progress):
     unit_ids = {}
     total = len(records)
     with without_initial_versions():
-        for done, (record, (number, _row)) in enumerate(zip(records, rows), 1):
+        for done, (record, (number, _row)) in enumerate(
+            zip(records, rows, strict=True), 1
+        ):
             fields = dict(record)
             fields.setdefault("status", "active")
             uid = fields.pop("unit", None)

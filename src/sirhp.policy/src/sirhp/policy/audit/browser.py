@@ -66,6 +66,7 @@ ACTION_LABELS = {
     actions.TRAINING_CLOSED: _(
         "audit_training_closed", default="Session de formation close"
     ),
+    actions.LEGACY_IMPORT: _("audit_legacy_import", default="Reprise de registre"),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).
