@@ -56,15 +56,18 @@ def register(count, seed=2026):
 
 def layer_up():
     from sirhp.policy.testing import INTEGRATION_TESTING
-    from zope.testrunner.runner import order_by_bases
 
-    layers = order_by_bases([INTEGRATION_TESTING])
-    for layer in layers:
-        if hasattr(layer, "setUp"):
+    done = []
+
+    def up(layer):
+        for base in layer.__bases__:
+            up(base)
+        if layer not in done:
+            done.append(layer)
             layer.setUp()
-    for layer in layers:
-        if hasattr(layer, "testSetUp"):
-            layer.testSetUp()
+
+    up(INTEGRATION_TESTING)
+    INTEGRATION_TESTING.testSetUp()
     return INTEGRATION_TESTING["portal"]
 
 
