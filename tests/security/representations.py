@@ -1039,6 +1039,14 @@ def _names(prefix, text):
 
 
 NOT_DATA = {
+    "the legacy import of an agency's register (its clerks, HR managers, "
+    "administrators): the report names the uploaded rows and the matricules "
+    "it created, nothing read from stored files but yes/no duplicates; the "
+    "template lists corps, grades and the agency's units "
+    "(tests/legacy/test_import_web.py)": (
+        "service:POST @import-agents",
+        "view:import-agents",
+    ),
     "an evaluation campaign's follow-up for its agency's HR managers: "
     "counts per unit and evaluator, late evaluations' matricules, contest "
     "rate and rater statistics (count, mean, spread): aggregates, never one "
@@ -1095,6 +1103,7 @@ NOT_DATA = {
             "POST @aliases",
             "POST @badge-print",
             "POST @batch-filing",
+            "POST @import-agents",
             "POST @change-requests",
             "POST @comments",
             "POST @content-rules",

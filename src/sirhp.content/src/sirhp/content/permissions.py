@@ -54,3 +54,7 @@ ManagePromotionTables = "sirhp: Manage promotion tables"
 DecidePromotions = "sirhp: Decide promotions"
 # Fairness of promotion and evaluation: HR managers (locally), auditors.
 ViewFairness = "sirhp: View fairness"
+
+# Legacy spreadsheet import (@@import-agents, @import-agents, the command):
+# records clerks and HR managers of the agency (sirhp.policy), administrators.
+ImportPersonnelFiles = "sirhp: Import personnel files"

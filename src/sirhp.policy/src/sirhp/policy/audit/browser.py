@@ -70,6 +70,7 @@ ACTION_LABELS = {
         "audit_evaluation_opened",
         default="Campagne d'évaluation ouverte (évaluations créées)",
     ),
+    actions.LEGACY_IMPORT: _("audit_legacy_import", default="Reprise de registre"),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -93,6 +93,8 @@ PROMOTION_EXCEPTIONAL = "promotion.exceptional"  # an art. 19 promotion proposed
 TRAINING_CLOSED = "training.closed"
 # an evaluation campaign opened: its evaluations created (sirhp.content.evaluation)
 EVALUATION_OPENED = "evaluation.opened"
+# a legacy register imported: one line with the counts (each file's "create")
+LEGACY_IMPORT = "legacy.import"
 
 ACTIONS = (
     VIEW,
@@ -122,6 +124,7 @@ ACTIONS = (
     PROMOTION_EXCEPTIONAL,
     TRAINING_CLOSED,
     EVALUATION_OPENED,
+    LEGACY_IMPORT,
 )
 
 

@@ -1,0 +1,1 @@
+"""Legacy spreadsheet import of personnel files."""

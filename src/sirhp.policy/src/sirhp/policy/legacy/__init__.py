@@ -1,0 +1,1 @@
+"""Legacy spreadsheet import: the page (the domain is sirhp.content.legacy)."""
