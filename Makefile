@@ -14,7 +14,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install instance site site-production start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,7 +32,10 @@ instance: install ## Write the Zope instance (var/instance, port $(PORT))
 	$(BIN)/python scripts/make_instance.py instance --port $(PORT)
 
 site: instance ## Create the site "sirhp" with demo data (only if missing)
-	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py --demo
+
+site-production: instance ## A production site: SIRHP_ADMIN_USER/SIRHP_ADMIN_PASSWORD, agencies only, no demo data
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py --production
 
 start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp (+ text worker)
 	@$(BIN)/python scripts/print_accounts.py
@@ -73,7 +76,7 @@ i18n: install ## Rebuild the translation catalogues (i18ndude)
 
 demo: install ## A benchmark site with N files (default 20000) in var/bench
 	$(BIN)/python scripts/make_instance.py bench --port 8090
-	SIRHP_DEMO_COUNT=$(N) $(BIN)/zconsole run $(BENCH)/etc/zope.conf scripts/create_site.py --count $(N) --no-accounts --bulk
+	SIRHP_DEMO_COUNT=$(N) $(BIN)/zconsole run $(BENCH)/etc/zope.conf scripts/create_site.py --demo --count $(N) --no-accounts --bulk
 
 bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
 	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)

@@ -54,6 +54,7 @@ def test_refused_demo_password_stops_before_the_site(tmp_path):
             "run",
             etc / "zope.conf",
             SCRIPTS / "create_site.py",
+            "--demo",
         ],
         cwd=tmp_path,
         env=env,
