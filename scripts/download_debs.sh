@@ -19,8 +19,17 @@ mapfile -t closure < <(
     --no-breaks --no-replaces --no-enhances "${names[@]}" |
     grep -v '^ ' | grep -v '^<' | sort -u
 )
-# Listed packages at their pinned version, dependencies at the candidate.
-wanted=("${pinned[@]}")
+# Listed packages at their pinned version when the mirror still has it (a
+# security update replaces it there: then the candidate, with a warning);
+# dependencies at the candidate.
+wanted=()
+for entry in "${pinned[@]}"; do
+  if [[ "$entry" == *=* ]] && ! apt-get download --print-uris "$entry" >/dev/null 2>&1; then
+    echo "warning: $entry is no longer on the mirror; taking ${entry%%=*} $(apt-cache policy "${entry%%=*}" | awk '/Candidate:/ {print $2}')" >&2
+    entry="${entry%%=*}"
+  fi
+  wanted+=("$entry")
+done
 for package in "${closure[@]}"; do
   package="${package%%:*}"
   [[ " ${names[*]} " == *" $package "* ]] || wanted+=("$package")
