@@ -161,7 +161,9 @@ def cluster(tmp_path_factory):
         env.pop("SIRHP_DEMO_COUNT", None)
         result = subprocess.run(
             [
-                BIN / "zconsole",
+                sys.executable,  # this interpreter: the code under test
+                "-m",
+                "Zope2.utilities.zconsole",
                 "run",
                 etc1 / "zope.conf",
                 SCRIPTS / "create_site.py",
