@@ -1,8 +1,13 @@
 # SIRHP — one target per task. `make help` lists them.
 SHELL := /bin/bash
 PYTHON ?= python3.11
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
+# Offline install: every pinned wheel in $(WHEELHOUSE) (make wheelhouse); pip
+# then reads no index when the wheelhouse is present or with OFFLINE=1.
+WHEELHOUSE ?= wheelhouse
+OFFLINE ?= $(if $(wildcard $(WHEELHOUSE)/*.whl),1,)
+PIP_FROM := $(if $(filter 1,$(OFFLINE)),--no-index --find-links $(WHEELHOUSE),)
 PORT ?= 8080
 N ?= 20000
 INSTANCE := var/instance
@@ -14,25 +19,36 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(STAMP): constraints.txt src/sirhp.content/pyproject.toml src/sirhp.policy/pyproject.toml
+	@if [ "$(OFFLINE)" = 1 ] && ! ls $(WHEELHOUSE)/*.whl >/dev/null 2>&1; then \
+	  echo "OFFLINE=1: no wheel in $(WHEELHOUSE)/ (make wheelhouse on a connected machine)" >&2; exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -r requirements.txt
-	$(BIN)/pip install -q -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
+	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt pip setuptools wheel
+	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt -r requirements.txt
+	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
 	@touch $(STAMP)
 
-install: $(STAMP) ## Create the virtualenv and install every pinned package
+install: $(STAMP) ## Create the virtualenv and install every pinned package (from wheelhouse/ with no index if present, or OFFLINE=1)
+
+wheelhouse: install ## Every pinned distribution as a wheel in wheelhouse/ (offline install; make debs for the Debian packages)
+	bash scripts/wheelhouse.sh
+
+debs: ## The Debian packages (scripts/debian_packages.txt) and their dependencies as .deb files in debs/
+	bash scripts/download_debs.sh
 
 instance: install ## Write the Zope instance (var/instance, port $(PORT))
 	$(BIN)/python scripts/make_instance.py instance --port $(PORT)
 
 site: instance ## Create the site "sirhp" with demo data (only if missing)
-	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+	SIRHP_PUBLIC_URL=http://localhost:$(PORT)/sirhp $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py --demo
+
+site-production: instance ## A production site: SIRHP_ADMIN_USER/SIRHP_ADMIN_PASSWORD, agencies only, no demo data
+	$(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py --production
 
 start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp (+ text worker)
 	@$(BIN)/python scripts/print_accounts.py
@@ -73,7 +89,7 @@ i18n: install ## Rebuild the translation catalogues (i18ndude)
 
 demo: install ## A benchmark site with N files (default 20000) in var/bench
 	$(BIN)/python scripts/make_instance.py bench --port 8090
-	SIRHP_DEMO_COUNT=$(N) $(BIN)/zconsole run $(BENCH)/etc/zope.conf scripts/create_site.py --count $(N) --no-accounts --bulk
+	SIRHP_DEMO_COUNT=$(N) $(BIN)/zconsole run $(BENCH)/etc/zope.conf scripts/create_site.py --demo --count $(N) --no-accounts --bulk
 
 bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
 	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)

@@ -8,7 +8,7 @@
 #     var/buildout-check/work (the repository's bin/, parts/ ... stay as
 #     they are), eggs cached in var/buildout-cache between runs;
 #  3. bin/buildout -N (never -o: offline mode misses the recipe eggs);
-#  4. bin/instance run scripts/create_site.py --count 5, before starting;
+#  4. bin/instance run scripts/create_site.py --demo --count 5, before starting;
 #  5. bin/instance fg in the background, on a free port (or $BUILDOUT_CHECK_PORT),
 #     until /sirhp answers 200 with "SIRHP" in the page; then stopped;
 #  6. bin/zeoserver fg, until its port accepts a connection; then stopped.
@@ -109,8 +109,8 @@ tail -15 "$LOG/buildout.log"
 [ -x "$WORK/bin/zeoserver" ] || fail "no bin/zeoserver"
 done_step
 
-step "bin/instance run scripts/create_site.py --count 5"
-(cd "$WORK" && bin/instance run "$ROOT/scripts/create_site.py" --count 5) >"$LOG/create_site.log" 2>&1
+step "bin/instance run scripts/create_site.py --demo --count 5"
+(cd "$WORK" && bin/instance run "$ROOT/scripts/create_site.py" --demo --count 5) >"$LOG/create_site.log" 2>&1
 status=$?
 tail -5 "$LOG/create_site.log"
 [ $status -eq 0 ] || fail "create_site.py exited $status (see ${LOG#"$ROOT"/}/create_site.log)"

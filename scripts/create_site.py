@@ -1,9 +1,19 @@
-"""Create the SIRHP site if it does not exist yet, then load the demo data.
+"""Create the SIRHP site if it does not exist yet; with --demo, load the
+demo data.
 
-Run with: zconsole run var/NAME/etc/zope.conf scripts/create_site.py [--count N]
-Environment: SIRHP_ADMIN_PASSWORD (default "admin", local use only),
-SIRHP_DEMO_PASSWORD (default "sirhp-demo-2026"), SIRHP_DEMO_COUNT,
-SIRHP_PUBLIC_URL, and the instance's (SIRHP_AUDIT_DB, SIRHP_MAIL_DIR,
+Run with: zconsole run var/NAME/etc/zope.conf scripts/create_site.py
+[--production | --demo [--count N]]
+
+Without --demo (the safe default, or --production) the site has its
+administrator and the agencies of the profile, nothing else: no demo
+account, unit, file or badge. Its administrator comes from the environment:
+SIRHP_ADMIN_USER (default "admin") and SIRHP_ADMIN_PASSWORD (required, the
+site's password policy applies). Demo-only options are refused without
+--demo, and --demo is refused on a site created for production.
+
+With --demo (make start): SIRHP_ADMIN_PASSWORD (default "admin", local use
+only), SIRHP_DEMO_PASSWORD (default "sirhp-demo-2026"), SIRHP_DEMO_COUNT.
+Both: SIRHP_PUBLIC_URL, and the instance's (SIRHP_AUDIT_DB, SIRHP_MAIL_DIR,
 SIRHP_TRUSTED_PROXIES, SIRHP_TEXT_JOBS).
 
 Every setting is checked before anything is created: a refused one is named
@@ -25,17 +35,17 @@ from zope.component.hooks import setSite
 SITE_ID = "sirhp"
 
 
-def ensure_admin(app, password):
+def ensure_admin(app, password, login="admin"):
     users = app.acl_users
-    if users.getUser("admin") is None:
-        users._doAddUser("admin", password, ["Manager"], [])
+    if users.getUser(login) is None:
+        users._doAddUser(login, password, ["Manager"], [])
     elif hasattr(getattr(users, "users", None), "updateUserPassword"):
         # Plone replaces the root user folder by a PAS on site creation; its
         # ZODB user manager changes the password (no IUserManagement there).
-        users.users.updateUserPassword("admin", password)
+        users.users.updateUserPassword(login, password)
     else:  # a classic Zope user folder
-        users._doChangeUser("admin", password, ["Manager"], [])
-    return users.getUser("admin").__of__(users)
+        users._doChangeUser(login, password, ["Manager"], [])
+    return users.getUser(login).__of__(users)
 
 
 def upgrade_profiles(site):
@@ -79,30 +89,59 @@ def create_site(app):
     return site
 
 
-def main(app, argv, environ=None):
-    """Returns the exit status: 0, or 2 when a setting or the site is wrong."""
-    from sirhp.policy.setuphandlers import environment
+DEMO_ONLY = ("count", "no_accounts", "bulk", "add")
 
-    settings, errors = environment.check_settings(environ)
+
+def parse(argv):
     parser = argparse.ArgumentParser(prog="create_site.py")
-    parser.add_argument("--count", type=int, default=settings.demo_count)
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--demo",
+        action="store_true",
+        help="demo data: accounts with the published password, units, files, "
+        "badges (make start, benchmarks)",
+    )
+    kind.add_argument(
+        "--production",
+        action="store_true",
+        help="the default: the administrator and the agencies, no demo data",
+    )
+    parser.add_argument("--count", type=int, help="demo files (with --demo)")
     parser.add_argument(
         "--no-accounts",
         action="store_true",
+        default=None,
         help="no officer accounts (large benchmark sites)",
     )
     parser.add_argument(
         "--bulk",
         action="store_true",
+        default=None,
         help="no initial versions (large benchmark sites, as an import)",
     )
     parser.add_argument(
-        "--add",
-        type=int,
-        default=0,
-        help="add N more files to an existing site (benchmarks)",
+        "--add", type=int, help="add N more files to an existing site (benchmarks)"
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(app, argv, environ=None):
+    """Returns the exit status: 0, or 2 when a setting or the site is wrong."""
+    from sirhp.policy.setuphandlers import environment
+    from sirhp.policy.setuphandlers.production import demo_only_error
+
+    args = parse(argv)
+    settings, errors = environment.check_settings(environ, demo=args.demo)
+    if not args.demo:
+        errors += [
+            demo_only_error(option)
+            for option in DEMO_ONLY
+            if getattr(args, option) is not None
+        ]
+    if args.count is None:
+        args.count = settings.demo_count
+    args.add = args.add or 0
+    args.no_accounts, args.bulk = bool(args.no_accounts), bool(args.bulk)
     for option in ("count", "add"):
         if getattr(args, option) < 0:
             errors.append(environment.integer_error(f"--{option}", 0))
@@ -112,6 +151,8 @@ def main(app, argv, environ=None):
     app = makerequest(app)
     if SITE_ID in app.objectIds():
         return update_site(app, args, settings)
+    if not args.demo:
+        return new_production_site(app, settings)
     return new_site(app, args, settings)
 
 
@@ -123,7 +164,7 @@ def refuse(errors):
 
 
 def log_in(app, settings):
-    admin = ensure_admin(app, settings.admin_password)
+    admin = ensure_admin(app, settings.admin_password, settings.admin_user)
     newSecurityManager(None, admin)
     transaction.commit()
 
@@ -132,9 +173,17 @@ def update_site(app, args, settings):
     from sirhp.policy.login import throttle
     from sirhp.policy.setuphandlers import demo
     from sirhp.policy.setuphandlers import environment
+    from sirhp.policy.setuphandlers import production
 
     site = app[SITE_ID]
     setSite(site)
+    if not args.demo:  # production: new code, data kept, nothing added
+        log_in(app, settings)
+        print(f"Site '{SITE_ID}' exists: data kept.")
+        upgrade_profiles(site)
+        return 0
+    if production.is_production(site):
+        return refuse([production.production_site_error(site)])
     problem = environment.incomplete_site(site)
     if problem is not None:
         return refuse([problem])
@@ -189,12 +238,7 @@ def new_site(app, args, settings):
             progress=_progress,
             bulk=args.bulk,
         )
-        if settings.public_url:  # the address in the QR codes of the demo cards
-            from plone import api
-
-            api.portal.set_registry_record(
-                "sirhp.badge.public_url", settings.public_url
-            )
+        set_public_url(settings)
         badges = demo.create_demo_badges(site, count=40)
         print(f"{badges} demo badges (photos, requests, a print batch per agency)")
         transaction.commit()
@@ -205,6 +249,38 @@ def new_site(app, args, settings):
         raise
     report(site, count, seconds)
     return 0
+
+
+def new_production_site(app, settings):
+    """The site with its administrator and agencies, marked as a production
+    site: no demo account, unit, file or badge. Stored whole, or not at all."""
+    from sirhp.policy.setuphandlers import environment
+    from sirhp.policy.setuphandlers import production
+
+    log_in(app, settings)
+    try:
+        start = time.perf_counter()
+        site = create_site(app)
+        production.mark_production(site)
+        set_public_url(settings)
+        transaction.commit()
+    except BaseException:
+        transaction.abort()
+        remove_bare_site(app)
+        print(_both(environment.creation_failed(SITE_ID)), file=sys.stderr)
+        raise
+    print(
+        f"Site '{SITE_ID}' created in {time.perf_counter() - start:.1f} s "
+        f"(production: no demo data); administrator: {settings.admin_user}"
+    )
+    return 0
+
+
+def set_public_url(settings):
+    if settings.public_url:  # the address in the badges' QR codes
+        from plone import api
+
+        api.portal.set_registry_record("sirhp.badge.public_url", settings.public_url)
 
 
 def remove_bare_site(app):

@@ -10,7 +10,8 @@ def main():
     password = os.environ.get("SIRHP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
     admin = os.environ.get("SIRHP_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
     print("\nSIRHP demo accounts (synthetic data):")
-    print(f"  admin (Zope manager)          password: {admin}")
+    login = os.environ.get("SIRHP_ADMIN_USER", "admin")
+    print(f"  {login + ' (Zope manager)':<29} password: {admin}")
     for login, role in (
         ("clerk.pn", "records clerk, Police nationale"),
         ("reviewer.pn", "reviewer, Police nationale"),

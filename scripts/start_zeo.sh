@@ -25,7 +25,7 @@ done
 echo "ZEO server on $ZEO_ADDRESS (data in $DATA)"
 
 # Site and demo data, created through the first client if missing.
-$BIN/zconsole run var/zeo-client1/etc/zope.conf scripts/create_site.py
+$BIN/zconsole run var/zeo-client1/etc/zope.conf scripts/create_site.py --demo
 
 $BIN/runwsgi var/zeo-client1/etc/zope.ini &
 pids+=($!)

@@ -4,6 +4,7 @@ Usage: .venv/bin/zconsole run var/instance/etc/zope.conf scripts/upgrade_site.py
 (the same as Site setup -> Add-ons -> Upgrade, for scripts and cron).
 """
 
+import os
 from plone import api
 from Testing.makerequest import makerequest
 import time
@@ -19,7 +20,7 @@ def main(app):
     site = app[SITE_ID]
     setSite(site)
     setup = site.portal_setup
-    with api.env.adopt_user(username="admin"):
+    with api.env.adopt_user(username=os.environ.get("SIRHP_ADMIN_USER", "admin")):
         for profile in PROFILES:
             before = setup.getLastVersionForProfile(profile)
             start = time.perf_counter()

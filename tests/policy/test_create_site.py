@@ -145,7 +145,9 @@ class TestScript:
         app = functional["app"]
         before = last_transaction(app)
         status = script.main(
-            app, ["--count", "1"], environ(SIRHP_DEMO_PASSWORD="holdout-demo")
+            app,
+            ["--demo", "--count", "1"],
+            environ(SIRHP_DEMO_PASSWORD="holdout-demo"),
         )
         assert status == 2
         err = capsys.readouterr().err
@@ -160,7 +162,7 @@ class TestScript:
 
     def test_negative_count_refused(self, functional, script, capsys):
         app = functional["app"]
-        assert script.main(app, ["--count", "-1"], environ()) == 2
+        assert script.main(app, ["--demo", "--count", "-1"], environ()) == 2
         assert capsys.readouterr().err.splitlines() == [
             "--count refusé : un nombre entier d'au moins 0 est attendu.",
             "--count refused: a whole number of at least 0 is expected.",
@@ -184,7 +186,7 @@ class TestScript:
                 demo, "create_demo_site_content", side_effect=refused
             ):
                 with pytest.raises(ValueError):
-                    script.main(app, ["--count", "1"], environ())
+                    script.main(app, ["--demo", "--count", "1"], environ())
         transaction.begin()
         assert "sirhp" not in app.objectIds()
         assert capsys.readouterr().err.splitlines() == [
@@ -206,7 +208,7 @@ class TestScript:
         transaction.commit()
         before = last_transaction(app)
         with mock.patch.object(script, "SITE_ID", portal.getId()):
-            status = script.main(app, [], environ())
+            status = script.main(app, ["--demo"], environ())
         assert status == 2
         french, english = capsys.readouterr().err.splitlines()
         assert french.startswith(f"Le site « {portal.getId()} » est incomplet")
@@ -220,11 +222,101 @@ class TestScript:
 
         app, portal = functional["app"], functional["portal"]
         with mock.patch.object(script, "SITE_ID", portal.getId()):
-            same = script.main(app, [], environ(SIRHP_DEMO_PASSWORD=testdata.PASSWORD))
+            same = script.main(
+                app, ["--demo"], environ(SIRHP_DEMO_PASSWORD=testdata.PASSWORD)
+            )
             assert same == 0
             assert capsys.readouterr().err == ""
-            other = script.main(app, [], environ())  # the default password
+            other = script.main(app, ["--demo"], environ())  # the default password
         assert other == 0
         assert "SIRHP_DEMO_PASSWORD n'est pas le mot de passe" in (
             capsys.readouterr().err
         )
+
+
+class TestProductionSettings:
+    """Without --demo: the administrator from the environment, no default."""
+
+    def test_missing_admin_password_refused(self, integration):
+        (error,) = check_settings({}, demo=False)[1]
+        french, english = error.lines()
+        assert french.startswith(
+            "SIRHP_ADMIN_PASSWORD manquant : un site de production"
+        )
+        assert english.startswith("SIRHP_ADMIN_PASSWORD missing: a production site")
+
+    def test_weak_admin_password_refused(self, integration):
+        for password in ("admin", "court1", "hr-admin-chef-2026"):
+            (error,) = check_settings(
+                {"SIRHP_ADMIN_USER": "hr-admin", "SIRHP_ADMIN_PASSWORD": password},
+                demo=False,
+            )[1]
+            assert error.text("fr").startswith(
+                "SIRHP_ADMIN_PASSWORD refusé par la politique de mots de passe"
+            ), password
+
+    def test_strong_admin_password_accepted(self, integration):
+        settings, errors = check_settings(
+            {
+                "SIRHP_ADMIN_USER": "chef.si",
+                "SIRHP_ADMIN_PASSWORD": "Bamako-serveur-2026",
+                "SIRHP_DEMO_PASSWORD": "holdout-demo",  # not read
+            },
+            demo=False,
+        )
+        assert errors == []
+        assert (settings.admin_user, settings.demo) == ("chef.si", False)
+        assert settings.admin_password == "Bamako-serveur-2026"
+
+    def test_empty_admin_user_refused(self, integration):
+        (error,) = check_settings(
+            {"SIRHP_ADMIN_USER": " ", "SIRHP_ADMIN_PASSWORD": "Bamako-serveur-2026"},
+            demo=False,
+        )[1]
+        assert error.text("fr") == "SIRHP_ADMIN_USER refusé : la valeur est vide."
+
+
+class TestProductionScript:
+    def test_default_is_production_and_refuses_without_password(
+        self, functional, script, capsys
+    ):
+        app = functional["app"]
+        before = last_transaction(app)
+        assert script.main(app, [], {}) == 2
+        french, english = capsys.readouterr().err.splitlines()
+        assert french.startswith("SIRHP_ADMIN_PASSWORD manquant")
+        assert "sirhp" not in app.objectIds()
+        assert last_transaction(app) == before  # no admin account stored
+
+    def test_demo_options_need_demo(self, functional, script, capsys):
+        app = functional["app"]
+        good = {"SIRHP_ADMIN_PASSWORD": "Bamako-serveur-2026"}
+        assert script.main(app, ["--count", "5", "--bulk"], good) == 2
+        assert capsys.readouterr().err.splitlines() == [
+            "--count refusé : option des sites de démonstration (ajoutez --demo).",
+            "--count refused: an option of demo sites (add --demo).",
+            "--bulk refusé : option des sites de démonstration (ajoutez --demo).",
+            "--bulk refused: an option of demo sites (add --demo).",
+        ]
+        assert "sirhp" not in app.objectIds()
+
+    def test_demo_refused_on_a_production_site(self, functional, script, capsys):
+        from sirhp.policy.setuphandlers import production
+
+        app, portal = functional["app"], functional["portal"]
+        production.mark_production(portal)
+        transaction.commit()
+        try:
+            before = last_transaction(app)
+            with mock.patch.object(script, "SITE_ID", portal.getId()):
+                status = script.main(app, ["--demo"], environ())
+            assert status == 2
+            french, english = capsys.readouterr().err.splitlines()
+            assert french == (
+                f"Le site « {portal.getId()} » est un site de production : il ne "
+                "reçoit pas de données de démonstration (--demo refusé)."
+            )
+            assert last_transaction(app) == before
+        finally:
+            del production.IAnnotations(portal)[production.PRODUCTION_KEY]
+            transaction.commit()

@@ -1,6 +1,11 @@
 """The settings ``make start`` reads from the environment, checked all at once
 before anything is created (``scripts/create_site.py``).
 
+A production site (the script's default) needs its administrator from the
+environment: ``SIRHP_ADMIN_USER`` (default ``admin``) and a
+``SIRHP_ADMIN_PASSWORD`` the site's password policy accepts; the demo
+settings are not read. A demo site (``--demo``) keeps the local defaults.
+
 A wrong value is a ``SettingError``: one sentence naming the variable and
 what is wrong, printed in French then in English (a console has no user
 language). Variables set in zope.conf's ``<environment>`` are seen too: the
@@ -23,7 +28,8 @@ from zope.i18n import translate
 from zope.i18n.interfaces import ITranslationDomain
 from zope.i18nmessageid import Message
 
-DEFAULT_ADMIN_PASSWORD = "admin"  # local use only (README)
+DEFAULT_ADMIN_USER = "admin"
+DEFAULT_ADMIN_PASSWORD = "admin"  # demo sites, local use only (README)
 DEFAULT_DEMO_PASSWORD = "sirhp-demo-2026"
 DEFAULT_DEMO_COUNT = 300
 LANGUAGES = ("fr", "en")
@@ -75,6 +81,8 @@ class Settings:
     demo_password: str
     demo_count: int
     public_url: str
+    admin_user: str = DEFAULT_ADMIN_USER
+    demo: bool = True
 
 
 def integer_error(variable, minimum):
@@ -101,14 +109,16 @@ def _integer(environ, variable, default, minimum):
     return value, None
 
 
-def password_error(password, min_length, variable="SIRHP_DEMO_PASSWORD"):
-    """The site's password policy applied to the demo accounts' password.
+def password_error(password, min_length, variable="SIRHP_DEMO_PASSWORD", logins=None):
+    """The site's password policy applied to the demo accounts' password
+    (or, with ``logins``, to the password of those accounts).
 
-    The rule is the PAS plugin's; the logins are those of the demo accounts
-    (staff, officers' matricules) and ``admin``, who creates them.
+    The rule is the PAS plugin's; the default logins are those of the demo
+    accounts (staff, officers' matricules) and ``admin``, who creates them.
     """
-    logins = [login for login, _name, _groups in demo.STAFF_USERS]
-    logins += ["admin", *demo.matricules_in(password)]
+    if logins is None:
+        logins = [login for login, _name, _groups in demo.STAFF_USERS]
+        logins += ["admin", *demo.matricules_in(password)]
     problems = password_problems(password, logins, min_length)
     if not problems:
         return None
@@ -212,28 +222,72 @@ def _folder_error(variable, value, file=False):
     )
 
 
-def check_settings(environ=None, min_length=None):
+def _empty_error(variable):
+    return SettingError(
+        _(
+            "error_setting_empty",
+            default="${variable} refusé : la valeur est vide.",
+            mapping={"variable": variable},
+        )
+    )
+
+
+def _production_admin(environ, min_length):
+    """``(login, password, errors)`` of a production site's administrator:
+    no default password, and the site's password policy applies."""
+    login = environ.get("SIRHP_ADMIN_USER", DEFAULT_ADMIN_USER).strip()
+    if not login or any(char.isspace() for char in login):
+        return login, "", [_empty_error("SIRHP_ADMIN_USER")]
+    password = environ.get("SIRHP_ADMIN_PASSWORD")
+    if password is None:
+        return (
+            login,
+            "",
+            [
+                SettingError(
+                    _(
+                        "error_setting_admin_missing",
+                        default="${variable} manquant : un site de production "
+                        "exige le mot de passe de son administrateur (sans "
+                        "--demo, aucun mot de passe par défaut).",
+                        mapping={"variable": "SIRHP_ADMIN_PASSWORD"},
+                    )
+                )
+            ],
+        )
+    error = password_error(password, min_length, "SIRHP_ADMIN_PASSWORD", [login])
+    return login, password, [error]
+
+
+def check_settings(environ=None, min_length=None, demo=True):
     """``(settings, errors)``: every setting read and checked; ``errors`` is
-    the list of ``SettingError`` (empty when everything is usable)."""
+    the list of ``SettingError`` (empty when everything is usable).
+
+    ``demo=False`` (a production site): the administrator's password is
+    required and must pass the site's password policy; the demo password
+    and count are not read.
+    """
     environ = os.environ if environ is None else environ
     min_length = min_length or DEFAULTS["password_min_length"]
     errors = []
 
-    admin_password = environ.get("SIRHP_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
-    if not admin_password.strip():
-        errors.append(
-            SettingError(
-                _(
-                    "error_setting_empty",
-                    default="${variable} refusé : la valeur est vide.",
-                    mapping={"variable": "SIRHP_ADMIN_PASSWORD"},
-                )
-            )
+    demo_password, count = DEFAULT_DEMO_PASSWORD, 0
+    if demo:
+        admin_user = environ.get("SIRHP_ADMIN_USER", DEFAULT_ADMIN_USER).strip()
+        admin_password = environ.get("SIRHP_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        if not admin_user:
+            errors.append(_empty_error("SIRHP_ADMIN_USER"))
+        if not admin_password.strip():
+            errors.append(_empty_error("SIRHP_ADMIN_PASSWORD"))
+        demo_password = environ.get("SIRHP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+        errors.append(password_error(demo_password, min_length))
+        count, error = _integer(environ, "SIRHP_DEMO_COUNT", DEFAULT_DEMO_COUNT, 0)
+        errors.append(error)
+    else:
+        admin_user, admin_password, admin_errors = _production_admin(
+            environ, min_length
         )
-    demo_password = environ.get("SIRHP_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
-    errors.append(password_error(demo_password, min_length))
-    count, error = _integer(environ, "SIRHP_DEMO_COUNT", DEFAULT_DEMO_COUNT, 0)
-    errors.append(error)
+        errors += admin_errors
     errors.append(_integer(environ, "SIRHP_TEXT_JOBS", 1, 1)[1])
     public_url = environ.get("SIRHP_PUBLIC_URL", "")
     if public_url:
@@ -253,6 +307,8 @@ def check_settings(environ=None, min_length=None):
         demo_password=demo_password,
         demo_count=count,
         public_url=public_url,
+        admin_user=admin_user,
+        demo=demo,
     )
     return settings, [error for error in errors if error is not None]
 
