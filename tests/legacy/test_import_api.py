@@ -4,6 +4,7 @@ kind, all or nothing, duplicates, date styles, permission, scans."""
 from datetime import date
 from plone import api
 import pytest
+from sirhp.content.base.bulk import BulkCreator
 from sirhp.content.base.errors import SirhpForbidden
 from sirhp.content.legacy import api as legacy
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
@@ -113,14 +114,14 @@ def test_import_creates_drafts_owned_and_all_or_nothing(portal):
 def test_failure_while_creating_stores_nothing(portal, monkeypatch):
     agency = portal["police-nationale"]
     rows = _rows(registers.xlsx([registers.row(i) for i in range(1, 600)]))
-    real = legacy.add_quietly
+    real = BulkCreator.add
 
-    def failing(container, portal_type, **fields):
+    def failing(self, container, name, **fields):
         if fields["matricule"] == "900599K":
             raise RuntimeError("disk full")
-        return real(container, portal_type, **fields)
+        return real(self, container, name, **fields)
 
-    monkeypatch.setattr(legacy, "add_quietly", failing)
+    monkeypatch.setattr(BulkCreator, "add", failing)
     with api.env.adopt_user(username="clerk.pn"):
         with pytest.raises(legacy.LegacyImportError) as refused:
             legacy.import_rows(agency=agency, rows=rows, today=REFERENCE_DATE)

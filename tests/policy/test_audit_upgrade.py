@@ -52,6 +52,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1008", "1009"),
         ("1009", "1010"),
         ("1010", "1011"),
+        ("1011", "1012"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == latest(setup, PROFILE)

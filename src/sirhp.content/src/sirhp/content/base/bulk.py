@@ -17,9 +17,12 @@ from plone import api
 from plone.dexterity.utils import createContent
 from Products.CMFCore.indexing import processQueue
 import transaction
+from z3c.relationfield.event import addRelations
 from zope.component import getAllUtilitiesRegisteredFor
 from zope.container.interfaces import INameChooser
 from zope.event import notify
+from zope.interface import implementer_only
+from zope.interface.interfaces import IObjectEvent
 from zope.intid.interfaces import IIntIds
 from zope.keyreference.interfaces import IKeyReference
 from zope.lifecycleevent import ObjectAddedEvent
@@ -44,26 +47,42 @@ def add_quietly(container, portal_type, name=None, free=False, **fields):
     return obj
 
 
+class IObjectAddedInBulk(IObjectEvent):
+    """An object added by ``BulkCreator``: the SIRHP subscribers a new
+    object of its type needs (a file's local roles, the journal's "create"
+    line) listen to this too; Plone's generic ones do not."""
+
+
+@implementer_only(IObjectAddedInBulk)
+class ObjectAddedInBulk(ObjectAddedEvent):
+    """See ``IObjectAddedInBulk``: the attributes of an added event
+    (``newParent``, ``newName``), none of its interfaces."""
+
+
 class BulkCreator:
     """Creates thousands of new objects of one type in one action (a
-    campaign's evaluations): each gets what the added event gives a new
-    object — owner, UID, intid, the workflow's initial state with its role
-    mapping, a catalog entry — without the rest of the event chain.
+    campaign's evaluations, a legacy register's files): each gets what the
+    added event gives a new object — owner, UID, intid, relations (with
+    ``relations=True``), the workflow's initial state with its role
+    mapping, a catalog entry, and SIRHP's own subscribers through
+    ``ObjectAddedInBulk`` — without Plone's generic event chain.
 
-    The rest has nothing to do for a new record: relations and link
-    integrity (the types created this way have no relation field), the
-    redirector and the default page (a new name), content rules (none on
-    SIRHP records), the multilingual and caching purge subscribers, the
-    versioning of an initial version. ``tests/content/test_bulk_creator.py``
-    compares an object created here with one added the usual way: same
-    catalog entry, same permissions, same owner and workflow state.
+    The generic chain has nothing to do for a new record: link integrity
+    (no rich text), the redirector and the default page (a new name),
+    content rules (none on SIRHP records), the multilingual and caching
+    purge subscribers, the versioning of an initial version; and the
+    workflow's role mapping is the same for every object entering the
+    initial state (computed once, copied). ``tests/content/
+    test_bulk_creator.py`` compares objects created here with objects
+    added the usual way: same catalog entry, permissions, owner, local
+    roles, workflow state, relations and journal line.
 
     The caller checks permissions (``isConstructionAllowed``) and calls
     ``flush()`` every few hundred objects: the catalog entries are written
     then (the indexing queue would hold every object until the commit).
     """
 
-    def __init__(self, portal_type):
+    def __init__(self, portal_type, relations=False):
         wftool = api.portal.get_tool("portal_workflow")
         chain = wftool.getChainForPortalType(portal_type)
         if len(chain) != 1:
@@ -73,6 +92,7 @@ class BulkCreator:
         self.workflow = wftool[chain[0]]
         self.intids = tuple(getAllUtilitiesRegisteredFor(IIntIds))
         self.actor = api.user.get_current().getId()
+        self.relations = relations
         self._mapping = None
 
     def add(self, container, name, **fields):
@@ -98,6 +118,9 @@ class BulkCreator:
             },
         )
         self._set_role_mapping(obj)
+        if self.relations:
+            addRelations(obj, None)
+        notify(ObjectAddedInBulk(obj, container, name))
         obj.indexObject()
         return obj
 

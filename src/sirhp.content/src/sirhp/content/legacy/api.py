@@ -12,13 +12,11 @@ processed and a savepoint taken every ``BATCH`` files.
 
 from datetime import date
 from plone import api
-from Products.CMFCore.indexing import processQueue
 from sirhp.content import _
-from sirhp.content.base.bulk import add_quietly
+from sirhp.content.base.bulk import BulkCreator
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.base.errors import SirhpForbidden
 from sirhp.content.base.hooks import journal
-from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.documents import api as documents_api
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.legacy import reader
@@ -256,37 +254,33 @@ def import_rows(*, agency, rows, scans=None, today=None, progress=None) -> dict:
 
 
 def _create(agency, records, rows, progress):
-    """Create the files; an error raised carries its ``sirhp_row``."""
+    """Create the files on the bulk path (``BulkCreator``: the journal's
+    "create" line and the file's local roles through ``ObjectAddedInBulk``,
+    the unit as a relation); an error raised carries its ``sirhp_row``."""
     intids = getUtility(IIntIds)
     unit_ids = {}
     total = len(records)
-    with without_initial_versions():
-        for done, (record, (number, _row)) in enumerate(
-            zip(records, rows, strict=True), 1
-        ):
-            fields = dict(record)
-            fields.setdefault("status", "active")
-            uid = fields.pop("unit", None)
-            if uid:
-                if uid not in unit_ids:
-                    unit_ids[uid] = intids.getId(api.content.get(UID=uid))
-                fields["unit"] = RelationValue(unit_ids[uid])
-            try:
-                add_quietly(
-                    agency, "PersonnelFile", name=fields["matricule"], free=True,
-                    **fields,
-                )  # fmt: skip
-            except ConflictError:
-                raise
-            except Exception as error:
-                error.sirhp_row = number
-                raise
-            if done % BATCH == 0:
-                processQueue()
-                transaction.savepoint(optimistic=True)
-                if progress:
-                    progress(done, total)
-        processQueue()
+    creator = BulkCreator("PersonnelFile", relations=True)
+    for done, (record, (number, _row)) in enumerate(zip(records, rows, strict=True), 1):
+        fields = dict(record)
+        fields.setdefault("status", "active")
+        uid = fields.pop("unit", None)
+        if uid:
+            if uid not in unit_ids:
+                unit_ids[uid] = intids.getId(api.content.get(UID=uid))
+            fields["unit"] = RelationValue(unit_ids[uid])
+        try:
+            creator.add(agency, fields["matricule"], **fields)
+        except ConflictError:
+            raise
+        except Exception as error:
+            error.sirhp_row = number
+            raise
+        if done % BATCH == 0:
+            creator.flush()
+            if progress:
+                progress(done, total)
+    creator.flush()
     if progress:
         progress(total, total)
 

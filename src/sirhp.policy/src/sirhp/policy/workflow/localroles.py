@@ -53,10 +53,19 @@ def wanted_local_roles(file):
 
 
 def update_file_local_roles(file, event=None):
-    """Bring the file's managed local roles in line; reindex if they changed."""
+    """Bring the file's managed local roles in line; reindex if they changed.
+
+    A file created in this transaction has no catalog entry and no
+    catalogued record yet: its security index is queued with its entry (no
+    catalog search for records it cannot have; a bulk import creates
+    thousands)."""
     changed = sync_local_roles(file, wanted_local_roles(file), MANAGED)
     if changed:
-        file.reindexObjectSecurity()
+        catalog = api.portal.get_tool("portal_catalog")
+        if catalog.getrid("/".join(file.getPhysicalPath())) is None:
+            file.reindexObject(idxs=["allowedRolesAndUsers"])
+        else:
+            file.reindexObjectSecurity()
     return changed
 
 
