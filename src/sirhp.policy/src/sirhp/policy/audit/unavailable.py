@@ -10,6 +10,7 @@ import json
 from plone.rest.interfaces import IAPIRequest
 from sirhp.content.base.errors import SirhpUnavailable
 from sirhp.policy import _
+from ZPublisher.HTTPResponse import status_codes
 
 MSG_JOURNAL_UNAVAILABLE = _(
     "error_journal_unavailable",
@@ -31,6 +32,9 @@ class JournalUnavailable(SirhpUnavailable):
         super().__init__(message)
         self.detail = detail
 
+
+# ZPublisher sets an exception's status from its class name, after the view
+status_codes[JournalUnavailable.__name__.lower()] = JournalUnavailable.status
 
 PAGE = """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>SIRHP</title></head>
