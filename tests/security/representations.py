@@ -296,7 +296,8 @@ def _audit(world, target):
             (f"{base}/@@journal", f"{base}/@@journal", {"accept": PAGE}),
             (f"{base}/@@journal.csv", f"{base}/@@journal.csv", {"accept": PAGE}),
         ]
-    return result
+    url = f"{world.url}/@journal-health"
+    return result + [(url, url, {})]
 
 
 def _career_check(world, target):
@@ -571,8 +572,14 @@ REGISTRY = (
         "audit:journal",
         ("site",),
         _audit,
-        ("service:GET @audit-log", "view:journal", "view:journal.csv"),
-        "the journal: page, CSV and @audit-log, on the site and the agency",
+        (
+            "service:GET @audit-log",
+            "view:journal",
+            "view:journal.csv",
+            "service:GET @journal-health",
+        ),
+        "the journal: page, CSV and @audit-log, on the site and the agency; "
+        "its health (@journal-health) on the site",
     ),
     Representation(
         "retirement:agency",

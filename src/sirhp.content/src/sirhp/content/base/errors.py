@@ -61,3 +61,10 @@ class SirhpConflict(SirhpError):
 
     status = 409
     type = "Conflict"
+
+
+class SirhpUnavailable(SirhpError):
+    """A service the request needs cannot work now (HTTP 503)."""
+
+    status = 503
+    type = "ServiceUnavailable"

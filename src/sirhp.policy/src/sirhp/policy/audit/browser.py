@@ -11,6 +11,7 @@ from sirhp.policy import _
 from sirhp.policy.audit import journal as actions
 from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
+from sirhp.policy.audit.health import journal_health
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.query import JournalQuery
 from sirhp.policy.base.views import SirhpView
@@ -153,6 +154,13 @@ class JournalView(SirhpView):
 
     def errors(self):
         return self.query.error_texts(self.request)
+
+    def health(self):
+        """The journal's health (site page only: it is site-wide)."""
+        return None if self.query.agency else journal_health()
+
+    def megabytes(self, value):
+        return "?" if value is None else f"{value / 1024 / 1024:.1f}"
 
     def action_options(self):
         return [

@@ -10,6 +10,8 @@ transaction.
 
 The path comes from the environment variable ``SIRHP_AUDIT_DB`` (set by the
 ``<environment>`` section of zope.conf), else ``<clienthome>/sirhp-audit.sqlite``.
+A ``file:`` URI is opened as such (``file:/var/x.sqlite?mode=ro`` for a
+read-only journal: the fail-closed tests, whatever the user's rights).
 """
 
 from App.config import getConfiguration
@@ -54,9 +56,11 @@ def connect(path: str | None = None) -> sqlite3.Connection:
         connections = _local.connections = {}
     connection = connections.get(path)
     if connection is None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        uri = path.startswith("file:")
+        if not uri:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri
         )
         connection.row_factory = sqlite3.Row
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

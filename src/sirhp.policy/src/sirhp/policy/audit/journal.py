@@ -169,6 +169,21 @@ class Journal:
 
     def append_many(self, events) -> list[int]:
         """Add events in one SQLite transaction (one chain step each)."""
+        connection = self.connection
+        ids = self.insert_open(connection, events)
+        if ids:
+            try:
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        return ids
+
+    def insert_open(self, connection, events) -> list[int]:
+        """``BEGIN IMMEDIATE`` and insert ``events``, leaving the SQLite
+        transaction open for the caller to COMMIT (or ROLLBACK); rolled back
+        here if an insert fails. Nothing is begun for no events."""
         rows = [_row(event) for event in events]
         if not rows:
             return []
@@ -177,7 +192,6 @@ class Journal:
             f"INSERT INTO audit_events ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
             last = connection.execute(
@@ -194,9 +208,9 @@ class Journal:
                     insert, [event_id] + [values[name] for name in columns[1:]]
                 )
                 ids.append(event_id)
-            connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
         return ids
 

@@ -4,8 +4,10 @@
   (``IPubSuccess``, after the ZODB commit, so a retried request is logged
   once; ``IPubFailure`` for refusals raised as exceptions).
 - Changes and transitions of SIRHP content: collected during the
-  transaction and written by an after-commit hook, only if the ZODB
-  transaction committed (an aborted change is not in the journal).
+  transaction and written in its two-phase commit (``transactional``): a
+  change whose lines cannot be written is not stored (503).
+- Consultations are written before the response is sent; if the journal
+  cannot be written, the response is replaced by a 503 (nothing shown).
 """
 
 from Acquisition import aq_base
@@ -16,14 +18,14 @@ from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IPersonnelRecord
 from sirhp.content.interfaces import IScannedDocument
-from sirhp.policy import logger
 from sirhp.policy.audit import journal as actions
+from sirhp.policy.audit import transactional
 from sirhp.policy.audit.api import build_event
 from sirhp.policy.audit.api import identify
 from sirhp.policy.audit.api import log_event
-from sirhp.policy.audit.journal import get_journal
+from sirhp.policy.audit.unavailable import JournalUnavailable
+from sirhp.policy.audit.unavailable import MSG_JOURNAL_UNAVAILABLE_READ
 from sirhp.policy.interfaces import ISirhpPolicyLayer
-import transaction
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
 from zope.container.interfaces import IContainerModifiedEvent
@@ -132,7 +134,11 @@ def on_publication_success(event):
     if found is None:
         return
     action, obj, detail = found
-    log_event(action, obj=obj, request=request, detail=detail)
+    try:
+        log_event(action, obj=obj, request=request, detail=detail, raise_errors=True)
+    except Exception as error:
+        # fail closed: the exception view replaces the body not yet sent
+        raise JournalUnavailable(str(error), MSG_JOURNAL_UNAVAILABLE_READ) from error
 
 
 def on_publication_failure(event):
@@ -146,39 +152,15 @@ def on_publication_failure(event):
         _log_denied(request, type(error).__name__)
 
 
-# --- Changes: written after a successful commit -------------------------
-
-_PENDING_KEY = "sirhp.audit.pending"
-
-
-def _pending():
-    txn = transaction.get()
-    try:
-        return txn.data(_PENDING_KEY)
-    except KeyError:
-        pending = {"events": [], "seen": set()}
-        txn.set_data(_PENDING_KEY, pending)
-        txn.addAfterCommitHook(_write_pending, args=(pending,))
-        return pending
-
-
-def _write_pending(committed, pending):
-    if not committed or not pending["events"]:
-        return
-    try:
-        get_journal().append_many(pending["events"])
-    except Exception:
-        logger.exception("Could not write %d change events", len(pending["events"]))
+# --- Changes: written in the ZODB's two-phase commit (``transactional``) --
 
 
 def _queue(action, obj, reason=None, detail=None, key=None):
-    pending = _pending()
     event = build_event(action, obj=obj, reason=reason, detail=detail)
     key = key or (action, event.get("uid"))
-    if key in pending["seen"] or (actions.CREATE, event.get("uid")) in pending["seen"]:
+    if transactional.queued((actions.CREATE, event.get("uid"))):
         return  # one line per object and kind of change in a transaction
-    pending["seen"].add(key)
-    pending["events"].append(event)
+    transactional.queue(event, key)
 
 
 def _changed_fields(event):

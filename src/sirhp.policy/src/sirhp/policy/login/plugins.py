@@ -31,6 +31,11 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
 
+MSG_STORE_UNAVAILABLE = _(
+    "error_login_store_unavailable",
+    default="Connexion impossible : les échecs de connexion ne peuvent pas "
+    "être comptés. Réessayez plus tard ou prévenez l'administrateur.",
+)
 ATTEMPTS_KEY = "sirhp.login.attempts"
 LOCKED_KEY = "sirhp.login.locked"
 GUARD_ID = "sirhp_login_guard"
@@ -38,6 +43,8 @@ POLICY_ID = "sirhp_password_policy"
 
 
 def locked_message(status, request):
+    if status.kind == throttle.STORE:
+        return translate(MSG_STORE_UNAVAILABLE, context=request)
     return translate(
         _(
             "error_account_locked",

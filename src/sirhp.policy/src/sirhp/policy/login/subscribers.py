@@ -1,6 +1,7 @@
 """The outcome of login attempts, ``@login`` while locked, login and logout."""
 
 from plone import api
+from sirhp.policy import logger
 from sirhp.policy.audit import journal
 from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
@@ -80,7 +81,12 @@ def settle_attempts(event):
                 guard.clear_account(key)
                 log_event(journal.LOGIN, request=request, user_id=key, detail=channel)
             continue
-        guard.record_failure(key, client)
+        try:
+            guard.record_failure(key, client)
+        except Exception:
+            # not counted: the store is marked unusable, so the next
+            # password attempts are refused (throttle.Throttle.status)
+            logger.exception("Login failure of %s not counted", key)
         log_event(journal.LOGIN_FAILED, request=request, user_id=key, detail=channel)
 
 

@@ -9,11 +9,17 @@ address, with its own, higher ``N``) for ``lockout`` minutes from the last
 of them. Attempts refused while locked are not counted, so a lock expires
 on time even under attack; a successful interactive login clears the
 account's failures (not the address's).
+
+Fail closed: while the store cannot record a failure (disk full, read-only
+file), every password attempt is refused as locked (kind ``STORE``),
+otherwise failures would stop counting and passwords could be guessed.
 """
 
 from dataclasses import dataclass
 from plone import api
+from sirhp.policy import logger
 from sirhp.policy.audit import db
+import sqlite3
 import time
 
 SCHEMA = (
@@ -29,6 +35,10 @@ db.register_schema(SCHEMA)
 
 ACCOUNT = "account"
 ADDRESS = "address"
+STORE = "store"  # the counters cannot be written: every password refused
+# A store found writable is trusted this long (seconds) before the next probe
+PROBE_SECONDS = 10
+_writable_until = {}
 DEFAULTS = {
     "login_max_failures": 5,
     "login_max_failures_per_address": 20,
@@ -80,6 +90,10 @@ class Throttle:
     def connection(self):
         return db.connect(self.path)
 
+    @property
+    def _key(self):
+        return self.path or db.default_path()
+
     def _failures(self, kind, key, since):
         rows = self.connection.execute(
             "SELECT ts FROM login_failures WHERE kind = ? AND key = ? AND ts >= ? "
@@ -88,8 +102,37 @@ class Throttle:
         ).fetchall()
         return [row[0] for row in rows]
 
+    def writable(self, now=None) -> bool:
+        """Can a failure be recorded? A real write (a probe row, committed
+        then deleted), trusted ``PROBE_SECONDS`` when it worked."""
+        now = now or time.time()
+        key = self._key
+        if _writable_until.get(key, 0) > now:
+            return True
+        try:
+            connection = self.connection
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                connection.execute(
+                    "INSERT INTO login_failures (ts, kind, key) VALUES (0, ?, '')",
+                    (STORE,),
+                )
+                connection.execute("COMMIT")
+            finally:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+            connection.execute("DELETE FROM login_failures WHERE kind = ?", (STORE,))
+        except sqlite3.Error:
+            logger.exception("Login failures cannot be recorded: logins refused")
+            _writable_until.pop(key, None)
+            return False
+        _writable_until[key] = now + PROBE_SECONDS
+        return True
+
     def status(self, login, client, now=None) -> LockStatus:
         now = now or time.time()
+        if not self.writable(now):
+            return LockStatus(True, STORE)
         window = setting("login_window_minutes") * 60
         lockout = setting("login_lockout_minutes") * 60
         since = now - window - lockout
@@ -112,6 +155,7 @@ class Throttle:
         rows = [(now, ACCOUNT, normalise_login(login))]
         if client:
             rows.append((now, ADDRESS, client))
+        _writable_until.pop(self._key, None)
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -124,8 +168,11 @@ class Throttle:
             )
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
+        # recorded: the store is writable (the next status need not probe)
+        _writable_until[self._key] = time.time() + PROBE_SECONDS
 
     def clear_account(self, login):
         self.connection.execute(

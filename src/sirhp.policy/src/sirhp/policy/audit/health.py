@@ -1,0 +1,98 @@
+"""Is the audit journal usable? ``journal_health()`` for administrators,
+``GET @journal-health`` and the site health check.
+
+- ``writable``: a real write probe (``BEGIN IMMEDIATE``, an insert that the
+  triggers allow, ROLLBACK): a read-only file or a lock held beyond the
+  timeout shows here;
+- ``free_bytes``: free space of the journal's filesystem (a full disk is
+  often seen only at COMMIT, so watch it before it reaches zero);
+- ``chain_ok``: the last full verification of the hash chain, cached
+  ``VERIFY_SECONDS`` (a verification reads every row).
+"""
+
+import os
+from pathlib import Path
+from sirhp.policy import logger
+from sirhp.policy.audit.journal import get_journal
+import sqlite3
+import time
+
+VERIFY_SECONDS = 600
+# Below this much free space the journal is reported not ok
+MIN_FREE_BYTES = 50 * 1024 * 1024
+_verifications = {}  # path -> (time, Verification)
+
+
+def _file_path(path: str) -> Path:
+    if path.startswith("file:"):
+        path = path[len("file:") :].split("?", 1)[0]
+    return Path(path)
+
+
+def probe_write(journal) -> bool:
+    """Can an event be written now? Nothing is kept (rolled back)."""
+    try:
+        connection = journal.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.execute(
+                "INSERT INTO audit_events (ts, action, prev_hash, hash) "
+                "VALUES ('', 'probe', '', '')"
+            )
+        finally:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        logger.warning("Audit journal not writable: %s", error)
+        return False
+    return True
+
+
+def free_bytes(journal) -> int | None:
+    """Free space (bytes) of the filesystem holding the journal file."""
+    try:
+        stats = os.statvfs(_file_path(journal.path).parent)
+    except OSError:
+        return None
+    return stats.f_bavail * stats.f_frsize
+
+
+def chain_verification(journal, now=None, max_age=VERIFY_SECONDS):
+    """The last verification of ``journal`` (a new one when older than
+    ``max_age`` seconds): ``(verified_at, Verification or None)``."""
+    now = now or time.time()
+    cached = _verifications.get(journal.path)
+    if cached and now - cached[0] < max_age:
+        return cached
+    try:
+        result = (now, journal.verify())
+    except sqlite3.Error as error:
+        logger.warning("Audit journal cannot be verified: %s", error)
+        result = (now, None)
+    _verifications[journal.path] = result
+    return result
+
+
+def journal_health(journal=None, max_age=VERIFY_SECONDS) -> dict:
+    """The journal's health.
+
+    :param journal: a ``Journal`` (default: the site's).
+    :param max_age: seconds a chain verification is reused.
+    :returns: ``{"ok", "writable", "free_bytes", "chain_ok", "checked",
+        "verified_at", "path"}``; ``ok`` when writable, the chain verified
+        and at least ``MIN_FREE_BYTES`` free.
+    """
+    journal = journal or get_journal()
+    writable = probe_write(journal)
+    free = free_bytes(journal)
+    verified_at, verification = chain_verification(journal, max_age=max_age)
+    chain_ok = bool(verification and verification.ok)
+    return {
+        "ok": writable and chain_ok and free is not None and free >= MIN_FREE_BYTES,
+        "writable": writable,
+        "free_bytes": free,
+        "chain_ok": chain_ok,
+        "checked": verification.checked if verification else 0,
+        "verified_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(verified_at)),
+        "path": str(_file_path(journal.path)),
+    }
