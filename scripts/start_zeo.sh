@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 BIN="$(pwd)/.venv/bin"
 PYTHON="${PYTHON:-$BIN/python}"
 BIN="$(dirname "$PYTHON")"
+# the console scripts are run by $PYTHON, whatever their shebang says
+run() { local script="$1"; shift; "$PYTHON" "$BIN/$script" "$@"; }
 BASE="${SIRHP_VAR:-var}"
 ZEO_ADDRESS="127.0.0.1:${ZEO_PORT:-8100}"
 PORT1="${PORT1:-8081}"
@@ -28,7 +30,7 @@ mkdir -p "$DATA/log"
 
 # Site and demo data, created through the first client if missing, with a
 # ZEO server started for that time only.
-"$BIN/runzeo" -C "$BASE/zeo-client1/etc/zeo.conf" >>"$DATA/log/zeo-server.log" 2>&1 &
+"$PYTHON" "$BIN/runzeo" -C "$BASE/zeo-client1/etc/zeo.conf" >>"$DATA/log/zeo-server.log" 2>&1 &
 zeo=$!
 trap 'kill $zeo 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do
@@ -36,14 +38,14 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 # shellcheck disable=SC2086
-"$BIN/zconsole" run "$BASE/zeo-client1/etc/zope.conf" scripts/create_site.py ${SITE_ARGS:-}
+run zconsole run "$BASE/zeo-client1/etc/zope.conf" scripts/create_site.py ${SITE_ARGS:-}
 kill "$zeo"
 wait "$zeo" 2>/dev/null || true
 trap - EXIT
 
-programs=(--program "zeo-server=$BIN/runzeo -C $BASE/zeo-client1/etc/zeo.conf")
+programs=(--program "zeo-server=$PYTHON $BIN/runzeo -C $BASE/zeo-client1/etc/zeo.conf")
 for n in "${clients[@]}"; do
-  programs+=(--program "client$n=$BIN/runwsgi $BASE/zeo-client$n/etc/zope.ini")
+  programs+=(--program "client$n=$PYTHON $BIN/runwsgi $BASE/zeo-client$n/etc/zope.ini")
 done
 # One text worker (OCR / pdftotext) for the whole database, through client 1.
 programs+=(--program "text-worker=$PYTHON -m sirhp.content.documents.worker --url http://127.0.0.1:$PORT1/sirhp")
