@@ -1,7 +1,12 @@
 """Render the instance templates (instance/*.in) into var/<name>/etc/.
 
-Usage: python scripts/make_instance.py NAME [--port 8080] [--host 0.0.0.0]
+Usage: python scripts/make_instance.py NAME [--port 8080] [--host 127.0.0.1]
        [--zeo 127.0.0.1:8100] [--var DIR]
+
+The Zope client listens on 127.0.0.1 by default: in production only the
+front end (nginx, on the same host) reaches it. ``--host 0.0.0.0`` (or a
+private address) only when the front end runs on another machine of a
+closed network, or to try the demo from another computer.
 
 Without --zeo the instance owns an embedded FileStorage in var/NAME/; with
 --zeo it is a ZEO client of that server (its blobs shared with the server's
@@ -14,6 +19,8 @@ import shutil
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "instance"
+# loopback only: the front end on the same host is the way in
+DEFAULT_HOST = "127.0.0.1"
 
 
 def render(name, text, **values):
@@ -22,7 +29,7 @@ def render(name, text, **values):
     return text
 
 
-def make(name, port=8080, host="0.0.0.0", zeo=None, var=None, base=None):
+def make(name, port=8080, host=DEFAULT_HOST, zeo=None, var=None, base=None):
     """Write the instance NAME into BASE/NAME (BASE defaults to ROOT/var)."""
     home = (Path(base).resolve() if base else ROOT / "var") / name
     var = Path(var).resolve() if var else home
@@ -77,11 +84,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name")
     parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--host", default="0.0.0.0")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help="listen address (default: loopback)"
+    )
     parser.add_argument("--zeo", default=None, help="ZEO server address host:port")
     parser.add_argument("--var", default=None, help="data folder (ZEO: the shared one)")
+    parser.add_argument("--base", default=None, help="parent of the instance (var/)")
     args = parser.parse_args()
-    etc = make(args.name, port=args.port, host=args.host, zeo=args.zeo, var=args.var)
+    etc = make(
+        args.name,
+        port=args.port,
+        host=args.host,
+        zeo=args.zeo,
+        var=args.var,
+        base=args.base,
+    )
     print(f"instance written to {etc}")
 
 

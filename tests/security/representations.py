@@ -1188,6 +1188,12 @@ NOT_DATA = {
         "service:GET @workingcopy",
         "service:GET @comments",
     ),
+    "the health of this Zope client for the load balancer (database, journal, "
+    "text worker, disk: ok flags, a time and a free-space figure), public, "
+    "never a name, a matricule or a path (tests/health/test_health.py)": (
+        "service:GET @health",
+        "view:health",
+    ),
     "the public verification answers from the badge's snapshot at printing "
     "(name, grade, agency, photo), never from the file": (
         "service:GET @badge-verification",

@@ -27,6 +27,7 @@ from sirhp.content import _
 from sirhp.content import logger
 from sirhp.content.base.errors import SirhpConflict
 from sirhp.content.documents import cover_sheet
+from sirhp.content.documents import heartbeat
 from sirhp.content.documents import storage
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.documents.holding import batches
@@ -299,6 +300,24 @@ def text_queue(*, limit: int = 10) -> list[dict]:
             }
         )
     return items
+
+
+def worker_seen(*, now: float | None = None) -> bool:
+    """Record that the text worker asked for work (its heartbeat; stored at
+    most once a minute).
+
+    :param now: epoch seconds (default: the current time).
+    :returns: True when the time was written.
+    """
+    return heartbeat.record(api.portal.get(), time.time() if now is None else now)
+
+
+def worker_last_seen() -> float | None:
+    """When the text worker last asked for work.
+
+    :returns: epoch seconds, or None if it never did.
+    """
+    return heartbeat.last_seen(api.portal.get())
 
 
 def store_text(*, document, text=None, method="", error=None, sha256=None) -> str:

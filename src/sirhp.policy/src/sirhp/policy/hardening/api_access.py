@@ -10,9 +10,10 @@ from zExceptions import Forbidden
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
-# Endpoints an anonymous client may call: login, and the public badge check.
+# Endpoints an anonymous client may call: login, the public badge check, and
+# the health of the processes (the load balancer calls it without login).
 PUBLIC_API_ENDPOINTS = frozenset(
-    {"@login", "@login-renew", "@logout", "@badge-verification"}
+    {"@login", "@login-renew", "@logout", "@badge-verification", "@health"}
 )
 
 

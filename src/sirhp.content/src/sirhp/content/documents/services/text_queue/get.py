@@ -13,4 +13,8 @@ class TextQueueGet(SirhpService):
         except (TypeError, ValueError):
             limit = DEFAULT_LIMIT
         items = api.text_queue(limit=limit)
+        # the worker's poll is its heartbeat (a write at most once a minute,
+        # by a token-less client as every write of the worker)
+        self.disable_csrf()
+        api.worker_seen()
         return {"items": items, "items_total": len(items)}
