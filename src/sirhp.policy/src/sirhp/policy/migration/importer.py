@@ -27,6 +27,7 @@ from collective.exportimport.interfaces import IMigrationMarker
 import json
 import os
 from plone import api
+from plone.namedfile.file import NamedBlobImage
 from sirhp.policy import _
 from sirhp.policy.base.localroles import block_inheritance
 from sirhp.policy.base.localroles import remove_local_roles
@@ -67,6 +68,31 @@ class SiteContentImport(ImportContent):
         except Exception as exc:
             self.errors.append(f"{item['@id']} : {exc}")
             raise
+
+    def dict_hook_personnelfile(self, item):
+        # A file is added under its matricule only (``check_id_is_matricule``
+        # runs on the added event, before the deserializer sets any field).
+        item["factory_kwargs"] = {"matricule": item["matricule"]}
+        return item
+
+    def obj_hook_personnelfile(self, obj, item):
+        # The photos are form-omitted (set by the photo page, which checks and
+        # crops them): plone.restapi leaves them out, the export's bytes are
+        # stored as they are.
+        for name, data in manifest.blob_values(item):
+            if getattr(obj, name, None) is None:
+                value = item[name]
+                setattr(
+                    obj,
+                    name,
+                    NamedBlobImage(
+                        data=data,
+                        filename=value.get("filename"),
+                        contentType=value.get("content-type") or "",
+                    ),
+                )
+        if item.get("photo_crop") and not obj.photo_crop:
+            obj.photo_crop = item["photo_crop"]
 
     def global_obj_hook(self, obj, item):
         if item.get("exportimport.creators"):

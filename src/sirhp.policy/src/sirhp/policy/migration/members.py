@@ -19,7 +19,7 @@ def export_members(portal, request):
     members = list(view.export_members())
     source = api.portal.get_tool("acl_users").source_users
     for member in members:
-        member["login"] = source.getLoginForUserId(member["username"])
+        member["login"] = _login(source, member["username"])
     return {"groups": view.export_groups(), "members": members}
 
 
@@ -39,7 +39,7 @@ def import_members(data):
     created = 0
     for member in data["members"]:
         user_id = member["username"]
-        if source.getLoginForUserId(user_id) is None:
+        if _login(source, user_id) is None:
             source.addUser(user_id, member.get("login") or user_id, _unusable())
             created += 1
         if member.get("password"):
@@ -53,13 +53,23 @@ def import_members(data):
         if properties:
             api.user.get(userid=user_id).setMemberProperties(properties)
         if member.get("roles"):
-            acl.portal_role_manager.assignRolesToPrincipal(user_id, member["roles"])
+            acl.portal_role_manager.assignRolesToPrincipal(
+                tuple(member["roles"]), user_id
+            )
     for group in data["groups"]:
         for principal in group.get("principals", []):
             api.portal.get_tool("portal_groups").addPrincipalToGroup(
                 principal, group["groupid"]
             )
     return created
+
+
+def _login(source, user_id):
+    """The login name of an account of the site's user folder, else None."""
+    try:
+        return source.getLoginForUserId(user_id)
+    except KeyError:
+        return None
 
 
 def _unusable():
