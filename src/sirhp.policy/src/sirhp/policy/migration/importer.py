@@ -104,6 +104,11 @@ class SiteContentImport(ImportContent):
 
     def import_workflow_history(self, obj, item):
         super().import_workflow_history(obj, item)
+        history = getattr(obj, "workflow_history", None) or {}
+        for workflow_id, entries in list(history.items()):
+            # DCWorkflow appends with ``history + (entry,)``: a list (JSON)
+            # would break the next transition.
+            history[workflow_id] = tuple(entries)
         workflow_tool = api.portal.get_tool("portal_workflow")
         for workflow in workflow_tool.getWorkflowsFor(obj):
             workflow.updateRoleMappingsFor(obj)
