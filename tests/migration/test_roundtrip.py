@@ -105,3 +105,22 @@ def test_roundtrip(app, portal, exported, testdata):
     assert new.unit.to_object.UID() == old_unit
     assert history(new) == old_history
     assert dict(new.get_local_roles()) == old_roles
+
+
+def test_corrupted_import_reports_and_creates_nothing(app, exported):
+    directory, _expected = exported
+    path = f"{directory}/{manifest.CONTENT}"
+    with open(path) as f:
+        items = json.load(f)
+    file = next(i for i in items if i["@type"] == "PersonnelFile")
+    file["grade"] = "grade-inconnu"
+    with open(path, "w") as f:
+        json.dump(items, f)
+    savepoint = transaction.savepoint()
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        target = fresh_site(app)
+        with pytest.raises(MigrationError) as info:
+            import_site(portal=target, directory=directory)
+    assert "Rien n'a été importé" in info.value.text()
+    savepoint.rollback()
+    assert "target" not in app.objectIds()

@@ -56,6 +56,17 @@ class SiteContentImport(ImportContent):
         self.import_old_revisions = False
         self.errors = []
 
+    def import_new_content(self, data):
+        # The library deletes a refused item and goes on; deleting a file
+        # whose fields were never set raises again (its matricule is
+        # missing): either way the whole import is refused.
+        try:
+            return super().import_new_content(data)
+        except Exception as exc:
+            if not self.errors:
+                self.errors.append(str(exc))
+            return []
+
     def handle_container(self, item):
         container = super().handle_container(item)
         if container is None:
