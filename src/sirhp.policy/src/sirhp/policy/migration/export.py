@@ -30,8 +30,8 @@ from sirhp.content.base.hooks import journal
 from sirhp.content.content.field_access import field_permissions
 from sirhp.policy import _
 from sirhp.policy.migration import manifest
-from sirhp.policy.migration.members import export_members
 from sirhp.policy.migration.errors import MigrationError
+from sirhp.policy.migration.members import export_members
 from zope.component import queryMultiAdapter
 from zope.interface import alsoProvides
 from zope.interface import noLongerProvides
@@ -64,9 +64,7 @@ class SiteContentExport(ExportContent):
             if name in item:
                 continue
             field = _field(obj, name)
-            serializer = queryMultiAdapter(
-                (field, obj, self.request), IFieldSerializer
-            )
+            serializer = queryMultiAdapter((field, obj, self.request), IFieldSerializer)
             if serializer is not None:
                 item[name] = serializer()
         return item

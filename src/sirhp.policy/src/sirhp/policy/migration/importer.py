@@ -203,8 +203,7 @@ def import_site(*, portal, directory, request=None):
         raise MigrationError(
             _(
                 "migration_folder_unreadable",
-                default="Dossier d'export illisible (${error}). Rien n'a été "
-                "importé.",
+                default="Dossier d'export illisible (${error}). Rien n'a été importé.",
                 mapping={"error": str(exc)},
             )
         ) from exc
