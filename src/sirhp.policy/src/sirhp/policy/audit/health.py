@@ -42,7 +42,7 @@ def probe_write(journal) -> bool:
         finally:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         logger.warning("Audit journal not writable: %s", error)
         return False
     return True
