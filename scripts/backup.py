@@ -302,6 +302,16 @@ def port_answers(port):
         return False
 
 
+def zeo_running(target):
+    """True if ``target`` is a ZEO data folder whose server still runs."""
+    pid_file = Path(target) / "zeo.pid"
+    try:
+        os.kill(int(pid_file.read_text().strip()), 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def restore(backup_folder, target, check=True):
     """Restore ``backup_folder`` into the data folder ``target``."""
     backup_folder, target = Path(backup_folder), Path(target)
@@ -312,6 +322,12 @@ def restore(backup_folder, target, check=True):
             f"Restauration refusée : {target / DATA_FS} existe déjà. Restaurez "
             f"dans un dossier neuf (TARGET=...) ou déplacez l'ancien.\n"
             f"Restore refused: {target / DATA_FS} already exists."
+        )
+    if zeo_running(target):
+        raise BackupError(
+            f"Restauration refusée : le serveur ZEO de {target} tourne "
+            f"(zeo.pid). Arrêtez-le d'abord.\n"
+            f"Restore refused: the ZEO server of {target} runs; stop it first."
         )
     port = configured_port(target)
     if port and port_answers(port):
@@ -360,12 +376,8 @@ def main(argv=None):
     try:
         if args.command == "backup":
             folder = backup(args.instance, args.dest, args.repository)
-            summary = json.loads((folder / SUMMARY).read_text())
-            print(
-                f"Sauvegarde écrite / backup written: {folder} "
-                f"({summary['files']} fichiers/files, {summary['blobs']} blobs, "
-                f"{summary['journal_events']} événements/events)"
-            )
+            print(f"Sauvegarde écrite / backup written: {folder}")
+            print((folder / SUMMARY).read_text(), end="")
         elif args.command == "restore":
             target = restore(args.backup, args.target)
             print(f"Restauré dans / restored into: {target}")

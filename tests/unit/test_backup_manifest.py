@@ -2,6 +2,7 @@
 
 import hashlib
 import importlib.util
+import os
 from pathlib import Path
 import pytest
 import socket
@@ -108,3 +109,11 @@ def test_restore_refuses_while_a_server_answers(tool, folder, tmp_path):
         )
         with pytest.raises(tool.BackupError, match=f"répond sur le port {port}"):
             tool.restore(folder, tmp_path / "target")
+
+
+def test_restore_refuses_while_the_zeo_server_runs(tool, folder, tmp_path):
+    tool.write_manifest(folder)
+    (tmp_path / "zeo").mkdir()
+    (tmp_path / "zeo" / "zeo.pid").write_text(str(os.getpid()))
+    with pytest.raises(tool.BackupError, match="le serveur ZEO .* tourne"):
+        tool.restore(folder, tmp_path / "zeo")
