@@ -19,7 +19,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -66,6 +66,17 @@ text-worker: install ## Run the text worker alone (OCR / pdftotext) against http
 
 start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 	bash scripts/start_zeo.sh
+
+backup: install ## Back up var/instance (INSTANCE=var/zeo for ZEO) into backups/<date>/ or BACKUP=folder (scripts/backup.py)
+	$(BIN)/python scripts/backup.py backup --instance $(INSTANCE) $(if $(BACKUP),--dest $(BACKUP))
+
+restore: install ## Restore BACKUP=folder into a fresh var/instance, or TARGET=folder (manifest checked first)
+	@test -n "$(BACKUP)" || { echo "BACKUP=dossier requis / BACKUP=folder required"; exit 2; }
+	$(BIN)/python scripts/backup.py restore $(BACKUP) $(if $(TARGET),--target $(TARGET))
+
+verify-backup: install ## Restore BACKUP=folder into a temporary folder and check it (counts, blobs, journal)
+	@test -n "$(BACKUP)" || { echo "BACKUP=dossier requis / BACKUP=folder required"; exit 2; }
+	$(BIN)/python scripts/backup.py verify $(BACKUP)
 
 test: install system-deps ## Install what is missing and run every test (one process per core)
 	$(PYTEST)
