@@ -27,6 +27,7 @@ from sirhp.content import _
 from sirhp.content import logger
 from sirhp.content.base.errors import SirhpConflict
 from sirhp.content.documents import cover_sheet
+from sirhp.content.documents import rules
 from sirhp.content.documents import storage
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.documents.holding import batches
@@ -62,6 +63,7 @@ MSG_UNKNOWN_TYPE = _("Type de pièce inconnu.")
 MSG_HELD_MISSING = _("Pièce en attente introuvable.")
 MSG_TEXT_EXPECTED = _("« text » (chaîne) ou « error » attendu.")
 MSG_FILE_CHANGED = _("Le fichier a changé entre-temps.")
+MSG_WORKER_EXPECTED = _("« worker » (identifiant du worker) attendu.")
 
 
 # --- document types -----------------------------------------------------------
@@ -280,25 +282,54 @@ def text_queue(*, limit: int = 10) -> list[dict]:
     :param limit: how many (1 to 50).
     :returns: ``{"@id", "UID", "download", "sha256"}`` per document.
     """
+    return [_queue_item(obj) for obj in _pending(limit)]
+
+
+def claim_text_jobs(*, worker: str, limit: int = 10, now: float | None = None):
+    """Documents waiting for their text that ``worker`` takes: each gets the
+    worker's lease (``rules.new_lease``); a document leased to another worker
+    is skipped until that lease expires, then taken over.
+
+    :param worker: the worker's id (host, process).
+    :param limit: how many (1 to 50).
+    :param now: POSIX timestamp (default: now).
+    :returns: the queue items (``text_queue``) with ``lease_until``.
+    :raises DocumentError: no worker id.
+    """
+    worker = str(worker or "").strip()[:200]
+    if not worker:
+        raise DocumentError(MSG_WORKER_EXPECTED)
+    now = time.time() if now is None else now
+    items = []
+    for obj in _pending(MAX_QUEUE):
+        if len(items) >= min(MAX_QUEUE, max(1, limit)):
+            break
+        if not rules.lease_free(getattr(obj, "text_lease", None), worker, now):
+            continue
+        lease = rules.new_lease(worker, now)
+        storage.take_lease(obj, lease)
+        items.append(dict(_queue_item(obj), lease_until=lease[1]))
+    return items
+
+
+def _pending(limit):
     limit = min(MAX_QUEUE, max(1, limit))
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="ScannedDocument",
         text_status=storage.PENDING,
         sort_on="modified",
     )[:limit]
-    items = []
-    for brain in brains:
-        obj = brain._unrestrictedGetObject()
-        url = obj.absolute_url()
-        items.append(
-            {
-                "@id": url,
-                "UID": brain.UID,
-                "download": f"{url}/@text-source",
-                "sha256": getattr(obj, "file_sha256", None),
-            }
-        )
-    return items
+    return [brain._unrestrictedGetObject() for brain in brains]
+
+
+def _queue_item(obj):
+    url = obj.absolute_url()
+    return {
+        "@id": url,
+        "UID": obj.UID(),
+        "download": f"{url}/@text-source",
+        "sha256": getattr(obj, "file_sha256", None),
+    }
 
 
 def store_text(*, document, text=None, method="", error=None, sha256=None) -> str:
