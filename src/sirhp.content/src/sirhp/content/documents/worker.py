@@ -32,8 +32,8 @@ import os
 import requests
 import shutil
 import signal
-import socket
 from sirhp.content.documents import text
+import socket
 import sys
 import tempfile
 import time
