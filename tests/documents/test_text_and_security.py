@@ -75,7 +75,7 @@ def test_failure_is_shown_and_retried(functional, testdata, monkeypatch):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
     add_document(file, files.text_pdf(), id="echec")
 
-    def broken(data, languages=None):
+    def broken(data, languages=None, tmpdir=None):
         raise text_rules.TextError("tesseract a échoué : langue fra absente")
 
     monkeypatch.setattr(text_rules, "extract_pdf", broken)

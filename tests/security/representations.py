@@ -558,7 +558,8 @@ REGISTRY = (
         "rest:@text-queue",
         ("site",),
         site_rest("/@text-queue?limit=50"),
-        ("service:GET @text-queue",),
+        # POST (the worker takes jobs) answers the same items with a lease
+        ("service:GET @text-queue", "service:POST @text-queue"),
         "documents waiting for their text (the text worker)",
     ),
     Representation(

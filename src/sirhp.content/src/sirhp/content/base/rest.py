@@ -30,13 +30,14 @@ def error_reply(request, status, message, type_="BadRequest"):
     transaction.doom()
     if not isinstance(message, SirhpError):
         message = SirhpError(message)
-    message = message.text(request)
     request.response.setStatus(status)
-    return {
-        "type": type_,
-        "message": message,
-        "error": {"type": type_, "message": message},
-    }
+    return error_body(message.text(request), type_)
+
+
+def error_body(text: str, type_: str) -> dict:
+    """The JSON body of every SIRHP error (also for errors raised outside a
+    service: the publisher's exception views)."""
+    return {"type": type_, "message": text, "error": {"type": type_, "message": text}}
 
 
 class SirhpService(Service):

@@ -27,7 +27,6 @@ from sirhp.content import _
 from sirhp.content import logger
 from sirhp.content.base.errors import SirhpConflict
 from sirhp.content.documents import cover_sheet
-from sirhp.content.documents import heartbeat
 from sirhp.content.documents import storage
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.documents.holding import batches
@@ -46,6 +45,10 @@ from sirhp.content.documents.rules import by_code
 from sirhp.content.documents.rules import DocumentType
 from sirhp.content.documents.rules import plan_split
 from sirhp.content.documents.search import search  # noqa: F401 (re-export)
+from sirhp.content.documents.text_jobs import claim_text_jobs  # noqa: F401 (API)
+from sirhp.content.documents.text_jobs import text_queue  # noqa: F401 (API)
+from sirhp.content.documents.text_jobs import worker_last_seen  # noqa: F401 (API)
+from sirhp.content.documents.text_jobs import worker_seen  # noqa: F401 (API)
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.content.vocabularies.units import find_agency
@@ -54,7 +57,6 @@ import time
 from zope.component import queryUtility
 
 TYPES_RECORD = "sirhp.document_types"
-MAX_QUEUE = 50
 
 MSG_NO_FILE = _("Dossier ${matricule} introuvable dans cette agence")
 MSG_NO_PERMISSION = _("Ajout de pièce non autorisé dans le dossier ${matricule}")
@@ -269,55 +271,6 @@ def file_held_item(*, agency, item_id, matricule, document_type):
     )
     del area[item_id]
     return doc
-
-
-# --- text queue (the text worker's endpoints) ----------------------------------------
-
-
-def text_queue(*, limit: int = 10) -> list[dict]:
-    """Documents waiting for their text, oldest change first, whoever may
-    see them (the caller holds ``sirhp: Extract document text``).
-
-    :param limit: how many (1 to 50).
-    :returns: ``{"@id", "UID", "download", "sha256"}`` per document.
-    """
-    limit = min(MAX_QUEUE, max(1, limit))
-    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-        portal_type="ScannedDocument",
-        text_status=storage.PENDING,
-        sort_on="modified",
-    )[:limit]
-    items = []
-    for brain in brains:
-        obj = brain._unrestrictedGetObject()
-        url = obj.absolute_url()
-        items.append(
-            {
-                "@id": url,
-                "UID": brain.UID,
-                "download": f"{url}/@text-source",
-                "sha256": getattr(obj, "file_sha256", None),
-            }
-        )
-    return items
-
-
-def worker_seen(*, now: float | None = None) -> bool:
-    """Record that the text worker asked for work (its heartbeat; stored at
-    most once a minute).
-
-    :param now: epoch seconds (default: the current time).
-    :returns: True when the time was written.
-    """
-    return heartbeat.record(api.portal.get(), time.time() if now is None else now)
-
-
-def worker_last_seen() -> float | None:
-    """When the text worker last asked for work.
-
-    :returns: epoch seconds, or None if it never did.
-    """
-    return heartbeat.last_seen(api.portal.get())
 
 
 def store_text(*, document, text=None, method="", error=None, sha256=None) -> str:

@@ -226,3 +226,23 @@ def fold(text: str) -> str:
         base = unicodedata.normalize("NFD", char)[0]
         out.append(base.lower() if len(base.lower()) == 1 else char)
     return "".join(out)
+
+
+# --- text jobs: a worker's lease ------------------------------------------------------
+
+TEXT_LEASE_SECONDS = 15 * 60  # longer than the OCR of a big document
+
+
+def lease_free(lease, worker: str, now: float) -> bool:
+    """May ``worker`` take a text job whose lease is ``(holder, until)``?
+    Yes when nobody holds it, it is its own, or the holder's lease expired
+    (a crashed or stopped worker: its job is taken over)."""
+    if not lease:
+        return True
+    holder, until = lease
+    return holder == worker or until <= now
+
+
+def new_lease(worker: str, now: float, seconds: float = TEXT_LEASE_SECONDS):
+    """The lease ``worker`` takes at ``now`` (a POSIX timestamp)."""
+    return (worker, now + seconds)

@@ -57,8 +57,15 @@ def prepare_document(obj, event=None):
     mark_pending(obj)
 
 
+def take_lease(obj, lease):
+    """The worker holding the text job (``rules.new_lease``); a plain
+    attribute of this document, not indexed: claiming writes one object."""
+    obj.text_lease = lease
+
+
 def mark_pending(obj):
     """Queue (or re-queue, after a failure) the text extraction."""
+    obj.text_lease = None
     obj.text_status = PENDING
     obj.text_error = ""
     obj.extracted_text = ""
@@ -67,6 +74,7 @@ def mark_pending(obj):
 
 
 def set_text(obj, text: str, method: str):
+    obj.text_lease = None
     obj.extracted_text = text or ""
     obj.text_method = method or ""
     obj.text_error = ""
@@ -75,6 +83,7 @@ def set_text(obj, text: str, method: str):
 
 
 def set_failure(obj, message: str):
+    obj.text_lease = None
     obj.text_status = FAILED
     obj.text_error = (message or "Erreur inconnue.")[:500]
     obj.reindexObject(idxs=["text_status"])

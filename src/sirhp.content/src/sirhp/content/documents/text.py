@@ -100,9 +100,11 @@ def ocr_page(path: Path, page: int, workdir: Path, languages=OCR_LANGUAGES) -> s
     return out.decode("utf-8", "replace")
 
 
-def extract_pdf(data: bytes, languages=OCR_LANGUAGES) -> Extracted:
-    """The whole text of a PDF, OCR'ing the pages without a real text layer."""
-    with tempfile.TemporaryDirectory(prefix="sirhp-text-") as tmp:
+def extract_pdf(data: bytes, languages=OCR_LANGUAGES, tmpdir=None) -> Extracted:
+    """The whole text of a PDF, OCR'ing the pages without a real text layer.
+    Its copies go to a new folder in ``tmpdir`` (the worker's private one),
+    removed at the end, also on failure."""
+    with tempfile.TemporaryDirectory(prefix="sirhp-text-", dir=tmpdir) as tmp:
         workdir = Path(tmp)
         path = workdir / "document.pdf"
         path.write_bytes(data)

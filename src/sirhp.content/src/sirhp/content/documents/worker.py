@@ -5,7 +5,7 @@ Run::
     python -m sirhp.content.documents.worker --url http://localhost:8080/sirhp
 
 It asks the site for the documents waiting for their text
-(``GET @text-queue``), reads each PDF (``GET <document>/@text-source``: the
+(``POST @text-queue``, a lease on each), reads each PDF (``GET <document>/@text-source``: the
 journal records a text extraction by the worker), extracts its text
 (``pdftotext``, OCR with tesseract for pages without a text layer, one
 thread per job) and sends it back (``POST <document>/@text``), or the
@@ -17,6 +17,12 @@ another machine. If it is stopped, uploads still succeed: documents stay
 Account: ``SIRHP_WORKER_USER`` / ``SIRHP_WORKER_PASSWORD`` (default: the Zope
 ``admin`` and ``SIRHP_ADMIN_PASSWORD``); it needs the permission
 ``sirhp: Extract document text`` (Manager by default).
+
+Several workers may run: each takes its jobs with ``POST @text-queue`` and a
+lease (``documents.rules.TEXT_LEASE_SECONDS``); the job of a worker that
+crashed or was stopped is taken over when its lease expires. The copies of
+the PDFs stay in a private folder of this run (``mkdtemp``: mode 0700),
+removed when the worker stops, also after an exception or on SIGTERM.
 """
 
 import argparse
@@ -24,10 +30,14 @@ from concurrent.futures import ThreadPoolExecutor
 import logging
 import os
 import requests
+import shutil
 import signal
 from sirhp.content.documents import text
+import socket
 import sys
+import tempfile
 import time
+import uuid
 
 logger = logging.getLogger("sirhp.text_worker")
 
@@ -41,10 +51,26 @@ class Worker:
         self.jobs = max(1, jobs)
         self.poll = poll
         self.stopping = False
+        self.id = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        # private: other local users cannot read the personnel documents
+        self.workdir = tempfile.mkdtemp(prefix="sirhp-worker-")
+
+    def close(self):
+        """Remove the private folder and everything left in it."""
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
 
     def queue(self, limit=10):
-        response = self.session.get(
-            f"{self.url}/@text-queue", params={"limit": limit}, timeout=60
+        """Take up to ``limit`` jobs (a lease on each)."""
+        response = self.session.post(
+            f"{self.url}/@text-queue",
+            json={"worker": self.id, "limit": limit},
+            timeout=60,
         )
         response.raise_for_status()
         return response.json()["items"]
@@ -56,7 +82,7 @@ class Worker:
         download.raise_for_status()
         body = {"sha256": item.get("sha256")}
         try:
-            result = text.extract_pdf(download.content)
+            result = text.extract_pdf(download.content, tmpdir=self.workdir)
             body.update(text=result.text, method=result.method)
             outcome = f"{result.method}, {result.pages} page(s)"
         except text.TextError as error:
@@ -135,23 +161,27 @@ def main(argv=None):
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )
-    worker = Worker(args.url, args.user, args.password, jobs=args.jobs, poll=args.poll)
-
-    def stop(signum, frame):
-        worker.stopping = True
-
-    signal.signal(signal.SIGTERM, stop)
-    if args.once:
-        total = 0
-        while True:
-            done = worker.run_once()
-            total += done
-            if not done:
-                break
-        logger.info("%s document(s) processed", total)
-        return 0
-    worker.run_forever(parent_pid=args.parent_pid)
+    with Worker(
+        args.url, args.user, args.password, jobs=args.jobs, poll=args.poll
+    ) as worker:
+        signal.signal(signal.SIGTERM, _stop)
+        if args.once:
+            total = 0
+            while True:
+                done = worker.run_once()
+                total += done
+                if not done:
+                    break
+            logger.info("%s document(s) processed", total)
+            return 0
+        worker.run_forever(parent_pid=args.parent_pid)
     return 0
+
+
+def _stop(signum, frame):
+    """SIGTERM: leave now through the ``with`` (its folder removed); the job
+    in hand is taken over when its lease expires."""
+    raise SystemExit(0)
 
 
 if __name__ == "__main__":

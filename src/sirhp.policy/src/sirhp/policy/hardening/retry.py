@@ -1,0 +1,108 @@
+"""Busy or full server: a French "réessayez" (503), never a raw 500.
+
+- ``ConflictError`` (two requests wrote the same object at once) is retried
+  by Zope three times (``ZPublisher.WSGIPublisher``); only a conflict still
+  there after the retries reaches ``RetryLaterView``.
+- ``OSError`` of the disk (full, read-only, quota, permission, I/O) while
+  writing blobs or ``Data.fs``: ``RetryLaterView`` too, with its own message.
+  The transaction is aborted by the publisher: uncommitted blobs are removed
+  by ZODB's blob data manager, nothing is stored half-way. Any other
+  ``OSError`` is a programming error: the SIRHP error page as before.
+
+The answer is 503 with ``Retry-After``: JSON ``{"type", "message", "error"}``
+(``sirhp.content.base.rest.error_reply``) on REST, a light page otherwise
+(no main template: the server is struggling), in the user's language. It
+never shows the exception's text (oids, class names, paths).
+"""
+
+import errno
+from html import escape
+import json
+import logging
+from plone.rest.interfaces import IAPIRequest
+from sirhp.content.base.rest import error_body
+from sirhp.policy import _
+from sirhp.policy.hardening.errors import ErrorView
+from zope.i18n import translate
+
+logger = logging.getLogger("sirhp.policy.retry")
+
+RETRY_AFTER_SECONDS = 5
+DISK_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+)
+MSG_BUSY_TITLE = _("title_server_busy", default="Serveur occupé")
+MSG_BUSY = _(
+    "error_server_busy",
+    default="Le serveur est très sollicité : votre demande n'a pas pu être "
+    "enregistrée. Réessayez dans quelques secondes.",
+)
+MSG_DISK_TITLE = _("title_server_disk", default="Enregistrement impossible")
+MSG_DISK = _(
+    "error_server_disk",
+    default="Le serveur ne peut pas écrire sur son disque : rien n'a été "
+    "enregistré. Réessayez plus tard ; si l'erreur persiste, prévenez "
+    "l'administrateur.",
+)
+MSG_RETRY = _(
+    "hint_server_retry",
+    default="Rien n'a été enregistré. Revenez à la page précédente et recommencez.",
+)
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><title>{title} — SIRHP</title></head>
+<body>
+<h1>{title}</h1>
+<p>{message}</p>
+<p>{hint}</p>
+</body>
+</html>
+"""
+
+
+def is_disk_error(error) -> bool:
+    """An ``OSError`` saying the disk refused a write (not a bug)."""
+    return isinstance(error, OSError) and error.errno in DISK_ERRNOS
+
+
+class RetryLaterView(ErrorView):
+    """``index.html`` of ``ConflictError`` and ``OSError`` on SIRHP requests."""
+
+    def __call__(self):
+        error = self.context
+        if isinstance(error, OSError) and not is_disk_error(error):
+            return super().__call__()
+        if isinstance(error, OSError):
+            logger.error("Disk error, nothing stored: %s", error)
+            type_, title, message = "DiskError", MSG_DISK_TITLE, MSG_DISK
+        else:
+            logger.warning("Conflict persisted after the retries: %s", error)
+            type_, title, message = "ConflictError", MSG_BUSY_TITLE, MSG_BUSY
+        request = self.request
+        response = request.response
+        # no transaction.doom(): the publisher aborts, and a transaction
+        # whose commit failed cannot be doomed
+        body = error_body(translate(message, context=request), type_)
+        response.setStatus(503, lock=True)
+        response.setHeader("Retry-After", str(RETRY_AFTER_SECONDS))
+        response.setHeader("Cache-Control", "no-store")
+        return self._render(body, title)
+
+    def _render(self, body, title):
+        request = self.request
+        response = request.response
+        accept = request.getHeader("Accept", "") or ""
+        if IAPIRequest.providedBy(request) or (
+            "application/json" in accept and "text/html" not in accept
+        ):
+            response.setHeader("Content-Type", "application/json")
+            response._has_challenged = True
+            return json.dumps(body)
+        response.setHeader("Content-Type", "text/html; charset=utf-8")
+        return PAGE.format(
+            lang=escape(str(request.get("LANGUAGE") or "fr")),
+            title=escape(translate(title, context=request), quote=False),
+            message=escape(body["message"], quote=False),
+            hint=escape(translate(MSG_RETRY, context=request), quote=False),
+        )
