@@ -248,6 +248,12 @@ def test_kill_client_during_burst(drill):
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="gap found by this drill: with the ZEO server gone, waitress answers "
+    "an English 500 (ClientDisconnected raised outside Zope's exception views, "
+    "at the transaction's begin/sync); to fix, then remove this mark",
+)
 def test_kill_zeo_during_writes(drill):
     started = time.monotonic()
     with Burst(drill, 500) as burst:
