@@ -12,7 +12,7 @@ import pytest
 import requests
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.policy.audit.journal import EVALUATION_OPENED
-from sirhp.policy.audit.journal import get_journal
+from tests.security.audit_helpers import pending
 import transaction
 
 REFUSED = ("clerk.pn", "reviewer.pn", "commander.pn", "auditor", "hrmanager.ocs")
@@ -42,7 +42,7 @@ def test_hr_manager_opens_once_and_it_is_journaled(portal, testdata):
     assert expected >= 2
     count = evaluation_api.open_campaign(campaign=campaign)
     assert count == expected == _created(portal, campaign)
-    events = get_journal().query(action=EVALUATION_OPENED, limit=1)
+    events = pending(EVALUATION_OPENED)  # written at the commit
     assert events[0]["user_id"] == "hrmanager.pn"
     assert f"{count} évaluation(s)" in events[0]["detail"]
     assert evaluation_api.open_campaign(campaign=campaign) == 0  # idempotent

@@ -4,6 +4,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import requests
 from sirhp.policy import testdata
+from sirhp.policy.audit import transactional
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.login.throttle import get_throttle
 
@@ -48,3 +49,15 @@ def events_since(start, **filters):
 
 def clear_login_failures():
     get_throttle().clear_all()
+
+
+def pending(action, **filters):
+    """The lines of ``action`` queued on the current transaction, newest
+    first: a change's lines are written at its commit, which integration
+    tests never reach (``filters``: other columns, e.g. ``matricule``)."""
+    wanted = dict(filters, action=action)
+    return [
+        event
+        for event in reversed(transactional.data_manager().events)
+        if all(event.get(name) == value for name, value in wanted.items())
+    ]

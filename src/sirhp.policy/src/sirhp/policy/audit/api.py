@@ -9,6 +9,7 @@ from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.network import client_address
+from sirhp.policy.audit.transactional import queue
 from zope.globalrequest import getRequest
 
 AGENCY_IDS = frozenset(spec["id"] for spec in config.AGENCIES)
@@ -134,3 +135,29 @@ def log_event(
         if raise_errors:
             raise
         return None
+
+
+def queue_event(
+    action,
+    obj=None,
+    request=None,
+    reason=None,
+    detail=None,
+    user=None,
+    path=None,
+    user_id=None,
+):
+    """Queue an event on the current transaction: written in its commit,
+    with the change it records, or not at all (``transactional``).
+
+    Why not ``log_event``: a line written at once stays when the change
+    is then refused, and a change stays when its line cannot be written.
+    A journal that cannot be written fails the commit (503, nothing stored).
+    """
+    try:
+        values = build_event(action, obj, request, reason, detail, user, path, user_id)
+    except Exception:
+        logger.exception("Could not describe the audit event (%s)", action)
+        return False
+    # each call is its own line (``object()`` is never queued twice)
+    return queue(values, (action, object()))

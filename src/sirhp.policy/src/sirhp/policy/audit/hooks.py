@@ -7,17 +7,29 @@ from sirhp.content.base.hooks import ISensitiveAccess
 from sirhp.policy.audit import journal
 from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
+from sirhp.policy.audit.api import queue_event
 from zope.interface import implementer
 
 
 @implementer(IActivityJournal)
 class ActivityJournal:
-    """The audit journal (``log_event``)."""
+    """The audit journal.
+
+    A line asked with ``raise_errors`` is written at once: its caller
+    refuses what it was about to do (an export written outside the ZODB)
+    when the journal cannot be written. Every other line records a change
+    of this transaction (careers applied, a tableau built or published, a
+    session closed, a campaign opened, an export answered): it is queued
+    and written in the commit, so the change and its line are stored
+    together or not at all.
+    """
 
     def log(self, action, obj=None, request=None, raise_errors=False, **details):
-        return log_event(
-            action, obj=obj, request=request, raise_errors=raise_errors, **details
-        )
+        if raise_errors:
+            return log_event(
+                action, obj=obj, request=request, raise_errors=True, **details
+            )
+        return queue_event(action, obj=obj, request=request, **details)
 
 
 @implementer(ISensitiveAccess)

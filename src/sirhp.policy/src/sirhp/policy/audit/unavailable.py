@@ -22,6 +22,11 @@ MSG_JOURNAL_UNAVAILABLE_READ = _(
     default="Le journal d'audit ne peut pas être écrit : la consultation est "
     "refusée. Réessayez plus tard ou prévenez l'administrateur.",
 )
+MSG_JOURNAL_UNAVAILABLE_LOGIN = _(
+    "error_journal_unavailable_login",
+    default="Le journal d'audit ne peut pas être écrit : la connexion est "
+    "refusée. Réessayez plus tard ou prévenez l'administrateur.",
+)
 
 
 class JournalUnavailable(SirhpUnavailable):

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import secrets
 from sirhp.policy.audit import journal
-from sirhp.policy.audit.api import log_event
+from sirhp.policy.audit.api import queue_event
 from sirhp.policy.login.totp_store import record as _record
 import time
 
@@ -91,8 +91,9 @@ def use_recovery_code(user_id, code):
 
 
 def log_codes_generated(request, user, reason):
-    """Journal: new recovery codes (``reason``: enrolment or regeneration)."""
-    log_event(
+    """Journal: new recovery codes (``reason``: enrolment or regeneration);
+    written with the codes, in the same commit."""
+    queue_event(
         journal.TOTP_CODES,
         request=request,
         user=user,
@@ -102,8 +103,9 @@ def log_codes_generated(request, user, reason):
 
 
 def log_recovery_used(request, user, channel):
-    """Journal: a recovery code replaced the TOTP code (``channel``: web, api)."""
-    log_event(
+    """Journal: a recovery code replaced the TOTP code (``channel``: web,
+    api); written with the used code's removal, in the same commit."""
+    queue_event(
         journal.TOTP_RECOVERY,
         request=request,
         user=user,

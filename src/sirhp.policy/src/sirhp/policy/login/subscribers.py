@@ -6,6 +6,8 @@ from sirhp.policy.audit import journal
 from sirhp.policy.audit import reasons
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.network import client_address
+from sirhp.policy.audit.unavailable import JournalUnavailable
+from sirhp.policy.audit.unavailable import MSG_JOURNAL_UNAVAILABLE_LOGIN
 from sirhp.policy.interfaces import ISirhpPolicyLayer
 from sirhp.policy.login import throttle
 from sirhp.policy.login.plugins import ATTEMPTS_KEY
@@ -14,9 +16,12 @@ from sirhp.policy.login.plugins import locked_message
 from sirhp.policy.login.plugins import password_accepted
 from sirhp.policy.login.plugins import refuse_locked
 from zExceptions import Unauthorized
+from ZPublisher.interfaces import IPubSuccess
 
 REST_LOGIN = "@login"
 SETTLED_KEY = "sirhp.login.settled"
+# plone.session's ticket: a refused login must not leave one in the answer
+SESSION_COOKIE = "__ac"
 
 
 def _published_name(request):
@@ -79,7 +84,7 @@ def settle_attempts(event):
         if _succeeded(request, key, login, password):
             if interactive:
                 guard.clear_account(key)
-                log_event(journal.LOGIN, request=request, user_id=key, detail=channel)
+                _journal_login(event, key, channel)
             continue
         try:
             guard.record_failure(key, client)
@@ -88,6 +93,27 @@ def settle_attempts(event):
             # password attempts are refused (throttle.Throttle.status)
             logger.exception("Login failure of %s not counted", key)
         log_event(journal.LOGIN_FAILED, request=request, user_id=key, detail=channel)
+
+
+def _journal_login(event, key, channel):
+    """Journal a login before its answer leaves; a login the journal cannot
+    record opens no session: its ticket is expired and the answer (the
+    REST token, the redirect) replaced by a French 503."""
+    request = event.request
+    try:
+        log_event(
+            journal.LOGIN,
+            request=request,
+            user_id=key,
+            detail=channel,
+            raise_errors=True,
+        )
+    except Exception as error:
+        request.response.expireCookie(SESSION_COOKIE, path="/")
+        if IPubSuccess.providedBy(event):
+            raise JournalUnavailable(
+                str(error), MSG_JOURNAL_UNAVAILABLE_LOGIN
+            ) from error
 
 
 def on_logged_in(event):
