@@ -248,12 +248,6 @@ def test_kill_client_during_burst(drill):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gap found by this drill: with the ZEO server gone, waitress answers "
-    "an English 500 (ClientDisconnected raised outside Zope's exception views, "
-    "at the transaction's begin/sync); to fix, then remove this mark",
-)
 def test_kill_zeo_during_writes(drill):
     started = time.monotonic()
     with Burst(drill, 500) as burst:
@@ -263,10 +257,14 @@ def test_kill_zeo_during_writes(drill):
         time.sleep(14)  # wait-timeout (10 s) and a margin
     refused = [a for a in burst.answers if a[1] not in (201, None)]
     assert refused, burst.answers[-5:]
-    for _n, status, text, seconds in refused:
+    for _n, status, text, _seconds in refused:
         assert status == 503, text
         assert DISCONNECTED in text or "journal" in text, text
-        assert seconds < 20
+    # the first refusal within the ZEO wait-timeout (10 s) and a margin; the
+    # others queued behind the server's 4 threads, each waiting that long
+    durations = sorted(seconds for *_rest, seconds in refused)
+    assert durations[0] < 20, durations
+    assert durations[-1] < 60, durations
     drill.timed("drill 2: kill -9 of ZEO -> French 503s", killed)
     back = time.monotonic()
     drill.zeo = start_zeo(drill)
