@@ -40,9 +40,9 @@ def server_bin():
     """The folder of the newest installed PostgreSQL server binaries."""
     found = sorted(
         Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-        key=lambda path: int(path.parent.parent.name)
-        if path.parent.parent.name.isdigit()
-        else 0,
+        key=lambda path: (
+            int(path.parent.parent.name) if path.parent.parent.name.isdigit() else 0
+        ),
     )
     if found:
         return found[-1].parent
@@ -79,8 +79,7 @@ def read_dsn(data):
 
 def make_dsn(port, user, database, password):
     return (
-        f"dbname={database} user={user} password={password} "
-        f"host=127.0.0.1 port={port}"
+        f"dbname={database} user={user} password={password} host=127.0.0.1 port={port}"
     )
 
 
