@@ -11,6 +11,8 @@ PIP_FROM := $(if $(filter 1,$(OFFLINE)),--no-index --find-links $(WHEELHOUSE),)
 PORT ?= 8080
 N ?= 20000
 INSTANCE := var/instance
+PG_PORT ?= 5433
+SOURCE ?= var/instance
 BENCH := var/bench
 STAMP := $(VENV)/.installed
 # Test processes (pytest-xdist): one per core; a test file stays in one process
@@ -19,7 +21,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -66,6 +68,16 @@ text-worker: install ## Run the text worker alone (OCR / pdftotext) against http
 
 start-zeo: install ## One ZEO server, two Zope clients on ports 8081 and 8082
 	bash scripts/start_zeo.sh
+
+postgres: install ## Only the PostgreSQL of RelStorage: var/postgres on 127.0.0.1:$(PG_PORT) (default 5433); prints the DSN
+	$(BIN)/python scripts/postgres.py start --port $(PG_PORT)
+
+start-relstorage: install ## PostgreSQL + two Zope clients on RelStorage (8081, 8082), blobs in the database (several hosts)
+	PG_PORT=$(PG_PORT) bash scripts/start_relstorage.sh
+
+to-relstorage: install ## Copy SOURCE=var/instance (var/zeo for ZEO; clients stopped) into RelStorage DSN=... and compare (CLEAR=1 empties it first)
+	@test -n "$(DSN)" || { echo "DSN=... requis / required (python scripts/postgres.py dsn)"; exit 2; }
+	$(BIN)/python scripts/to_relstorage.py "$(DSN)" --source $(SOURCE) $(if $(filter 1,$(CLEAR)),--clear)
 
 backup: install ## Back up var/instance (INSTANCE=var/zeo for ZEO) into backups/<date>/ or BACKUP=folder (scripts/backup.py)
 	$(BIN)/python scripts/backup.py backup --instance $(INSTANCE) $(if $(BACKUP),--dest $(BACKUP))

@@ -1,7 +1,7 @@
 """Render the instance templates (instance/*.in) into var/<name>/etc/.
 
 Usage: python scripts/make_instance.py NAME [--port 8080] [--host 127.0.0.1]
-       [--zeo 127.0.0.1:8100] [--var DIR]
+       [--zeo 127.0.0.1:8100 | --relstorage DSN] [--var DIR]
 
 The Zope client listens on 127.0.0.1 by default: in production only the
 front end (nginx, on the same host) reaches it. ``--host 0.0.0.0`` (or a
@@ -10,7 +10,10 @@ closed network, or to try the demo from another computer.
 
 Without --zeo the instance owns an embedded FileStorage in var/NAME/; with
 --zeo it is a ZEO client of that server (its blobs shared with the server's
-folder given by --var).
+folder given by --var). With --relstorage it is a RelStorage client of that
+PostgreSQL DSN (``dbname=sirhp user=sirhp password=... host=... port=...``):
+history-free, blobs in the database, var/NAME/blobcache a local cache
+(instance/storage-relstorage.conf.in says why).
 """
 
 import argparse
@@ -29,7 +32,32 @@ def render(name, text, **values):
     return text
 
 
-def make(name, port=8080, host=DEFAULT_HOST, zeo=None, var=None, base=None):
+def storage_section(zeo=None, relstorage=None):
+    """The <zodb_db main> section: FileStorage, ZEO client or RelStorage."""
+    if zeo and relstorage:
+        raise ValueError("--zeo and --relstorage exclude each other")
+    if zeo:
+        template = TEMPLATES / "storage-zeoclient.conf.in"
+        return render("s", template.read_text(), zeo_address=zeo)
+    if relstorage:
+        if "\n" in relstorage:
+            raise ValueError("the DSN is one line")
+        template = TEMPLATES / "storage-relstorage.conf.in"
+        # ZConfig reads $NAME as a substitution: a literal $ is written $$
+        dsn = relstorage.replace("$", "$$")
+        return render("s", template.read_text(), dsn=dsn)
+    return (TEMPLATES / "storage-filestorage.conf.in").read_text()
+
+
+def make(
+    name,
+    port=8080,
+    host=DEFAULT_HOST,
+    zeo=None,
+    var=None,
+    base=None,
+    relstorage=None,
+):
     """Write the instance NAME into BASE/NAME (BASE defaults to ROOT/var)."""
     home = (Path(base).resolve() if base else ROOT / "var") / name
     var = Path(var).resolve() if var else home
@@ -44,12 +72,7 @@ def make(name, port=8080, host=DEFAULT_HOST, zeo=None, var=None, base=None):
         home / "log",
     ):
         folder.mkdir(parents=True, exist_ok=True)
-    if zeo:
-        storage = render(
-            "s", (TEMPLATES / "storage-zeoclient.conf.in").read_text(), zeo_address=zeo
-        )
-    else:
-        storage = (TEMPLATES / "storage-filestorage.conf.in").read_text()
+    storage = storage_section(zeo=zeo, relstorage=relstorage)
     conf = render(
         "zope.conf",
         (TEMPLATES / "zope.conf.in").read_text(),
@@ -58,6 +81,8 @@ def make(name, port=8080, host=DEFAULT_HOST, zeo=None, var=None, base=None):
         storage=storage,
     )
     (etc / "zope.conf").write_text(conf)
+    if relstorage:
+        (etc / "zope.conf").chmod(0o600)  # the DSN holds the database password
     (etc / "zope.ini").write_text(
         render(
             "zope.ini",
@@ -88,6 +113,12 @@ def main():
         "--host", default=DEFAULT_HOST, help="listen address (default: loopback)"
     )
     parser.add_argument("--zeo", default=None, help="ZEO server address host:port")
+    parser.add_argument(
+        "--relstorage",
+        default=None,
+        metavar="DSN",
+        help="RelStorage on PostgreSQL: libpq DSN (scripts/postgres.py dsn)",
+    )
     parser.add_argument("--var", default=None, help="data folder (ZEO: the shared one)")
     parser.add_argument("--base", default=None, help="parent of the instance (var/)")
     args = parser.parse_args()
@@ -98,6 +129,7 @@ def main():
         zeo=args.zeo,
         var=args.var,
         base=args.base,
+        relstorage=args.relstorage,
     )
     print(f"instance written to {etc}")
 

@@ -13,6 +13,9 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v logrotate >/dev/null 2>&1 || [ -x /usr/sbin/logrotate ] || missing+=(logrotate)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# RelStorage on PostgreSQL (several hosts): scripts/postgres.py runs the
+# server binaries of /usr/lib/postgresql/<version>/bin as the postgres user
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != "0" ]; then
     echo "Missing Debian packages: ${missing[*]} (run as root or install them)" >&2

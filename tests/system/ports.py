@@ -7,10 +7,10 @@ import tempfile
 PORT_RANGE = range(9700, 9800)
 
 
-def free_ports(count):
-    """``count`` ports of ``PORT_RANGE`` nothing listens on now."""
+def free_ports(count, port_range=PORT_RANGE):
+    """``count`` ports of ``port_range`` nothing listens on now."""
     found = []
-    for port in PORT_RANGE:
+    for port in port_range:
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
@@ -19,7 +19,7 @@ def free_ports(count):
         found.append(port)
         if len(found) == count:
             return found
-    raise RuntimeError(f"not {count} free ports in {PORT_RANGE}")
+    raise RuntimeError(f"not {count} free ports in {port_range}")
 
 
 def temp_dir():

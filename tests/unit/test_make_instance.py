@@ -1,7 +1,11 @@
 """scripts/make_instance.py: the Zope client listens on loopback unless told."""
 
 import importlib.util
+from io import StringIO
 from pathlib import Path
+import pytest
+import ZConfig
+import ZODB.config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,3 +25,40 @@ def test_loopback_by_default_and_host_option(tmp_path):
     assert "host = 127.0.0.1\n" in (etc / "zope.ini").read_text()
     etc = make_instance.make("lan", port=9791, host="0.0.0.0", base=tmp_path)
     assert "host = 0.0.0.0\n" in (etc / "zope.ini").read_text()
+
+
+def test_relstorage_history_free_blobs_in_database(tmp_path):
+    """--relstorage: the storage section parses (the DSN read back unchanged),
+    the file is readable by its owner only (the DSN holds the password)."""
+    make_instance = _module()
+    dsn = "dbname=sirhp user=sirhp password=pa$$word host=127.0.0.1 port=10399"
+    etc = make_instance.make("rel", port=10398, base=tmp_path, relstorage=dsn)
+    conf = (etc / "zope.conf").read_text()
+    assert "%import relstorage" in conf
+    assert "keep-history false" in conf
+    assert "shared-blob-dir false" in conf
+    assert "password=pa$$$$word" in conf  # ZConfig reads $$ as one $
+    assert (etc / "zope.conf").stat().st_mode & 0o077 == 0
+    assert "<filestorage>" not in conf
+    assert "host = 127.0.0.1\n" in (etc / "zope.ini").read_text()
+    # ZODB's own schema (Zope's names the section zodb_db, with a mount-point)
+    section = (
+        conf[conf.index("%import relstorage") :]
+        .replace("<zodb_db main>", "<zodb main>")
+        .replace("</zodb_db>", "</zodb>")
+        .replace("  mount-point /\n", "")
+    )
+    config, _ = ZConfig.loadConfigFile(
+        ZODB.config.getDbSchema(), StringIO(f"%define VAR {tmp_path}\n{section}")
+    )
+    storage = config.database[0].config.storage.config
+    assert storage.adapter.config.dsn == dsn
+    assert storage.keep_history is False
+    assert storage.shared_blob_dir is False
+
+
+def test_zeo_and_relstorage_exclude_each_other(tmp_path):
+    with pytest.raises(ValueError):
+        _module().make(
+            "both", base=tmp_path, zeo="127.0.0.1:8100", relstorage="dbname=x"
+        )
