@@ -5,14 +5,13 @@ listed here with why it cannot run in CI, and then what it names must
 exist. Every repository path, make target and relative link of the guide
 exists."""
 
-from pathlib import Path
 import os
+from pathlib import Path
+import pytest
 import re
 import shlex
 import subprocess
 import sys
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "fr"
@@ -81,7 +80,10 @@ NOT_RUN = [
         rf"^{re.escape(PYTHON)} scripts/render_security_doc\.py$",
         "réécrit docs/security.md (tests/security/test_security_doc.py le vérifie)",
     ),
-    (r"^bash scripts/start_zeo\.sh$", "démarre ZEO et deux clients (make -n start-zeo le couvre)"),
+    (
+        r"^bash scripts/start_zeo\.sh$",
+        "démarre ZEO et deux clients (make -n start-zeo le couvre)",
+    ),
     (r"^mkdir -p backups$", "crée un dossier de travail"),
     (r"^git pull$", "réseau, change le dépôt"),
     (
@@ -229,7 +231,9 @@ def test_command(page, number, command):
                         f"{page}:{number}: unité {unit} absente de deploy/systemd"
                     )
         return
-    assert result.returncode == 0, f"{page}:{number}: {command}\n{result.stderr[-2000:]}"
+    assert result.returncode == 0, (
+        f"{page}:{number}: {command}\n{result.stderr[-2000:]}"
+    )
 
 
 def _slug(heading):
