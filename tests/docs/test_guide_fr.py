@@ -111,7 +111,7 @@ def bash_commands(page: Path):
             start = number
         pending += stripped
         if pending.endswith("\\"):
-            pending = pending[:-1] + " "
+            pending = pending[:-1].rstrip() + " "
             continue
         commands.append((start, pending))
         pending = ""
@@ -145,11 +145,11 @@ def classify(command):
     """``("run"|"dry"|"skip", reason)``, or None when nothing matches."""
     env, words = split_env(command)
     plain = " ".join(words)
-    if words and words[0] == "make":
-        return "dry", "make -n"
     for pattern, reason in RUN:
         if re.match(pattern, plain) and not env:
             return "run", reason
+    if words and words[0] == "make":
+        return "dry", "make -n"
     for pattern, reason in NOT_RUN:
         if re.match(pattern, plain):
             return "skip", reason
@@ -273,3 +273,25 @@ def test_links_paths_and_targets(page):
         if match and match.group(1) not in make_targets():
             problems.append(f"cible inconnue : make {match.group(1)}")
     assert not problems, f"{page.name}: " + "; ".join(problems)
+
+
+def test_parser_and_classification(tmp_path):
+    """The checker itself: blocks, continuation lines, comments, and a
+    command neither run nor listed is reported."""
+    page = tmp_path / "page.md"
+    page.write_text(
+        "texte\n```bash\n# commentaire\nmake help\n"
+        ".venv/bin/zconsole run var/instance/etc/zope.conf \\\n"
+        "    scripts/daily.py\n```\n```\nrm -rf /\n```\n"
+    )
+    assert bash_commands(page) == [
+        (4, "make help"),
+        (5, ".venv/bin/zconsole run var/instance/etc/zope.conf scripts/daily.py"),
+    ]
+    assert classify("make help")[0] == "run"
+    assert classify("make start")[0] == "dry"
+    assert classify(f"{PYTHON} scripts/backup.py --help")[0] == "run"
+    assert classify(bash_commands(page)[1][1])[0] == "skip"
+    assert classify("rm -rf var") is None
+    assert classify(f"{PYTHON} scripts/render_security_doc.py")[0] == "skip"
+    assert named_paths("voir scripts/backup.py et var/<x>/log") == {"scripts/backup.py"}
