@@ -99,7 +99,7 @@ def inspect(base, etc):
     script.write_text(INSPECT)
     result = zconsole_run(base, etc, script)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    (line,) = [l for l in result.stdout.splitlines() if l.startswith("INSPECT ")]
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("INSPECT ")]
     return json.loads(line.removeprefix("INSPECT "))
 
 
