@@ -59,7 +59,7 @@ def value_of(data):
 
 
 items, blobs, fields, roles = {}, {}, {}, {}
-brains = site.portal_catalog.unrestrictedSearchResults(sort_on="path")
+brains = sorted(site.portal_catalog.unrestrictedSearchResults(), key=lambda b: b.getPath())
 for brain in brains:
     path = brain.getPath()[len(prefix):]
     obj = brain._unrestrictedGetObject()
