@@ -2,18 +2,29 @@
 ZODB: same content, states, history, fields (medical and disciplinary
 included), blobs, relations, accounts, local roles, and who may see what."""
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+import hashlib
 import json
 from plone import api
+from plone.app.testing import login
 from plone.app.testing import SITE_OWNER_NAME
+from plone.dexterity.utils import iterSchemata
+from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from Products.CMFPlone.factory import addPloneSite
 import pytest
+from sirhp.content.content.field_access import may_read_field
+from sirhp.policy.files.access import FILE
 from sirhp.policy.migration import manifest
 from sirhp.policy.migration.errors import MigrationError
 from sirhp.policy.migration.export import export_site
 from sirhp.policy.migration.importer import import_site
+from sirhp.policy.setuphandlers.pdf import tiny_pdf
 import transaction
 from zope.component.hooks import setSite
+from zope.i18n import translate
+from zope.schema import getFieldNames
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
@@ -57,12 +68,84 @@ def history(obj):
     }
 
 
+def field_values(obj):
+    """Every schema and behaviour field of ``obj``: blobs as sha256,
+    relations as the target's UID."""
+    values = {}
+    for schema in iterSchemata(obj):
+        for name in getFieldNames(schema):
+            value = getattr(obj, name, None)
+            if hasattr(value, "data") and hasattr(value, "filename"):
+                value = hashlib.sha256(value.data).hexdigest()
+            elif hasattr(value, "to_object"):
+                value = value.to_object.UID()
+            elif (
+                isinstance(value, list | tuple)
+                and value
+                and hasattr(value[0], "to_object")
+            ):
+                value = [v.to_object.UID() for v in value]
+            values[name] = value
+    return values
+
+
+def blobs(site):
+    """{UID/field: sha256} of every file and image of ``site``."""
+    found = {}
+    for brain in site.portal_catalog.unrestrictedSearchResults(
+        path="/".join(site.getPhysicalPath())
+    ):
+        obj = brain._unrestrictedGetObject()
+        for name, value in field_values(obj).items():
+            if isinstance(getattr(obj, name, None), NamedBlobFile | NamedBlobImage):
+                found[f"{brain.UID}/{name}"] = value
+    return found
+
+
+# A sample of the personnel file's access table: three personas (same
+# agency, other agency, site-wide) and two operations, on a validated file.
+ACCESS_SAMPLE = [
+    (persona, operation)
+    for persona in ("clerk.pn", "hrmanager.ocs", "auditor")
+    for operation in ("view", "sensitive")
+]
+
+
+def access(site, path):
+    """{(persona, operation): allowed} on the object at ``path``, asked as
+    each persona (``test_access_in_process``: view = ``View``, sensitive =
+    ``View`` and the medical fields' read permission)."""
+    found = {}
+    manager = getSecurityManager()
+    try:
+        for persona, operation in ACCESS_SAMPLE:
+            login(site, persona)
+            obj = site.unrestrictedTraverse(path)
+            view = bool(api.user.has_permission("View", obj=obj))
+            if operation == "sensitive":
+                view = view and all(
+                    may_read_field(obj, n) for n in ("blood_group", "medical_notes")
+                )
+            found[(persona, operation)] = view
+    finally:
+        setSecurityManager(manager)
+    return found
+
+
 @pytest.fixture
 def exported(portal, testdata, tmp_path):
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     file.medical_notes = "Asthme léger (test de migration)"
     file.blood_group = "O+"
     file.photo = NamedBlobImage(data=PNG, filename="photo.png")
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=file,
+            type="ScannedDocument",
+            id="diplome-migration",
+            document_type="diplome",
+            file=NamedBlobFile(tiny_pdf(["Diplôme"]), filename="diplome.pdf"),
+        )
     directory = str(tmp_path / "export")
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         result = export_site(portal=portal, directory=directory, reason="migration")
@@ -95,10 +178,51 @@ def test_roundtrip(app, portal, exported, testdata):
     old_unit = old.unit.to_object.UID()
     old_history = history(old)
     old_roles = dict(old.get_local_roles())
+    samples = [
+        testdata.path_of(name) for name in ("pn_validated", "pn_pending", "pn_archived")
+    ]
+    samples += [
+        f"{path}/{child}"
+        for path in samples[:1]
+        for child in portal.unrestrictedTraverse(path).objectIds()
+    ]
+    old_fields = {p: field_values(portal.unrestrictedTraverse(p)) for p in samples}
+    old_blobs = blobs(portal)
+    old_access = access(portal, testdata.path_of("pn_validated"))
+    old_groups = {
+        g.getId(): sorted(u.getId() for u in api.user.get_users(group=g))
+        for g in api.group.get_groups()
+    }
+    setSite(portal)
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         target = fresh_site(app)
         import_site(portal=target, directory=directory)
     assert inventory(target) == source
+    types, states = {}, {}
+    for portal_type, state, _path in inventory(target).values():
+        types[portal_type] = types.get(portal_type, 0) + 1
+        states[f"{portal_type}/{state or ''}"] = (
+            states.get(f"{portal_type}/{state or ''}", 0) + 1
+        )
+    assert types == expected["types"]
+    assert states == expected["states"]
+    assert len(samples) > 3  # the validated file's records and documents
+    for path in samples:
+        assert field_values(target.unrestrictedTraverse(path)) == old_fields[path], path
+    assert blobs(target) == old_blobs == expected["blobs"]
+    assert any(key.endswith("/file") for key in old_blobs)  # the scanned document
+    assert {
+        g.getId(): sorted(u.getId() for u in api.user.get_users(group=g))
+        for g in api.group.get_groups()
+    } == old_groups
+    assert target.acl_users.authenticate("clerk.pn", testdata.PASSWORD, app.REQUEST)
+    assert not target.acl_users.authenticate("clerk.pn", "wrong", app.REQUEST)
+    expected_access = {
+        (persona, operation): FILE.allowed(persona, "validated", operation)
+        for persona, operation in ACCESS_SAMPLE
+    }
+    assert old_access == expected_access
+    assert access(target, testdata.path_of("pn_validated")) == expected_access
     new = target.unrestrictedTraverse(testdata.path_of("pn_validated"))
     assert new.medical_notes == old.medical_notes
     assert new.photo.data == PNG
@@ -107,7 +231,14 @@ def test_roundtrip(app, portal, exported, testdata):
     assert dict(new.get_local_roles()) == old_roles
 
 
-def test_corrupted_import_reports_and_creates_nothing(app, exported):
+def test_migration_messages_in_english():
+    with pytest.raises(MigrationError) as info:
+        export_site(portal=None, directory="/nonexistent", reason="")
+    english = translate(info.value.message, target_language="en")
+    assert english.startswith("A reason for the export is required")
+
+
+def test_corrupted_import_reports_and_creates_nothing(app, portal, exported):
     directory, _expected = exported
     path = f"{directory}/{manifest.CONTENT}"
     with open(path) as f:
@@ -122,4 +253,8 @@ def test_corrupted_import_reports_and_creates_nothing(app, exported):
             import_site(portal=target, directory=directory)
     assert "Rien n'a été importé" in info.value.text()
     transaction.abort()  # what scripts/migrate.py does on a MigrationError
+    # The aborted site must not stay the component site: the layer's
+    # tear-down looks its utilities up there, fails, and never restores
+    # ``transaction.commit`` (the TestIsolationBroken of the next tear-down).
+    setSite(portal)
     assert "target" not in app.objectIds()

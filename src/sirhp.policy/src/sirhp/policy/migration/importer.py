@@ -56,6 +56,11 @@ class SiteContentImport(ImportContent):
         self.import_old_revisions = False
         self.errors = []
 
+    def commit_hook(self, added, index):
+        """Never commits: the caller commits the whole import or nothing
+        (``self.commit`` is None; this guards against a request's
+        ``commit`` option too)."""
+
     def import_new_content(self, data):
         # The library deletes a refused item and goes on; deleting a file
         # whose fields were never set raises again (its matricule is
