@@ -21,7 +21,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -55,6 +55,13 @@ site-production: instance ## A production site: SIRHP_ADMIN_USER/SIRHP_ADMIN_PAS
 start: site ## Install if needed, create the demo site, serve http://localhost:$(PORT)/sirhp (+ text worker)
 	@$(BIN)/python scripts/print_accounts.py
 	@echo "Serving http://localhost:$(PORT)/sirhp (Ctrl+C to stop); text worker log: $(INSTANCE)/log/text-worker.log"
+	@mkdir -p $(INSTANCE)/log
+	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
+	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+serve: install ## Serve the existing site (production or demo) on http://localhost:$(PORT)/sirhp with the text worker; creates nothing
+	@test -f $(INSTANCE)/etc/zope.ini || { echo "No instance in $(INSTANCE): make site-production (or make site) first" >&2; exit 1; }
 	@mkdir -p $(INSTANCE)/log
 	$(BIN)/python -m sirhp.content.documents.worker --url http://localhost:$(PORT)/sirhp --parent-pid $$$$ >>$(INSTANCE)/log/text-worker.log 2>&1 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
