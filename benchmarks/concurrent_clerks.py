@@ -18,18 +18,18 @@ two clerks adding to one file at the same moment is the case that conflicts.
 so that the caller can check each was stored.
 """
 
+import argparse
 from base64 import b64encode
 from common import percentile
 from datetime import date
 from datetime import timedelta
-import argparse
 import itertools
 import json
 import os
 import random
 import requests
-import sys
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+import sys
 import threading
 import time
 
