@@ -66,7 +66,10 @@ brains = sorted(
 for brain in brains:
     path = brain.getPath()[len(prefix):]
     obj = brain._unrestrictedGetObject()
-    items[brain.UID] = [brain.portal_type, brain.review_state, path]
+    state = brain.review_state
+    items[brain.UID] = [
+        brain.portal_type, state if isinstance(state, str) else None, path
+    ]
     roles[path] = sorted(
         (principal, sorted(r)) for principal, r in obj.get_local_roles()
     ) + [bool(getattr(obj, "__ac_local_roles_block__", False))]
