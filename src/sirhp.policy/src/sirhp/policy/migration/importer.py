@@ -27,6 +27,7 @@ from collective.exportimport.interfaces import IMigrationMarker
 import json
 import os
 from plone import api
+from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from sirhp.policy import _
 from sirhp.policy.base.localroles import block_inheritance
@@ -107,8 +108,26 @@ class SiteContentImport(ImportContent):
                         contentType=value.get("content-type") or "",
                     ),
                 )
-        if item.get("photo_crop") and not obj.photo_crop:
+        if "photo_crop" in item:  # form-omitted too: stored as exported
             obj.photo_crop = item["photo_crop"]
+
+    def obj_hook_badgeprintbatch(self, obj, item):
+        # A print batch's PDF and card numbers are written by the printing
+        # (form-omitted, read-only): stored as exported.
+        for name, data in manifest.blob_values(item):
+            if getattr(obj, name, None) is None:
+                value = item[name]
+                setattr(
+                    obj,
+                    name,
+                    NamedBlobFile(
+                        data=data,
+                        filename=value.get("filename"),
+                        contentType=value.get("content-type") or "",
+                    ),
+                )
+        if item.get("card_numbers") and not obj.card_numbers:
+            obj.card_numbers = list(item["card_numbers"])
 
     def global_obj_hook(self, obj, item):
         if item.get("exportimport.creators"):
