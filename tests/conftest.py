@@ -6,6 +6,7 @@ import pytest
 from pytest_plone import fixtures_factory
 from sirhp.policy.testing import FUNCTIONAL_TESTING
 from sirhp.policy.testing import INTEGRATION_TESTING
+from sirhp.policy.testing import WEIGHT_TESTING
 import tempfile
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
@@ -39,6 +40,7 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
+            (WEIGHT_TESTING, "weight"),
         )
     )
 )
