@@ -39,8 +39,8 @@ TRANSFERRED = """() => {
 
 
 @pytest.fixture
-def site(weight, testdata):
-    return weight["portal"].absolute_url()
+def site(weight_url, testdata):
+    return weight_url
 
 
 @pytest.fixture

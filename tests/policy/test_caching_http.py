@@ -10,8 +10,8 @@ def _get(url, **kwargs):
     return requests.get(url, timeout=30, **kwargs)
 
 
-def test_versioned_bundle_cached_a_year(weight, testdata):
-    portal_url = weight["portal"].absolute_url()
+def test_versioned_bundle_cached_a_year(weight_url, testdata):
+    portal_url = weight_url
     page = _get(f"{portal_url}/login").text
     # the theme's CSS: versioned and big enough to be gzipped
     bundle = re.search(
@@ -27,8 +27,8 @@ def test_versioned_bundle_cached_a_year(weight, testdata):
     assert "Accept-Encoding" in response.headers["Vary"]
 
 
-def test_personnel_file_private(weight, testdata):
-    portal_url = weight["portal"].absolute_url()
+def test_personnel_file_private(weight_url, testdata):
+    portal_url = weight_url
     response = _get(
         f"{portal_url}/{testdata.path_of('pn_validated')}",
         auth=("hrmanager.pn", testdata.PASSWORD),
@@ -40,7 +40,7 @@ def test_personnel_file_private(weight, testdata):
     assert response.headers["Content-Encoding"] == "gzip"
 
 
-def test_no_gzip_without_accept_encoding(weight):
-    portal_url = weight["portal"].absolute_url()
+def test_no_gzip_without_accept_encoding(weight_url):
+    portal_url = weight_url
     response = _get(f"{portal_url}/login", headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in response.headers
