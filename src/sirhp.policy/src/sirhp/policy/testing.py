@@ -77,6 +77,12 @@ class GzipWSGIServer(WSGIServer):
     def make_wsgi_app(self):
         return GzipFilter(super().make_wsgi_app())
 
+    def setUpServer(self):
+        # set up again for each test that asks for it: a fresh free port,
+        # not the last one (still closing: "address already in use")
+        self.host = self.port = None
+        super().setUpServer()
+
 
 GZIP_SERVER_FIXTURE = GzipWSGIServer(name="SirhpGzipWSGIServer:Functional")
 WEIGHT_TESTING = FunctionalTesting(
