@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from pytest_plone import fixtures_factory
 from sirhp.policy.testing import FUNCTIONAL_TESTING
+from sirhp.policy.testing import GZIP_SERVER_FIXTURE
 from sirhp.policy.testing import INTEGRATION_TESTING
+from sirhp.policy.testing import WEIGHT_TESTING
 import tempfile
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
@@ -42,6 +44,18 @@ globals().update(
         )
     )
 )
+
+
+# The gzip server (page weight) only for the tests that ask for it: the
+# functional layer of every other test keeps its plain server.
+globals().update(fixtures_factory(((WEIGHT_TESTING, "weight"),), keep_session=False))
+
+
+@pytest.fixture
+def weight_url(weight):
+    """The portal's URL on the gzip server (not another layer's server)."""
+    server = GZIP_SERVER_FIXTURE
+    return f"http://{server.host}:{server.port}/{weight['portal'].getId()}"
 
 
 @pytest.fixture

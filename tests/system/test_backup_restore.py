@@ -2,7 +2,7 @@
 
 In a temporary folder /tmp/ops-backup-*: an embedded instance
 (scripts/make_instance.py) on a free port of 9200-9299, a site with 5 demo
-files (``zconsole run create_site.py --count 5``), runwsgi serving it.
+files (``zconsole run create_site.py --demo --count 5``), runwsgi serving it.
 Personnel files are POSTed (acknowledged with 201) before the backup; while
 ``scripts/backup.py backup`` runs, more POSTs and PATCHes go on. Then the
 backup is restored into a new folder and opened read-only: every file
@@ -77,6 +77,7 @@ def server():
             "run",
             etc / "zope.conf",
             SCRIPTS / "create_site.py",
+            "--demo",
             "--count",
             "5",
             cwd=folder,

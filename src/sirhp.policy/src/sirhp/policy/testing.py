@@ -16,10 +16,12 @@ from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
 import sirhp.policy
 from sirhp.policy import testdata
 from sirhp.policy.audit import db
+from sirhp.policy.weight.compression import GzipFilter
 import tempfile
 import transaction
 
@@ -65,4 +67,24 @@ INTEGRATION_TESTING = IntegrationTesting(
 )
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="SirhpPolicyLayer:FunctionalTesting"
+)
+
+
+class GzipWSGIServer(WSGIServer):
+    """The test server behind the gzip filter of zope.ini, as in production
+    (page weight is measured on what actually crosses the link)."""
+
+    def make_wsgi_app(self):
+        return GzipFilter(super().make_wsgi_app())
+
+    def setUpServer(self):
+        # set up again for each test that asks for it: a fresh free port,
+        # not the last one (still closing: "address already in use")
+        self.host = self.port = None
+        super().setUpServer()
+
+
+GZIP_SERVER_FIXTURE = GzipWSGIServer(name="SirhpGzipWSGIServer:Functional")
+WEIGHT_TESTING = FunctionalTesting(
+    bases=(FIXTURE, GZIP_SERVER_FIXTURE), name="SirhpPolicyLayer:WeightTesting"
 )

@@ -11,13 +11,18 @@ from sirhp.policy.login.links import configure_reset_tool
 from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
 from sirhp.policy.login.setup import remove_plugins as remove_login_plugins
+from sirhp.policy.weight.caching import install as install_caching
 from zope.interface import implementer
 
 
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
-        return ["sirhp.policy:uninstall", "sirhp.content:default"]
+        return [
+            "sirhp.policy:uninstall",
+            "sirhp.policy:caching",
+            "sirhp.content:default",
+        ]
 
     def getNonInstallableProducts(self):
         return ["sirhp.content"]
@@ -35,6 +40,7 @@ def post_install(context):
     install_login_plugins(portal)
     configure_reset_tool(portal)
     configure_sessions(portal)
+    install_caching()
     logger.info("SIRHP policy installed")
 
 

@@ -3,16 +3,21 @@
 - ``campaign_opening``: HR managers open a campaign (its evaluations
   created in one action);
 - ``legacy_import``: records clerks and HR managers import a legacy
-  register (``sirhp: Import personnel files``), the ``nina`` index.
+  register (``sirhp: Import personnel files``), the ``nina`` index;
+- ``caching``: plone.app.caching with SIRHP's rules (versioned bundles a
+  year, content pages private);
+- ``scripts``: no Plone JavaScript for anonymous visitors and Mon dossier.
 
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.policy.upgrades import caching
 from sirhp.policy.upgrades import campaign_opening
 from sirhp.policy.upgrades import legacy_import
+from sirhp.policy.upgrades import scripts
 from sirhp.policy.upgrades import logger
 
-STEPS = (campaign_opening, legacy_import)
+STEPS = (campaign_opening, legacy_import, caching, scripts)
 
 
 def upgrade(context):
