@@ -14,8 +14,8 @@ Take a backup first (docs/operations.md).
 from sirhp.policy.upgrades import caching
 from sirhp.policy.upgrades import campaign_opening
 from sirhp.policy.upgrades import legacy_import
-from sirhp.policy.upgrades import scripts
 from sirhp.policy.upgrades import logger
+from sirhp.policy.upgrades import scripts
 
 STEPS = (campaign_opening, legacy_import, caching, scripts)
 
