@@ -260,10 +260,10 @@ def test_kill_zeo_during_writes(drill):
     for _n, status, text, _seconds in refused:
         assert status == 503, text
         assert DISCONNECTED in text or "journal" in text, text
-    # the first refusal within the ZEO wait-timeout (10 s) and a margin; the
-    # others queued behind the server's 4 threads, each waiting that long
+    # the first refusal within the ZEO wait-timeout (10 s) and a margin for a
+    # loaded 2-core machine; the others queued behind the server's 4 threads
     durations = sorted(seconds for *_rest, seconds in refused)
-    assert durations[0] < 20, durations
+    assert durations[0] < 35, durations
     assert durations[-1] < 60, durations
     drill.timed("drill 2: kill -9 of ZEO -> French 503s", killed)
     back = time.monotonic()

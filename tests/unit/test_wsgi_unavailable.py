@@ -60,6 +60,7 @@ def test_english_for_english_users(tmp_path):
     domain = TranslationDomain("sirhp")
     domain.addCatalog(GettextMessageCatalog("en", "sirhp", str(mo)))
     registry = getGlobalSiteManager()
+    previous = registry.queryUtility(ITranslationDomain, "sirhp")
     registry.registerUtility(domain, ITranslationDomain, "sirhp")
     try:
         _status, _headers, body = _call(
@@ -67,4 +68,6 @@ def test_english_for_english_users(tmp_path):
         )
     finally:
         registry.unregisterUtility(domain, ITranslationDomain, "sirhp")
+        if previous is not None:  # the site's, for the tests that follow
+            registry.registerUtility(previous, ITranslationDomain, "sirhp")
     assert json.loads(body)["message"].startswith("The database does not answer")

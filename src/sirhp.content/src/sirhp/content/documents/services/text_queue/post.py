@@ -16,4 +16,5 @@ class TextQueuePost(SirhpService):
         except (TypeError, ValueError):
             limit = DEFAULT_LIMIT
         items = api.claim_text_jobs(worker=body.get("worker"), limit=limit)
+        api.worker_seen()  # each poll is the worker's heartbeat (@@health)
         return {"items": items, "items_total": len(items)}
