@@ -21,10 +21,10 @@ import requests
 import shutil
 import signal
 from sirhp.policy.audit.journal import Journal
-import socket
 import subprocess
 import sys
 import tempfile
+from tests.system import ports
 from tests.system.test_zeo import AUTH
 from tests.system.test_zeo import BIN
 from tests.system.test_zeo import Cluster
@@ -46,17 +46,7 @@ DISCONNECTED = "La base de données ne répond pas"
 
 
 def free_ports(count):
-    found = []
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise RuntimeError(f"not {count} free ports in {PORTS}")
+    return ports.free_ports(count, PORTS)
 
 
 @pytest.fixture(scope="module")

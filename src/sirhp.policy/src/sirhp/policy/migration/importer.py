@@ -96,36 +96,14 @@ class SiteContentImport(ImportContent):
         # The photos are form-omitted (set by the photo page, which checks and
         # crops them): plone.restapi leaves them out, the export's bytes are
         # stored as they are.
-        for name, data in manifest.blob_values(item):
-            if getattr(obj, name, None) is None:
-                value = item[name]
-                setattr(
-                    obj,
-                    name,
-                    NamedBlobImage(
-                        data=data,
-                        filename=value.get("filename"),
-                        contentType=value.get("content-type") or "",
-                    ),
-                )
+        _store_blobs(obj, item, NamedBlobImage)
         if "photo_crop" in item:  # form-omitted too: stored as exported
             obj.photo_crop = item["photo_crop"]
 
     def obj_hook_badgeprintbatch(self, obj, item):
         # A print batch's PDF and card numbers are written by the printing
         # (form-omitted, read-only): stored as exported.
-        for name, data in manifest.blob_values(item):
-            if getattr(obj, name, None) is None:
-                value = item[name]
-                setattr(
-                    obj,
-                    name,
-                    NamedBlobFile(
-                        data=data,
-                        filename=value.get("filename"),
-                        contentType=value.get("content-type") or "",
-                    ),
-                )
+        _store_blobs(obj, item, NamedBlobFile)
         if item.get("card_numbers") and not obj.card_numbers:
             obj.card_numbers = list(item["card_numbers"])
 
@@ -240,3 +218,20 @@ def import_site(*, portal, directory, request=None):
     # aside until the end: the import itself modifies every object).
     portal.ZopeFindAndApply(portal, search_sub=True, apply_func=reset_dates)
     return expected
+
+
+def _store_blobs(obj, item, factory):
+    """Form-omitted blob fields (photos, a print batch's PDF), which
+    plone.restapi leaves out: stored as exported."""
+    for name, data in manifest.blob_values(item):
+        if getattr(obj, name, None) is None:
+            value = item[name]
+            setattr(
+                obj,
+                name,
+                factory(
+                    data=data,
+                    filename=value.get("filename"),
+                    contentType=value.get("content-type") or "",
+                ),
+            )
