@@ -96,7 +96,7 @@ def approval_refusal(change):
 def _photo_row(change, target):
     return {
         "field": rules.PHOTO_KEY,
-        "label": "Photo d'identité",
+        "label": _("Photo d'identité"),
         "current": rules.PHOTO_CURRENT if getattr(target, "photo", None) else "—",
         "proposed": "nouvelle photo (ci-dessous)",
         "proposed_json": rules.PHOTO_PROPOSED,
