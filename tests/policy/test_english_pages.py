@@ -1,6 +1,6 @@
 """English complete: the pages once found French-only in English mode (the
 document page, document search, batch filing and its holding area, the
-cover sheet, the change request) keep none of their French labels."""
+cover sheet, the change request, the register import and its report) keep none of their French labels."""
 
 from datetime import date
 from plone.app.testing import login
@@ -34,6 +34,14 @@ HOLDING = (
 COVER = (
     ["Fiche de séparation", "Imprimer la fiche", "Imprimez une fiche"],
     ["Cover sheet", "Print the cover sheet"],
+)
+IMPORT = (
+    ["Reprise des registres", "Télécharger le modèle", "Importer tout ou rien"]
+    + ["Pièces numérisées (zip", "Vérifier (rien"],
+    [
+        "Import of the personnel registers",
+        "Scanned documents (zip of &lt;matricule&gt;",
+    ],
 )
 CHANGE = (
     ["demandée par", "Valeur actuelle", "Valeur proposée", "Champ"]
@@ -106,3 +114,8 @@ def test_change_request_in_english(functional, testdata):
     logout()
     transaction.commit()
     _check(CHANGE, request.absolute_url(), "reviewer.pn", testdata)
+
+
+def test_register_import_in_english(functional, testdata):
+    agency = functional["portal"]["police-nationale"].absolute_url()
+    _check(IMPORT, f"{agency}/@@import-agents", "clerk.pn", testdata)
