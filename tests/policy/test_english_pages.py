@@ -10,6 +10,7 @@ import requests
 from sirhp.content.changes import api as changes
 from tests.documents import files
 from tests.documents.conftest import add_document
+from tests.legacy import rows as registers
 import transaction
 
 # Labels of each page, French (must be gone in English) and English (must show).
@@ -119,3 +120,23 @@ def test_change_request_in_english(functional, testdata):
 def test_register_import_in_english(functional, testdata):
     agency = functional["portal"]["police-nationale"].absolute_url()
     _check(IMPORT, f"{agency}/@@import-agents", "clerk.pn", testdata)
+
+
+def test_register_check_report_in_english(functional, testdata):
+    url = f"{functional['portal']['police-nationale'].absolute_url()}/@@import-agents"
+    session = requests.Session()
+    session.auth = ("clerk.pn", testdata.PASSWORD)
+    session.cookies.set("I18N_LANGUAGE", "en")
+    page = session.get(url, timeout=30).text
+    token = page.split('name="_authenticator" value="')[1].split('"')[0]
+    answer = session.post(
+        url,
+        data={"_authenticator": token, "verifier": "1"},
+        files={"fichier": ("a.xlsx", registers.xlsx([registers.row(1, grade="x")]))},
+        timeout=60,
+    ).text
+    french = ["Rapport de vérification", "Correspondance des colonnes", "(ignorée)"]
+    french += ["Grade « x » inconnu."]
+    assert [word for word in french if word in answer] == []
+    assert "Check report" in answer and "Column mapping" in answer
+    assert "Unknown grade “x”." in answer
