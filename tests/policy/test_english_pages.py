@@ -46,8 +46,8 @@ IMPORT = (
 )
 CHANGE = (
     ["demandée par", "Valeur actuelle", "Valeur proposée", "Champ"]
-    + ["En attente de validation"],
-    ["requested by", "Current value", "Proposed value"],
+    + ["En attente de validation", "Lieu de naissance"],
+    ["requested by", "Current value", "Proposed value", "Place of birth"],
 )
 
 
