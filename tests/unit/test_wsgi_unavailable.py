@@ -60,6 +60,9 @@ def test_english_for_english_users(tmp_path):
     domain = TranslationDomain("sirhp")
     domain.addCatalog(GettextMessageCatalog("en", "sirhp", str(mo)))
     registry = getGlobalSiteManager()
+    # A Zope layer set up by an earlier test module registered the real
+    # domain: put it back, or later English pages fall back to French.
+    previous = registry.queryUtility(ITranslationDomain, "sirhp")
     registry.registerUtility(domain, ITranslationDomain, "sirhp")
     try:
         _status, _headers, body = _call(
@@ -67,4 +70,6 @@ def test_english_for_english_users(tmp_path):
         )
     finally:
         registry.unregisterUtility(domain, ITranslationDomain, "sirhp")
+        if previous is not None:
+            registry.registerUtility(previous, ITranslationDomain, "sirhp")
     assert json.loads(body)["message"].startswith("The database does not answer")
