@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 I18NDUDE=.venv/bin/i18ndude
 LOCALES=src/sirhp.policy/src/sirhp/policy/locales
-$I18NDUDE rebuild-pot --pot "$LOCALES/sirhp.pot" --create sirhp \
+$I18NDUDE rebuild-pot --pot "$LOCALES/sirhp.pot" --create sirhp --merge "$LOCALES/manual.pot" \
   src/sirhp.content/src/sirhp/content src/sirhp.policy/src/sirhp/policy
 for lang in fr en; do
   mkdir -p "$LOCALES/$lang/LC_MESSAGES"

@@ -18,6 +18,7 @@ from sirhp.content.changes.content import target_of
 from sirhp.content.changes.errors import ChangeError
 from sirhp.content.changes.values import display
 from sirhp.content.changes.values import field_label
+from sirhp.content.changes.values import field_title
 from sirhp.content.changes.values import field_values
 from sirhp.content.changes.values import masked_fields
 from sirhp.content.changes.values import normalize
@@ -96,7 +97,8 @@ def approval_refusal(change):
 def _photo_row(change, target):
     return {
         "field": rules.PHOTO_KEY,
-        "label": "Photo d'identité",
+        "label": _("Photo d'identité"),
+        "title": _("Photo d'identité"),
         "current": rules.PHOTO_CURRENT if getattr(target, "photo", None) else "—",
         "proposed": "nouvelle photo (ci-dessous)",
         "proposed_json": rules.PHOTO_PROPOSED,
@@ -109,8 +111,9 @@ def _photo_row(change, target):
 def diff(change):
     """What the current user may see of each proposed value.
 
-    :returns: rows {field, label, current, proposed, current_json,
-        proposed_json, changed_since, hidden}: values the user may not see
+    :returns: rows {field, label (French), title (the field's i18n message,
+        for pages), current, proposed, current_json, proposed_json,
+        changed_since, hidden}: values the user may not see
         are masked (``masked_fields``).
     """
     target = target_of(change)
@@ -120,11 +123,13 @@ def diff(change):
         rows.append(_photo_row(change, target))
     for name, value in field_values(change).items():
         label = field_label(target, name) if target is not None else name
+        title = field_title(target, name) if target is not None else name
         if name in masked:
             rows.append(
                 {
                     "field": name,
                     "label": label,
+                    "title": title,
                     "current": masked[name],
                     "proposed": masked[name],
                     "proposed_json": None,
@@ -141,6 +146,7 @@ def diff(change):
             {
                 "field": name,
                 "label": label,
+                "title": title,
                 "current": display(target, name, live) if target is not None else "—",
                 "proposed": display(target, name, value)
                 if target is not None

@@ -105,11 +105,16 @@ def _field_error(obj, field, message, reason=""):
     return ChangeError(Message(message, mapping=mapping), field=field.__name__)
 
 
+def field_title(obj, name):
+    """The title (i18n message) of field ``name`` of ``obj``, for a page in
+    the reader's language (its name if unknown)."""
+    field = schema_fields(obj).get(name)
+    return field.title if field is not None else name
+
+
 def field_label(obj, name):
     """The French label of field ``name`` of ``obj`` (its name if unknown)."""
-    field = schema_fields(obj).get(name)
-    title = field.title if field is not None else name
-    return translate(title, target_language="fr")
+    return translate(field_title(obj, name), target_language="fr")
 
 
 def _vocabulary_name(field):
