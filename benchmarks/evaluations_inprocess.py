@@ -4,16 +4,25 @@ path, catalogued every 500), then **aborted** (the bench site is not
 changed). The campaign is for a year the site has no campaign of.
 
 Usage: zconsole run var/bench/etc/zope.conf benchmarks/evaluations_inprocess.py
+
+With ``--commit`` the transaction is committed and the commit timed too
+(what a user waits for): run it on a DemoStorage copy of the site's
+configuration so the site is not changed:
+
+    python benchmarks/demostorage_conf.py var/bench/etc/zope.conf > /tmp/bench-demo.conf
+    zconsole run /tmp/bench-demo.conf benchmarks/evaluations_inprocess.py --commit
 """
 
 from datetime import date
 from plone import api
+import sys
 from Testing.makerequest import makerequest
 import time
 import transaction
 from zope.component.hooks import setSite
 
 YEAR = 2031
+COMMIT = "--commit" in sys.argv
 
 
 def main(app):
@@ -31,6 +40,8 @@ def main(app):
             )
             start = time.perf_counter()
             created = evaluation_api.open_campaign(campaign=campaign)
+            if COMMIT:
+                transaction.commit()
             seconds = time.perf_counter() - start
     finally:
         transaction.abort()
@@ -38,6 +49,7 @@ def main(app):
         f"{created} evaluations in {seconds:.1f} s: "
         f"{seconds / created * 1000:.2f} ms each, "
         f"{seconds / created * 20000:.0f} s per 20,000 (target 60 s)"
+        + (", commit included" if COMMIT else "")
     )
 
 
