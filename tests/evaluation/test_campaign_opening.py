@@ -6,15 +6,20 @@ created."""
 
 from AccessControl import Unauthorized
 from datetime import date
+import importlib.util
+from pathlib import Path
 from plone import api
 from plone.app.testing import login
 import pytest
 import requests
+from sirhp.content.base.errors import SirhpError
 from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.evaluation import opening
 from sirhp.policy.audit.journal import EVALUATION_OPENED
 from tests.security.audit_helpers import pending
 import transaction
 
+ROOT = Path(__file__).resolve().parents[2]
 REFUSED = ("clerk.pn", "reviewer.pn", "commander.pn", "auditor", "hrmanager.ocs")
 
 
@@ -101,3 +106,76 @@ def test_both_channels(site, testdata):
     transaction.begin()
     assert _created(site, campaign) >= 2
     assert api.content.get_state(campaign) is not None
+
+
+def test_parts_cover_the_population_once(portal, testdata):
+    """An opening by parts (one transaction each, several clients in
+    parallel) creates what the whole opening creates, each officer once,
+    and a part sent again creates nothing."""
+    campaign = _campaign(portal)
+    paths = evaluation_api.population_paths(campaign=campaign)
+    assert len(paths) >= 2 and paths == sorted(paths)
+    assert opening.chunk_count(len(paths), 1) == len(paths)
+    assert evaluation_api.open_campaign(campaign=campaign, chunk=1, chunk_size=1) == 1
+    assert evaluation_api.open_campaign(campaign=campaign, chunk=1, chunk_size=1) == 0
+    name = evaluation_api.evaluation_id(campaign)
+    assert name in portal.unrestrictedTraverse(paths[1])
+    assert name not in portal.unrestrictedTraverse(paths[0])
+    for chunk in range(len(paths)):
+        evaluation_api.open_campaign(campaign=campaign, chunk=chunk, chunk_size=1)
+    assert _created(portal, campaign) == len(paths)
+    assert evaluation_api.open_campaign(campaign=campaign) == 0
+    details = [event["detail"] for event in pending(EVALUATION_OPENED)]
+    assert "1 évaluation(s) créée(s) (partie 2, 1 dossiers par partie)" in details
+
+
+@pytest.mark.parametrize(
+    "chunk, size", [(99, 500), (-1, 500), (0, 0), (0, 5001), ("0", 500), (True, 1)]
+)
+def test_a_part_that_does_not_exist_is_refused(portal, testdata, chunk, size):
+    campaign = _campaign(portal)
+    with pytest.raises(SirhpError) as refused:
+        evaluation_api.open_campaign(campaign=campaign, chunk=chunk, chunk_size=size)
+    assert "Partie invalide" in refused.value.text(portal.REQUEST)
+    assert _created(portal, campaign) == 0
+
+
+def test_parts_in_parallel_over_http(site, testdata):
+    """``scripts/open_campaign.py`` sends the parts two at a time; a part
+    that does not exist is a French 400; the wrong person is refused a
+    part as the whole."""
+    campaign = _campaign(site)
+    url = campaign.absolute_url()
+    population = len(evaluation_api.population_paths(campaign=campaign))
+    transaction.commit()
+    with _session("clerk.pn", testdata.PASSWORD) as clerk:
+        refused = clerk.post(
+            f"{url}/@evaluations",
+            json={"chunk": 0},
+            headers={"Accept": "application/json"},
+        )
+        assert refused.status_code in (401, 403)
+    with _session("hrmanager.pn", testdata.PASSWORD) as hr:
+        bad = hr.post(
+            f"{url}/@evaluations",
+            json={"chunk": population, "chunk_size": 1},
+            headers={"Accept": "application/json"},
+        )
+        assert bad.status_code == 400
+        assert bad.json()["message"].startswith("Partie invalide")
+    summary = open_script().run(
+        url, auth=("hrmanager.pn", testdata.PASSWORD), parallel=2, chunk_size=1
+    )
+    assert summary["created"] == summary["population"] == population
+    assert summary["parts"] == population
+    transaction.begin()
+    assert _created(site, campaign) == population
+
+
+def open_script():
+    spec = importlib.util.spec_from_file_location(
+        "open_campaign", ROOT / "scripts" / "open_campaign.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -23,6 +23,7 @@ from sirhp.content.evaluation.opening import create_evaluations  # noqa: F401
 from sirhp.content.evaluation.opening import evaluation_id  # noqa: F401
 from sirhp.content.evaluation.opening import open_campaign  # noqa: F401
 from sirhp.content.evaluation.opening import population  # noqa: F401
+from sirhp.content.evaluation.opening import population_paths  # noqa: F401
 from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
 from zope.i18nmessageid import Message

@@ -10,15 +10,24 @@ catalog entries are written every ``BATCH`` files.
 
 from AccessControl import Unauthorized
 from plone import api
+from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.base.bulk import BulkCreator
 from sirhp.content.base.catalog import paths as catalog_paths
+from sirhp.content.base.errors import SirhpError
 from sirhp.content.permissions import AddEvaluation
 from sirhp.content.permissions import OpenEvaluationCampaign
 from zope.globalrequest import getRequest
+from zope.i18nmessageid import Message
 
 BATCH = 500  # files between two writes of the catalog entries (a savepoint)
 OPENED = "evaluation.opened"  # the journal's action
+MAX_CHUNK = 5000  # files in one part of an opening by parts
+MSG_CHUNK = _(
+    "evaluation_chunk_invalid",
+    default="Partie invalide : « chunk » va de 0 à ${last} pour des parts de "
+    "${size} dossiers (« chunk_size » de 1 à ${max}).",
+)
 
 
 def _population_query(campaign):
@@ -45,7 +54,42 @@ def evaluation_id(campaign):
     return f"evaluation-{campaign.year}-{campaign.UID()[:8]}"
 
 
-def create_evaluations(*, campaign):
+def population_paths(*, campaign):
+    """The paths of the files ``campaign`` evaluates, in path order (the
+    parts of an opening by parts are slices of this list: contiguous paths
+    make the parallel parts write to different places of the catalog).
+
+    :param campaign: the EvaluationCampaign.
+    :returns: a sorted list of physical paths (strings).
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    results = catalog.searchResults(**_population_query(campaign))
+    return sorted(catalog_paths(results, catalog))
+
+
+def chunk_count(total, chunk_size):
+    """How many parts of ``chunk_size`` files cover ``total`` files (one at
+    least: an empty population is one empty part)."""
+    return max(1, -(-total // chunk_size))
+
+
+def _chunk(paths, chunk, chunk_size):
+    if chunk is None:
+        return paths
+    valid_size = type(chunk_size) is int and 1 <= chunk_size <= MAX_CHUNK  # noqa: E721
+    last = chunk_count(len(paths), chunk_size if valid_size else BATCH) - 1
+    # type(): a bool is not a part number
+    if not (valid_size and type(chunk) is int and 0 <= chunk <= last):  # noqa: E721
+        raise SirhpError(
+            Message(
+                MSG_CHUNK, mapping={"last": last, "size": chunk_size, "max": MAX_CHUNK}
+            ),
+            field="chunk",
+        )
+    return paths[chunk * chunk_size : (chunk + 1) * chunk_size]
+
+
+def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
     """One draft Evaluation per officer of the campaign's population, in one
     action; idempotent (an officer who has one is skipped).
 
@@ -53,14 +97,22 @@ def create_evaluations(*, campaign):
     "file modified" cascade; the files are found by path, without reading
     their catalog metadata; catalog entries written every ``BATCH`` files.
 
+    With ``chunk``, only that part of the population (``population_paths``
+    sliced in parts of ``chunk_size``): several Zope clients then create a
+    large campaign's evaluations in parallel, one transaction per part
+    (``scripts/open_campaign.py``); a part redone after a conflict skips
+    what it created already.
+
     :param campaign: the EvaluationCampaign.
+    :param chunk: the part, from 0 (default: the whole population).
+    :param chunk_size: files per part (1 to ``MAX_CHUNK``).
     :returns: the number of evaluations created by this run.
     :raises Unauthorized: a file where the user may not add one.
+    :raises SirhpError: a part that does not exist (French message).
     """
     portal = api.portal.get()
-    catalog = api.portal.get_tool("portal_catalog")
     fti = api.portal.get_tool("portal_types").getTypeInfo("Evaluation")
-    results = catalog.searchResults(**_population_query(campaign))
+    paths = _chunk(population_paths(campaign=campaign), chunk, chunk_size)
     name = evaluation_id(campaign)
     values = {
         "campaign": campaign.UID(),
@@ -72,7 +124,7 @@ def create_evaluations(*, campaign):
     grid = dict(campaign.grid or {})
     creator = BulkCreator("Evaluation")
     created = 0
-    for path in catalog_paths(results, catalog):
+    for path in paths:
         # the search above was the user's; the add permission is the check
         file = portal.unrestrictedTraverse(path)
         if name in file:
@@ -87,25 +139,27 @@ def create_evaluations(*, campaign):
     return created
 
 
-def open_campaign(*, campaign, request=None):
+def open_campaign(*, campaign, request=None, chunk=None, chunk_size=BATCH):
     """Open ``campaign``: create its evaluations (``create_evaluations``) and
     journal how many, for who runs it.
 
     :param campaign: the EvaluationCampaign.
     :param request: the request to journal with (default: the current one).
+    :param chunk: only this part of the population (see
+        ``create_evaluations``); the journal line names the part.
+    :param chunk_size: files per part.
     :returns: the number of evaluations created (0 when every officer of
         the population has one already).
     :raises Unauthorized: without ``sirhp: Open evaluation campaign`` on
         the campaign, or without the right to add an evaluation in one of
         the files.
+    :raises SirhpError: a part that does not exist.
     """
     if not api.user.has_permission(OpenEvaluationCampaign, obj=campaign):
         raise Unauthorized(OpenEvaluationCampaign)
-    count = create_evaluations(campaign=campaign)
-    hooks.journal(
-        OPENED,
-        obj=campaign,
-        request=request or getRequest(),
-        detail=f"{count} évaluation(s) créée(s)",
-    )
+    count = create_evaluations(campaign=campaign, chunk=chunk, chunk_size=chunk_size)
+    detail = f"{count} évaluation(s) créée(s)"
+    if chunk is not None:
+        detail += f" (partie {chunk + 1}, {chunk_size} dossiers par partie)"
+    hooks.journal(OPENED, obj=campaign, request=request or getRequest(), detail=detail)
     return count
