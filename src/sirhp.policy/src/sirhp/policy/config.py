@@ -6,12 +6,15 @@ AGENCIES = (
         "title": "Police nationale",
         "short_name": "PN",
         "primary_color": "#1F3A93",
+        # matricules 100000-199999 (content.matricule_sequence)
+        "matricule_prefix": "1",
     },
     {
         "id": "ocs",
         "title": "Office Central des Stupéfiants",
         "short_name": "OCS",
         "primary_color": "#0B6E4F",
+        "matricule_prefix": "8",
     },
 )
 

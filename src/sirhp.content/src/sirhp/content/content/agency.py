@@ -1,6 +1,7 @@
 """Agency: the Police nationale or the OCS. Holds its units and its files."""
 
 from plone.app.content.namechooser import NormalizingNameChooser
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from sirhp.content import _
@@ -12,6 +13,9 @@ from zope.component import adapter
 from zope.container.interfaces import INameChooser
 from zope.interface import implementer
 
+# no "Manage agency settings" permission: the portal's administrators
+SEQUENCE_WRITE_PERMISSION = "cmf.ManagePortal"
+
 
 class IAgencySchema(model.Schema):
     title = schema.TextLine(title=_("label_agency_name", default="Nom de l'agence"))
@@ -22,6 +26,41 @@ class IAgencySchema(model.Schema):
         title=_("label_primary_color", default="Couleur principale (#RRGGBB)"),
         required=False,
         default="#1F3A93",
+    )
+
+    # The matricule sequence of new files (admissions of a concours): the
+    # agency's block of numbers and the next one to try
+    # (``content.matricule_sequence``). Site administrators set them.
+    model.fieldset(
+        "matricules",
+        label=_("label_fieldset_matricules", default="Matricules"),
+        fields=["matricule_prefix", "matricule_next"],
+    )
+    directives.write_permission(
+        matricule_prefix=SEQUENCE_WRITE_PERMISSION,
+        matricule_next=SEQUENCE_WRITE_PERMISSION,
+    )
+    matricule_prefix = schema.TextLine(
+        title=_("label_matricule_prefix", default="Préfixe des matricules"),
+        description=_(
+            "help_matricule_prefix",
+            default="Premiers chiffres des matricules de l'agence (1 à 3 "
+            "chiffres, ex. 1 pour la Police nationale, 8 pour l'OCS).",
+        ),
+        required=False,
+        max_length=3,
+        constraint=lambda value: not value or value.isdigit(),
+    )
+    matricule_next = schema.Int(
+        title=_("label_matricule_next", default="Prochain numéro de matricule"),
+        description=_(
+            "help_matricule_next",
+            default="Les six chiffres du prochain matricule attribué ; les "
+            "numéros déjà pris sont sautés.",
+        ),
+        required=False,
+        min=0,
+        max=999999,
     )
 
 

@@ -4,6 +4,7 @@ from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
 from sirhp.content.badges.verification import ensure_secret
+from sirhp.content.content.matricule_sequence import ensure_sequence
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.base.localroles import set_exact_local_roles
@@ -35,6 +36,7 @@ def post_install(context):
     for spec in config.AGENCIES:
         agency = ensure_agency(portal, spec)
         grant_agency_roles(agency)
+        ensure_sequence(agency, spec["matricule_prefix"])
     portal.setLayout("sirhp-accueil")
     ensure_secret(portal)
     install_login_plugins(portal)

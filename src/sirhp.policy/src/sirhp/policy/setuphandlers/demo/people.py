@@ -3,6 +3,7 @@ and the synthetic matricules."""
 
 from plone import api
 from sirhp.content.api import commanders_group_id
+from sirhp.content.content.matricule_sequence import matricule_of
 from sirhp.policy import config
 from sirhp.policy.setuphandlers.demo.units import COMMANDED_UNIT
 
@@ -55,8 +56,7 @@ def ensure_officer_account(matricule, fullname, password):
 
 def matricule(agency_index: int, number: int) -> str:
     """Unique synthetic matricule: PN from 100000 up, OCS from 800000 up."""
-    base = (100000 if agency_index == 0 else 800000) + number
-    return f"{base:06d}{chr(65 + (base * 7) % 26)}"
+    return matricule_of((100000 if agency_index == 0 else 800000) + number)
 
 
 def matricules_in(text: str) -> list[str]:

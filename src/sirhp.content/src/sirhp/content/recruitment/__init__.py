@@ -1,0 +1,1 @@
+"""Recruitment by concours: campaigns, candidates, the merit ranking and admission."""
