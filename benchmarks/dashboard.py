@@ -9,8 +9,8 @@ Targets: cold <= 1 s, warm <= 200 ms (20,000 files).
 
 from plone import api
 from plone.memoize.ram import global_cache
-from Testing.makerequest import makerequest
 import statistics
+from Testing.makerequest import makerequest
 import time
 import transaction
 from zope.component.hooks import setSite
