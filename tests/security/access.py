@@ -559,6 +559,11 @@ class Site:
         target = self._build_promotion(state)
         return Target("fairness", state, target.path, target.uid, target.marker)
 
+    def _build_indicators(self, state):
+        """The dashboard is asked on the agency, beside a course of it."""
+        target = self._build_course(state)
+        return Target("indicators", state, target.path, target.uid, target.marker)
+
     # --- reading back as the site owner ---------------------------------
 
     def obj(self, target):

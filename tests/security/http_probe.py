@@ -475,6 +475,24 @@ class Probe:
         query = f"table={self.target.uid}"
         return self._agency_get("@@equite.pdf", query, False, "application/pdf")
 
+    def indicators(self, rest):
+        return self._agency_get(
+            "@indicators", "at=2026-11-01", True, "application/json"
+        )
+
+    def indicators_page(self, rest):
+        return self._agency_get(
+            "@@tableau-de-bord", "at=2026-11-01", False, "text/html"
+        )
+
+    def indicators_xlsx(self, rest):
+        return self._agency_get(
+            "@@tableau-de-bord.xlsx",
+            "at=2026-11-01",
+            False,
+            "application/vnd.openxmlformats",
+        )
+
     def transition(self, rest):
         if not rest:
             response = self.get(self.url, rest=False)

@@ -356,6 +356,19 @@ def _fairness(world, target):
     ]
 
 
+def _indicators(world, target):
+    base = world.url + "/police-nationale"
+    at = "at=2026-11-01"
+    return [
+        (f"{base}/@indicators", f"{base}/@indicators?{at}", {}),
+        (f"{world.url}/@indicators", f"{world.url}/@indicators?{at}", {}),
+    ] + [
+        (f"{root}/@@{name}", f"{root}/@@{name}?{at}", {"accept": PAGE})
+        for root in (base, world.url)
+        for name in ("tableau-de-bord", "tableau-de-bord.xlsx")
+    ]
+
+
 class Mails:
     """The notification mails (.eml in SIRHP_MAIL_DIR) sent to the persona."""
 
@@ -601,6 +614,18 @@ REGISTRY = (
         ),
         "promotion and marks per group (sirhp: View fairness): @fairness, the "
         "page and its XLSX and PDF exports, on the agency and the site",
+    ),
+    Representation(
+        "indicators:agency",
+        ("site",),
+        _indicators,
+        (
+            "service:GET @indicators",
+            "view:tableau-de-bord",
+            "view:tableau-de-bord.xlsx",
+        ),
+        "the reform's dashboard (sirhp: View indicators): @indicators, the "
+        "page and its XLSX exports, on the agency and the site",
     ),
     Representation(
         "careers:check",

@@ -403,6 +403,16 @@ class Probe:
     def fairness_pdf(self):
         return self._page("equite.pdf")
 
+    def indicators(self):
+        agency = self.holder("Agency")
+        return self._service(agency, "@indicators", at="2026-11-01") is not None
+
+    def indicators_page(self):
+        return self._page("tableau-de-bord")
+
+    def indicators_xlsx(self):
+        return self._page("tableau-de-bord.xlsx")
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
@@ -475,4 +485,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (855, CELL_COUNT)
+    assert (maps, cells) == (870, CELL_COUNT)

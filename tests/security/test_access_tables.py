@@ -55,9 +55,24 @@ CHANNELS = ("rest", "browser")
 # REST services without a page: asked once
 # (the page @@ouvrir-campagne asks the same permission:
 # tests/evaluation/test_campaign_opening.py)
-REST_ONLY = {"campaign_status", "open", "coverage", "fairness", "fairness_year"}
+REST_ONLY = {
+    "campaign_status",
+    "open",
+    "coverage",
+    "fairness",
+    "fairness_year",
+    "indicators",
+}
 # pages without a REST service (their forms call the API): asked once
-PAGE_ONLY = {"nominate", "results", "fairness_page", "fairness_xlsx", "fairness_pdf"}
+PAGE_ONLY = {
+    "nominate",
+    "results",
+    "fairness_page",
+    "fairness_xlsx",
+    "fairness_pdf",
+    "indicators_page",
+    "indicators_xlsx",
+}
 # who is refused first: the closest to the objects (the likeliest to leak)
 LEAK_ORDER = SAME_AGENCY + SITE_WIDE + OTHER_AGENCY + (ANONYMOUS,)
 

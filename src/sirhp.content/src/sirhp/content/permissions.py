@@ -54,6 +54,10 @@ ManagePromotionTables = "sirhp: Manage promotion tables"
 DecidePromotions = "sirhp: Decide promotions"
 # Fairness of promotion and evaluation: HR managers (locally), auditors.
 ViewFairness = "sirhp: View fairness"
+# The reform's dashboard (@@tableau-de-bord, its exports, @indicators): HR
+# managers (locally), auditors, administrators; the figures follow the
+# reader's scope (the catalog's allowedRolesAndUsers).
+ViewIndicators = "sirhp: View indicators"
 
 # Legacy spreadsheet import (@@import-agents, @import-agents, the command):
 # records clerks and HR managers of the agency (sirhp.policy), administrators.

@@ -19,6 +19,7 @@ from sirhp.policy.evaluation.access import EVALUATION
 from sirhp.policy.fairness.access import FAIRNESS
 from sirhp.policy.files.access import CAREER_EVENT
 from sirhp.policy.files.access import FILE
+from sirhp.policy.indicators.access import INDICATORS
 from sirhp.policy.leave.access import LEAVE
 from sirhp.policy.promotion.access import PROMOTION_TABLE
 from sirhp.policy.training.access import COURSE
@@ -42,6 +43,7 @@ TABLES = (
     SESSION,
     PROMOTION_TABLE,
     FAIRNESS,
+    INDICATORS,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

@@ -13,6 +13,25 @@ from sirhp.content.training.api import sessions_by_id
 from sirhp.content.training.api import TrainingError
 
 
+def trained_in(*, agency, codes):
+    """The officers of ``agency`` who passed one of the courses ``codes`` in
+    a closed session (the trained of ``coverage`` and of the dashboard).
+
+    :param agency: an Agency.
+    :param codes: course codes.
+    :returns: a set of file UIDs.
+    """
+    trained = set()
+    for session in sessions_by_id(agency, review_state=CLOSED).values():
+        if session.course_code in codes:
+            trained.update(
+                uid
+                for uid, entry in (session.participants or {}).items()
+                if entry["result"] == rules.PASSED
+            )
+    return trained
+
+
 def coverage(*, agency, course=None, domain=None):
     """The share of the agency's staff (validated files of active officers)
     trained in a course or a domain, per unit, region, grade and sex
@@ -28,14 +47,7 @@ def coverage(*, agency, course=None, domain=None):
     if bool(course) == bool(domain):
         raise TrainingError(MSG_BAD_QUERY, "course")
     codes = {course} if course else set(courses(agency=agency, domain=domain))
-    trained = set()
-    for session in sessions_by_id(agency, review_state=CLOSED).values():
-        if session.course_code in codes:
-            trained.update(
-                uid
-                for uid, entry in (session.participants or {}).items()
-                if entry["result"] == rules.PASSED
-            )
+    trained = trained_in(agency=agency, codes=codes)
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
         portal_type="PersonnelFile",
         review_state="validated",

@@ -185,6 +185,13 @@ OPERATION_LABELS = {
     "fairness_page": ("page de l'équité (@@equite)", "fairness page"),
     "fairness_xlsx": ("export tableur (@@equite.xlsx)", "spreadsheet export"),
     "fairness_pdf": ("export PDF (@@equite.pdf)", "PDF export"),
+    # dashboard (indicators/access.py)
+    "indicators": ("chiffres du tableau de bord (@indicators)", "dashboard figures"),
+    "indicators_page": ("tableau de bord (@@tableau-de-bord)", "dashboard page"),
+    "indicators_xlsx": (
+        "export tableur (@@tableau-de-bord.xlsx)",
+        "dashboard spreadsheet export",
+    ),
 }
 
 STATE_LABELS = {

@@ -2,18 +2,18 @@
 its charts), journaled as exports. Same permission as the page."""
 
 from io import BytesIO
-from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph
 from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus import Spacer
 from reportlab.platypus import Table
-from sirhp.content.base import hooks
 from sirhp.policy import _
+from sirhp.policy.base.exports import attachment
+from sirhp.policy.base.exports import XLSX
+from sirhp.policy.base.exports import xlsx
 from sirhp.policy.fairness.views import FairnessView
 
-EXPORT = "export"  # the journal's action (sirhp.policy.audit.journal.EXPORT)
 HEADERS = (
     _("fairness_col_group", default="Groupe"),
     _("fairness_col_eligible", default="Éligibles"),
@@ -62,43 +62,25 @@ class _Export(FairnessView):
         if self.report is None:
             self.request.response.setStatus(400)
             return self.error
-        data = self.render()
-        hooks.journal(
-            EXPORT, obj=self.context, request=self.request, detail=self.__name__
+        return attachment(
+            self, self.render(), self.content_type, self.filename(self.extension)
         )
-        response = self.request.response
-        response.setHeader("Content-Type", self.content_type)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="{self.filename(self.extension)}"',
-        )
-        return data
 
 
 class FairnessXlsx(_Export):
     """One sheet per grouping, the marks' sheets, a sheet « Méthode »."""
 
-    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    content_type = XLSX
     extension = "xlsx"
 
     def render(self):
-        book = Workbook()
-        book.remove(book.active)
-        for section in self.sections():
-            sheet = book.create_sheet(section["title"][:31])
-            for row in self.table_rows(section):
-                sheet.append(row)
-        for section in self.mark_sections():
-            title = f"{self.t(MSG_MARKS)} {section['title'].lower()}"
-            sheet = book.create_sheet(title[:31])
-            for row in self.mark_rows(section):
-                sheet.append(row)
-        sheet = book.create_sheet(self.t(MSG_METHOD))
-        for text in self.method():
-            sheet.append([text])
-        out = BytesIO()
-        book.save(out)
-        return out.getvalue()
+        sheets = [(s["title"], self.table_rows(s)) for s in self.sections()]
+        sheets += [
+            (f"{self.t(MSG_MARKS)} {s['title'].lower()}", self.mark_rows(s))
+            for s in self.mark_sections()
+        ]
+        sheets.append((self.t(MSG_METHOD), [[text] for text in self.method()]))
+        return xlsx(sheets)
 
 
 class FairnessPdf(_Export):
