@@ -53,6 +53,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1009", "1010"),
         ("1010", "1011"),
         ("1011", "1012"),
+        ("1012", "1013"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == latest(setup, PROFILE)

@@ -30,6 +30,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
             ("1009", "1010"),
             ("1010", "1011"),
             ("1011", "1012"),
+            ("1012", "1013"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file
