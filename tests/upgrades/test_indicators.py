@@ -7,7 +7,7 @@ from sirhp.content.permissions import ViewIndicators
 from sirhp.content.upgrades import indicators as content_upgrade
 from sirhp.policy.upgrades import indicators as policy_upgrade
 
-ROLES = {"Manager", "Site Administrator", "HRManager", "Auditor"}
+ROLES = {"Manager", "Site Administrator", "HRManager", "Auditor", "UnitCommander"}
 
 
 def _granted(portal):

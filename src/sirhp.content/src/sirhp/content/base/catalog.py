@@ -47,3 +47,13 @@ def paths(results, catalog):
         return
     for rid in rids:
         yield zcatalog_paths[rid[2] if isinstance(rid, tuple) else rid]
+
+
+def units_below(unit):
+    """UIDs of ``unit`` and of every unit inside it (what the ``unit``
+    index of their files and records holds)."""
+    catalog = unit.portal_catalog
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="Unit", path="/".join(unit.getPhysicalPath())
+    )
+    return [brain.UID for brain in brains] or [unit.UID()]

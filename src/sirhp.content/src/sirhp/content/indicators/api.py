@@ -21,6 +21,7 @@ from plone import api
 from plone.memoize import ram
 from sirhp.content import _
 from sirhp.content.base.catalog import records
+from sirhp.content.base.catalog import units_below
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import term_title
 from sirhp.content.evaluation.opening import evaluation_id
@@ -31,6 +32,7 @@ from sirhp.content.permissions import ViewIndicators
 from sirhp.content.training import rules as training_rules
 from sirhp.content.training.api import courses
 from sirhp.content.training.coverage import trained_in
+from sirhp.content.vocabularies.units import find_agency
 from zope.i18n import translate
 
 FILE_COLUMNS = (
@@ -71,10 +73,13 @@ def parse_at(text):
 
 
 def agencies(*, context):
-    """The agencies a dashboard on ``context`` covers: the agency itself, or
-    on the portal every agency where the user may view indicators."""
+    """The agencies a dashboard on ``context`` covers: the agency itself
+    (a unit's: its agency), or on the portal every agency where the user
+    may view indicators."""
     if getattr(context, "portal_type", None) == "Agency":
         return [context]
+    if getattr(context, "portal_type", None) == "Unit":
+        return [find_agency(context)]
     catalog = api.portal.get_tool("portal_catalog")
     return [
         agency
@@ -121,11 +126,13 @@ def _departures(catalog, paths):
     return result
 
 
-def staff(*, covered, at):
+def staff(*, covered, at, units=None):
     """The staff in service on ``at`` the current user may see.
 
     :param covered: agencies.
     :param at: a ``date``.
+    :param units: unit UIDs the files must be in (a unit's dashboard: the
+        unit and the units inside it); None: the whole agencies.
     :returns: ``[{"path", "UID", "agency", "region", "unit_title", "corps",
         "grade", "sex", "personnel_status", "hire_date", "retirement_date",
         "birth_date"}]``.
@@ -134,11 +141,13 @@ def staff(*, covered, at):
     paths = ["/".join(agency.getPhysicalPath()) for agency in covered]
     if not paths:
         return []
+    query = {"unit": list(units)} if units is not None else {}
     found = catalog.searchResults(
         portal_type="PersonnelFile",
         review_state="validated",
         path=paths,
         show_inactive=True,
+        **query,
     )
     births = catalog._catalog.getIndex(BIRTH_DATE)
     rids = catalog._catalog.uids
@@ -199,21 +208,24 @@ def _evaluations(covered, rows, at):
     return figures.evaluation_completion(year, sorted(counted.items()))
 
 
-def _leave(covered, at):
+def _leave(covered, at, unit=None):
     counted = {}
-    for agency in covered:
-        for item in leave.absent(unit_or_agency=agency, start=at):
+    for place in [unit] if unit is not None else covered:
+        for item in leave.absent(unit_or_agency=place, start=at):
             counted[item["leave_type"]] = counted.get(item["leave_type"], 0) + 1
     return figures.leave_today(sorted(counted.items()))
 
 
-def compute(*, covered, at):
+def compute(*, covered, at, unit=None):
     """Every figure of ``covered`` on ``at``, for the current user (no
     cache: ``indicators`` caches it).
 
+    :param unit: a unit's dashboard: only the files of the unit and of the
+        units inside it.
     :returns: a list of figures (``figures.figure``).
     """
-    rows = staff(covered=covered, at=at)
+    units = units_below(unit) if unit is not None else None
+    rows = staff(covered=covered, at=at, units=units)
     recruitment = [r for agency in covered for r in recruitment_by_region(agency, at)]
     return [
         *figures.headcounts(rows),
@@ -223,26 +235,28 @@ def compute(*, covered, at):
         _training(covered, rows),
         figures.recruitment(recruitment),
         _evaluations(covered, rows, at),
-        _leave(covered, at),
+        _leave(covered, at, unit),
     ]
 
 
-def _cache_key(_function, paths, at, scope, counter):
-    return (paths, at.isoformat(), scope, counter)
+def _cache_key(_function, paths, unit, at, scope, counter):
+    return (paths, unit, at.isoformat(), scope, counter)
 
 
 @ram.cache(_cache_key)
-def _cached(paths, at, scope, counter):
+def _cached(paths, unit, at, scope, counter):
     portal = api.portal.get()
     covered = [portal.unrestrictedTraverse(path) for path in paths]
-    return compute(covered=covered, at=at)
+    unit = portal.unrestrictedTraverse(unit) if unit else None
+    return compute(covered=covered, at=at, unit=unit)
 
 
 def indicators(*, context, at, request=None):
     """The dashboard of an agency (or of the portal: every agency the user
     may view indicators of) on ``at``, within the user's scope.
 
-    :param context: an Agency or the portal.
+    :param context: an Agency, a Unit (its files and its sub-units'; a
+        commander's dashboard) or the portal.
     :param at: a ``date`` or ``YYYY-MM-DD``.
     :param request: unused (the answer is request-independent; see
         ``to_json`` for the reader's language).
@@ -252,12 +266,15 @@ def indicators(*, context, at, request=None):
     at = parse_at(at)
     covered = agencies(context=context)
     paths = tuple("/".join(agency.getPhysicalPath()) for agency in covered)
+    unit = None
+    if getattr(context, "portal_type", None) == "Unit":
+        unit = "/".join(context.getPhysicalPath())
     counter = api.portal.get_tool("portal_catalog").getCounter()
     return {
         "at": at,
         "agencies": [agency.getId() for agency in covered],
         "titles": {agency.getId(): agency.Title() for agency in covered},
-        "figures": _cached(paths, at, scope_key(), counter),
+        "figures": _cached(paths, unit, at, scope_key(), counter),
     }
 
 

@@ -16,6 +16,7 @@ from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
+from sirhp.content.base.catalog import units_below
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.documents.api import DocumentError
@@ -279,15 +280,6 @@ def may_cancel(leave, *, today):
     return is_requester(leave) and rules.may_cancel(leave.start, today)
 
 
-def _units_below(unit):
-    """UIDs of ``unit`` and of every unit inside it."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="Unit", path="/".join(unit.getPhysicalPath())
-    )
-    return [brain.UID for brain in brains] or [unit.UID()]
-
-
 def _period(start, end):
     """``(start, end)`` as dates, ``end`` defaulting to ``start``.
 
@@ -372,7 +364,7 @@ def absent(*, unit_or_agency, start, end=None):
     elif IAgency.providedBy(unit_or_agency):
         query["path"] = "/".join(unit_or_agency.getPhysicalPath())
     else:
-        query["unit"] = _units_below(unit_or_agency)
+        query["unit"] = units_below(unit_or_agency)
     brains = api.portal.get_tool("portal_catalog")(**query)
     items = [
         {

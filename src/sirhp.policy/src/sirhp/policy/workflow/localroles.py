@@ -7,6 +7,11 @@ Here each file gets, as local roles:
   above it (a regional director sees the commissariats of the region).
 The workflow decides in which states these roles see anything (validated).
 Changing a commander is a group membership change: no reindexing needed.
+
+A unit gives its commanders group ``UnitCommander`` on the unit itself
+(inherited by the units inside it): the role grants nothing there but what
+the rolemap gives it site-wide — the unit's dashboard
+(``sirhp: View indicators``).
 """
 
 from Acquisition import aq_base
@@ -78,3 +83,10 @@ def file_moved(file, event):
     if event.newParent is None:
         return
     update_file_local_roles(file)
+
+
+def update_unit_local_roles(unit, event=None):
+    """``UnitCommander`` on ``unit`` for its commanders group (the units
+    inside inherit it, as the files of sub-units name the commanders of
+    every unit above). Returns whether it changed."""
+    return sync_local_roles(unit, {commanders_group_id(unit): {COMMANDER}}, {COMMANDER})
