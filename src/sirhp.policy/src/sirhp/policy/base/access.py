@@ -185,6 +185,10 @@ OPERATION_LABELS = {
     "fairness_page": ("page de l'équité (@@equite)", "fairness page"),
     "fairness_xlsx": ("export tableur (@@equite.xlsx)", "spreadsheet export"),
     "fairness_pdf": ("export PDF (@@equite.pdf)", "PDF export"),
+    # attestations (attestations/access.py)
+    "prepare": ("préparer (signataire)", "prepare (signer)"),
+    "refuse": ("refuser", "refuse"),
+    "attestation_pdf": ("télécharger le document (@@document.pdf)", "download"),
 }
 
 STATE_LABELS = {
@@ -212,6 +216,8 @@ STATE_LABELS = {
     "submitted": ("Soumis à la commission", "submitted"),
     "decided": ("Décidé", "decided"),
     "published": ("Publié", "published"),
+    "prepared": ("Préparée", "prepared"),
+    "refused": ("Refusée", "refused"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
@@ -239,6 +245,9 @@ TRANSITIONS = frozenset(
         "retract",
         "decide",
         "publish",
+        # attestations (attestations/access.py)
+        "prepare",
+        "refuse",
     }
 )
 # operations that change data when allowed
