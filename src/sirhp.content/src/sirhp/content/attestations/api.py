@@ -243,7 +243,8 @@ def issue(*, attestation, signer_name=None, signer_title=None, today):
             signer_name or attestation.signer_name,
             signer_title or attestation.signer_title,
         )
-    api.content.transition(obj=attestation, transition="issue")
+    # the workflow's handler dates the document with ``today``
+    api.content.transition(obj=attestation, transition="issue", today=today)
     if attestation.issued_on is None:  # the handler did not run (no policy)
         record_issue(attestation, today=today)
     return attestation
@@ -305,18 +306,21 @@ def record_end(attestation, *, reason, today):
     hooks.journal(REVOKE, obj=attestation, request=getRequest(), detail=reason)
 
 
-def end(*, attestation, transition, reason):
+def end(*, attestation, transition, reason, today=None):
     """Revoke an issued document or refuse a requested one.
 
     :param attestation: an AttestationRequest.
     :param transition: ``revoke`` or ``refuse``.
     :param reason: why (required).
+    :param today: the day (default: the clock's).
     :returns: the document.
     :raises AttestationError: no reason.
     :raises WorkflowException: not allowed here (permission, state).
     """
     reason = check_reason(reason)
-    api.content.transition(obj=attestation, transition=transition, comment=reason)
+    api.content.transition(
+        obj=attestation, transition=transition, comment=reason, today=today
+    )
     return attestation
 
 

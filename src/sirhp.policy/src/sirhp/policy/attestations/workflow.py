@@ -79,7 +79,9 @@ def after_attestation_transition(obj, event):
     """Issue numbers and dates the document; revoke and refuse record why."""
     if event.transition is None:
         return
+    # the API passes its ``today``; a transition fired elsewhere: the clock
+    today = (event.kwargs or {}).get("today") or date.today()
     if event.transition.id == "issue":
-        attestation_api.record_issue(obj, today=date.today())
+        attestation_api.record_issue(obj, today=today)
     elif event.transition.id in ENDS:
-        attestation_api.record_end(obj, reason=_comment(event), today=date.today())
+        attestation_api.record_end(obj, reason=_comment(event), today=today)
