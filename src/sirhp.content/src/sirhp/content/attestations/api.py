@@ -10,7 +10,10 @@ number (``PN-2026-000123``, per agency and year: ``allocate_number``), the
 signer and the dates (``record_issue``). Revoking or refusing needs a reason
 (``check_reason``). Every rule is checked here; the workflow's guards and
 handlers (``sirhp.policy.attestations.workflow``) call these functions.
-Refusals raise ``AttestationError`` (HTTP 400) with an i18n message.
+Refusals raise ``AttestationError`` (HTTP 400) with an i18n message. The
+journal's create and transition lines (sirhp.policy.audit) record the
+request, the issue and the revocation; downloads and exports are journaled
+where they happen.
 """
 
 from AccessControl import Unauthorized
@@ -20,7 +23,6 @@ from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from sirhp.content import _
 from sirhp.content.attestations import rules
-from sirhp.content.base import hooks
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import IAgency
@@ -29,14 +31,9 @@ from sirhp.content.permissions import DownloadAttestation
 from sirhp.content.permissions import IssueAttestations
 from sirhp.content.permissions import PrepareAttestations
 from zope.annotation.interfaces import IAnnotations
-from zope.globalrequest import getRequest
 
 NUMBERS_KEY = "sirhp.attestations.numbers"
 DEFAULT_SIGNER_TITLE = "Le Directeur des ressources humaines"
-# the journal's actions (sirhp.policy.audit.journal)
-REQUEST = "attestation.request"
-ISSUE = "attestation.issue"
-REVOKE = "attestation.revoke"
 
 MSG_KIND = _(
     "error_attestation_kind",
@@ -132,7 +129,6 @@ def request_document(*, file, kind, purpose=None, today):
         requested_on=today,
     )
     document = addContentToContainer(file, document, checkConstraints=False)
-    hooks.journal(REQUEST, obj=document, request=getRequest(), detail=kind)
     return document
 
 
@@ -268,7 +264,7 @@ def allocate_number(agency, year):
 def record_issue(attestation, *, today):
     """After ``issue``: the number, the issuer, the date and, when nobody
     named one, the issuer as signer (his full name and the default title).
-    Journaled. Run by the workflow's after-transition handler."""
+    Run by the workflow's after-transition handler."""
     user = api.user.get_current()
     attestation.issued_by = user.getId()
     attestation.issued_on = today
@@ -278,9 +274,6 @@ def record_issue(attestation, *, today):
         attestation.signer_title = DEFAULT_SIGNER_TITLE
     attestation.number = allocate_number(agency_of(attestation), today.year)
     attestation.reindexObject()
-    hooks.journal(
-        ISSUE, obj=attestation, request=getRequest(), detail=attestation.number
-    )
 
 
 def check_reason(reason):
@@ -298,12 +291,11 @@ def check_reason(reason):
 
 
 def record_end(attestation, *, reason, today):
-    """After ``revoke`` or ``refuse``: who, when, why. Journaled."""
+    """After ``revoke`` or ``refuse``: who, when, why."""
     attestation.reason = check_reason(reason)
     attestation.revoked_by = _user_id()
     attestation.revoked_on = today
     attestation.reindexObject()
-    hooks.journal(REVOKE, obj=attestation, request=getRequest(), detail=reason)
 
 
 def end(*, attestation, transition, reason, today=None):
