@@ -103,6 +103,12 @@ def test_qr_decoded_and_checked_anonymously(functional, testdata, tmp_path):
             timeout=30,
         )
         assert refused.status_code in (302, 401, 403, 404), user
+    mine = requests.get(
+        f"{portal.absolute_url()}/@@mon-dossier",
+        auth=_auth(testdata, officer),
+        timeout=30,
+    )
+    assert f"{url}/@@document.pdf" in mine.text and document.number in mine.text
     check = _qr_of(pdf.content, tmp_path)
     assert "/@@verifier-document?t=" in check
     page = requests.get(check, timeout=30)  # anonymous
