@@ -33,6 +33,7 @@ TYPES = (
     "EvaluationCampaign",
     "Evaluation",
     "PromotionTable",
+    "AttestationRequest",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -142,6 +143,7 @@ class TestFTI:
                     "ChangeRequest",
                     "LeaveRequest",
                     "Evaluation",
+                    "AttestationRequest",
                 },
             ),
             ("ScannedDocument", set()),
@@ -155,6 +157,7 @@ class TestFTI:
             ("EvaluationCampaign", set()),
             ("Evaluation", set()),
             ("PromotionTable", set()),
+            ("AttestationRequest", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -184,10 +187,13 @@ class TestFTI:
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}
         file = manager.unrestrictedTraverse(testdata.path_of("pn_draft"))
-        # Badge: only once the file is validated (sirhp: Add Badge)
+        # Badge: only once the file is validated (sirhp: Add Badge); an
+        # attestation request is offered to a Manager, and refused by the API
+        # (and its added subscriber) on a file not validated
         assert {t.getId() for t in file.allowedContentTypes()} == {
             "ScannedDocument",
             "CareerEvent",
+            "AttestationRequest",
         }
         validated = manager.unrestrictedTraverse(testdata.path_of("pn_validated"))
         assert "Badge" in {t.getId() for t in validated.allowedContentTypes()}

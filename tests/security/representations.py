@@ -956,6 +956,51 @@ REGISTRY = (
         "an agency's training catalogue and sessions; the public check of a "
         "certificate (name, course, date, state only)",
     ),
+    Representation(
+        "attestations:file",
+        FILE_A,
+        page("/@@demander-attestation"),
+        ("view:demander-attestation",),
+        "the request form of an official document and the file's requests "
+        "(kind, dates, state, number): for its officer, clerks, HR managers",
+    ),
+    Representation(
+        "pdf:attestation",
+        FILE_A,
+        page("/@@demander-attestation"),
+        ("view:document.pdf",),
+        "an issued official document's PDF (name, civility, matricule, grade, "
+        "unit, agency, service start, career acts' dates, grades and units, "
+        "signer, number, QR), for the holder, HR managers, administrators",
+        skip="no AttestationRequest in the planted world; it draws no "
+        "protected field of the file; who gets it is tested in "
+        "tests/attestations/test_attestations.py and test_attestation_http.py",
+    ),
+    Representation(
+        "rest:@attestations",
+        FILE_A,
+        rest("/@attestations"),
+        ("service:GET @attestations",),
+        "the official documents asked for on a file (kind, dates, state, "
+        "number, download URL), as the catalog lets the caller see them",
+    ),
+    Representation(
+        "page:attestation-register",
+        ("site",),
+        site_page(
+            "/police-nationale/@@registre-attestations",
+            "/police-nationale/@@registre-attestations.xlsx",
+            "/@@verifier-document?t=unknown",
+        ),
+        (
+            "view:registre-attestations",
+            "view:registre-attestations.xlsx",
+            "view:verifier-document",
+        ),
+        "an agency's register of official documents (number, kind, "
+        "matricule, name, issuer, date, state: catalog metadata) and its "
+        "export; the public check of a document (kind, name, date, state)",
+    ),
     # --- Zope: WebDAV and FTP, the ZMI, publishable methods
     Representation(
         "webdav:manage_FTPget",
@@ -1149,6 +1194,7 @@ NOT_DATA = {
             "POST @evaluation",
             "POST @groups",
             "POST @leave",
+            "POST @attestations",
             "POST @lock",
             "POST @login",
             "POST @login-renew",

@@ -1,7 +1,7 @@
 """One object of every SIRHP content type, put in any state, in process.
 
 Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
-the badge, the change request, the leave request and the print batch are created by clerk.pn
+the badge, the change request, the leave request, the attestation request and the print batch are created by clerk.pn
 (their Owner) in officer A's validated file; the training course and session,
 the campaign and the tableau d'avancement by hrmanager.pn in the agency; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
@@ -30,12 +30,14 @@ TYPES = (
     "EvaluationCampaign",
     "Evaluation",
     "PromotionTable",
+    "AttestationRequest",
 )
 CREATOR = "clerk.pn"
 
 
 def build(portal, testdata):
     """portal_type -> object."""
+    from sirhp.content.attestations import api as attestation_api
     from sirhp.content.badges.api import create_print_batch
     from sirhp.content.changes import api as changes
     from sirhp.content.evaluation import api as evaluation_api
@@ -115,6 +117,11 @@ def build(portal, testdata):
             target_grade="officier-1",
             year=REFERENCE_DATE.year,
             posts=1,
+        )
+    # an official document asked for by clerk.pn on officer A's file
+    with api.env.adopt_user(username="clerk.pn"):
+        objects["AttestationRequest"] = attestation_api.request_document(
+            file=file, kind="attestation_service", today=REFERENCE_DATE
         )
     assert tuple(objects) == TYPES
     return objects

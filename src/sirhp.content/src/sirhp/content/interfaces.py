@@ -127,6 +127,11 @@ class ILeaveRequest(Interface):
     """Marker: a leave request (demande de congé) inside a file."""
 
 
+class IAttestationRequest(Interface):
+    """Marker: an official document on request (attestation de service,
+    de travail, état des services) inside a file."""
+
+
 class ITrainingCourse(Interface):
     """Marker: a course of an agency's training catalogue."""
 

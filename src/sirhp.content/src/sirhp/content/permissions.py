@@ -62,3 +62,14 @@ ViewIndicators = "sirhp: View indicators"
 # Legacy spreadsheet import (@@import-agents, @import-agents, the command):
 # records clerks and HR managers of the agency (sirhp.policy), administrators.
 ImportPersonnelFiles = "sirhp: Import personnel files"
+
+# Official documents on request (attestations): asked for by the file's
+# officer, clerks and HR managers (rolemap); prepared by clerks and HR
+# managers, issued, refused and revoked by HR managers, downloaded by the
+# holder and HR (sirhp_attestation_workflow, per state); the register: HR
+# managers, auditors (rolemap).
+AddAttestationRequest = "sirhp: Add AttestationRequest"
+PrepareAttestations = "sirhp: Prepare attestations"
+IssueAttestations = "sirhp: Issue attestations"
+DownloadAttestation = "sirhp: Download attestation"
+ViewAttestationRegister = "sirhp: View attestation register"

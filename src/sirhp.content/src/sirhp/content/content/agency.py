@@ -27,6 +27,15 @@ class IAgencySchema(model.Schema):
         required=False,
         default="#1F3A93",
     )
+    # who prepared an attestation does not issue it (attestations.api)
+    attestation_four_eyes = schema.Bool(
+        title=_(
+            "label_attestation_four_eyes",
+            default="Quatre yeux pour les attestations",
+        ),
+        required=False,
+        default=False,
+    )
 
     # The matricule sequence of new files (admissions of a concours): the
     # agency's block of numbers and the next one to try

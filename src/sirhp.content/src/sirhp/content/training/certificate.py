@@ -16,10 +16,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-import segno
+from sirhp.content.base.pdf_parts import BLUE
+from sirhp.content.base.pdf_parts import draw_header
+from sirhp.content.base.pdf_parts import draw_qr
 
-FLAG = ("#14b53a", "#fcd116", "#ce1126")
-BLUE = colors.HexColor("#1f3a93")
 QR_SIZE = 40 * mm
 
 
@@ -41,25 +41,6 @@ def _fmt(day):
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def _draw_qr(c, url, x, y, size):
-    """The QR code of ``url`` as vector squares (sharp at any zoom)."""
-    qr = segno.make_qr(url, error="m", boost_error=False)
-    matrix = qr.matrix
-    cell = size / (len(matrix) + 8)  # a quiet zone of 4 modules each side
-    c.setFillColor(colors.black)
-    for row_index, row in enumerate(matrix):
-        for col_index, dark in enumerate(row):
-            if dark:
-                c.rect(
-                    x + (col_index + 4) * cell,
-                    y + size - (row_index + 5) * cell,
-                    cell,
-                    cell,
-                    stroke=0,
-                    fill=1,
-                )
-
-
 def render_certificate(data: CertificateData) -> bytes:
     """One A4 landscape page certifying that ``data.name`` passed the course."""
     out = io.BytesIO()
@@ -68,14 +49,7 @@ def render_certificate(data: CertificateData) -> bytes:
     c.setTitle(f"Attestation de formation - {data.course}")
     c.setAuthor("SIRHP")
     c.setCreator("SIRHP")
-    stripe = width / 3
-    for index, colour in enumerate(FLAG):
-        c.setFillColor(colors.HexColor(colour))
-        c.rect(index * stripe, height - 8 * mm, stripe, 8 * mm, stroke=0, fill=1)
-    c.setFillColor(colors.black)
-    c.setFont("Helvetica", 11)
-    c.drawCentredString(width / 2, height - 18 * mm, "République du Mali")
-    c.drawCentredString(width / 2, height - 24 * mm, data.agency)
+    draw_header(c, width, height, data.agency)
     c.setFillColor(BLUE)
     c.setFont("Helvetica-Bold", 28)
     c.drawCentredString(width / 2, height - 48 * mm, "ATTESTATION DE FORMATION")
@@ -106,7 +80,7 @@ def render_certificate(data: CertificateData) -> bytes:
         else "Sans limite de validité"
     )
     c.drawCentredString(width / 2, height - 130 * mm, validity)
-    _draw_qr(c, data.url, width - 20 * mm - QR_SIZE, 15 * mm, QR_SIZE)
+    draw_qr(c, data.url, width - 20 * mm - QR_SIZE, 15 * mm, QR_SIZE)
     c.setFont("Helvetica", 8)
     c.drawRightString(
         width - 20 * mm,

@@ -192,6 +192,10 @@ OPERATION_LABELS = {
         "export tableur (@@tableau-de-bord.xlsx)",
         "dashboard spreadsheet export",
     ),
+    # attestations (attestations/access.py)
+    "prepare": ("préparer (signataire)", "prepare (signer)"),
+    "refuse": ("refuser", "refuse"),
+    "attestation_pdf": ("télécharger le document (@@document.pdf)", "download"),
 }
 
 STATE_LABELS = {
@@ -219,6 +223,8 @@ STATE_LABELS = {
     "submitted": ("Soumis à la commission", "submitted"),
     "decided": ("Décidé", "decided"),
     "published": ("Publié", "published"),
+    "prepared": ("Préparée", "prepared"),
+    "refused": ("Refusée", "refused"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
@@ -246,6 +252,9 @@ TRANSITIONS = frozenset(
         "retract",
         "decide",
         "publish",
+        # attestations (attestations/access.py)
+        "prepare",
+        "refuse",
     }
 )
 # operations that change data when allowed

@@ -11,6 +11,7 @@ catalog with the officer's own rights, except the simplified history
 from functools import cached_property
 from plone import api
 from plone.protect import CheckAuthenticator
+from sirhp.content.attestations import api as attestations
 from sirhp.content.changes import api as changes
 from sirhp.content.changes.rules import MAX_JUSTIFICATION
 from sirhp.content.changes.rules import OFFICER
@@ -93,6 +94,11 @@ class MonDossier(PersonnelFileView):
         return self._catalog(
             portal_type="Evaluation", sort_on="created", sort_order="descending"
         )
+
+    def attestations(self):
+        """The official documents asked for on the file, with the download
+        link once issued (``sirhp.content.attestations``)."""
+        return attestations.requests_of(file=self.file)
 
     def my_requests(self):
         return self._catalog(
