@@ -274,9 +274,8 @@ def search(*, agency, form, today, request=None, journal=True):
         for path, values, row in kept[start : start + size]
     ]
     if journal:
-        hooks.journal(
-            SEARCH, obj=agency, request=request, detail=_describe(form), count=len(kept)
-        )
+        detail = f"{len(kept)} agent(s) ; {_describe(form)}"
+        hooks.journal(SEARCH, obj=agency, request=request, detail=detail)
     return {"items": items, "items_total": len(kept), "facets": facets, "day": day}
 
 
