@@ -83,3 +83,16 @@ def test_page_shows_results_and_facets(functional, testdata):
     )
     assert response.status_code == 400
     assert "Valeur inconnue pour « language » : « klingon »." in response.text
+
+
+def test_page_in_english(functional, testdata):
+    url = functional["portal"]["police-nationale"].absolute_url()
+    response = requests.get(
+        f"{url}/@@recherche-deploiement",
+        auth=("hrmanager.pn", testdata.PASSWORD),
+        headers={"Accept-Language": "en"},
+        timeout=60,
+    )
+    assert response.status_code == 200
+    assert "Search for deployment" in response.text
+    assert "Officers found:" in response.text
