@@ -90,7 +90,7 @@ def test_page_in_english(functional, testdata):
     response = requests.get(
         f"{url}/@@recherche-deploiement",
         auth=("hrmanager.pn", testdata.PASSWORD),
-        headers={"Accept-Language": "en"},
+        cookies={"I18N_LANGUAGE": "en"},  # the user's choice of language
         timeout=60,
     )
     assert response.status_code == 200
