@@ -66,6 +66,7 @@ PERSONNEL_FILE_FIELDS = [
     "skills",
     "languages",
     "driving_licences",
+    "skill_levels",
     "emergency_contact",
     "blood_group",
     "medical_notes",

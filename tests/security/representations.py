@@ -344,6 +344,19 @@ def _retirements(world, target):
     ]
 
 
+def _deployment_search(world, target):
+    base = world.url + "/police-nationale"
+    every = "age_min=0"  # every file the persona may see
+    return [
+        (f"{base}/@deployment-search", f"{base}/@deployment-search?{every}", {}),
+        (
+            f"{base}/@@recherche-deploiement",
+            f"{base}/@@recherche-deploiement?{every}",
+            {"accept": PAGE},
+        ),
+    ]
+
+
 def _fairness(world, target):
     base = world.url + "/police-nationale"
     return [
@@ -601,6 +614,14 @@ REGISTRY = (
         _retirements,
         ("service:GET @retirements", "view:departs-retraite"),
         "an agency's retirements by age limit: @retirements and the page",
+    ),
+    Representation(
+        "deployment:search",
+        ("site",),
+        _deployment_search,
+        ("service:GET @deployment-search", "view:recherche-deploiement"),
+        "the staff finder of an agency: @deployment-search and the page "
+        "(items and facets of the files the persona may see, no protected field)",
     ),
     Representation(
         "fairness:agency",

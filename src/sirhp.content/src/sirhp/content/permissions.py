@@ -33,6 +33,11 @@ ManageVocabularies = "sirhp: Manage HR vocabularies"
 ManageReferentials = "sirhp: Manage référentiels"
 ExtractText = "sirhp: Extract document text"
 
+# Deployment: the staff finder (HR managers locally, auditors, commanders
+# where they hold their role) and the lists it saves (HR managers).
+SearchDeployment = "sirhp: Search staff for deployment"
+AddDeploymentList = "sirhp: Add DeploymentList"
+
 # Retirements by age limit of an agency: HR managers (locally), auditors.
 ViewRetirements = "sirhp: View retirements"
 

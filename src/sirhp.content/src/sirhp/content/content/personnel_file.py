@@ -230,7 +230,7 @@ class IPersonnelFileSchema(model.Schema):
     model.fieldset(
         "skills",
         label=_("fieldset_skills", default="Compétences"),
-        fields=["skills", "languages", "driving_licences"],
+        fields=["skills", "skill_levels", "languages", "driving_licences"],
     )
     directives.widget("skills", SelectFieldWidget)
     skills = schema.List(
@@ -239,6 +239,18 @@ class IPersonnelFileSchema(model.Schema):
         required=False,
         default=[],
         max_length=30,
+    )
+    # Optional, added later: a skill without a level counts as level 1, so
+    # files written before keep their meaning (deployment.rules).
+    skill_levels = schema.Dict(
+        title=_("label_skill_levels", default="Niveau par compétence"),
+        description=_(
+            "help_skill_levels",
+            default="1 : notions, 2 : confirmé, 3 : expert (1 si non précisé).",
+        ),
+        key_type=schema.Choice(vocabulary="sirhp.content.skills"),
+        value_type=schema.Choice(values=(1, 2, 3)),
+        required=False,
     )
     directives.widget("languages", SelectFieldWidget)
     languages = schema.List(

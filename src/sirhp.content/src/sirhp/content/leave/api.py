@@ -17,6 +17,7 @@ from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
 from sirhp.content.base.catalog import units_below
+from sirhp.content.base.catalog import paths
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.documents.api import DocumentError
@@ -328,6 +329,15 @@ def unavailable(*, file, start, end=None):
         for brain in brains
     ]
     return sorted(periods, key=lambda period: period["start"])
+
+
+def absent_files(*, container, start, end=None):
+    """Paths of the files of an agency with approved leave during the days,
+    whatever leave the caller may see (the staff finder leaves them out)."""
+    catalog, where = api.portal.get_tool("portal_catalog"), container.getPhysicalPath()
+    query = _approved_during(*_period(start, end))
+    results = catalog.unrestrictedSearchResults(path="/".join(where), **query)
+    return {path.rsplit("/", 1)[0] for path in paths(results, catalog)}
 
 
 def is_available(*, file, start, end=None):

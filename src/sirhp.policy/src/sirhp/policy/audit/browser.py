@@ -72,6 +72,9 @@ ACTION_LABELS = {
         default="Campagne d'évaluation ouverte (évaluations créées)",
     ),
     actions.LEGACY_IMPORT: _("audit_legacy_import", default="Reprise de registre"),
+    actions.DEPLOYMENT_SEARCH: _(
+        "audit_deployment_search", default="Recherche pour déploiement"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -95,6 +95,8 @@ TRAINING_CLOSED = "training.closed"
 EVALUATION_OPENED = "evaluation.opened"
 # a legacy register imported: one line with the counts (each file's "create")
 LEGACY_IMPORT = "legacy.import"
+# a staff finder search: its parameters and count (sirhp.content.deployment)
+DEPLOYMENT_SEARCH = "deployment.search"
 
 ACTIONS = (
     VIEW,
@@ -125,6 +127,7 @@ ACTIONS = (
     TRAINING_CLOSED,
     EVALUATION_OPENED,
     LEGACY_IMPORT,
+    DEPLOYMENT_SEARCH,
 )
 
 
