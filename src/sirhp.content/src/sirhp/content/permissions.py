@@ -58,3 +58,12 @@ ViewFairness = "sirhp: View fairness"
 # Legacy spreadsheet import (@@import-agents, @import-agents, the command):
 # records clerks and HR managers of the agency (sirhp.policy), administrators.
 ImportPersonnelFiles = "sirhp: Import personnel files"
+
+# Recruitment (concours): the agency's recruitment officers and HR managers
+# (local roles on the Agency) add campaigns and candidates and manage them
+# (granted per state by sirhp_recruitment_workflow); auditors read the
+# statistics, never a candidate.
+AddRecruitmentCampaign = "sirhp: Add RecruitmentCampaign"
+AddCandidate = "sirhp: Add Candidate"
+ManageRecruitment = "sirhp: Manage recruitment"
+ViewRecruitmentStatistics = "sirhp: View recruitment statistics"

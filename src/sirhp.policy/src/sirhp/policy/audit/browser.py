@@ -72,6 +72,19 @@ ACTION_LABELS = {
         default="Campagne d'évaluation ouverte (évaluations créées)",
     ),
     actions.LEGACY_IMPORT: _("audit_legacy_import", default="Reprise de registre"),
+    actions.RECRUITMENT_CANDIDATE: _(
+        "audit_recruitment_candidate", default="Candidat enregistré"
+    ),
+    actions.RECRUITMENT_SCORES: _("audit_recruitment_scores", default="Notes saisies"),
+    actions.RECRUITMENT_ELIMINATED: _(
+        "audit_recruitment_eliminated", default="Candidat éliminé"
+    ),
+    actions.RECRUITMENT_IMPORT: _(
+        "audit_recruitment_import", default="Notes importées (tableur)"
+    ),
+    actions.RECRUITMENT_TRANSITION: _(
+        "audit_recruitment_transition", default="Campagne de recrutement : transition"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -95,6 +95,13 @@ TRAINING_CLOSED = "training.closed"
 EVALUATION_OPENED = "evaluation.opened"
 # a legacy register imported: one line with the counts (each file's "create")
 LEGACY_IMPORT = "legacy.import"
+# recruitment (sirhp.content.recruitment): a candidate registered, marks
+# entered, an elimination, a marks spreadsheet stored, a campaign's transition
+RECRUITMENT_CANDIDATE = "recruitment.candidate"
+RECRUITMENT_SCORES = "recruitment.scores"
+RECRUITMENT_ELIMINATED = "recruitment.eliminated"
+RECRUITMENT_IMPORT = "recruitment.import"
+RECRUITMENT_TRANSITION = "recruitment.transition"
 
 ACTIONS = (
     VIEW,
@@ -125,6 +132,11 @@ ACTIONS = (
     TRAINING_CLOSED,
     EVALUATION_OPENED,
     LEGACY_IMPORT,
+    RECRUITMENT_CANDIDATE,
+    RECRUITMENT_SCORES,
+    RECRUITMENT_ELIMINATED,
+    RECRUITMENT_IMPORT,
+    RECRUITMENT_TRANSITION,
 )
 
 

@@ -1,0 +1,1 @@
+"""Recruitment by concours: campaigns, candidates, marks, ranking and admission."""
