@@ -8,20 +8,21 @@ journaled through ``sirhp.content.base.hooks``.
 """
 
 from AccessControl import Unauthorized
-from Acquisition import aq_inner
-from Acquisition import aq_parent
+from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
-from sirhp.content.base.errors import SirhpError
-from sirhp.content.interfaces import IRecruitmentCampaign
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.recruitment import rules
 from sirhp.content.recruitment import xlsx
 from sirhp.content.recruitment.messages import message
-from sirhp.content.vocabularies.fixed import REGIONS
-from sirhp.content.vocabularies.fixed import SEXES
+from sirhp.content.recruitment.settings import campaign_of
+from sirhp.content.recruitment.settings import check_campaign  # noqa: F401
+from sirhp.content.recruitment.settings import quotas_of
+from sirhp.content.recruitment.settings import raise_problems
+from sirhp.content.recruitment.settings import RecruitmentError
+from sirhp.content.recruitment.settings import stages_of
 from zope.globalrequest import getRequest
 from zope.i18nmessageid import Message
 
@@ -40,6 +41,9 @@ MSG_FIELD_REQUIRED = _(
 )
 MSG_UNKNOWN_FIELD = _(
     "error_candidate_unknown_field", default="Champ inconnu : ${field}."
+)
+MSG_BAD_DATE = _(
+    "error_candidate_birth_date", default="Date de naissance invalide (AAAA-MM-JJ)."
 )
 MSG_NOT_OPEN = _(
     "error_recruitment_not_open",
@@ -68,15 +72,6 @@ MSG_FOUR_EYES = _(
 )
 
 
-class RecruitmentError(SirhpError):
-    """A recruitment rule refused the request (HTTP 400)."""
-
-
-def _raise(problems, field=None):
-    if problems:
-        raise RecruitmentError(message(problems[0]), field=field)
-
-
 def _require(permission, obj):
     if not api.user.has_permission(permission, obj=obj):
         raise Unauthorized(permission)
@@ -86,55 +81,12 @@ def _state(obj):
     return api.content.get_state(obj=obj, default=None)
 
 
-def campaign_of(candidate):
-    """The campaign a candidate is in."""
-    parent = aq_parent(aq_inner(candidate))
-    while parent is not None and not IRecruitmentCampaign.providedBy(parent):
-        parent = aq_parent(aq_inner(parent))
-    return parent
-
-
-def stages_of(campaign) -> list:
-    """The campaign's stages, in order (``rules.Stage``).
-
-    :raises RecruitmentError: a stage line is malformed.
-    """
-    try:
-        return rules.parse_stages(campaign.stages)
-    except rules.RuleError as error:
-        _raise(error.problems, field="stages")
-
-
-def quotas_of(campaign) -> tuple[dict, dict]:
-    """``({region: posts}, {sex: posts})`` of the campaign.
-
-    :raises RecruitmentError: a quota line is malformed, or the regional
-        quotas exceed the posts.
-    """
-    try:
-        regions = rules.parse_quotas(campaign.quotas, {c for c, _l in REGIONS})
-        sexes = rules.parse_quotas(campaign.sex_quotas, {c for c, _l in SEXES})
-    except rules.RuleError as error:
-        _raise(error.problems, field="quotas")
-    _raise(rules.check_quotas(campaign.posts, regions), field="quotas")
-    return regions, sexes
-
-
-def check_campaign(*, campaign):
-    """Every setting of the campaign (stages, quotas against the posts).
-
-    :param campaign: a RecruitmentCampaign.
-    :raises RecruitmentError: the first problem found, its field named.
-    """
-    stages_of(campaign)
-    quotas_of(campaign)
-
-
 def _ninas(campaign, but=None):
+    """The NINAs of the campaign's candidates, but the one with id ``but``."""
     return {
         child.nina
         for child in campaign.objectValues()
-        if getattr(child, "portal_type", None) == "Candidate" and child is not but
+        if getattr(child, "portal_type", None) == "Candidate" and child.getId() != but
     }
 
 
@@ -145,10 +97,14 @@ def check_unique_nina(candidate):
 
     :raises RecruitmentError: the NINA is missing, malformed or taken.
     """
-    _raise(rules.check_nina(candidate.nina), field="nina")
+    raise_problems(rules.check_nina(candidate.nina), field="nina")
     campaign = campaign_of(candidate)
-    if campaign is not None and candidate.nina in _ninas(campaign, but=candidate):
-        _raise([rules.Problem("nina_taken", {"nina": candidate.nina})], field="nina")
+    if campaign is not None and candidate.nina in _ninas(
+        campaign, but=candidate.getId()
+    ):
+        raise_problems(
+            [rules.Problem("nina_taken", {"nina": candidate.nina})], field="nina"
+        )
 
 
 def add_candidate(*, campaign, **data):
@@ -156,7 +112,7 @@ def add_candidate(*, campaign, **data):
 
     :param campaign: the RecruitmentCampaign.
     :param data: ``last_name``, ``first_names``, ``nina``, ``sex``,
-        ``birth_date`` (date), ``region_of_origin``, optional ``diploma``
+        ``birth_date`` (date or YYYY-MM-DD), ``region_of_origin``, optional ``diploma``
         (a NamedBlobFile, checked as every scanned document).
     :returns: the new Candidate.
     :raises RecruitmentError: a field missing or unknown, the NINA
@@ -173,16 +129,22 @@ def add_candidate(*, campaign, **data):
             raise RecruitmentError(
                 Message(MSG_FIELD_REQUIRED, mapping={"field": name}), field=name
             )
-    _raise(rules.check_nina(data.get("nina")), field="nina")
+    raise_problems(rules.check_nina(data.get("nina")), field="nina")
+    if isinstance(data["birth_date"], str):
+        try:
+            data["birth_date"] = date.fromisoformat(data["birth_date"])
+        except ValueError:
+            raise RecruitmentError(MSG_BAD_DATE, field="birth_date") from None
     if _state(campaign) not in rules.OPEN_FOR_CANDIDATES:
         raise RecruitmentError(MSG_NOT_OPEN)
     if data["nina"] in _ninas(campaign):
-        _raise([rules.Problem("nina_taken", {"nina": data["nina"]})], field="nina")
+        raise_problems(
+            [rules.Problem("nina_taken", {"nina": data["nina"]})], field="nina"
+        )
     candidate = api.content.create(
         container=campaign,
         type="Candidate",
         id=f"candidat-{data['nina'].lower()}",
-        safe_id=True,
         **data,
     )
     hooks.journal("recruitment.candidate", obj=candidate, request=getRequest())
@@ -228,7 +190,7 @@ def set_scores(*, candidate, scores):
     _check_marks_allowed(candidate)
     stages = stages_of(campaign_of(candidate))
     marks, problems = rules.check_marks(stages, scores)
-    _raise(problems, field="scores")
+    raise_problems(problems, field="scores")
     _store_marks(candidate, stages, marks)
     hooks.journal(
         "recruitment.scores",
@@ -254,7 +216,9 @@ def eliminate(*, candidate, stage, reason):
         raise RecruitmentError(MSG_REASON_REQUIRED, field="reason")
     codes = [s.code for s in stages_of(campaign_of(candidate))]
     if stage not in codes:
-        _raise([rules.Problem("unknown_stage", {"stage": stage})], field="stage")
+        raise_problems(
+            [rules.Problem("unknown_stage", {"stage": stage})], field="stage"
+        )
     candidate.eliminated_at = stage
     candidate.elimination_reason = reason.strip()
     candidate.reindexObject()
@@ -293,7 +257,7 @@ def import_scores(*, campaign, data, dry_run=True):
     try:
         report = rules.score_rows(headers, rows, stages, set(by_nina))
     except rules.RuleError as error:
-        _raise(error.problems)
+        raise_problems(error.problems)
     ok = all(row["ok"] for row in report)
     stored = ok and not dry_run
     if stored:

@@ -9,7 +9,6 @@ service doing the same (``sirhp: Manage recruitment``; the statistics:
 """
 
 import base64
-from datetime import date
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.protect import CheckAuthenticator
@@ -31,9 +30,6 @@ STATUSES = {
     "admissible": _("candidate_admissible", default="Admissible"),
     "eliminated": _("candidate_eliminated", default="Éliminé"),
 }
-MSG_BAD_DATE = _(
-    "error_candidate_birth_date", default="Date de naissance invalide (AAAA-MM-JJ)."
-)
 MSG_NO_FILE = _("error_recruitment_no_file", default="Choisissez un fichier XLSX.")
 
 
@@ -116,14 +112,9 @@ class AddCandidateForm(RecruitmentView):
 
     def _add(self):
         form = self.request.form
-        data = {
-            name: (form.get(name) or "").strip()
-            for name in ("last_name", "first_names", "nina", "sex", "region_of_origin")
-        }
-        try:
-            data["birth_date"] = date.fromisoformat(form.get("birth_date") or "")
-        except ValueError:
-            raise recruitment.RecruitmentError(MSG_BAD_DATE) from None
+        names = ("last_name", "first_names", "nina", "sex", "birth_date")
+        data = {name: (form.get(name) or "").strip() for name in names}
+        data["region_of_origin"] = form.get("region_of_origin") or ""
         upload = form.get("diploma")
         if upload and getattr(upload, "filename", ""):
             data["diploma"] = NamedBlobFile(
