@@ -154,8 +154,8 @@ def test_import_all_or_nothing(campaign, candidates):
 
 
 def test_template_has_nina_then_stage_codes(campaign):
-    from openpyxl import load_workbook
     import io
+    from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(recruitment.template(campaign=campaign)))
     header = [c.value for c in next(book.worksheets[0].iter_rows())]
