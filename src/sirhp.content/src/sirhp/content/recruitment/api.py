@@ -66,10 +66,6 @@ MSG_UNREADABLE = _(
     "error_recruitment_unreadable",
     default="Fichier illisible : un classeur XLSX est attendu.",
 )
-MSG_FOUR_EYES = _(
-    "error_recruitment_four_eyes",
-    default="Vous avez proposé ces résultats : une autre personne les publie.",
-)
 
 
 def _require(permission, obj):
