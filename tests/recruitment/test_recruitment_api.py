@@ -24,6 +24,8 @@ def test_campaign_added_by_the_recruiter_in_draft(campaign):
 
 def test_quotas_above_the_posts_refused(campaign):
     campaign.quotas = ["segou|3", "kayes|1"]
+    workflow = api.portal.get_tool("portal_workflow")
+    assert "open" not in {t["id"] for t in workflow.getTransitionsFor(campaign)}
     with pytest.raises(recruitment.RecruitmentError) as info:
         recruitment.check_campaign(campaign=campaign)
     assert info.value.text() == (

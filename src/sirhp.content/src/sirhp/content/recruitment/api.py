@@ -18,7 +18,7 @@ from sirhp.content.recruitment import rules
 from sirhp.content.recruitment import xlsx
 from sirhp.content.recruitment.messages import message
 from sirhp.content.recruitment.settings import campaign_of
-from sirhp.content.recruitment.settings import check_campaign  # noqa: F401
+from sirhp.content.recruitment.settings import check_campaign
 from sirhp.content.recruitment.settings import quotas_of
 from sirhp.content.recruitment.settings import raise_problems
 from sirhp.content.recruitment.settings import RecruitmentError
@@ -351,6 +351,16 @@ def _user_id():
 def record_proposer(campaign):
     """``propose_results``' handler: who proposed never publishes."""
     campaign.proposers = (*tuple(campaign.proposers or ()), _user_id())
+
+
+def may_open(campaign) -> bool:
+    """The campaign's settings hold (``check_campaign``): the ``open``
+    transition's guard."""
+    try:
+        check_campaign(campaign=campaign)
+    except RecruitmentError:
+        return False
+    return True
 
 
 def may_publish(campaign, user_id=None) -> bool:

@@ -2,14 +2,23 @@
 
 The guard expressions of the workflow XML name this module
 (``python:modules['sirhp.policy.recruitment.workflow'].may_publish_results(here)``);
-the rule is ``sirhp.content.recruitment.api``'s: who proposed the results
-never publishes them (four eyes). Every transition is journaled.
+the rules are ``sirhp.content.recruitment.api``'s: a campaign opens only
+with valid settings; who proposed the results never publishes them (four
+eyes). Every transition is journaled.
 """
 
 from AccessControl import ModuleSecurityInfo
 from sirhp.content.recruitment import api as recruitment
 
 security = ModuleSecurityInfo("sirhp.policy.recruitment.workflow")
+
+security.declarePublic("may_open_campaign")
+
+
+def may_open_campaign(obj):
+    """The campaign's stages and quotas hold."""
+    return recruitment.may_open(obj)
+
 
 security.declarePublic("may_publish_results")
 
