@@ -492,6 +492,35 @@ REGISTRY = (
         "by tests/promotion/test_promotion_access.py",
     ),
     Representation(
+        "rest:@candidates",
+        ("site",),
+        site_rest("/police-nationale/concours/@candidates"),
+        ("service:GET @candidates",),
+        "a recruitment campaign's candidates: names, NINA, birth date, region "
+        "of origin, marks and status, for recruitment officers, HR managers "
+        "and administrators of the agency (never auditors)",
+        skip="no RecruitmentCampaign is planted; every persona's refusal is "
+        "tested by tests/recruitment/test_recruitment_access.py",
+    ),
+    Representation(
+        "recruitment:pages",
+        ("site",),
+        site_rest("/police-nationale/concours/@recruitment-statistics"),
+        (
+            "service:GET @recruitment-statistics",
+            "view:ajouter-candidat",
+            "view:import-notes",
+            "view:modele-notes.xlsx",
+            "view:notes",
+            "view:statistiques-recrutement",
+        ),
+        "a campaign's counts by region and sex vs quota (auditors too: counts "
+        "only), its pages (a candidate's marks, the marks spreadsheet's "
+        "template and import, the new candidate form)",
+        skip="no RecruitmentCampaign is planted; every persona's refusal is "
+        "tested by tests/recruitment/test_recruitment_access.py",
+    ),
+    Representation(
         "rest:@leave-balance",
         ("file",),
         rest("/@leave-balance?year=2026"),
@@ -1223,6 +1252,8 @@ NOT_DATA = {
             "POST @move",
             "POST @photo",
             "POST @promotion-table",
+            "POST @candidates",
+            "POST @candidate-scores",
             "POST @referentials",
             "POST @relations",
             "POST @sharing",

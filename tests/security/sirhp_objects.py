@@ -3,7 +3,8 @@
 Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
 the badge, the change request, the leave request, the attestation request and the print batch are created by clerk.pn
 (their Owner) in officer A's validated file; the training course and session,
-the campaign and the tableau d'avancement by hrmanager.pn in the agency; the agency, unit and file are
+the campaign and the tableau d'avancement by hrmanager.pn in the agency, the
+recruitment campaign and its candidate by recruiter.pn; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
 with the workflow tool and the state's role mappings (no transition, no
 guard): the permissions of a state do not depend on how it was reached.
@@ -13,6 +14,7 @@ from DateTime import DateTime
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.namedfile.file import NamedBlobFile
+from sirhp.content.recruitment import api as recruitment_api
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 
 TYPES = (
@@ -31,6 +33,8 @@ TYPES = (
     "Evaluation",
     "PromotionTable",
     "AttestationRequest",
+    "RecruitmentCampaign",
+    "Candidate",
 )
 CREATOR = "clerk.pn"
 
@@ -122,6 +126,26 @@ def build(portal, testdata):
     with api.env.adopt_user(username="clerk.pn"):
         objects["AttestationRequest"] = attestation_api.request_document(
             file=file, kind="attestation_service", today=REFERENCE_DATE
+        )
+    # a concours is its recruitment officer's work
+    with api.env.adopt_user(username="recruiter.pn"):
+        objects["RecruitmentCampaign"] = campaign = api.content.create(
+            container=agency,
+            type="RecruitmentCampaign",
+            id="concours",
+            title="Concours",
+            corps="sous-officiers",
+            grade="agent",
+            posts=1,
+        )
+        objects["Candidate"] = recruitment_api.add_candidate(
+            campaign=campaign,
+            last_name="Traoré",
+            first_names="Awa",
+            nina="123456789012345",
+            sex="F",
+            birth_date="2000-05-01",
+            region_of_origin="segou",
         )
     assert tuple(objects) == TYPES
     return objects

@@ -151,3 +151,11 @@ class IEvaluation(Interface):
 
 class IPromotionTable(Interface):
     """Marker: a tableau d'avancement of an agency (target grade, year)."""
+
+
+class IRecruitmentCampaign(Interface):
+    """Marker: a recruitment campaign (concours) of an agency."""
+
+
+class ICandidate(Interface):
+    """Marker: a candidate of a recruitment campaign."""

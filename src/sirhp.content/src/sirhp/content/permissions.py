@@ -78,3 +78,11 @@ PrepareAttestations = "sirhp: Prepare attestations"
 IssueAttestations = "sirhp: Issue attestations"
 DownloadAttestation = "sirhp: Download attestation"
 ViewAttestationRegister = "sirhp: View attestation register"
+# Recruitment (concours): the agency's recruitment officers and HR managers
+# (local roles on the Agency) add campaigns and candidates and manage them
+# (granted per state by sirhp_recruitment_workflow); auditors read the
+# statistics, never a candidate.
+AddRecruitmentCampaign = "sirhp: Add RecruitmentCampaign"
+AddCandidate = "sirhp: Add Candidate"
+ManageRecruitment = "sirhp: Manage recruitment"
+ViewRecruitmentStatistics = "sirhp: View recruitment statistics"

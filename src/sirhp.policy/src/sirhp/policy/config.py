@@ -23,6 +23,7 @@ AGENCY_GROUPS = (
     ("clerks", "RecordsClerk", "Bureau des archives"),
     ("reviewers", "RecordsReviewer", "Valideurs"),
     ("hr", "HRManager", "Gestionnaires RH"),
+    ("recruitment", "RecruitmentOfficer", "Chargés du recrutement"),
 )
 
 # Portal-wide groups.

@@ -4,6 +4,7 @@ Personas (login -> what they are):
 - clerk.pn, clerk2.pn: records clerks of the Police nationale
 - reviewer.pn: reviewer of the PN; clerkreviewer.pn: clerk AND reviewer of the PN
 - hrmanager.pn, hrmanager.ocs; clerk.ocs, reviewer.ocs
+- recruiter.pn, recruiter.ocs: recruitment officers (RecruitmentOfficer)
 - commander.pn (commissariat du 1er arrondissement), commander2.pn (Kayes)
 - auditor
 - siteadmin: member of "Site Administrators" (the portal's administrators)

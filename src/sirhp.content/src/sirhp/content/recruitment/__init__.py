@@ -1,1 +1,1 @@
-"""Recruitment by concours: campaigns, candidates, the merit ranking and admission."""
+"""Recruitment by concours: campaigns, candidates, marks, ranking and admission."""

@@ -75,6 +75,19 @@ ACTION_LABELS = {
     actions.DEPLOYMENT_SEARCH: _(
         "audit_deployment_search", default="Recherche pour déploiement"
     ),
+    actions.RECRUITMENT_CANDIDATE: _(
+        "audit_recruitment_candidate", default="Candidat enregistré"
+    ),
+    actions.RECRUITMENT_SCORES: _("audit_recruitment_scores", default="Notes saisies"),
+    actions.RECRUITMENT_ELIMINATED: _(
+        "audit_recruitment_eliminated", default="Candidat éliminé"
+    ),
+    actions.RECRUITMENT_IMPORT: _(
+        "audit_recruitment_import", default="Notes importées (tableur)"
+    ),
+    actions.RECRUITMENT_TRANSITION: _(
+        "audit_recruitment_transition", default="Campagne de recrutement : transition"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -97,6 +97,13 @@ EVALUATION_OPENED = "evaluation.opened"
 LEGACY_IMPORT = "legacy.import"
 # a staff finder search: its parameters and count (sirhp.content.deployment)
 DEPLOYMENT_SEARCH = "deployment.search"
+# recruitment (sirhp.content.recruitment): a candidate registered, marks
+# entered, an elimination, a marks spreadsheet stored, a campaign's transition
+RECRUITMENT_CANDIDATE = "recruitment.candidate"
+RECRUITMENT_SCORES = "recruitment.scores"
+RECRUITMENT_ELIMINATED = "recruitment.eliminated"
+RECRUITMENT_IMPORT = "recruitment.import"
+RECRUITMENT_TRANSITION = "recruitment.transition"
 
 ACTIONS = (
     VIEW,
@@ -128,6 +135,11 @@ ACTIONS = (
     EVALUATION_OPENED,
     LEGACY_IMPORT,
     DEPLOYMENT_SEARCH,
+    RECRUITMENT_CANDIDATE,
+    RECRUITMENT_SCORES,
+    RECRUITMENT_ELIMINATED,
+    RECRUITMENT_IMPORT,
+    RECRUITMENT_TRANSITION,
 )
 
 

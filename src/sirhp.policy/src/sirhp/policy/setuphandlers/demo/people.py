@@ -15,6 +15,12 @@ STAFF_USERS = (
     ("clerk.ocs", "Issa Maïga (archives OCS)", ["ocs-clerks"]),
     ("reviewer.ocs", "Fatoumata Cissé (valideuse OCS)", ["ocs-reviewers"]),
     ("hrmanager.ocs", "Salif Touré (RH OCS)", ["ocs-hr"]),
+    (
+        "recruiter.pn",
+        "Aminata Traoré (recrutement PN)",
+        ["police-nationale-recruitment"],
+    ),
+    ("recruiter.ocs", "Oumar Diallo (recrutement OCS)", ["ocs-recruitment"]),
     ("commander.pn", "Commissaire Bakary Coulibaly", []),  # unit group added below
     ("auditor", "Rokia Dembélé (Inspection)", [config.AUDITORS_GROUP]),
 )

@@ -1,0 +1,1 @@
+"""Recruitment by concours: pages, workflow guards and access table."""
