@@ -16,8 +16,8 @@ from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
-from sirhp.content.base.catalog import units_below
 from sirhp.content.base.catalog import paths
+from sirhp.content.base.catalog import units_below
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.documents.api import DocumentError
