@@ -44,3 +44,8 @@ def test_from_the_previous_profiles(portal, testdata):
     assert api.user.has_permission(ViewIndicators, username="hrmanager.pn", obj=agency)
     assert getattr(agency, sequence.PREFIX, None)
     assert getattr(agency, sequence.NEXT, 0) > 0
+    types = portal.portal_types.objectIds()
+    assert {"RecruitmentCampaign", "Candidate", "AttestationRequest"} <= set(types)
+    assert "RecruitmentOfficer" in portal.validRoles()
+    catalog_indexes = set(portal.portal_catalog.indexes())
+    assert {"skill_level", "training_valid_until", "attestation_kind"} <= catalog_indexes

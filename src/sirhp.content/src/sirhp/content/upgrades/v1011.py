@@ -1,15 +1,23 @@
 """1010 -> 1011, each step re-runnable and logged:
 
 - ``indicators``: the ``birth_date`` index (age pyramid of the dashboard,
-  an index only), ``sirhp: View indicators`` for administrators.
+  an index only), ``sirhp: View indicators`` for administrators;
+- ``deployment``: the staff finder's indexes (skill levels, licences,
+  training course and certificate expiry), filled for those only;
+- ``attestations``: the ``AttestationRequest`` type, its indexes;
+- ``recruitment_types``: the ``RecruitmentCampaign`` and ``Candidate``
+  types and their permissions.
 
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import attestations
+from sirhp.content.upgrades import deployment
 from sirhp.content.upgrades import indicators
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import recruitment_types
 
-STEPS = (indicators,)
+STEPS = (indicators, deployment, attestations, recruitment_types)
 
 
 def upgrade(context):

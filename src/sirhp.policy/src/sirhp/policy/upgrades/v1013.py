@@ -3,16 +3,29 @@
 - ``matricule_sequence``: each agency's matricule sequence (prefix and next
   number after the highest on a file) for files created from recruitment;
 - ``indicators``: the dashboard (``sirhp: View indicators``) for HR
-  managers and auditors.
+  managers and auditors, and for each unit's commanders on their units;
+- ``deployment``: the staff finder for HR managers, commanders and auditors;
+- ``attestations``: the attestation workflow and its grants;
+- ``recruitment_types``: the ``RecruitmentOfficer`` role and each agency's
+  recruitment group, the recruitment workflows and grants.
 
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.policy.upgrades import attestations
+from sirhp.policy.upgrades import deployment
 from sirhp.policy.upgrades import indicators
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import matricule_sequence
+from sirhp.policy.upgrades import recruitment_types
 
-STEPS = (matricule_sequence, indicators)
+STEPS = (
+    matricule_sequence,
+    indicators,
+    deployment,
+    attestations,
+    recruitment_types,
+)
 
 
 def upgrade(context):
