@@ -34,6 +34,8 @@ TYPES = (
     "Evaluation",
     "PromotionTable",
     "AttestationRequest",
+    "RecruitmentCampaign",
+    "Candidate",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -132,6 +134,7 @@ class TestFTI:
                     "TrainingSession",
                     "EvaluationCampaign",
                     "PromotionTable",
+                    "RecruitmentCampaign",
                 },
             ),
             ("Unit", {"Unit"}),
@@ -159,6 +162,8 @@ class TestFTI:
             ("Evaluation", set()),
             ("PromotionTable", set()),
             ("AttestationRequest", set()),
+            ("RecruitmentCampaign", {"Candidate"}),
+            ("Candidate", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -184,6 +189,7 @@ class TestFTI:
             "TrainingSession",
             "EvaluationCampaign",
             "PromotionTable",
+            "RecruitmentCampaign",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}

@@ -172,20 +172,30 @@ class RegisterView(_Labels):
         return attestation_api.register(agency=self.context, **self.filters())
 
     def table(self):
-        rows = [[self.t(h) for h in REGISTER_HEADERS]]
+        return [[self.t(h) for h in REGISTER_HEADERS]] + [
+            cells for _url, cells in self.entries()
+        ]
+
+    def entries(self):
+        """``(url of the document, its cells)`` per row: the page links each
+        row to the document (to prepare, issue or revoke it)."""
+        entries = []
         for row in self.rows():
-            rows.append(
-                [
-                    row["number"],
-                    self.kind_label(row["kind"]),
-                    row["matricule"] or "",
-                    row["name"],
-                    row["issued_by"],
-                    rules.fmt(row["issued_on"]),
-                    self.attestation_state(row["review_state"]),
-                ]
+            entries.append(
+                (
+                    row["url"],
+                    [
+                        row["number"],
+                        self.kind_label(row["kind"]),
+                        row["matricule"] or "",
+                        row["name"],
+                        row["issued_by"],
+                        rules.fmt(row["issued_on"]),
+                        self.attestation_state(row["review_state"]),
+                    ],
+                )
             )
-        return rows
+        return entries
 
 
 class RegisterXlsx(RegisterView):

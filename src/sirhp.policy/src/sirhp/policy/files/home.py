@@ -8,6 +8,12 @@ from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
 from sirhp.content.evaluation.follow_up import to_fill
 from sirhp.content.leave.api import absent
+from sirhp.content.permissions import AddRecruitmentCampaign
+from sirhp.content.permissions import IssueAttestations
+from sirhp.content.permissions import PrepareAttestations
+from sirhp.content.permissions import SearchDeployment
+from sirhp.content.permissions import ViewAttestationRegister
+from sirhp.content.permissions import ViewIndicators
 from sirhp.content.permissions import ViewRetirements
 from sirhp.policy import config
 from sirhp.policy.base.views import has_permission
@@ -17,6 +23,7 @@ from sirhp.policy.base.views import waiting_time
 # who decides leave on an agency's files (with the units' commanders)
 LEAVE_DECIDERS = {"HRManager", "Manager", "Site Administrator"}
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
+LIMIT = 50  # certificates listed on the home page (the register has them all)
 
 
 class HomeView(SirhpView):
@@ -67,13 +74,41 @@ class HomeView(SirhpView):
                 {
                     "title": brain.Title,
                     "url": brain.getURL(),
+                    "path": path,
                     "counts": counts,
                     "can_add": has_permission("sirhp: Add PersonnelFile", agency),
                     "can_review": has_permission("Review portal content", agency),
                     "can_see_retirements": has_permission(ViewRetirements, agency),
+                    "can_see_dashboard": has_permission(ViewIndicators, agency),
+                    "can_search_staff": has_permission(SearchDeployment, agency),
+                    "can_see_register": has_permission(ViewAttestationRegister, agency),
+                    "can_recruit": has_permission(AddRecruitmentCampaign, agency),
                     "add_url": f"{brain.getURL()}/++add++PersonnelFile",
                 }
             )
+        return result
+
+    def attestations_to_issue(self, agencies):
+        """Certificates requested or prepared in the agencies whose register
+        the user keeps, that he may prepare or issue (the workflow grants it
+        per request), oldest first; at most ``LIMIT``."""
+        paths = [agency["path"] for agency in agencies if agency["can_see_register"]]
+        if not paths:
+            return []
+        result = []
+        for brain in self.catalog(
+            portal_type="AttestationRequest",
+            review_state=["requested", "prepared"],
+            path=paths,
+            sort_on="created",
+        ):
+            document = brain.getObject()
+            if has_permission(IssueAttestations, document) or has_permission(
+                PrepareAttestations, document
+            ):
+                result.append({"url": brain.getURL(), "title": brain.Title})
+            if len(result) >= LIMIT:
+                break
         return result
 
     def can_file(self, agencies):
