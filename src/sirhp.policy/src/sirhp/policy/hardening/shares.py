@@ -6,6 +6,8 @@ SIRHP grants local roles in these places only:
 - **Agency**: its groups ``<agency>-clerks``, ``-reviewers``, ``-hr`` get
   ``RecordsClerk``, ``RecordsReviewer``, ``HRManager``
   (``setuphandlers.grant_agency_roles``);
+- **Unit**: ``UnitCommander`` for its commanders group (the unit's
+  dashboard and staff finder: ``workflow.localroles.wanted_unit_local_roles``);
 - **PersonnelFile**: ``Officer`` for the matricule, ``UnitCommander`` for the
   commanders group of its unit and of the units above
   (``workflow.localroles.wanted_local_roles``; nothing once archived);
@@ -31,6 +33,7 @@ from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import ICareerEvent
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.interfaces import IScannedDocument
+from sirhp.content.interfaces import IUnit
 from sirhp.policy import config
 from sirhp.policy.base.localroles import block_inheritance
 from sirhp.policy.base.localroles import is_blocked
@@ -39,6 +42,7 @@ from sirhp.policy.base.localroles import set_exact_local_roles
 from sirhp.policy.documents import security as document_security
 from sirhp.policy.hardening.hidden import HIDDEN_TYPES
 from sirhp.policy.workflow.localroles import wanted_local_roles
+from sirhp.policy.workflow.localroles import wanted_unit_local_roles
 import transaction
 
 SIRHP_TYPES = ("Agency", "Unit", *sorted(HIDDEN_TYPES))
@@ -90,6 +94,8 @@ def granted_local_roles(obj) -> dict[str, set[str]]:
                 for suffix, role, _label in config.AGENCY_GROUPS
             }
         )
+    elif IUnit.providedBy(obj):
+        grant(wanted_unit_local_roles(obj))
     elif IPersonnelFile.providedBy(obj):
         grant(wanted_local_roles(obj))
     elif document_security.is_restricted_record(obj):

@@ -85,8 +85,14 @@ def file_moved(file, event):
     update_file_local_roles(file)
 
 
+def wanted_unit_local_roles(unit):
+    """{principal id: roles} a unit grants on itself: ``UnitCommander`` for
+    its commanders group (the units inside inherit it, as the files of
+    sub-units name the commanders of every unit above)."""
+    return {commanders_group_id(unit): {COMMANDER}}
+
+
 def update_unit_local_roles(unit, event=None):
-    """``UnitCommander`` on ``unit`` for its commanders group (the units
-    inside inherit it, as the files of sub-units name the commanders of
-    every unit above). Returns whether it changed."""
-    return sync_local_roles(unit, {commanders_group_id(unit): {COMMANDER}}, {COMMANDER})
+    """Bring the unit's commanders role in line; returns whether it
+    changed."""
+    return sync_local_roles(unit, wanted_unit_local_roles(unit), {COMMANDER})
