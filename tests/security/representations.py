@@ -508,6 +508,9 @@ REGISTRY = (
         site_rest("/police-nationale/concours/@recruitment-statistics"),
         (
             "service:GET @recruitment-statistics",
+            "service:GET @recruitment-results",
+            "service:POST @admissions",
+            "view:resultats",
             "view:ajouter-candidat",
             "view:import-notes",
             "view:modele-notes.xlsx",
@@ -516,7 +519,9 @@ REGISTRY = (
         ),
         "a campaign's counts by region and sex vs quota (auditors too: counts "
         "only), its pages (a candidate's marks, the marks spreadsheet's "
-        "template and import, the new candidate form)",
+        "template and import, the new candidate form), the results (names, "
+        "regions, averages, why; auditors once published) and the admitted "
+        "candidates' files (HR managers)",
         skip="no RecruitmentCampaign is planted; every persona's refusal is "
         "tested by tests/recruitment/test_recruitment_access.py",
     ),

@@ -29,6 +29,7 @@ from sirhp.content.indicators import figures
 from sirhp.content.indicators import rules
 from sirhp.content.leave import api as leave
 from sirhp.content.permissions import ViewIndicators
+from sirhp.content.recruitment import results as recruitment_results
 from sirhp.content.training import rules as training_rules
 from sirhp.content.training.api import courses
 from sirhp.content.training.coverage import trained_in
@@ -101,11 +102,10 @@ def scope_key():
 
 def recruitment_by_region(agency, at):
     """Candidates, admitted and quota by region of the campaigns of
-    ``agency`` running on ``at``: ``[{"group", "candidates", "admitted",
-    "quota"}]``. The hook the recruitment domain fills (its campaigns read
-    through the catalog); [] while the type ``RecruitmentCampaign`` does not
-    exist."""
-    return []
+    ``agency`` running on ``at`` (else its latest published one):
+    ``[{"group", "candidates", "admitted", "quota"}]`` (the recruitment
+    domain's count: ``recruitment.results.by_region``)."""
+    return recruitment_results.by_region(agency, at)
 
 
 def _departures(catalog, paths):

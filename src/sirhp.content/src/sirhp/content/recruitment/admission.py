@@ -151,6 +151,19 @@ def _check(agency, candidate, hire_date, session):
         raise AdmissionError(Message(MSG_DATES, mapping=mapping), "hire_date")
 
 
+def _first_names(candidate):
+    # a Candidate has ``first_names``; callers' plain records ``first_name``
+    return getattr(candidate, "first_names", None) or getattr(
+        candidate, "first_name", ""
+    )
+
+
+def _diplomas(candidate):
+    diplomas = list(getattr(candidate, "diplomas", None) or ())
+    diploma = getattr(candidate, "diploma", None)
+    return [*diplomas, diploma] if diploma is not None else diplomas
+
+
 def _relation(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
 
@@ -184,7 +197,7 @@ def admit(*, agency, candidate, unit=None, hire_date, corps, grade, session=None
         "matricule": matricule,
         "nina": candidate.nina,
         "last_name": candidate.last_name,
-        "first_names": candidate.first_name,
+        "first_names": _first_names(candidate),
         "sex": candidate.sex,
         "birth_date": candidate.birth_date,
         "region_of_origin": getattr(candidate, "region_of_origin", None),
@@ -224,7 +237,7 @@ def admit(*, agency, candidate, unit=None, hire_date, corps, grade, session=None
         **act_values,
     )
     diploma_type = DIPLOMA_TYPE if DIPLOMA_TYPE in documents.document_types() else None
-    for diploma in getattr(candidate, "diplomas", None) or ():
+    for diploma in _diplomas(candidate):
         documents.file_document(
             file=file,
             document_type=diploma_type,

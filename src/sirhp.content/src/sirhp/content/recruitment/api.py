@@ -14,9 +14,11 @@ from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.permissions import ManageRecruitment
+from sirhp.content.recruitment import results as ranked
 from sirhp.content.recruitment import rules
 from sirhp.content.recruitment import xlsx
 from sirhp.content.recruitment.messages import message
+from sirhp.content.recruitment.results import results as results
 from sirhp.content.recruitment.settings import campaign_of
 from sirhp.content.recruitment.settings import check_campaign
 from sirhp.content.recruitment.settings import quotas_of
@@ -319,8 +321,11 @@ def statistics(*, campaign, results=None) -> dict:
     Counts only: no candidate is named.
 
     :param campaign: the RecruitmentCampaign.
-    :param results: the admitted candidates' UIDs, once ranked.
+    :param results: the admitted candidates' UIDs; default: those of the
+        ranking stored at ``propose_results`` (no ``admitted`` before).
     """
+    if results is None:
+        results = ranked.admitted_uids(campaign)
     stages = stages_of(campaign)
     regions, sexes = quotas_of(campaign)
     facts = [
@@ -349,8 +354,16 @@ def _user_id():
 
 
 def record_proposer(campaign):
-    """``propose_results``' handler: who proposed never publishes."""
+    """``propose_results``' handler: who proposed never publishes, and the
+    ranking proposed is stored (the one published)."""
     campaign.proposers = (*tuple(campaign.proposers or ()), _user_id())
+    ranked.store(campaign)
+
+
+def forget_results(campaign):
+    """``reopen``'s handler: the stored ranking is forgotten (marks may
+    change again)."""
+    ranked.forget(campaign)
 
 
 def may_open(campaign) -> bool:

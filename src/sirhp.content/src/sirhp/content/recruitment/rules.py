@@ -7,6 +7,7 @@ its mapping); the API raises it as ``RecruitmentError``.
 
 from dataclasses import dataclass
 from dataclasses import field
+from math import fsum
 from sirhp.content.domain.personnel import is_valid_nina
 
 SHORTFALL_RULES = ("national", "vacant")
@@ -175,6 +176,15 @@ def status(stages, marks: dict, eliminated_at) -> str:
     if all(stage.code in marks for stage in stages):
         return "admissible"
     return "pending"
+
+
+def total(stages, marks: dict):
+    """A candidate's average: the mean of its marks over every stage of the
+    campaign (no weights: the stages carry none), rounded to 4 decimals so
+    equal averages compare equal; None while a stage has no mark."""
+    if not stages or any(stage.code not in marks for stage in stages):
+        return None
+    return round(fsum(marks[stage.code] for stage in stages) / len(stages), 4)
 
 
 def statistics(candidates, quotas: dict, sex_quotas: dict, results=None) -> dict:

@@ -88,6 +88,19 @@ ACTION_LABELS = {
     actions.RECRUITMENT_TRANSITION: _(
         "audit_recruitment_transition", default="Campagne de recrutement : transition"
     ),
+    actions.RECRUITMENT_ADMITTED: _(
+        "audit_recruitment_admitted", default="Dossier créé pour un admis au concours"
+    ),
+    actions.RECRUITMENT_ADMISSIONS: _(
+        "audit_recruitment_admissions", default="Dossiers des admis créés"
+    ),
+    actions.RECRUITMENT_NOMINATED: _(
+        "audit_recruitment_nominated", default="Admis inscrit à sa session de formation"
+    ),
+    actions.RECRUITMENT_NOMINATION_REFUSED: _(
+        "audit_recruitment_nomination_refused",
+        default="Inscription de l'admis à sa session refusée",
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

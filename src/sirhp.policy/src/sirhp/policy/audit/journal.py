@@ -104,6 +104,13 @@ RECRUITMENT_SCORES = "recruitment.scores"
 RECRUITMENT_ELIMINATED = "recruitment.eliminated"
 RECRUITMENT_IMPORT = "recruitment.import"
 RECRUITMENT_TRANSITION = "recruitment.transition"
+# admission (sirhp.content.recruitment.admission, admissions): a draft file
+# made of an admitted candidate, the campaign's files made, the file's
+# nomination to its training session (or its refusal)
+RECRUITMENT_ADMITTED = "recruitment.admitted"
+RECRUITMENT_ADMISSIONS = "recruitment.admissions"
+RECRUITMENT_NOMINATED = "recruitment.nominated"
+RECRUITMENT_NOMINATION_REFUSED = "recruitment.nomination_refused"
 
 ACTIONS = (
     VIEW,
@@ -140,6 +147,10 @@ ACTIONS = (
     RECRUITMENT_ELIMINATED,
     RECRUITMENT_IMPORT,
     RECRUITMENT_TRANSITION,
+    RECRUITMENT_ADMITTED,
+    RECRUITMENT_ADMISSIONS,
+    RECRUITMENT_NOMINATED,
+    RECRUITMENT_NOMINATION_REFUSED,
 )
 
 

@@ -29,9 +29,13 @@ def may_publish_results(obj):
 
 
 def after_recruitment_transition(campaign, event):
-    """propose_results: the proposer remembered; every transition journaled."""
+    """propose_results: the proposer remembered and the ranking stored (the
+    one published); reopen: the stored ranking forgotten; every transition
+    journaled."""
     if event.transition is None:
         return
     if event.transition.id == "propose_results":
         recruitment.record_proposer(campaign)
+    elif event.transition.id == "reopen":
+        recruitment.forget_results(campaign)
     recruitment.journal_transition(campaign, event.transition.id)
