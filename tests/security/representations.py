@@ -526,6 +526,19 @@ REGISTRY = (
         "tested by tests/recruitment/test_recruitment_access.py",
     ),
     Representation(
+        "deployment:list",
+        ("site",),
+        site_rest("/police-nationale/liste/@deployment-list"),
+        ("service:GET @deployment-list", "view:liste.xlsx", "view:liste.pdf"),
+        "a deployment list: its title, purpose, dates and members (the "
+        "finder's items, catalog metadata and index values, only the files "
+        "the reader may see), as REST, XLSX and PDF nominative list, for HR "
+        "managers, auditors and administrators",
+        skip="no DeploymentList is planted; every persona's refusal is tested "
+        "by tests/deployment/test_deployment_list_access.py and the members "
+        "filtered by the reader's rights by tests/deployment/test_deployment_lists.py",
+    ),
+    Representation(
         "rest:@leave-balance",
         ("file",),
         rest("/@leave-balance?year=2026"),
@@ -1188,6 +1201,12 @@ NOT_DATA = {
         "service:GET @campaign-status",
         "view:suivi-campagne",
     ),
+    "saving a search as a deployment list (POST, HR managers and "
+    "administrators): it redirects to the new list (deployment:list); a "
+    "refusal shows the finder's page (deployment:search) "
+    "(tests/deployment/test_deployment_lists_http.py)": (
+        "view:enregistrer-liste-deploiement",
+    ),
     "opening an evaluation campaign: the confirmation page shows two "
     "counts (officers evaluated, evaluations already created), the POST "
     "answers how many were created; no officer's data "
@@ -1257,6 +1276,7 @@ NOT_DATA = {
             "POST @move",
             "POST @photo",
             "POST @promotion-table",
+            "POST @deployment-lists",
             "POST @candidates",
             "POST @candidate-scores",
             "POST @referentials",

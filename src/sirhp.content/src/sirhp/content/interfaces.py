@@ -159,3 +159,7 @@ class IRecruitmentCampaign(Interface):
 
 class ICandidate(Interface):
     """Marker: a candidate of a recruitment campaign."""
+
+
+class IDeploymentList(Interface):
+    """Marker: a deployment list of an agency (a saved staff search)."""

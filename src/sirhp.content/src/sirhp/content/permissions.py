@@ -37,6 +37,9 @@ ExtractText = "sirhp: Extract document text"
 # where they hold their role) and the lists it saves (HR managers).
 SearchDeployment = "sirhp: Search staff for deployment"
 AddDeploymentList = "sirhp: Add DeploymentList"
+# activate and close a list: granted per state by
+# sirhp_deployment_list_workflow (HR managers, administrators)
+ManageDeploymentLists = "sirhp: Manage deployment lists"
 
 # Retirements by age limit of an agency: HR managers (locally), auditors.
 ViewRetirements = "sirhp: View retirements"

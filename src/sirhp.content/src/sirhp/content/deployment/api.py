@@ -13,8 +13,10 @@ from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.base.catalog import records
+from sirhp.content.base.catalog import units_below
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.deployment import rules
+from sirhp.content.interfaces import IUnit
 from sirhp.content.leave import api as leave
 from sirhp.content.training import api as training
 from zope.component import getUtility
@@ -34,7 +36,15 @@ VOCABULARIES = {
     "region": ("region", "sirhp.content.regions"),
     "sex": ("sex", "sirhp.content.sex"),
 }
-COLUMNS = ("matricule", "last_name", "first_names", "grade", "unit_title", "region")
+COLUMNS = (
+    "UID",
+    "matricule",
+    "last_name",
+    "first_names",
+    "grade",
+    "unit_title",
+    "region",
+)
 
 
 class DeploymentError(SirhpError):
@@ -136,7 +146,7 @@ def certificates_on(*, agency, day):
     return held
 
 
-def _catalog_query(agency, query, day):
+def _catalog_query(agency, query, day, units=None):
     found = {
         "portal_type": "PersonnelFile",
         "review_state": "validated",
@@ -147,6 +157,10 @@ def _catalog_query(agency, query, day):
             found[index] = query[name]
     if "unit" in query:
         found["unit"] = query["unit"]
+    if units is not None:  # a unit's finder: that unit and the units inside it
+        asked = found.get("unit")
+        kept = [u for u in asked if u in units] if asked else list(units)
+        found["unit"] = kept or ["-"]  # an empty list would filter nothing
     level = query.get("skill_level_min")
     if level and "skill" in query:
         found.pop("skills")
@@ -178,6 +192,18 @@ def _entries(results, catalog):
     return [(rid, path, values) for rid, (path, values) in zip(rids, rows, strict=True)]
 
 
+_ROW_INDEXES = (
+    "skills",
+    "languages",
+    "driving_licences",
+    "grade",
+    "unit",
+    "region",
+    "sex",
+    "birth_date",
+)
+
+
 def _row(indexes, rid, day, held_here):
     return {
         "skill": indexes["skills"].get(rid),
@@ -196,10 +222,64 @@ def _title(value, request):
     return translate(value, context=request) if value is not None else value
 
 
+def _matches(agency, query, today, units):
+    """``[(path, metadata, facet row)]`` of the files the current user may
+    see that answer ``query``, sorted by name (every page)."""
+    day = query.get("available_on") or today
+    catalog = api.portal.get_tool("portal_catalog")
+    results = catalog.searchResults(**_catalog_query(agency, query, day, units))
+    held = certificates_on(agency=agency, day=day)
+    out = (
+        out_on(agency=agency, day=day, today=today)
+        if "available_on" in query
+        else set()
+    )
+    zcatalog = catalog._catalog
+    indexes = {name: zcatalog.indexes[name]._unindex for name in _ROW_INDEXES}
+    kept = []
+    for rid, path, values in _entries(results, catalog):
+        if path in out:
+            continue
+        row = _row(indexes, rid, day, held.get(path, ()))
+        if "certificate" in query and not set(query["certificate"]) & set(
+            row["certificate"]
+        ):
+            continue
+        if "age_band" in query and row["age_band"] not in query["age_band"]:
+            continue
+        kept.append((path, values, row))
+    kept.sort(key=lambda item: (item[1]["last_name"] or "", item[1]["matricule"] or ""))
+    return kept
+
+
+def _scope(context):
+    """``(agency, units)``: the agency searched and, on a Unit, the UIDs of
+    the unit and of the units inside it (None on an agency)."""
+    if IUnit.providedBy(context):
+        return training.agency_of(context), units_below(context)
+    return context, None
+
+
+def member_uids(*, context, form, today):
+    """The UIDs of every file the current user finds with ``form`` (all
+    pages, in the finder's order): what a deployment list saves.
+
+    :param context: an Agency or a Unit (see ``search``).
+    :param form: the finder's parameters (``rules.parse_query``).
+    :param today: the day (see ``search``).
+    :returns: a list of UIDs.
+    :raises DeploymentError: an unknown value, a bad number or date.
+    """
+    agency, units = _scope(context)
+    query = parse(agency=agency, form=form)
+    return [values["UID"] for _p, values, _r in _matches(agency, query, today, units)]
+
+
 def search(*, agency, form, today, request=None, journal=True):
     """Search the files of ``agency`` the current user may see.
 
-    :param agency: an Agency.
+    :param agency: an Agency, or a Unit: the files of the unit and of the
+        units inside it (a commander's finder), within the same scope.
     :param form: the finder's parameters (``rules.parse_query``); several
         values of one parameter mean any of them, parameters combine.
     :param today: the day (age bands and certificates when
@@ -212,44 +292,12 @@ def search(*, agency, form, today, request=None, journal=True):
     :raises DeploymentError: an unknown value, a bad number or date.
     """
     request = request if request is not None else getRequest()
+    context = agency
+    agency, units = _scope(context)
     known = choices(agency=agency)
     query = parse(agency=agency, form=form, known=known)
     day = query.get("available_on") or today
-    catalog = api.portal.get_tool("portal_catalog")
-    results = catalog.searchResults(**_catalog_query(agency, query, day))
-    held = certificates_on(agency=agency, day=day)
-    out = (
-        out_on(agency=agency, day=day, today=today)
-        if "available_on" in query
-        else set()
-    )
-    zcatalog = catalog._catalog
-    indexes = {
-        name: zcatalog.indexes[name]._unindex
-        for name in (
-            "skills",
-            "languages",
-            "driving_licences",
-            "grade",
-            "unit",
-            "region",
-            "sex",
-            "birth_date",
-        )
-    }
-    entries = _entries(results, catalog)
-    kept = []
-    for rid, path, values in entries:
-        if path in out:
-            continue
-        row = _row(indexes, rid, day, held.get(path, ()))
-        if "certificate" in query and not set(query["certificate"]) & set(
-            row["certificate"]
-        ):
-            continue
-        if "age_band" in query and row["age_band"] not in query["age_band"]:
-            continue
-        kept.append((path, values, row))
+    kept = _matches(agency, query, today, units)
     counts = rules.count_facets(row for _p, _v, row in kept)
     facets = {
         name: [
@@ -264,7 +312,6 @@ def search(*, agency, form, today, request=None, journal=True):
         ]
         for name in rules.FACETS
     }
-    kept.sort(key=lambda item: (item[1]["last_name"] or "", item[1]["matricule"] or ""))
     start = query.get("b_start", 0)
     size = query.get("b_size", rules.DEFAULT_BATCH)
     portal_url = api.portal.get().absolute_url()
@@ -275,7 +322,7 @@ def search(*, agency, form, today, request=None, journal=True):
     ]
     if journal:
         detail = f"{len(kept)} agent(s) ; {_describe(form)}"
-        hooks.journal(SEARCH, obj=agency, request=request, detail=detail)
+        hooks.journal(SEARCH, obj=context, request=request, detail=detail)
     return {"items": items, "items_total": len(kept), "facets": facets, "day": day}
 
 
@@ -309,3 +356,35 @@ def _describe(form):
             value = value if isinstance(value, str) else ",".join(map(str, value))
             parts.append(f"{name}={value}")
     return "&".join(parts)
+
+
+def files(*, agency, uids, day, request=None):
+    """The finder's items (``search``) of the files ``uids`` the current user
+    may see, in the order of ``uids`` (a saved list's members).
+
+    :param agency: the Agency holding the files.
+    :param uids: file UIDs.
+    :param day: the day of the age bands and certificates.
+    :returns: a list of items (``search``'s ``items``).
+    """
+    request = request if request is not None else getRequest()
+    if not uids:
+        return []
+    known = choices(agency=agency)
+    catalog = api.portal.get_tool("portal_catalog")
+    results = catalog.searchResults(
+        portal_type="PersonnelFile",
+        UID=list(uids),
+        path="/".join(agency.getPhysicalPath()),
+    )
+    zcatalog = catalog._catalog
+    indexes = {name: zcatalog.indexes[name]._unindex for name in _ROW_INDEXES}
+    held = certificates_on(agency=agency, day=day)
+    portal = api.portal.get()
+    site_path, portal_url = "/".join(portal.getPhysicalPath()), portal.absolute_url()
+    found = {}
+    for rid, path, values in _entries(results, catalog):
+        row = _row(indexes, rid, day, held.get(path, ()))
+        url = portal_url + path[len(site_path) :]
+        found[values["UID"]] = _item(path, values, row, known, request, url)
+    return [found[uid] for uid in uids if uid in found]

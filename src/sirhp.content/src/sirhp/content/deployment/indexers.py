@@ -11,6 +11,7 @@ the query's day, with nothing to reindex when a certificate expires.
 from plone.indexer import indexer
 from sirhp.content.deployment import rules
 from sirhp.content.interfaces import ICareerEvent
+from sirhp.content.interfaces import IDeploymentList
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.training import api as training
 from sirhp.content.training import rules as training_rules
@@ -43,3 +44,10 @@ def training_valid_until(obj):
     )
     expiry = training_rules.certificate_expiry(obj.event_date, years)
     return expiry or rules.NEVER
+
+
+@indexer(IDeploymentList)
+def deployment_members(obj):
+    """The UIDs of a list's files: Mon dossier finds the lists of one file
+    with one query."""
+    return list(obj.members or ())

@@ -224,3 +224,24 @@ def count_facets(rows, names=FACETS):
             else:
                 counts[name][value] += 1
     return counts
+
+
+def period_problem(start, end):
+    """A deployment list's dates: both given, ``start`` ≤ ``end``.
+
+    :returns: None, or the refusal ``(msgid, French default, mapping)``.
+    """
+    if start is None or end is None:
+        return ("deployment_list_dates_required", "Indiquez le début et la fin.", {})
+    if start > end:
+        return (
+            "deployment_list_end_before_start",
+            "La fin (${end}) précède le début (${start}).",
+            {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")},
+        )
+    return None
+
+
+def is_notified(state, notify):
+    """Does a list show in its members' Mon dossier: active and ``notify``."""
+    return state == "active" and bool(notify)

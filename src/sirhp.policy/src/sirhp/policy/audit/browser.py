@@ -75,6 +75,9 @@ ACTION_LABELS = {
     actions.DEPLOYMENT_SEARCH: _(
         "audit_deployment_search", default="Recherche pour déploiement"
     ),
+    actions.DEPLOYMENT_LIST: _(
+        "audit_deployment_list", default="Liste de déploiement enregistrée"
+    ),
     actions.RECRUITMENT_CANDIDATE: _(
         "audit_recruitment_candidate", default="Candidat enregistré"
     ),

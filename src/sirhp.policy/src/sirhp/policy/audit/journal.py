@@ -97,6 +97,8 @@ EVALUATION_OPENED = "evaluation.opened"
 LEGACY_IMPORT = "legacy.import"
 # a staff finder search: its parameters and count (sirhp.content.deployment)
 DEPLOYMENT_SEARCH = "deployment.search"
+# a deployment list saved from a search: its members' count and title
+DEPLOYMENT_LIST = "deployment.list"
 # recruitment (sirhp.content.recruitment): a candidate registered, marks
 # entered, an elimination, a marks spreadsheet stored, a campaign's transition
 RECRUITMENT_CANDIDATE = "recruitment.candidate"
@@ -142,6 +144,7 @@ ACTIONS = (
     EVALUATION_OPENED,
     LEGACY_IMPORT,
     DEPLOYMENT_SEARCH,
+    DEPLOYMENT_LIST,
     RECRUITMENT_CANDIDATE,
     RECRUITMENT_SCORES,
     RECRUITMENT_ELIMINATED,

@@ -15,10 +15,13 @@ from sirhp.content.attestations import api as attestations
 from sirhp.content.changes import api as changes
 from sirhp.content.changes.rules import MAX_JUSTIFICATION
 from sirhp.content.changes.rules import OFFICER
+from sirhp.content.deployment import lists as deployment_lists
 from sirhp.policy import _
 from sirhp.policy.base.file_view import PersonnelFileView
+from sirhp.policy.base.views import format_date
 import transaction
 from zExceptions import NotFound
+from zope.i18n import translate
 
 MSG_CHOOSE = _(
     "error_change_choose_field", default="Choisissez l'information à corriger."
@@ -99,6 +102,29 @@ class MonDossier(PersonnelFileView):
         """The official documents asked for on the file, with the download
         link once issued (``sirhp.content.attestations``)."""
         return attestations.requests_of(file=self.file)
+
+    def deployments(self):
+        """The active deployment lists the officer is on, when HR chose to
+        tell (title, purpose, dates only)."""
+        return [
+            {
+                "text": translate(
+                    _(
+                        "deployment_notice",
+                        default="Vous figurez sur la liste de déploiement "
+                        "« ${title} » du ${start} au ${end}.",
+                        mapping={
+                            "title": n["title"],
+                            "start": format_date(n["start"]),
+                            "end": format_date(n["end"]),
+                        },
+                    ),
+                    context=self.request,
+                ),
+                "purpose": n["purpose"],
+            }
+            for n in deployment_lists.notices(file=self.file)
+        ]
 
     def my_requests(self):
         return self._catalog(

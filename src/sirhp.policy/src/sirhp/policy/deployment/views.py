@@ -1,12 +1,16 @@
-"""@@recherche-deploiement on an agency: thin, calls
+"""@@recherche-deploiement on an agency or a unit: thin, calls
 sirhp.content.deployment.api (the same search as GET @deployment-search)."""
 
 from datetime import date
 from functools import cached_property
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.deployment import api
+from sirhp.content.deployment import lists
 from sirhp.content.deployment import rules
+from sirhp.content.interfaces import IAgency
+from sirhp.content.permissions import AddDeploymentList
 from sirhp.policy import _
+from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 from urllib.parse import urlencode
 from zope.i18n import translate
@@ -27,6 +31,17 @@ PARAMETERS = rules.LIST_PARAMETERS + rules.INT_PARAMETERS + rules.DATE_PARAMETER
 
 class DeploymentSearchView(SirhpView):
     error = None
+    save_error = None
+
+    def may_save(self):
+        """« Enregistrer comme liste »: on an agency, for who may add a list."""
+        return IAgency.providedBy(self.context) and has_permission(
+            AddDeploymentList, self.context
+        )
+
+    def list_query(self):
+        """The search's parameters the list form carries (not the batch)."""
+        return [pair for pair in self.form_values() if pair[0] in lists.KEPT]
 
     def today(self):
         return date.today()
