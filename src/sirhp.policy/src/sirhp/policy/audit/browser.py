@@ -88,6 +88,18 @@ ACTION_LABELS = {
     actions.RECRUITMENT_TRANSITION: _(
         "audit_recruitment_transition", default="Campagne de recrutement : transition"
     ),
+    actions.ATTESTATION_REQUESTED: _(
+        "audit_attestation_requested", default="Attestation demandée"
+    ),
+    actions.ATTESTATION_ISSUED: _(
+        "audit_attestation_issued", default="Attestation délivrée"
+    ),
+    actions.ATTESTATION_REVOKED: _(
+        "audit_attestation_revoked", default="Attestation révoquée"
+    ),
+    actions.ATTESTATION_REFUSED: _(
+        "audit_attestation_refused", default="Attestation refusée"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

@@ -104,6 +104,12 @@ RECRUITMENT_SCORES = "recruitment.scores"
 RECRUITMENT_ELIMINATED = "recruitment.eliminated"
 RECRUITMENT_IMPORT = "recruitment.import"
 RECRUITMENT_TRANSITION = "recruitment.transition"
+# official documents (sirhp.content.attestations): asked for (the kind),
+# issued and revoked (the number), refused (the kind)
+ATTESTATION_REQUESTED = "attestation.requested"
+ATTESTATION_ISSUED = "attestation.issued"
+ATTESTATION_REVOKED = "attestation.revoked"
+ATTESTATION_REFUSED = "attestation.refused"
 
 ACTIONS = (
     VIEW,
@@ -140,6 +146,10 @@ ACTIONS = (
     RECRUITMENT_ELIMINATED,
     RECRUITMENT_IMPORT,
     RECRUITMENT_TRANSITION,
+    ATTESTATION_REQUESTED,
+    ATTESTATION_ISSUED,
+    ATTESTATION_REVOKED,
+    ATTESTATION_REFUSED,
 )
 
 
