@@ -63,6 +63,7 @@ EDIT_FIELD = {
     "course": "title",
     "session": "place",
     "promotion": "target_grade",
+    "attestation": "purpose",
 }
 # the unit's commander's marks of the evaluations of the tables
 MARKS = {"discipline": 12, "efficacite": 15}
@@ -563,6 +564,38 @@ class Site:
         """The dashboard is asked on the agency, beside a course of it."""
         target = self._build_course(state)
         return Target("indicators", state, target.path, target.uid, target.marker)
+
+    def _build_attestation(self, state):
+        """Officer A asks for an attestation de service on his file (the
+        purpose is the marker); clerk.pn prepares it; hrmanager.pn issues,
+        refuses or revokes it (a reason)."""
+        from sirhp.content.attestations import api as attestation_api
+
+        marker = self.marker("attestation", state)
+        with api.env.adopt_user(username=testdata.FILES[FILE_A]):
+            document = attestation_api.request_document(
+                file=self.file_a,
+                kind="attestation_service",
+                purpose=marker,
+                today=date(2026, 11, 1),
+            )
+        if state == "prepared":
+            with api.env.adopt_user(username="clerk.pn"):
+                attestation_api.prepare(
+                    attestation=document, signer_name="Moussa KONE", signer_title="DRH"
+                )
+        with api.env.adopt_user(username="hrmanager.pn"):
+            if state in ("issued", "revoked"):
+                attestation_api.issue(attestation=document, today=date(2026, 11, 1))
+            if state in ("revoked", "refused"):
+                attestation_api.end(
+                    attestation=document,
+                    transition="revoke" if state == "revoked" else "refuse",
+                    reason=COMMENT,
+                    today=date(2026, 11, 1),
+                )
+        assert api.content.get_state(document) == state
+        return self._target("attestation", state, document, marker)
 
     # --- reading back as the site owner ---------------------------------
 

@@ -33,6 +33,7 @@ NEW_VALUE = {
     "evaluation": "Appréciation {}",
     "course": "Intitulé {}",
     "session": "Salle {}",
+    "attestation": "Objet {}",
 }
 # a valid other value for the fields that are choices
 CHOICE_VALUE = {
@@ -492,6 +493,14 @@ class Probe:
             False,
             "application/vnd.openxmlformats",
         )
+
+    def attestation_pdf(self, rest):
+        """GET <document>/@@document.pdf (a page: asked once)."""
+        response = self.get(f"{self.url}/@@document.pdf", rest=False)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith("application/pdf")
+            return True
+        return self.refused(response, rest=False)
 
     def transition(self, rest):
         if not rest:

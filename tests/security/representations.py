@@ -58,6 +58,8 @@ def response_text(response):
     head = f"Location: {response.headers.get('Location', '')}\n"
     if "pdf" in kind or data.startswith(b"%PDF-"):
         return head + data.decode("latin-1") + "\n" + pdf_text(data)
+    if "spreadsheetml" in kind or data.startswith(b"PK"):
+        return head + xlsx_text(data)
     if data.startswith(b"\x1f\x8b"):
         import gzip
 
@@ -66,6 +68,22 @@ def response_text(response):
         except OSError:
             pass
     return head + data.decode("utf-8", errors="replace")
+
+
+def xlsx_text(data):
+    """Every cell of every sheet of a workbook, one row a line (a planted
+    value is found in a cell, not in the zipped bytes)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True)
+    except Exception as error:  # no workbook after all: the raw bytes are checked
+        return f"(xlsx: {error})\n" + data.decode("latin-1")
+    return "\n".join(
+        "\t".join("" if cell is None else str(cell) for cell in row)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+    )
 
 
 def pdf_text(data):
@@ -1068,6 +1086,30 @@ REGISTRY = (
         "an agency's register of official documents (number, kind, "
         "matricule, name, issuer, date, state: catalog metadata) and its "
         "export; the public check of a document (kind, name, date, state)",
+    ),
+    Representation(
+        "export:fiche-renseignements",
+        ("file",),
+        page("/@@fiche-renseignements.pdf", "/@@fiche-renseignements.xlsx"),
+        ("view:fiche-renseignements.pdf", "view:fiche-renseignements.xlsx"),
+        "a file's fiche de renseignements (PDF, XLSX): the file page's "
+        "identity, career, assignment and skills fields the user may read "
+        "(never the medical section), its validated acts and trainings; "
+        "for whoever may view the file, journaled",
+    ),
+    Representation(
+        "export:liste-nominative",
+        ("site",),
+        site_page(
+            "/police-nationale/@@liste-nominative.pdf",
+            "/police-nationale/@@liste-nominative.xlsx",
+            "/police-nationale/@@liste-nominative.xlsx?q=qz",
+            "/ocs/@@liste-nominative.xlsx",
+        ),
+        ("view:liste-nominative.pdf", "view:liste-nominative.xlsx"),
+        "an agency's nominative list (PDF, XLSX) of the listing's search: "
+        "matricule, name, grade, unit, corps, position, state (catalog "
+        "metadata of the files the user may see), journaled",
     ),
     # --- Zope: WebDAV and FTP, the ZMI, publishable methods
     Representation(

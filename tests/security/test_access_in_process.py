@@ -52,6 +52,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.permissions import DownloadAttestation
 from sirhp.content.promotion import api as promotion_api
 from sirhp.content.training import api as training_api
 from sirhp.content.training import verification
@@ -93,6 +94,7 @@ EDIT_VALUE = {
     "course": "Intitulé modifié",
     "session": "Salle modifiée",
     "promotion": "officier-2",
+    "attestation": "Objet modifié",
 }
 # plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
 UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
@@ -413,6 +415,11 @@ class Probe:
     def indicators_xlsx(self):
         return self._page("tableau-de-bord.xlsx")
 
+    def attestation_pdf(self):
+        """``sirhp: Download attestation``: the permission of
+        ``@@document.pdf`` and of ``verification.document_pdf``."""
+        return self.has(DownloadAttestation)
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
@@ -485,4 +492,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (870, CELL_COUNT)
+    assert (maps, cells) == (945, CELL_COUNT)

@@ -72,6 +72,7 @@ PAGE_ONLY = {
     "fairness_pdf",
     "indicators_page",
     "indicators_xlsx",
+    "attestation_pdf",
 }
 # who is refused first: the closest to the objects (the likeliest to leak)
 LEAK_ORDER = SAME_AGENCY + SITE_WIDE + OTHER_AGENCY + (ANONYMOUS,)
@@ -132,6 +133,7 @@ def test_http_cells_cover_every_row_both_ways():
         "TrainingCourse",
         "TrainingSession",
         "PromotionTable",
+        "AttestationRequest",
     }
     for table in TABLES:
         cells = http_cells(table)

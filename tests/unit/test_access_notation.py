@@ -39,7 +39,7 @@ def test_access_modules_import_nothing_but_the_notation():
 
 def test_one_table_per_content_type():
     assert list(TABLE) == [t.key for t in TABLES]
-    assert CELL_COUNT == 8655
+    assert CELL_COUNT == 9255
     assert sum(len(t.cells()) for t in TABLES) == CELL_COUNT
     for table in TABLES:
         cells = table.cells()

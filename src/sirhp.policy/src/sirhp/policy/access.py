@@ -5,6 +5,7 @@ Each domain declares its rows beside its code (``<domain>/access.py``); the
 notation is ``sirhp.policy.base.access``. Pure Python, no Zope import.
 """
 
+from sirhp.policy.attestations.access import ATTESTATION
 from sirhp.policy.badges.access import BADGE
 from sirhp.policy.badges.access import BATCH
 from sirhp.policy.base.access import PERSONAS
@@ -44,6 +45,7 @@ TABLES = (
     PROMOTION_TABLE,
     FAIRNESS,
     INDICATORS,
+    ATTESTATION,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

@@ -23,6 +23,7 @@ from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from sirhp.content import _
 from sirhp.content.attestations import rules
+from sirhp.content.base import hooks
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import IAgency
@@ -31,6 +32,7 @@ from sirhp.content.permissions import DownloadAttestation
 from sirhp.content.permissions import IssueAttestations
 from sirhp.content.permissions import PrepareAttestations
 from zope.annotation.interfaces import IAnnotations
+from zope.globalrequest import getRequest
 
 NUMBERS_KEY = "sirhp.attestations.numbers"
 DEFAULT_SIGNER_TITLE = "Le Directeur des ressources humaines"
@@ -129,7 +131,19 @@ def request_document(*, file, kind, purpose=None, today):
         requested_on=today,
     )
     document = addContentToContainer(file, document, checkConstraints=False)
+    _journal(document, REQUESTED, kind)
     return document
+
+
+# the journal's actions (sirhp.policy.audit.journal), each with its detail
+REQUESTED = "attestation.requested"  # the kind
+ISSUED = "attestation.issued"  # the number
+# the number (revoked) or the kind (refused)
+ENDED = {"revoke": "attestation.revoked", "refuse": "attestation.refused"}
+
+
+def _journal(attestation, action, detail):
+    hooks.journal(action, obj=attestation, request=getRequest(), detail=detail)
 
 
 def requests_of(*, file):
@@ -274,6 +288,7 @@ def record_issue(attestation, *, today):
         attestation.signer_title = DEFAULT_SIGNER_TITLE
     attestation.number = allocate_number(agency_of(attestation), today.year)
     attestation.reindexObject()
+    _journal(attestation, ISSUED, attestation.number)
 
 
 def check_reason(reason):
@@ -290,12 +305,15 @@ def check_reason(reason):
     return text
 
 
-def record_end(attestation, *, reason, today):
-    """After ``revoke`` or ``refuse``: who, when, why."""
+def record_end(attestation, *, transition, reason, today):
+    """After ``revoke`` or ``refuse`` (``transition``): who, when, why;
+    journaled (the detail: the number, else the kind; the reason stays on
+    the document)."""
     attestation.reason = check_reason(reason)
     attestation.revoked_by = _user_id()
     attestation.revoked_on = today
     attestation.reindexObject()
+    _journal(attestation, ENDED[transition], attestation.number or attestation.kind)
 
 
 def end(*, attestation, transition, reason, today=None):

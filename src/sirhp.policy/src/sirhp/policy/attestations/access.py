@@ -7,8 +7,8 @@ commander does not. Clerks and HR managers prepare it (the signer); an HR
 manager issues it, never the requester nor the holder (four eyes), and
 refuses it or revokes it once issued (a reason). The PDF while issued: the
 holder, the agency's HR managers and administrators. Nobody edits or
-deletes a request. Checked in process by
-``tests/attestations/test_attestation_access.py``.
+deletes a request. Listed in ``sirhp.policy.access``: checked cell by
+cell in process and over HTTP by ``tests/security/test_access_*.py``.
 """
 
 from sirhp.policy.base.access import ADMIN

@@ -84,4 +84,6 @@ def after_attestation_transition(obj, event):
     if event.transition.id == "issue":
         attestation_api.record_issue(obj, today=today)
     elif event.transition.id in ENDS:
-        attestation_api.record_end(obj, reason=_comment(event), today=today)
+        attestation_api.record_end(
+            obj, transition=event.transition.id, reason=_comment(event), today=today
+        )

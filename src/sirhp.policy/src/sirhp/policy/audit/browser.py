@@ -104,6 +104,18 @@ ACTION_LABELS = {
         "audit_recruitment_nomination_refused",
         default="Inscription de l'admis à sa session refusée",
     ),
+    actions.ATTESTATION_REQUESTED: _(
+        "audit_attestation_requested", default="Attestation demandée"
+    ),
+    actions.ATTESTATION_ISSUED: _(
+        "audit_attestation_issued", default="Attestation délivrée"
+    ),
+    actions.ATTESTATION_REVOKED: _(
+        "audit_attestation_revoked", default="Attestation révoquée"
+    ),
+    actions.ATTESTATION_REFUSED: _(
+        "audit_attestation_refused", default="Attestation refusée"
+    ),
 }
 
 # The role an officer sees for a consultation of his or her file (no names).

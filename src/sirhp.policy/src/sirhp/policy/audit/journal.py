@@ -113,6 +113,12 @@ RECRUITMENT_ADMITTED = "recruitment.admitted"
 RECRUITMENT_ADMISSIONS = "recruitment.admissions"
 RECRUITMENT_NOMINATED = "recruitment.nominated"
 RECRUITMENT_NOMINATION_REFUSED = "recruitment.nomination_refused"
+# official documents (sirhp.content.attestations): asked for (the kind),
+# issued and revoked (the number), refused (the kind)
+ATTESTATION_REQUESTED = "attestation.requested"
+ATTESTATION_ISSUED = "attestation.issued"
+ATTESTATION_REVOKED = "attestation.revoked"
+ATTESTATION_REFUSED = "attestation.refused"
 
 ACTIONS = (
     VIEW,
@@ -154,6 +160,10 @@ ACTIONS = (
     RECRUITMENT_ADMISSIONS,
     RECRUITMENT_NOMINATED,
     RECRUITMENT_NOMINATION_REFUSED,
+    ATTESTATION_REQUESTED,
+    ATTESTATION_ISSUED,
+    ATTESTATION_REVOKED,
+    ATTESTATION_REFUSED,
 )
 
 

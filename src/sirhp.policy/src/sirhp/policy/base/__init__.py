@@ -10,5 +10,9 @@ imports a feature.
   of ``files`` and the officer's "Mon dossier" build on it);
 - ``i18n``: ``french(message)``, a message in the request's language for
   exception texts;
-- ``localroles``: the one module that writes local roles.
+- ``localroles``: the one module that writes local roles;
+- ``personnel_search``: the agency listing's filters and catalog query
+  (the listing and its nominative lists run the same);
+- ``exports``: workbooks, PDFs of tables under the agency header, the
+  journaled attachment.
 """
