@@ -36,6 +36,7 @@ TYPES = (
     "AttestationRequest",
     "RecruitmentCampaign",
     "Candidate",
+    "DeploymentList",
 )
 
 PERSONNEL_FILE_FIELDS = [
@@ -135,6 +136,7 @@ class TestFTI:
                     "EvaluationCampaign",
                     "PromotionTable",
                     "RecruitmentCampaign",
+                    "DeploymentList",
                 },
             ),
             ("Unit", {"Unit"}),
@@ -164,6 +166,7 @@ class TestFTI:
             ("AttestationRequest", set()),
             ("RecruitmentCampaign", {"Candidate"}),
             ("Candidate", set()),
+            ("DeploymentList", set()),
         ],
     )
     def test_allowed_content_types(self, portal, portal_type, allowed):
@@ -190,6 +193,7 @@ class TestFTI:
             "EvaluationCampaign",
             "PromotionTable",
             "RecruitmentCampaign",
+            "DeploymentList",
         }
         unit = agency["dr-bamako"]
         assert {t.getId() for t in unit.allowedContentTypes()} == {"Unit"}

@@ -5,6 +5,7 @@
 - ``indicators``: the dashboard (``sirhp: View indicators``) for HR
   managers and auditors, and for each unit's commanders on their units;
 - ``deployment``: the staff finder for HR managers, commanders and auditors;
+- ``deployment_lists``: the deployment lists' workflow;
 - ``attestations``: the attestation workflow and its grants;
 - ``recruitment_types``: the ``RecruitmentOfficer`` role and each agency's
   recruitment group, the recruitment workflows and grants.
@@ -14,6 +15,7 @@ Take a backup first (docs/operations.md).
 
 from sirhp.policy.upgrades import attestations
 from sirhp.policy.upgrades import deployment
+from sirhp.policy.upgrades import deployment_lists
 from sirhp.policy.upgrades import indicators
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import matricule_sequence
@@ -23,6 +25,7 @@ STEPS = (
     matricule_sequence,
     indicators,
     deployment,
+    deployment_lists,
     attestations,
     recruitment_types,
 )
