@@ -8,7 +8,8 @@ Targets: cold <= 1 s, warm <= 200 ms (20,000 files).
 """
 
 from plone import api
-from plone.memoize.ram import global_cache
+from zope.component import getUtility
+from zope.ramcache.interfaces.ram import IRAMCache
 import statistics
 from Testing.makerequest import makerequest
 import time
@@ -48,8 +49,12 @@ def main(app):
                 )
                 plain.append(seconds)
             cold, warm = [], []
+            # the first call also loads the objects into the ZODB cache
+            first, _report = _timed(
+                lambda: indicators.indicators(context=agency, at=REFERENCE_DATE)
+            )
             for _run in range(RUNS):
-                global_cache.invalidateAll()
+                getUtility(IRAMCache).invalidateAll()  # plone.memoize's cache
                 seconds, report = _timed(
                     lambda: indicators.indicators(context=agency, at=REFERENCE_DATE)
                 )
@@ -64,6 +69,7 @@ def main(app):
     base = statistics.median(plain)
     print(f"{found} validated files, {staff} in service on {REFERENCE_DATE}")
     print(f"plain catalog query: median {base * 1000:.1f} ms")
+    print(f"dashboard, first call of the process: {first * 1000:.0f} ms")
     for name, times, target in (("cold", cold, 1000), ("warm", warm, 200)):
         median = statistics.median(times)
         print(
