@@ -50,9 +50,9 @@ from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
+from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
-from sirhp.content.base.errors import SirhpError
 from sirhp.content.permissions import DownloadAttestation
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.promotion import api as promotion_api

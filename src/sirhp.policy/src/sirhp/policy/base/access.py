@@ -308,6 +308,7 @@ def transition_id(operation):
     """The workflow transition an operation of ``TRANSITIONS`` fires."""
     return TRANSITION_IDS.get(operation, operation)
 
+
 # operations that change data when allowed
 MUTATING = TRANSITIONS | {
     "edit",
