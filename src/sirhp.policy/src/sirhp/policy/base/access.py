@@ -188,7 +188,7 @@ OPERATION_LABELS = {
     "decisions": ("saisir les décisions de la commission", "record decisions"),
     "retract": ("retirer (retour au brouillon)", "retract"),
     "decide": ("arrêter les décisions", "decide"),
-    "publish": ("publier les promotions", "publish"),
+    "publish": ("publier (promotions, résultats d'un concours)", "publish"),
     # fairness (fairness/access.py)
     "fairness": ("équité d'un tableau (@fairness?table=)", "fairness of a table"),
     "fairness_year": ("équité d'une année (@fairness?year=)", "fairness of a year"),
