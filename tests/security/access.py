@@ -23,6 +23,7 @@ import re
 import requests
 from sirhp.policy import testdata
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access_builders import HRBuilders
 import transaction
 
 PASSWORD = testdata.PASSWORD
@@ -64,6 +65,9 @@ EDIT_FIELD = {
     "session": "place",
     "promotion": "target_grade",
     "attestation": "purpose",
+    "recruitment": "title",
+    "candidate": "first_names",
+    "deployment_list": "purpose",
 }
 # the unit's commander's marks of the evaluations of the tables
 MARKS = {"discipline": 12, "efficacite": 15}
@@ -101,7 +105,7 @@ def _do(obj, user, transition, **kwargs):
         )
 
 
-class Site:
+class Site(HRBuilders):
     """The objects of every table in one functional set-up."""
 
     def __init__(self, portal):

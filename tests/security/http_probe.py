@@ -8,6 +8,7 @@ from base64 import b64encode
 import re
 from sirhp.policy import testdata
 from sirhp.policy.base.access import MUTATING
+from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from tests.security.access import DENIED
@@ -34,6 +35,9 @@ NEW_VALUE = {
     "course": "Intitulé {}",
     "session": "Salle {}",
     "attestation": "Objet {}",
+    "recruitment": "Concours {}",
+    "candidate": "Prénom {}",
+    "deployment_list": "Objet {}",
 }
 # a valid other value for the fields that are choices
 CHOICE_VALUE = {
@@ -44,7 +48,7 @@ CHOICE_VALUE = {
 }
 # tables whose page draws its own transition buttons (sirhp-transition-<id>)
 # instead of the workflow menu
-OWN_BUTTONS = {"leave", "evaluation", "promotion"}
+OWN_BUTTONS = {"leave", "evaluation", "promotion", "recruitment"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -502,19 +506,77 @@ class Probe:
             return True
         return self.refused(response, rest=False)
 
+    # --- recruitment and deployment lists ---
+
+    def _own_get(self, name, rest, content_type):
+        """GET <obj>/<name>: 200 of ``content_type``, or refused."""
+        response = self.get(f"{self.url}/{name}", rest)
+        if response.status_code == 200:
+            assert response.headers["Content-Type"].startswith(content_type)
+            return True
+        return self.refused(response, rest)
+
+    def candidates(self, rest):
+        return self._own_get("@candidates", True, "application/json")
+
+    def statistics(self, rest):
+        if rest:
+            return self._own_get("@recruitment-statistics", True, "application/json")
+        return self._own_get("@@statistiques-recrutement", False, "text/html")
+
+    def recruitment_results(self, rest):
+        if rest:
+            return self._own_get("@recruitment-results", True, "application/json")
+        return self._own_get("@@resultats", False, "text/html")
+
+    def admissions(self, rest):
+        """POST @admissions (200: files made), or the results page's form
+        (its button ``admit`` shown); a refusal makes no file."""
+        if not rest:
+            response = self.get(f"{self.url}/@@resultats", rest=False)
+            if response.status_code != 200:
+                return self.refused(response, rest=False)
+            return 'name="admit"' in response.text
+        response = self.http(
+            "POST",
+            f"{self.url}/@admissions",
+            self.login,
+            json={"hire_date": "2026-11-02"},
+        )
+        if response.status_code == 200:
+            assert response.json()["created"]
+            return True
+        if response.status_code == 400:  # the API's refusal (not published)
+            self.no_leak(response)
+            return False
+        return self.refused(response)
+
+    def candidate_marks(self, rest):
+        return self._own_get("@@notes", False, "text/html")
+
+    def deployment_list(self, rest):
+        return self._own_get("@deployment-list", True, "application/json")
+
+    def list_xlsx(self, rest):
+        return self._own_get("@@liste.xlsx", False, "application/vnd.openxmlformats")
+
+    def list_pdf(self, rest):
+        return self._own_get("@@liste.pdf", False, "application/pdf")
+
     def transition(self, rest):
+        name = transition_id(self.operation)
         if not rest:
             response = self.get(self.url, rest=False)
             if response.status_code != 200:
                 return self.refused(response, rest=False)
             if self.table.key in OWN_BUTTONS:
-                return f"sirhp-transition-{self.operation}" in response.text
-            return f'id="workflow-transition-{self.operation}"' in response.text
+                return f"sirhp-transition-{name}" in response.text
+            return f'id="workflow-transition-{name}"' in response.text
         body = {"comment": "Motif de contrôle : pièce manquante."}
         if self.operation == "revoke":
             body["revocation_reason"] = "lost"
         response = self.http(
-            "POST", f"{self.url}/@workflow/{self.operation}", self.login, json=body
+            "POST", f"{self.url}/@workflow/{name}", self.login, json=body
         )
         state = self.site.state_of(self.target)
         if response.status_code == 200 and not self.already_there(response):

@@ -409,6 +409,82 @@ class World:
             )
         self._transition(request, "reviewer.pn", "reject", "Pièce manquante.")
         self._add_target("change_rejected", "mail", request)
+        self._recruitment()
+        self._deployment_list()
+
+    def _recruitment(self):
+        """A concours of the Police nationale (``concours``) by its
+        recruitment officer: one candidate from Ségou (his names are the
+        markers: who manages the concours only), marked at every stage,
+        results proposed (auditors do not read them before publication)."""
+        from sirhp.content.recruitment import api as recruitment
+
+        names = {name: self.markers("can") for name in ("last", "first")}
+        with api.env.adopt_user(username="recruiter.pn"):
+            campaign = api.content.create(
+                container=self.portal["police-nationale"],
+                type="RecruitmentCampaign",
+                id="concours",
+                title="Concours d'agents 2026",
+                corps="sous-officiers",
+                grade="agent",
+                posts=1,
+                quotas=["segou|1"],
+                shortfall_rule="national",
+                start=date(2026, 11, 1),
+                end=date(2026, 12, 31),
+            )
+            candidate = recruitment.add_candidate(
+                campaign=campaign,
+                last_name=names["last"],
+                first_names=names["first"],
+                nina="QZNINA000000001",
+                sex="F",
+                birth_date=date(2000, 5, 1),
+                region_of_origin="segou",
+            )
+        self._add_target("campaign", "campaign", campaign)
+        self._add_target("candidate", "candidate", candidate)
+        for marker in names.values():
+            self._plant(
+                f"candidate name {marker}", "candidate", VIEW, text_pattern(marker)
+            )
+        self._transition(campaign, "recruiter.pn", "open")
+        stages = recruitment.stages_of(campaign)
+        with api.env.adopt_user(username="recruiter.pn"):
+            recruitment.set_scores(
+                candidate=candidate, scores={s.code: 15 for s in stages}
+            )
+        self._transition(campaign, "recruiter.pn", "close")
+        self._transition(campaign, "recruiter.pn", "propose_results")
+
+    def _deployment_list(self):
+        """An active deployment list (``liste``) of every officer the HR
+        manager sees; its purpose is the marker (its readers: HR managers,
+        auditors, administrators). Its members are not told (notify off):
+        Mon dossier would show them the purpose, by design."""
+        from sirhp.content.deployment import lists
+
+        marker = self.markers("dep")
+        with api.env.adopt_user(username="hrmanager.pn"):
+            saved = lists.save(
+                context=self.portal["police-nationale"],
+                title="Liste",
+                purpose=f"Sécurisation {marker}",
+                start=date(2026, 11, 9),
+                end=date(2026, 11, 15),
+                notify=False,
+                query={},
+                today=date(2026, 11, 1),
+            )
+        self._add_target("deployment_list", "deployment_list", saved)
+        self._plant(
+            f"deployment list purpose {marker}",
+            "deployment_list",
+            VIEW,
+            text_pattern(marker),
+        )
+        self._transition(saved, "hrmanager.pn", "activate")
 
     def _doc_marker(self, key, kind):
         marker = self.markers(kind)

@@ -400,6 +400,46 @@ def _indicators(world, target):
     ]
 
 
+def _content_and_page(suffix):
+    """The object's JSON (with a reason) and its page."""
+
+    def requests_of(world, target):
+        url = target.url + suffix
+        return [(url, url, {"reason": True}), (f"page {url}", url, {"accept": PAGE})]
+
+    return requests_of
+
+
+def _recruitment(world, target):
+    campaign = world.targets["campaign"].url
+    candidate = world.targets["candidate"].url
+    rest_names = ("", "/@recruitment-statistics", "/@recruitment-results")
+    pages = (
+        "",
+        "/@@resultats",
+        "/@@statistiques-recrutement",
+        "/@@ajouter-candidat",
+        "/@@import-notes",
+        "/@@modele-notes.xlsx",
+    )
+    return (
+        [(f"{campaign}{n}", f"{campaign}{n}", {}) for n in rest_names]
+        + [(f"page {campaign}{n}", f"{campaign}{n}", {"accept": PAGE}) for n in pages]
+        + [(f"{candidate}/@@notes", f"{candidate}/@@notes", {"accept": PAGE})]
+    )
+
+
+def _deployment_list(world, target):
+    url = world.targets["deployment_list"].url
+    return [
+        (f"{url}/@deployment-list", f"{url}/@deployment-list", {}),
+        (f"page {url}", url, {"accept": PAGE}),
+    ] + [
+        (f"{url}/@@{name}", f"{url}/@@{name}", {"accept": PAGE})
+        for name in ("liste.xlsx", "liste.pdf")
+    ]
+
+
 class Mails:
     """The notification mails (.eml in SIRHP_MAIL_DIR) sent to the persona."""
 
@@ -517,13 +557,18 @@ REGISTRY = (
         "a recruitment campaign's candidates: names, NINA, birth date, region "
         "of origin, marks and status, for recruitment officers, HR managers "
         "and administrators of the agency (never auditors)",
-        skip="no RecruitmentCampaign is planted; every persona's refusal is "
-        "tested by tests/recruitment/test_recruitment_access.py",
+    ),
+    Representation(
+        "recruitment:candidate",
+        ("candidate",),
+        _content_and_page(""),
+        ("service:GET (content)",),
+        "a candidate's JSON and page (identity, marks): who manages the concours",
     ),
     Representation(
         "recruitment:pages",
         ("site",),
-        site_rest("/police-nationale/concours/@recruitment-statistics"),
+        _recruitment,
         (
             "service:GET @recruitment-statistics",
             "service:GET @recruitment-results",
@@ -535,26 +580,22 @@ REGISTRY = (
             "view:notes",
             "view:statistiques-recrutement",
         ),
-        "a campaign's counts by region and sex vs quota (auditors too: counts "
-        "only), its pages (a candidate's marks, the marks spreadsheet's "
-        "template and import, the new candidate form), the results (names, "
-        "regions, averages, why; auditors once published) and the admitted "
-        "candidates' files (HR managers)",
-        skip="no RecruitmentCampaign is planted; every persona's refusal is "
-        "tested by tests/recruitment/test_recruitment_access.py",
+        "a campaign's JSON and page, its counts by region and sex vs quota "
+        "(auditors too: counts only), its pages (a candidate's marks, the "
+        "marks spreadsheet's template and import, the new candidate form), "
+        "the results (names, regions, averages, why; auditors once "
+        "published). POST @admissions (the admitted candidates' files, HR "
+        "managers, once published) is never fetched: it makes files",
     ),
     Representation(
         "deployment:list",
         ("site",),
-        site_rest("/police-nationale/liste/@deployment-list"),
+        _deployment_list,
         ("service:GET @deployment-list", "view:liste.xlsx", "view:liste.pdf"),
         "a deployment list: its title, purpose, dates and members (the "
         "finder's items, catalog metadata and index values, only the files "
-        "the reader may see), as REST, XLSX and PDF nominative list, for HR "
-        "managers, auditors and administrators",
-        skip="no DeploymentList is planted; every persona's refusal is tested "
-        "by tests/deployment/test_deployment_list_access.py and the members "
-        "filtered by the reader's rights by tests/deployment/test_deployment_lists.py",
+        "the reader may see), as JSON, page, XLSX and PDF nominative list, for "
+        "HR managers, auditors and administrators",
     ),
     Representation(
         "rest:@leave-balance",

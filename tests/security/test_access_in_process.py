@@ -50,16 +50,21 @@ from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest
+from sirhp.content.base.errors import SirhpError
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.permissions import DownloadAttestation
+from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.promotion import api as promotion_api
+from sirhp.content.recruitment import admissions
+from sirhp.content.recruitment import api as recruitment_api
 from sirhp.content.training import api as training_api
 from sirhp.content.training import verification
 from sirhp.policy import testdata
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
 from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
 from tests.security.access import class_name
@@ -95,6 +100,9 @@ EDIT_VALUE = {
     "session": "Salle modifiée",
     "promotion": "officier-2",
     "attestation": "Objet modifié",
+    "recruitment": "Concours modifié",
+    "candidate": "Prénom modifié",
+    "deployment_list": "Objet modifié",
 }
 # plone.dexterity raises zExceptions' Unauthorized, AccessControl its own
 UNAUTHORIZED = (Unauthorized, zExceptions.Unauthorized)
@@ -301,7 +309,10 @@ class Probe:
         finally:
             for key in form:
                 del self.request.form[key]
-        assert self.request.response.getStatus() == 200, answer
+        status = self.request.response.getStatus()
+        if status in (403, 404):  # the API's refusal (SirhpService's answer)
+            return None
+        assert status == 200, answer
         return answer
 
     def open(self):
@@ -386,12 +397,13 @@ class Probe:
     def fairness_year(self):
         return self._fairness(year="2026")
 
-    def _page(self, name):
-        """A page's permission, as the publisher checks it."""
-        agency = self.holder("Agency")
-        page = getMultiAdapter((agency, self.request), name=name)
+    def _page(self, name, context=None):
+        """A page's permission (on the agency unless told), as the
+        publisher checks it."""
+        context = context if context is not None else self.holder("Agency")
+        page = getMultiAdapter((context, self.request), name=name)
         try:
-            getSecurityManager().validate(agency, agency, name, page)
+            getSecurityManager().validate(context, context, name, page)
         except UNAUTHORIZED:
             return False
         return True
@@ -420,24 +432,74 @@ class Probe:
         ``@@document.pdf`` and of ``verification.document_pdf``."""
         return self.has(DownloadAttestation)
 
+    # --- recruitment and deployment lists ---
+
+    def candidates(self):
+        return self._service(self.obj, "@candidates") is not None
+
+    def statistics(self):
+        """The service and the page ask the same permission."""
+        rest = self._service(self.obj, "@recruitment-statistics") is not None
+        page = self._page("statistiques-recrutement", self.obj)
+        assert rest is page, f"@recruitment-statistics {rest}, page {page}"
+        return rest
+
+    def recruitment_results(self):
+        """The service (its permission, then the API's rule) and the page
+        (its permission, then the same API call)."""
+        rest = self._service(self.obj, "@recruitment-results") is not None
+        page = self._page("resultats", self.obj)
+        if page:
+            try:
+                recruitment_api.results(campaign=self.obj)
+            except (*UNAUTHORIZED, SirhpError):
+                page = False
+        assert rest is page, f"@recruitment-results {rest}, @@resultats {page}"
+        return rest
+
+    def admissions(self):
+        """``admissions.create_files`` (POST @admissions and the results
+        page's form, both ``sirhp: Manage recruitment``)."""
+        if not self.has(ManageRecruitment):
+            return False
+        try:
+            report = admissions.create_files(campaign=self.obj, hire_date="2026-11-02")
+        except (*UNAUTHORIZED, SirhpError):
+            return False
+        assert report["created"]
+        return True
+
+    def candidate_marks(self):
+        return self._page("notes", self.obj)
+
+    def deployment_list(self):
+        return self._service(self.obj, "@deployment-list") is not None
+
+    def list_xlsx(self):
+        return self._page("liste.xlsx", self.obj)
+
+    def list_pdf(self):
+        return self._page("liste.pdf", self.obj)
+
     def transition(self, operation):
         workflow = api.portal.get_tool("portal_workflow")
         offered = {t["id"] for t in workflow.getTransitionsFor(self.obj)}
-        allowed = operation in offered
+        name = transition_id(operation)
+        allowed = name in offered
         extra = {"revocation_reason": "lost"} if operation == "revoke" else {}
         try:
             api.content.transition(
-                obj=self.obj, transition=operation, comment=COMMENT, **extra
+                obj=self.obj, transition=name, comment=COMMENT, **extra
             )
         except REFUSED:
             assert api.content.get_state(self.obj) == self.state
             assert not allowed, f"offered but refused: {operation}"
             return False
         (chain,) = workflow.getChainFor(self.obj)
-        target = workflow[chain].transitions[operation].new_state_id
+        target = workflow[chain].transitions[name].new_state_id
         assert api.content.get_state(self.obj) == target
         entry = self.obj.workflow_history[chain][-1]
-        assert (entry["action"], entry["actor"]) == (operation, self.login)
+        assert (entry["action"], entry["actor"]) == (name, self.login)
         assert allowed, f"fired but not offered: {operation}"
         return True
 
@@ -492,4 +554,4 @@ def test_every_cell_is_asked():
     cells = sum(
         len(table.states) * len(PERSONAS) * len(table.operations) for table in TABLES
     )
-    assert (maps, cells) == (945, CELL_COUNT)
+    assert (maps, cells) == (1224, CELL_COUNT)

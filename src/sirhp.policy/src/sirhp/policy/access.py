@@ -13,6 +13,7 @@ from sirhp.policy.careers.access import DECORATION
 from sirhp.policy.careers.access import SANCTION
 from sirhp.policy.changes.access import CHANGE_REQUEST
 from sirhp.policy.changes.access import OFFICER_REQUEST
+from sirhp.policy.deployment.access import DEPLOYMENT_LIST
 from sirhp.policy.documents.access import DOCUMENT
 from sirhp.policy.documents.access import RESTRICTED_DOCUMENT
 from sirhp.policy.evaluation.access import CAMPAIGN
@@ -23,6 +24,8 @@ from sirhp.policy.files.access import FILE
 from sirhp.policy.indicators.access import INDICATORS
 from sirhp.policy.leave.access import LEAVE
 from sirhp.policy.promotion.access import PROMOTION_TABLE
+from sirhp.policy.recruitment.access import CANDIDATE
+from sirhp.policy.recruitment.access import RECRUITMENT
 from sirhp.policy.training.access import COURSE
 from sirhp.policy.training.access import SESSION
 
@@ -46,6 +49,9 @@ TABLES = (
     FAIRNESS,
     INDICATORS,
     ATTESTATION,
+    RECRUITMENT,
+    CANDIDATE,
+    DEPLOYMENT_LIST,
 )
 TABLE = {table.key: table for table in TABLES}
 CELL_COUNT = sum(table.cell_count for table in TABLES)

@@ -25,6 +25,9 @@ hrmanager.pn        HR manager of the agency
 hrmanager.ocs       HR manager of the other agency
 commander.pn        commander of the unit of the records
 commander2.pn       commander of another unit (Kayes)
+recruiter.pn        recruitment officer of the agency (RecruitmentOfficer):
+                    runs its concours, never reads a staff file
+recruiter.ocs       recruitment officer of the other agency
 auditor             Inspection: reads everything, changes nothing
 siteadmin           site administrator ("Site Administrators" group)
 officer             the officer concerned (user id = matricule)
@@ -54,6 +57,11 @@ PERSONA_LABELS = {
     "hrmanager.ocs": ("gestionnaire RH de l'autre agence", "HR manager, other agency"),
     "commander.pn": ("chef de l'unité", "commander of the unit"),
     "commander2.pn": ("chef d'une autre unité", "commander of another unit"),
+    "recruiter.pn": ("chargé du recrutement de l'agence", "recruitment officer"),
+    "recruiter.ocs": (
+        "chargé du recrutement de l'autre agence",
+        "recruitment officer, other agency",
+    ),
     "auditor": ("inspection (auditeur)", "auditor"),
     "siteadmin": ("administrateur du site", "site administrator"),
     "officer": ("l'agent concerné", "the officer concerned"),
@@ -73,10 +81,11 @@ SAME_AGENCY = (
     "commander.pn",
     "officer",
     "commander2.pn",
+    "recruiter.pn",
     "other_officer",
 )
 SITE_WIDE = ("auditor", "siteadmin")
-OTHER_AGENCY = ("clerk.ocs", "reviewer.ocs", "hrmanager.ocs")
+OTHER_AGENCY = ("clerk.ocs", "reviewer.ocs", "hrmanager.ocs", "recruiter.ocs")
 ANONYMOUS = "anonymous"
 
 # --- persona sets -----------------------------------------------------------
@@ -89,6 +98,7 @@ REVIEWERS = frozenset({"reviewer.pn", "clerkreviewer.pn"})
 AUDITOR = frozenset({"auditor"})
 COMMANDER = frozenset({"commander.pn"})
 OFFICER = frozenset({"officer"})
+RECRUITER = frozenset({"recruiter.pn"})
 NOBODY = frozenset()
 
 # the agency's records staff, the auditors and the administrators
@@ -178,7 +188,7 @@ OPERATION_LABELS = {
     "decisions": ("saisir les décisions de la commission", "record decisions"),
     "retract": ("retirer (retour au brouillon)", "retract"),
     "decide": ("arrêter les décisions", "decide"),
-    "publish": ("publier les promotions", "publish"),
+    "publish": ("publier (promotions, résultats d'un concours)", "publish"),
     # fairness (fairness/access.py)
     "fairness": ("équité d'un tableau (@fairness?table=)", "fairness of a table"),
     "fairness_year": ("équité d'une année (@fairness?year=)", "fairness of a year"),
@@ -196,6 +206,29 @@ OPERATION_LABELS = {
     "prepare": ("préparer (signataire)", "prepare (signer)"),
     "refuse": ("refuser", "refuse"),
     "attestation_pdf": ("télécharger le document (@@document.pdf)", "download"),
+    # recruitment (recruitment/access.py)
+    "open_recruitment": ("ouvrir les candidatures", "open the candidatures"),
+    "propose_results": ("proposer les résultats", "propose the results"),
+    "reopen": ("rouvrir (retour aux notes)", "reopen (back to the marks)"),
+    "candidates": ("candidats (@candidates)", "candidates (@candidates)"),
+    "statistics": (
+        "statistiques (@recruitment-statistics, @@statistiques-recrutement)",
+        "statistics",
+    ),
+    "recruitment_results": (
+        "résultats (@recruitment-results, @@resultats)",
+        "results",
+    ),
+    "admissions": (
+        "dossiers des admis (POST @admissions)",
+        "admitted candidates' files (POST @admissions)",
+    ),
+    "candidate_marks": ("notes du candidat (@@notes)", "candidate's marks (@@notes)"),
+    # deployment lists (deployment/access.py)
+    "activate": ("activer", "activate"),
+    "deployment_list": ("la liste (GET @deployment-list)", "the list (REST)"),
+    "list_xlsx": ("export tableur (@@liste.xlsx)", "spreadsheet export"),
+    "list_pdf": ("liste nominative (@@liste.pdf)", "PDF nominative list"),
 }
 
 STATE_LABELS = {
@@ -225,6 +258,10 @@ STATE_LABELS = {
     "published": ("Publié", "published"),
     "prepared": ("Préparée", "prepared"),
     "refused": ("Refusée", "refused"),
+    "open": ("Candidatures ouvertes", "open"),
+    "results_proposed": ("Résultats proposés", "results proposed"),
+    "registered": ("Inscrit", "registered"),
+    "active": ("Active", "active"),
 }
 
 # workflow transitions (the others are reads, writes and pages)
@@ -255,8 +292,23 @@ TRANSITIONS = frozenset(
         # attestations (attestations/access.py)
         "prepare",
         "refuse",
+        # recruitment and deployment lists (recruitment/, deployment/access.py)
+        "open_recruitment",
+        "propose_results",
+        "reopen",
+        "activate",
     }
 )
+# the workflow transition of an operation named otherwise (the evaluation
+# campaign's ``open`` is an operation of its own, not a transition)
+TRANSITION_IDS = {"open_recruitment": "open"}
+
+
+def transition_id(operation):
+    """The workflow transition an operation of ``TRANSITIONS`` fires."""
+    return TRANSITION_IDS.get(operation, operation)
+
+
 # operations that change data when allowed
 MUTATING = TRANSITIONS | {
     "edit",
@@ -268,6 +320,7 @@ MUTATING = TRANSITIONS | {
     "decisions",
     "nominate",
     "results",
+    "admissions",
 }
 
 

@@ -13,41 +13,68 @@ checks it for every persona, in process and over HTTP.
 from sirhp.policy.base.access import ADMIN
 from sirhp.policy.base.access import AUDITOR
 from sirhp.policy.base.access import HR
+from sirhp.policy.base.access import rows
+from sirhp.policy.base.access import Table
 
 # personas who search the Police nationale's staff
 DEPLOYMENT_SEARCHERS = HR | AUDITOR | ADMIN
 
-# Deployment lists (``DeploymentList``, sirhp_deployment_list_workflow), in
-# the notation of ``sirhp.policy.base.access``: who adds one (on the agency:
-# the form « Enregistrer comme liste » and POST @deployment-lists), and per
-# state who reads it (its page, GET @deployment-list, @@liste.xlsx,
-# @@liste.pdf), edits it and acts on it. Commanders, officers, clerks,
-# reviewers and the other agency never: a list names officers of the whole
-# agency for a purpose HR decides (an officer only learns, in Mon dossier,
-# that he is on an active list). Not a shared ``Table``:
-# ``tests/deployment/test_deployment_list_access.py`` checks every persona
-# in process and the pages and endpoints over HTTP.
+# Deployment lists (``DeploymentList``, sirhp_deployment_list_workflow): who
+# adds one (on the agency: the form « Enregistrer comme liste » and POST
+# @deployment-lists), and per state who reads it (its page, GET
+# @deployment-list, @@liste.xlsx, @@liste.pdf), edits, deletes it and acts on
+# it. Commanders, officers, clerks, reviewers, recruitment officers and the
+# other agency never: a list names officers of the whole agency for a purpose
+# HR decides (an officer only learns, in Mon dossier, that he is on an active
+# list). Only Zope's Managers delete a list once active. The table is
+# checked cell by cell in process and over HTTP by
+# ``tests/security/test_access_*.py``; adding a list by
+# ``tests/deployment/test_deployment_lists*.py``.
 LIST_MANAGERS = HR | ADMIN
 LIST_READERS = LIST_MANAGERS | AUDITOR
 LIST_ADDERS = LIST_MANAGERS
 LIST_STATES = ("draft", "active", "closed")
+_LIST_READ = dict.fromkeys(
+    ("view", "deployment_list", "list_xlsx", "list_pdf"), LIST_READERS
+)
+
+DEPLOYMENT_LIST = Table(
+    key="deployment_list",
+    portal_type="DeploymentList",
+    label=("Liste de déploiement", "Deployment list"),
+    states=LIST_STATES,
+    operations=(
+        "view",
+        "edit",
+        "delete",
+        "activate",
+        "close",
+        "list_xlsx",
+        "list_pdf",
+        "deployment_list",
+    ),
+    rules=rows(
+        draft={
+            **_LIST_READ,
+            "edit": LIST_MANAGERS,
+            "delete": LIST_MANAGERS,
+            "activate": LIST_MANAGERS,
+        },
+        active={**_LIST_READ, "close": LIST_MANAGERS},
+        closed=_LIST_READ,
+    ),
+    note=(
+        "Liste de la Police nationale enregistrée par hrmanager.pn (tous les "
+        "agents qu'il voit), activée et close par hrmanager.pn.",
+        "Police nationale list saved by hrmanager.pn (every officer he sees), "
+        "activated and closed by hrmanager.pn.",
+    ),
+)
+# the rows tests/deployment/test_deployment_lists.py asks per state
 LIST_RULES = {
-    "draft": {
-        "view": LIST_READERS,
-        "edit": LIST_MANAGERS,
-        "activate": LIST_MANAGERS,
-        "close": frozenset(),
-    },
-    "active": {
-        "view": LIST_READERS,
-        "edit": frozenset(),
-        "activate": frozenset(),
-        "close": LIST_MANAGERS,
-    },
-    "closed": {
-        "view": LIST_READERS,
-        "edit": frozenset(),
-        "activate": frozenset(),
-        "close": frozenset(),
-    },
+    state: {
+        operation: DEPLOYMENT_LIST.rules.get((state, operation), frozenset())
+        for operation in ("view", "edit", "activate", "close")
+    }
+    for state in LIST_STATES
 }
