@@ -4,7 +4,8 @@ Read by ``test_plone_defaults.py`` and ``test_webdav_zmi.py``. The records,
 the badge, the change request, the leave request, the attestation request and the print batch are created by clerk.pn
 (their Owner) in officer A's validated file; the training course and session,
 the campaign and the tableau d'avancement by hrmanager.pn in the agency, the
-recruitment campaign and its candidate by recruiter.pn; the agency, unit and file are
+recruitment campaign and its candidate by recruiter.pn, the deployment list
+by hrmanager.pn; the agency, unit and file are
 those of the test data (the file also created by clerk.pn). A state is set
 with the workflow tool and the state's role mappings (no transition, no
 guard): the permissions of a state do not depend on how it was reached.
@@ -35,6 +36,7 @@ TYPES = (
     "AttestationRequest",
     "RecruitmentCampaign",
     "Candidate",
+    "DeploymentList",
 )
 CREATOR = "clerk.pn"
 
@@ -146,6 +148,17 @@ def build(portal, testdata):
             sex="F",
             birth_date="2000-05-01",
             region_of_origin="segou",
+        )
+    # a deployment list is the HR manager's
+    with api.env.adopt_user(username="hrmanager.pn"):
+        objects["DeploymentList"] = api.content.create(
+            container=agency,
+            type="DeploymentList",
+            id="liste",
+            title="Liste",
+            purpose="Sécurisation d'un scrutin",
+            start=REFERENCE_DATE,
+            end=REFERENCE_DATE,
         )
     assert tuple(objects) == TYPES
     return objects

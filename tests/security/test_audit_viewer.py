@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from plone import api
 import pytest
 import requests
@@ -96,7 +97,8 @@ def test_hr_manager_sees_only_own_agency(base, testdata):
         assert {item["agency"] for item in data["items"]} == {agency}
         page = get(f"{base}{where}/@@journal?b_size=200", login).text
         other = testdata.FILES["ocs_validated" if agency != "ocs" else "pn_validated"]
-        assert other not in page
+        leaked = [item for item in data["items"] if other in json.dumps(item)]
+        assert other not in page, leaked
 
 
 def test_filters(base, testdata):
