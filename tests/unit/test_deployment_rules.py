@@ -84,6 +84,23 @@ def test_parse_query():
     }
 
 
+def test_parse_query_of_a_saved_list():
+    """A saved list keeps every parameter as a list: a number or a date
+    given as a list of one is that value (several: refused)."""
+    query, problem = rules.parse_query(
+        {"language": ["bambara"], "age_min": ["30"], "available_on": ["2026-11-09"]},
+        ALLOWED,
+    )
+    assert problem is None
+    assert query == {
+        "language": ["bambara"],
+        "age_min": 30,
+        "available_on": date(2026, 11, 9),
+    }
+    both = {"available_on": ["2026-11-09", "2026-11-10"]}
+    assert rules.parse_query(both, ALLOWED)[1][0] == "deployment_bad_date"
+
+
 @pytest.mark.parametrize(
     "form, msgid",
     [

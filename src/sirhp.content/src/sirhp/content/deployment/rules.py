@@ -147,10 +147,19 @@ def _bad(name, value):
     )
 
 
+def _single(raw):
+    """A one-value parameter given as a list of one (a saved list's query,
+    ``lists.kept_query``, keeps every parameter as a list): that value."""
+    if isinstance(raw, (list, tuple)) and len(raw) == 1:
+        return raw[0]
+    return raw
+
+
 def parse_query(form, allowed):
     """The finder's query from request parameters.
 
-    :param form: ``{name: text or [texts]}`` (a request's form).
+    :param form: ``{name: text or [texts]}`` (a request's form; a number or
+        a date may come as a list of one).
     :param allowed: ``{parameter: set of known values}`` for
         ``LIST_PARAMETERS``.
     :returns: ``(query, problem)``: ``query`` maps each given parameter to
@@ -170,7 +179,7 @@ def parse_query(form, allowed):
         if values:
             query[name] = values
     for name in INT_PARAMETERS:
-        raw = form.get(name)
+        raw = _single(form.get(name))
         if raw in (None, ""):
             continue
         try:
@@ -191,7 +200,7 @@ def parse_query(form, allowed):
             {"value": str(level)},
         )
     for name in DATE_PARAMETERS:
-        raw = form.get(name)
+        raw = _single(form.get(name))
         if raw in (None, ""):
             continue
         try:

@@ -3,6 +3,7 @@
 from AccessControl import getSecurityManager
 import datetime
 from plone.memoize.view import memoize
+from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
 from sirhp.content.base.dates import waiting_time  # noqa: F401 (re-export)
 from sirhp.policy import _
@@ -149,6 +150,15 @@ class SirhpView(BrowserView):
 
     def state_label(self, state):
         return STATE_LABELS.get(state, state or "")
+
+    def transitions(self):
+        """The transitions the user may fire on the context (``id``,
+        ``title``): the buttons to the shared transition form."""
+        workflow = getToolByName(self.context, "portal_workflow")
+        return [
+            {"id": t["id"], "title": t["title"]}
+            for t in workflow.getTransitionsFor(self.context)
+        ]
 
 
 def has_zcml_permission(permission_id, context):

@@ -27,6 +27,12 @@ HEADER = (
     _("deployment_list_skills", default="Compétences"),
     _("deployment_list_languages", default="Langues"),
 )
+# the list's states (sirhp_deployment_list_workflow), as its workflow names them
+STATES = {
+    "draft": _("state_draft", default="Brouillon"),
+    "active": _("deployment_list_state_active", default="Active"),
+    "closed": _("deployment_list_state_closed", default="Close"),
+}
 MSG_PERIOD = _(
     "deployment_list_period", default="Objet : ${purpose} — du ${start} au ${end}"
 )
@@ -67,6 +73,9 @@ class SaveListView(DeploymentSearchView):
 
 class ListView(SirhpView):
     """The list's page: purpose, dates, state, members, exports."""
+
+    def state_label(self, state):
+        return STATES.get(state, state or "")
 
     @cached_property
     def described(self):

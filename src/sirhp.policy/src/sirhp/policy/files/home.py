@@ -82,7 +82,6 @@ class HomeView(SirhpView):
                     "can_see_dashboard": has_permission(ViewIndicators, agency),
                     "can_search_staff": has_permission(SearchDeployment, agency),
                     "can_see_register": has_permission(ViewAttestationRegister, agency),
-                    "can_recruit": has_permission(AddRecruitmentCampaign, agency),
                     "add_url": f"{brain.getURL()}/++add++PersonnelFile",
                 }
             )
@@ -110,6 +109,45 @@ class HomeView(SirhpView):
             if len(result) >= LIMIT:
                 break
         return result
+
+    def recruitment(self):
+        """The campaigns I may see and the agencies where I may open one
+        (with the add form's own permission). A recruitment officer does not
+        see the agency itself: its agencies are found unrestricted, and
+        shown only where he may add a campaign."""
+        catalog = api.portal.get_tool("portal_catalog")
+        agencies = []
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Agency", sort_on="sortable_title"
+        ):
+            agency = brain._unrestrictedGetObject()
+            if has_permission(AddRecruitmentCampaign, agency) and has_permission(
+                "Add portal content", agency
+            ):
+                agencies.append(
+                    {
+                        "title": brain.Title,
+                        "add_url": f"{brain.getURL()}/++add++RecruitmentCampaign",
+                    }
+                )
+        if not agencies:
+            return None
+        workflow = api.portal.get_tool("portal_workflow")
+        campaigns = [
+            {
+                "url": brain.getURL(),
+                "title": brain.Title,
+                "state": workflow.getTitleForStateOnType(
+                    brain.review_state, "RecruitmentCampaign"
+                ),
+            }
+            for brain in self.catalog(
+                portal_type="RecruitmentCampaign",
+                sort_on="created",
+                sort_order="descending",
+            )[: self.max_items]
+        ]
+        return {"agencies": agencies, "campaigns": campaigns}
 
     def can_file(self, agencies):
         return any(a["can_add"] for a in agencies)
