@@ -241,6 +241,11 @@ def new_site(app, args, settings):
         set_public_url(settings)
         badges = demo.create_demo_badges(site, count=40)
         print(f"{badges} demo badges (photos, requests, a print batch per agency)")
+        made = demo.create_demo_recruitment(site)
+        print(
+            f"{made['campaigns']} concours, {made['lists']} deployment lists, "
+            f"{made['documents']} official documents (demo)"
+        )
         transaction.commit()
     except BaseException:
         transaction.abort()
