@@ -137,3 +137,15 @@ def test_official_documents(portal, made):
     (revoked,) = [d for d in documents if api.content.get_state(d) == "revoked"]
     assert revoked.reason == demo_requests.REVOCATION
     assert revoked.kind == attestation_rules.SERVICE
+
+
+def test_no_list_when_the_search_finds_nobody(portal, testdata):
+    """A demo of a file or two (the system tests' ``--count 2``) may have
+    nobody to deploy: no list, and the site is still created."""
+    with api.env.adopt_roles(["Manager"]):
+        for name in ("pn_validated", "pn_validated2"):
+            file = portal.unrestrictedTraverse(testdata.path_of(name))
+            file.languages = ["fr"]
+            file.reindexObject()
+    assert demo.create_demo_lists(portal) == ()
+    assert _lists(portal) == {}

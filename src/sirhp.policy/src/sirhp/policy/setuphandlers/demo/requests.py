@@ -13,6 +13,7 @@ from plone import api
 from sirhp.content.attestations import api as attestations
 from sirhp.content.attestations import rules as attestation_rules
 from sirhp.content.deployment import lists
+from sirhp.content.deployment.api import member_uids
 from sirhp.policy.setuphandlers.demo.files import REFERENCE_DATE
 
 AGENCY = "police-nationale"
@@ -52,12 +53,17 @@ REVOCATION = "Délivrée sur une date d'entrée en service erronée ; remplacée
 
 
 def create_demo_lists(portal):
-    """The active (notified) and the closed deployment list.
+    """The active (notified) and the closed deployment list; none on a site
+    whose search finds nobody (a demo of a file or two).
 
-    :returns: (active, closed).
+    :returns: the lists made: (active, closed) or ().
     """
     agency = portal[AGENCY]
     with api.env.adopt_user(username=HR_MANAGER):
+        for settings in (ACTIVE_LIST, CLOSED_LIST):
+            found = member_uids(context=agency, form=settings["query"], today=TODAY)
+            if not found:
+                return ()
         active = lists.save(context=agency, today=TODAY, **ACTIVE_LIST)
         api.content.transition(obj=active, transition="activate")
         closed = lists.save(context=agency, today=TODAY, **CLOSED_LIST)
