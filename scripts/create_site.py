@@ -241,6 +241,13 @@ def new_site(app, args, settings):
         set_public_url(settings)
         badges = demo.create_demo_badges(site, count=40)
         print(f"{badges} demo badges (photos, requests, a print batch per agency)")
+        start = time.perf_counter()
+        made = demo.create_demo_recruitment(site)
+        print(
+            f"{made['campaigns']} concours, {made['lists']} deployment lists, "
+            f"{made['documents']} official documents in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
         transaction.commit()
     except BaseException:
         transaction.abort()

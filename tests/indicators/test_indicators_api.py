@@ -1,15 +1,20 @@
 """The dashboard's figures against counts made here by walking the test
-site's objects (never the catalog), on the reference date; the scope of a
-commander and of the other agency; the French refusal of a bad date."""
+site's objects (never the catalog), on the reference date: the files, and
+leave, evaluations, training and recruitment made in the test
+(``records``); the scope of a commander and of the other agency; the
+French refusal of a bad date."""
 
 from collections import Counter
 from plone import api
 import pytest
+from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.indicators import api as indicators
 from sirhp.content.indicators.api import IndicatorsError
+from sirhp.content.indicators.figures import PRIORITY_DOMAINS
 from sirhp.content.retirement.api import retirement_date_of
 from sirhp.content.vocabularies.fixed import DEPARTED_STATUSES
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+from tests.indicators import records
 
 AT = REFERENCE_DATE
 
@@ -40,6 +45,10 @@ def _staff(portal, agency_ids, at=AT):
     return result
 
 
+def _unit(file):
+    return file.unit.to_object if file.unit and not file.unit.isBroken() else None
+
+
 def _figures(context, login):
     with api.env.adopt_user(username=login):
         report = indicators.indicators(context=context, at=AT)
@@ -61,15 +70,12 @@ def test_every_figure_equals_an_independent_count(portal, login):
     assert staff, "the test data has validated files in service"
     figures = _figures(agency, login)
 
-    def unit(file):
-        return file.unit.to_object if file.unit and not file.unit.isBroken() else None
-
     def unit_title(file):
-        return unit(file).Title() if unit(file) is not None else ""
+        return _unit(file).Title() if _unit(file) is not None else ""
 
     expected = {
         "headcount_agency": Counter("police-nationale" for _f in staff),
-        "headcount_region": Counter(getattr(unit(f), "region", None) for f in staff),
+        "headcount_region": Counter(getattr(_unit(f), "region", None) for f in staff),
         "headcount_unit": Counter(unit_title(f) for f in staff),
         "headcount_corps": Counter(f.corps for f in staff),
         "headcount_grade": Counter(f.grade for f in staff),
@@ -101,6 +107,103 @@ def test_every_figure_equals_an_independent_count(portal, login):
     }
     assert figures["training_coverage"]["total"]["staff"] == len(staff)
     assert figures["recruitment_by_region"]["rows"] == []
+
+
+def _children(container, portal_type):
+    return [o for o in container.objectValues() if o.portal_type == portal_type]
+
+
+def _on_leave(portal, agency_id):
+    """Approved leave covering AT, by type, walking every file's requests."""
+    return Counter(
+        leave.leave_type
+        for file in _files(portal[agency_id])
+        for leave in _children(file, "LeaveRequest")
+        if api.content.get_state(leave) == "approved" and leave.start <= AT <= leave.end
+    )
+
+
+def _trained(agency, domain):
+    """UIDs of the files who passed a closed session of a ``domain`` course."""
+    codes = {c.code for c in _children(agency, "TrainingCourse") if c.domain == domain}
+    return {
+        uid
+        for session in _children(agency, "TrainingSession")
+        if session.course_code in codes and api.content.get_state(session) == "closed"
+        for uid, entry in (session.participants or {}).items()
+        if entry["result"] == "passed"
+    }
+
+
+def _admitted(campaign):
+    """Admitted by region, ranked here: averages over every stage, the
+    regional quotas filled best first, the posts left on national merit
+    (the campaign's rule); no two averages are equal in ``records``."""
+    stages = [line.split("|")[0] for line in campaign.stages]
+    averages = {
+        c: sum(c.scores[s] for s in stages) / len(stages)
+        for c in _children(campaign, "Candidate")
+        if not c.eliminated_at and set(stages) <= set(c.scores or {})
+    }
+    best = sorted(averages, key=averages.get, reverse=True)
+    quotas = {r: int(n) for r, n in (line.split("|") for line in campaign.quotas)}
+    admitted = []
+    for region, posts in quotas.items():
+        admitted += [c for c in best if c.region_of_origin == region][:posts]
+    left = [c for c in best if c not in admitted]
+    admitted += left[: campaign.posts - len(admitted)]
+    return Counter(c.region_of_origin for c in admitted), quotas
+
+
+@pytest.mark.parametrize("login", ["hrmanager.pn", "auditor"])
+def test_leave_evaluation_training_recruitment_equal_counts(portal, testdata, login):
+    made = records.create(portal, testdata)
+    agency = portal["police-nationale"]
+    staff = _staff(portal, ["police-nationale"])
+    figures = _figures(agency, login)
+
+    on_leave = _on_leave(portal, "police-nationale")
+    assert on_leave == {"annual": 1, "sick": 1}  # the requested one not counted
+    assert _counts(figures["leave_today"]) == dict(on_leave)
+    assert figures["leave_today"]["total"]["count"] == 2
+
+    name = evaluation_api.evaluation_id(made["evaluations"])
+    states = Counter(api.content.get_state(f[name]) for f in staff if name in f)
+    assert states["validated"] == states["to_acknowledge"] == 1
+    assert _counts(figures["evaluation_completion"]) == dict(states)
+    assert figures["evaluation_completion"]["campaign"] == 2026
+
+    coverage = figures["training_coverage"]
+    regions = Counter(getattr(_unit(f), "region", None) for f in staff)
+    rows = {row["group"]: row for row in coverage["rows"]}
+    assert {g: r["staff"] for g, r in rows.items()} == dict(regions)
+    for domain in PRIORITY_DOMAINS:
+        trained = _trained(agency, domain)
+        by_region = Counter(
+            getattr(_unit(f), "region", None) for f in staff if f.UID() in trained
+        )
+        for region, row in rows.items():
+            assert row[domain] == by_region[region], (domain, region)
+        assert coverage["total"][domain] == sum(by_region.values())
+    assert coverage["total"]["proximity"] == 1  # officer A passed, B failed
+
+    concours = made["campaign"]
+    candidates = Counter(c.region_of_origin for c in _children(concours, "Candidate"))
+    admitted, quotas = _admitted(concours)
+    assert admitted == {"segou": 3, "kayes": 1}  # Kayes' 2nd was eliminated
+    expected = {
+        region: {
+            "candidates": candidates[region],
+            "admitted": admitted[region],
+            "quota": quotas.get(region, 0),
+        }
+        for region in set(candidates) | set(quotas)
+    }
+    found = {
+        row["group"]: {k: row[k] for k in ("candidates", "admitted", "quota")}
+        for row in figures["recruitment_by_region"]["rows"]
+    }
+    assert found == expected
 
 
 def test_scope_of_a_commander(portal):

@@ -1,5 +1,6 @@
 """@indicators, @@tableau-de-bord and its XLSX over HTTP: who gets them,
-the same figures on the page, in the workbook (openpyxl) and in the JSON,
+the same figures on the page, in the workbook (openpyxl) and in the JSON
+(leave, evaluations, training and recruitment made by ``records``),
 the French 400 on a bad date, the page's weight; everyone else refused."""
 
 import gzip
@@ -8,6 +9,8 @@ from openpyxl import load_workbook
 import pytest
 import requests
 from sirhp.policy.audit.journal import get_journal
+from tests.indicators import records
+import transaction
 
 AT = "2026-11-01"
 JSON = {"Accept": "application/json"}
@@ -107,9 +110,26 @@ def _cells(figure):
     return [header, *rows, [figure["total"].get(i) for i in ids]]
 
 
-def test_page_export_and_rest_are_the_same_figures(agency_url, testdata):
+# the figures the test data leaves empty, filled by ``records``: a total of each
+RECORDED = {
+    "training_coverage": ("proximity", 1),
+    "recruitment_by_region": ("candidates", len(records.CANDIDATES)),
+    "evaluation_completion": ("count", 2),
+    "leave_today": ("count", 2),
+}
+
+
+def test_page_export_and_rest_are_the_same_figures(functional, agency_url, testdata):
+    records.create(functional["portal"], testdata)
+    transaction.commit()
     auth = _auth(testdata, "hrmanager.pn")
     body = _get(f"{agency_url}/@indicators", auth, at=AT).json()
+    totals = {
+        f["id"]: f["total"][RECORDED[f["id"]][0]]
+        for f in body["figures"]
+        if f["id"] in RECORDED
+    }
+    assert totals == {id: total for id, (_column, total) in RECORDED.items()}
     page = _get(f"{agency_url}/@@tableau-de-bord", auth, headers={}, at=AT)
     assert page.status_code == 200
     assert page.text.count("<svg") >= 10 and '<script src="http' not in page.text

@@ -145,6 +145,7 @@ def test_production_site_has_no_demo_data(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "production: no demo data" in result.stdout
     assert "demo badges" not in result.stdout
+    assert "concours" not in result.stdout
     inspect = (
         tmp_path / "inspect_production_site.py"
     )  # not inspect.py: cwd is on sys.path

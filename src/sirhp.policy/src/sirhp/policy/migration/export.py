@@ -29,6 +29,7 @@ from Products.CMFPlone.interfaces import IPloneSiteRoot
 from sirhp.content.base.hooks import journal
 from sirhp.content.content.field_access import field_permissions
 from sirhp.policy import _
+from sirhp.policy.migration import attributes
 from sirhp.policy.migration import manifest
 from sirhp.policy.migration.errors import MigrationError
 from sirhp.policy.migration.members import export_members
@@ -60,6 +61,7 @@ class SiteContentExport(ExportContent):
             item.pop(key, None)
         if hasattr(obj, "listCreators"):
             item["exportimport.creators"] = list(obj.listCreators())
+        attributes.export_attributes(item, obj)
         for name in field_permissions(obj, READ_PERMISSIONS_KEY):
             if name in item:
                 continue

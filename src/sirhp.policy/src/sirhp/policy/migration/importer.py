@@ -14,6 +14,8 @@ files whose children failed). Here:
   the role mappings are recomputed;
 - items come in the export's order (agencies, units, files, records); the
   agencies the policy created are updated in place, keeping the export's UID;
+- what the domain APIs write outside the schema comes back as exported
+  (``attributes``);
 - relations after the content, then accounts, local roles, ordering, dates;
 - any refused item, missing container or later failure raises
   ``MigrationError``: the caller aborts the one transaction, nothing stays.
@@ -33,6 +35,7 @@ from sirhp.policy import _
 from sirhp.policy.base.localroles import block_inheritance
 from sirhp.policy.base.localroles import remove_local_roles
 from sirhp.policy.base.localroles import set_exact_local_roles
+from sirhp.policy.migration import attributes
 from sirhp.policy.migration import manifest
 from sirhp.policy.migration.errors import MigrationError
 from sirhp.policy.migration.interfaces import IMigrationImportLayer
@@ -92,6 +95,14 @@ class SiteContentImport(ImportContent):
         item["factory_kwargs"] = {"matricule": item["matricule"]}
         return item
 
+    def global_dict_hook(self, item):
+        item = super().global_dict_hook(item)
+        if item and item["@type"] in attributes.FACTORY:
+            # requests and candidates are checked on the added event, before
+            # the deserializer sets any field
+            item["factory_kwargs"] = attributes.factory_kwargs(item)
+        return item
+
     def obj_hook_personnelfile(self, obj, item):
         # The photos are form-omitted (set by the photo page, which checks and
         # crops them): plone.restapi leaves them out, the export's bytes are
@@ -108,6 +119,7 @@ class SiteContentImport(ImportContent):
             obj.card_numbers = list(item["card_numbers"])
 
     def global_obj_hook(self, obj, item):
+        attributes.import_attributes(obj, item)
         if item.get("exportimport.creators"):
             obj.setCreators(item["exportimport.creators"])
         return obj
@@ -210,6 +222,7 @@ def import_site(*, portal, directory, request=None):
             )
         ) from exc
     import_content(portal, request, items)
+    attributes.restore_numbering()
     ImportRelations(portal, request).import_relations(others["relations"])
     import_members(others["members"])
     import_localroles(portal, others["localroles"])

@@ -11,12 +11,15 @@ Entry points (``sirhp.policy.setuphandlers.demo.<name>``):
 - ``generate_files(portal, count, ...)``: personnel files with their career
   events and documents, in every workflow state;
 - ``create_demo_site_content``: all of it, what ``make start`` loads;
-  ``create_demo_badges``: photos and badges.
+  ``create_demo_badges``: photos and badges;
+  ``create_demo_recruitment``: concours, deployment lists and official
+  documents (after the files: the lists and documents name some).
 
 Modules: ``units``, ``people`` (accounts, matricules), ``history`` (past
 transitions), ``files`` (the generator), ``careers`` (coherent careers from
 the référentiels, pure), ``records`` (a career's acts and leave requests as
-content), ``badges``.
+content), ``badges``, ``recruitment`` (concours), ``requests`` (deployment
+lists, official documents).
 """
 
 from sirhp.policy.setuphandlers.demo.badges import create_demo_badges
@@ -32,6 +35,9 @@ from sirhp.policy.setuphandlers.demo.people import ensure_officer_account
 from sirhp.policy.setuphandlers.demo.people import matricule
 from sirhp.policy.setuphandlers.demo.people import matricules_in
 from sirhp.policy.setuphandlers.demo.people import STAFF_USERS
+from sirhp.policy.setuphandlers.demo.recruitment import create_demo_campaigns
+from sirhp.policy.setuphandlers.demo.requests import create_demo_documents
+from sirhp.policy.setuphandlers.demo.requests import create_demo_lists
 from sirhp.policy.setuphandlers.demo.units import build_units
 from sirhp.policy.setuphandlers.demo.units import COMMANDED_UNIT
 from sirhp.policy.setuphandlers.demo.units import leaf_units
@@ -47,6 +53,10 @@ __all__ = [
     "Generator",
     "build_units",
     "create_demo_badges",
+    "create_demo_campaigns",
+    "create_demo_documents",
+    "create_demo_lists",
+    "create_demo_recruitment",
     "create_demo_site_content",
     "create_staff_users",
     "ensure_commanders_group",
@@ -84,3 +94,20 @@ def create_demo_site_content(
         bulk=bulk,
         savepoint_every=savepoint_every,
     )
+
+
+def create_demo_recruitment(portal, seed=DEFAULT_SEED):
+    """Two concours (results published, in progress), two deployment lists
+    (active and notified, closed) and official documents (issued, revoked,
+    requested), on a site with its demo files and staff accounts.
+
+    :returns: ``{"campaigns", "lists", "documents"}``: how many of each.
+    """
+    campaigns = create_demo_campaigns(portal, seed)
+    deployment_lists = create_demo_lists(portal)
+    documents = create_demo_documents(portal)
+    return {
+        "campaigns": len(campaigns),
+        "lists": len(deployment_lists),
+        "documents": len(documents),
+    }
