@@ -8,13 +8,13 @@ Targets: cold <= 1 s, warm <= 200 ms (20,000 files).
 """
 
 from plone import api
-from zope.component import getUtility
-from zope.ramcache.interfaces.ram import IRAMCache
 import statistics
 from Testing.makerequest import makerequest
 import time
 import transaction
+from zope.component import getUtility
 from zope.component.hooks import setSite
+from zope.ramcache.interfaces.ram import IRAMCache
 
 USER = "hrmanager.pn"
 RUNS = 5

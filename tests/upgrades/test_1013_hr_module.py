@@ -48,4 +48,8 @@ def test_from_the_previous_profiles(portal, testdata):
     assert {"RecruitmentCampaign", "Candidate", "AttestationRequest"} <= set(types)
     assert "RecruitmentOfficer" in portal.validRoles()
     catalog_indexes = set(portal.portal_catalog.indexes())
-    assert {"skill_level", "training_valid_until", "attestation_kind"} <= catalog_indexes
+    assert {
+        "skill_level",
+        "training_valid_until",
+        "attestation_kind",
+    } <= catalog_indexes

@@ -8,7 +8,10 @@
 - ``deployment_lists``: the deployment lists' workflow;
 - ``attestations``: the attestation workflow and its grants;
 - ``recruitment_types``: the ``RecruitmentOfficer`` role and each agency's
-  recruitment group, the recruitment workflows and grants.
+  recruitment group, the recruitment workflows and grants;
+- ``recruitment_add``: recruitment officers may use the add form of their
+  agency (``Add portal content`` in the agency workflow; the type's own
+  add permission still decides).
 
 Take a backup first (docs/operations.md).
 """
@@ -19,6 +22,7 @@ from sirhp.policy.upgrades import deployment_lists
 from sirhp.policy.upgrades import indicators
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import matricule_sequence
+from sirhp.policy.upgrades import recruitment_add
 from sirhp.policy.upgrades import recruitment_types
 
 STEPS = (
@@ -28,6 +32,7 @@ STEPS = (
     deployment_lists,
     attestations,
     recruitment_types,
+    recruitment_add,
 )
 
 

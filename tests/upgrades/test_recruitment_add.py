@@ -4,7 +4,7 @@ agency without ``Add portal content`` for recruitment officers): run twice
 
 from plone import api
 from plone.app.testing import login
-from sirhp.policy.upgrades import browser as step
+from sirhp.policy.upgrades import recruitment_add as step
 
 PERMISSION = "Add portal content"
 
