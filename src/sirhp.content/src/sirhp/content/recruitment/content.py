@@ -51,9 +51,12 @@ class IRecruitmentCampaignSchema(model.Schema):
         default=[],
     )
     sex_quotas = schema.List(
-        title=_("label_recruitment_sex_quotas", default="Quotas par sexe (facultatif)"),
+        title=_("label_recruitment_sex_quotas", default="Objectifs par sexe (facultatif)"),
         description=_(
-            "help_recruitment_sex_quotas", default="Une ligne par sexe : F|10 ou M|20."
+            "help_recruitment_sex_quotas_target",
+            default="Une ligne par sexe : F|10 ou M|20. Objectif suivi dans les "
+            "statistiques (admis par sexe face à l'objectif) ; le classement "
+            "applique les quotas par région.",
         ),
         value_type=schema.TextLine(),
         required=False,
