@@ -9,12 +9,15 @@ from AccessControl import Unauthorized
 from datetime import date
 from plone import api
 from plone.app.testing import login
+from plone.protect.authenticator import createToken
 import pytest
 from sirhp.content.indicators import api as indicators
 from sirhp.content.recruitment import admissions
 from sirhp.content.recruitment import api as recruitment
 from sirhp.content.recruitment.admission import AdmissionForbidden
+from sirhp.content.recruitment.admission import SESSION
 from tests.recruitment.conftest import candidate_data
+from tests.training.helpers import planned_session
 
 HIRED = date(2026, 11, 2)
 UNIT = "police-nationale/dr-bamako/commissariat-1"
@@ -210,3 +213,31 @@ def test_dashboard_recruitment_equals_a_count(portal, campaign, ranked):
     # after the campaign's dates: its published results still count
     later = indicators.recruitment_by_region(agency, date(2027, 3, 1))
     assert sum(r["admitted"] for r in later) == 3
+
+
+def test_admissions_page_enrols_in_a_planned_session(
+    portal, campaign, ranked, testdata
+):
+    """The admissions form lists the agency's planned training sessions;
+    the files made remember the one chosen (the nomination is made when
+    each file is validated)."""
+    _agency, session, _files = planned_session(portal, testdata, capacity=20)
+    login(portal, "recruiter.pn")
+    _publish(portal, campaign)
+    request = portal.REQUEST
+    view = api.content.get_view("resultats", campaign, request)
+    assert [s["uid"] for s in view.sessions()] == [session.UID()]
+    request.method = "POST"
+    request.form.update(
+        {
+            "admit": "1",
+            "hire_date": "2026-11-02",
+            "session": session.UID(),
+            "_authenticator": createToken(),
+        }
+    )
+    view()
+    assert view.report["created"], view.error
+    for created in view.report["created"]:
+        file = api.content.get(UID=created["file"])
+        assert getattr(file, SESSION) == session.UID()

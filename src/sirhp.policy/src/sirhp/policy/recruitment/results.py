@@ -66,6 +66,20 @@ class ResultsView(RecruitmentView):
             and has_permission(AddPersonnelFile, find_agency(self.context))
         )
 
+    def sessions(self):
+        """The agency's planned training sessions (the école de police the
+        admitted may be enrolled in once their files are validated)."""
+        agency = find_agency(self.context)
+        return [
+            {"uid": brain.UID, "title": brain.Title}
+            for brain in api.content.find(
+                context=agency,
+                portal_type="TrainingSession",
+                review_state="planned",
+                sort_on="sortable_title",
+            )
+        ]
+
     def units(self):
         agency = find_agency(self.context)
         return [
