@@ -29,8 +29,7 @@ numbers, for ``KNOWN_VIOLATIONS``, and a ``message`` saying where):
   allowed by name (``allowed_long``);
 - ``local-roles``: only ``sirhp.policy.base.localroles`` calls
   ``manage_setLocalRoles`` / ``manage_addLocalRoles`` /
-  ``manage_delLocalRoles`` or sets ``__ac_local_roles_block__`` (and the
-  bulk path, for the Owner role of a new object: ``OWNER_ON_ADD``).
+  ``manage_delLocalRoles`` or sets ``__ac_local_roles_block__``.
 """
 
 import ast
@@ -61,9 +60,6 @@ LOCAL_ROLE_CALLS = frozenset(
 )
 LOCAL_ROLES_BLOCK = "__ac_local_roles_block__"
 LOCAL_ROLES_MODULE = "sirhp.policy.base.localroles"
-# The one other write allowed: the bulk path places new objects without
-# OFS's _setObject and gives them the Owner role _setObject would give.
-OWNER_ON_ADD = ("sirhp.content.base.bulk", "manage_setLocalRoles")
 IMPURE_STDLIB = frozenset({"subprocess"})
 STDLIB = frozenset(sys.stdlib_module_names)
 
@@ -290,7 +286,7 @@ def check(roots, allowed_long=frozenset()):
         if module.name != LOCAL_ROLES_MODULE:
             for node in ast.walk(module.tree):
                 write = _sets_local_roles(node)
-                if write and (module.name, write) != OWNER_ON_ADD:
+                if write:
                     add("local-roles", module, write, node.lineno)
     return sorted(set(violations), key=lambda v: (v.key, v.message))
 

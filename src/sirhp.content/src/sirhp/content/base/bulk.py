@@ -13,7 +13,6 @@ from Acquisition import aq_base
 from copy import copy
 from DateTime import DateTime
 from OFS.event import ObjectWillBeAddedEvent
-from OFS.subscribers import compatibilityCall
 from plone import api
 from plone.dexterity.utils import createContent
 from Products.CMFCore.indexing import processQueue
@@ -95,14 +94,14 @@ class BulkCreator:
         self.actor = api.user.get_current().getId()
         self.relations = relations
         self._mapping = None
-        self._checked = set()  # (container type, name) whose id was checked
 
     def add(self, container, name, **fields):
         """Add one object named ``name`` (free in ``container``: the caller
         checked) with ``fields``; returns it in its container."""
         obj = createContent(self.portal_type, **fields)
         obj.id = name
-        obj = self._place(container, name, obj)
+        container._setObject(name, obj, suppress_events=True)  # owner set
+        obj = container._getOb(name)
         key = IKeyReference(obj)
         for utility in self.intids:
             utility.register(key)
@@ -123,25 +122,6 @@ class BulkCreator:
             addRelations(obj, None)
         notify(ObjectAddedInBulk(obj, container, name))
         obj.indexObject()
-        return obj
-
-    def _place(self, container, name, obj):
-        """``container._setObject(name, obj, suppress_events=True)`` with the
-        name's checks done once per container type: ``_checkId`` answers
-        the same for the same name in containers of the same type (reserved
-        names of the site root and of the type's method aliases, a
-        permission check); a name already taken is the caller's check."""
-        checked = (container.portal_type, name)
-        if checked not in self._checked:
-            container._checkId(name)
-            self._checked.add(checked)
-        container._setOb(name, obj)
-        obj = container._getOb(name)
-        # what _setObject does after storing: owner and its local role
-        obj.manage_fixupOwnershipAfterAdd()
-        if getattr(obj, "__ac_local_roles__", None) is None and self.actor:
-            obj.manage_setLocalRoles(self.actor, ["Owner"])
-        compatibilityCall("manage_afterAdd", obj, obj, container)
         return obj
 
     def _set_role_mapping(self, obj):

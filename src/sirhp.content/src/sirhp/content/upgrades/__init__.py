@@ -213,3 +213,26 @@ def add_permission_roles(permission, roles):
         acquire = bool(portal.acquiredRolesAreUsedBy(permission))
         portal.manage_permission(permission, sorted(current | set(missing)), acquire)
     return missing
+
+
+def add_types(context, label, types, permissions, roles=("Manager",)):
+    """A step bringing new content types: the FTIs re-imported from the
+    profile (``typeinfo``), ``roles`` added to each new permission, what
+    exists afterwards logged under ``label``. Re-runnable.
+
+    :param context: ``portal_setup``.
+    :returns: the names of ``types`` the site has afterwards.
+    """
+    context.runImportStepFromProfile(PROFILE, "typeinfo", run_dependencies=False)
+    for permission in permissions:
+        add_permission_roles(permission, roles)
+    portal_types = api.portal.get_tool("portal_types")
+    present = [name for name in types if name in portal_types]
+    allowed = portal_types["Agency"].allowed_content_types
+    logger.info(
+        "%s: types %s; the agency allows %s",
+        label,
+        ", ".join(present),
+        ", ".join(name for name in types if name in allowed) or "none of them",
+    )
+    return present

@@ -13,9 +13,8 @@ from sirhp.content.permissions import IssueAttestations
 from sirhp.content.permissions import PrepareAttestations
 from sirhp.content.permissions import ViewAttestationRegister
 from sirhp.content.upgrades import add_indexes
-from sirhp.content.upgrades import add_permission_roles
+from sirhp.content.upgrades import add_types
 from sirhp.content.upgrades import logger
-from sirhp.content.upgrades import PROFILE
 
 PERMISSIONS = (
     AddAttestationRequest,
@@ -30,9 +29,7 @@ COLUMNS = ("attestation_info",)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    context.runImportStepFromProfile(PROFILE, "typeinfo", run_dependencies=False)
-    for permission in PERMISSIONS:
-        add_permission_roles(permission, ("Manager",))
+    add_types(context, "attestations", ("AttestationRequest",), PERMISSIONS)
     add_indexes(INDEXES, COLUMNS)
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(portal_type="AttestationRequest")

@@ -7,14 +7,11 @@ are added to those the site grants (the rolemap is not re-imported).
 Re-runnable and logged.
 """
 
-from plone import api
 from sirhp.content.permissions import AddCandidate
 from sirhp.content.permissions import AddRecruitmentCampaign
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.permissions import ViewRecruitmentStatistics
-from sirhp.content.upgrades import add_permission_roles
-from sirhp.content.upgrades import logger
-from sirhp.content.upgrades import PROFILE
+from sirhp.content.upgrades import add_types
 
 PERMISSIONS = (
     AddRecruitmentCampaign,
@@ -27,12 +24,4 @@ TYPES = ("RecruitmentCampaign", "Candidate")
 
 def upgrade(context):
     """``context``: portal_setup."""
-    context.runImportStepFromProfile(PROFILE, "typeinfo", run_dependencies=False)
-    for permission in PERMISSIONS:
-        add_permission_roles(permission, ("Manager",))
-    types = api.portal.get_tool("portal_types")
-    logger.info(
-        "recruitment: types %s (agency allows campaigns: %s)",
-        [name for name in TYPES if name in types],
-        "RecruitmentCampaign" in types["Agency"].allowed_content_types,
-    )
+    add_types(context, "recruitment", TYPES, PERMISSIONS)

@@ -5,14 +5,11 @@ FTIs, and the agency's allowed types); the permissions are added to those
 the site grants (the rolemap is not re-imported). Re-runnable and logged.
 """
 
-from plone import api
 from sirhp.content.permissions import AddTrainingCourse
 from sirhp.content.permissions import AddTrainingSession
 from sirhp.content.permissions import ManageTraining
 from sirhp.content.permissions import ViewTrainingCoverage
-from sirhp.content.upgrades import add_permission_roles
-from sirhp.content.upgrades import logger
-from sirhp.content.upgrades import PROFILE
+from sirhp.content.upgrades import add_types
 
 PERMISSIONS = (
     AddTrainingCourse,
@@ -25,14 +22,4 @@ TYPES = ("TrainingCourse", "TrainingSession")
 
 def upgrade(context):
     """``context``: portal_setup."""
-    context.runImportStepFromProfile(PROFILE, "typeinfo", run_dependencies=False)
-    for permission in PERMISSIONS:
-        add_permission_roles(permission, ("Manager",))
-    types = api.portal.get_tool("portal_types")
-    logger.info(
-        "training: types %s; the agency allows %s",
-        ", ".join(name for name in TYPES if name in types),
-        ", ".join(
-            name for name in TYPES if name in types["Agency"].allowed_content_types
-        ),
-    )
+    add_types(context, "training", TYPES, PERMISSIONS)
