@@ -89,3 +89,9 @@ AddRecruitmentCampaign = "sirhp: Add RecruitmentCampaign"
 AddCandidate = "sirhp: Add Candidate"
 ManageRecruitment = "sirhp: Manage recruitment"
 ViewRecruitmentStatistics = "sirhp: View recruitment statistics"
+# A personnel file and its records together (@submit-all, @validate-all and
+# their pages): records clerks and HR managers submit, reviewers and HR
+# managers validate, on their agency (sirhp.policy); each item still goes
+# through the record workflow's own guards (four eyes).
+SubmitWithRecords = "sirhp: Submit a file with its records"
+ValidateWithRecords = "sirhp: Validate a file with its records"

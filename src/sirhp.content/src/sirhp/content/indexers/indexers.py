@@ -183,6 +183,23 @@ def _last_transition(obj):
     return (entry.get("action") or "") if entry else ""
 
 
+def _last_actor(obj):
+    """Who fired the last transition: the submitter of a pending item (the
+    review queue names him), the reviewer of a rejected one."""
+    entry = _last_entry(obj)
+    return (entry.get("actor") or "") if entry else ""
+
+
+@indexer(IPersonnelFile)
+def file_last_actor(obj):
+    return _last_actor(obj)
+
+
+@indexer(IPersonnelRecord)
+def record_last_actor(obj):
+    return _last_actor(obj)
+
+
 @indexer(IPersonnelFile)
 def file_state_since(obj):
     return _state_since(obj)

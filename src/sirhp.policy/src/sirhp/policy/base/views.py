@@ -6,6 +6,7 @@ from plone.memoize.view import memoize
 from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
 from sirhp.content.base.dates import waiting_time  # noqa: F401 (re-export)
+from sirhp.content.base.people import full_name
 from sirhp.policy import _
 from zope.component import queryUtility
 from zope.i18n import translate
@@ -140,6 +141,7 @@ class SirhpView(BrowserView):
                         "action": entry["action"],
                         "action_title": self.action_label(entry["action"]),
                         "actor": entry.get("actor"),
+                        "actor_name": full_name(entry.get("actor")),
                         "time": self.format_datetime(entry.get("time")),
                         "comments": entry.get("comments", ""),
                         "state": self.state_label(entry.get("review_state")),

@@ -8,6 +8,8 @@ from plone.dexterity.browser.edit import DefaultEditForm
 from plone.dexterity.i18n import MessageFactory as DMF
 from plone.protect import CheckAuthenticator
 from sirhp.content.changes import api as changes
+from sirhp.content.permissions import ValidateWithRecords
+from sirhp.content.worklists import api as worklists
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
@@ -182,7 +184,15 @@ class ReviewQueueView(SirhpView):
             if form.get("unit") in {u["value"] for u in self.units()}
             else None
         )
-        return changes.review_queue(portal_type=portal_type, unit=unit)
+        return worklists.queue_groups(portal_type=portal_type, unit=unit)
+
+    def can_validate_all(self, group):
+        """The grouped validation is offered on a file the user may
+        validate with its records (its own permission, on the file)."""
+        if not group["url"] and not group["items"]:
+            return False
+        file = api.content.get(path=group["file_path"])
+        return file is not None and has_permission(ValidateWithRecords, file)
 
     def counts(self):
         return changes.queue_counts()

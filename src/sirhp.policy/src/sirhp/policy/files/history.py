@@ -5,6 +5,7 @@ from plone import api
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.supermodel.utils import mergedTaggedValueDict
+from sirhp.content.base.people import full_name
 from sirhp.policy.base.views import has_zcml_permission
 from sirhp.policy.base.views import SirhpView
 from zope.schema import getFieldsInOrder
@@ -85,6 +86,7 @@ class HistoryView(SirhpView):
                 {
                     "version": version_id,
                     "actor": metadata.get("principal"),
+                    "actor_name": full_name(metadata.get("principal")),
                     "time": self.format_datetime(
                         _to_datetime(metadata.get("timestamp"))
                     ),

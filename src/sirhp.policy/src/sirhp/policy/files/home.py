@@ -8,22 +8,50 @@ from sirhp.content.changes.api import queue_counts
 from sirhp.content.changes.api import QUEUE_TYPES
 from sirhp.content.evaluation.follow_up import to_fill
 from sirhp.content.leave.api import absent
+from sirhp.content.permissions import AddBadgePrintBatch
+from sirhp.content.permissions import AddPersonnelFile
 from sirhp.content.permissions import AddRecruitmentCampaign
 from sirhp.content.permissions import IssueAttestations
+from sirhp.content.permissions import ManageReferentials
 from sirhp.content.permissions import PrepareAttestations
 from sirhp.content.permissions import SearchDeployment
 from sirhp.content.permissions import ViewAttestationRegister
 from sirhp.content.permissions import ViewIndicators
 from sirhp.content.permissions import ViewRetirements
+from sirhp.content.worklists import api as worklists
+from sirhp.policy import _
 from sirhp.policy import config
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.base.views import waiting_time
+from sirhp.policy.permissions import ViewAuditJournal
 
 # who decides leave on an agency's files (with the units' commanders)
 LEAVE_DECIDERS = {"HRManager", "Manager", "Site Administrator"}
 RECORD_TYPES = ["PersonnelFile", "ScannedDocument", "CareerEvent"]
 LIMIT = 50  # certificates listed on the home page (the register has them all)
+# The pages of each role, linked from the home page: (view, title, permission)
+SITE_PAGES = (
+    (
+        "referentiels-statut",
+        _("link_referentials", default="Référentiels"),
+        ManageReferentials,
+    ),
+    ("journal", _("link_journal", default="Journal"), ViewAuditJournal),
+)
+AGENCY_PAGES = (
+    (
+        "impression-cartes",
+        _("link_badge_printing", default="Impression des cartes"),
+        AddBadgePrintBatch,
+    ),
+    (
+        "pieces-en-attente",
+        _("link_holding", default="Pièces en attente"),
+        AddPersonnelFile,
+    ),
+    ("journal", _("link_journal", default="Journal"), ViewAuditJournal),
+)
 
 
 class HomeView(SirhpView):
@@ -165,8 +193,37 @@ class HomeView(SirhpView):
             sort_order="descending",
         )[: self.max_items]
         items = [self._item(b) for b in brains]
+        for item, brain in zip(items, brains, strict=True):
+            if item["rejected"]:
+                found = worklists.rejection(brain.getObject())
+                item["rejection"] = found and dict(
+                    found, date=self.format_datetime(found["time"])
+                )
         items.sort(key=lambda item: not item["rejected"])
         return items
+
+    def links(self, agencies):
+        """The pages of my roles, only those I may open (their permission,
+        by name, where the page is registered)."""
+        portal = api.portal.get()
+        result = [
+            {"id": page, "title": title, "url": f"{portal.absolute_url()}/@@{page}"}
+            for page, title, permission in SITE_PAGES
+            if has_permission(permission, portal)
+        ]
+        for agency in agencies:
+            obj = api.content.get(path=agency["path"])
+            for page, title, permission in AGENCY_PAGES:
+                if has_permission(permission, obj):
+                    result.append(
+                        {
+                            "id": page,
+                            "title": title,
+                            "agency": agency["title"],
+                            "url": f"{agency['url']}/@@{page}",
+                        }
+                    )
+        return result
 
     def waiting(self):
         """Everything waiting for validation I can see, oldest first."""

@@ -4,6 +4,8 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from sirhp.content.badges.vocabularies import BADGE_REVOCATION_REASONS
+from sirhp.content.interfaces import IPersonnelFile
+from sirhp.content.worklists import api as worklists
 from sirhp.policy import _
 from sirhp.policy.base.views import SirhpView
 from sirhp.policy.workflow.refusals import refusal
@@ -25,6 +27,15 @@ class TransitionForm(SirhpView):
 
     def transition(self):
         return self.available().get(self.transition_id())
+
+    def pending_records(self):
+        """Validating a file whose records still wait: they are listed
+        before the confirmation (the grouped validation validates them)."""
+        if self.transition_id() != "validate" or not IPersonnelFile.providedBy(
+            self.context
+        ):
+            return []
+        return worklists.pending_records(file=self.context)
 
     def comment_required(self):
         return self.transition_id() == "reject"

@@ -9,6 +9,7 @@ from plone import api
 from sirhp.content.content.records import parent_file
 from sirhp.content.domain.four_eyes import may_validate_restricted
 from sirhp.content.interfaces import IPersonnelRecord
+from sirhp.content.worklists import api as worklists
 from sirhp.policy.documents.security import agency_hr_managers
 from sirhp.policy.documents.security import is_restricted_record
 
@@ -17,17 +18,7 @@ security = ModuleSecurityInfo("sirhp.policy.workflow.guards")
 
 def last_actor(obj, action):
     """Id of the user who last fired ``action`` on ``obj`` (or None)."""
-    workflow = api.portal.get_tool("portal_workflow")
-    for chain_id in workflow.getChainFor(obj):
-        history = (
-            obj.workflow_history.get(chain_id, ())
-            if hasattr(obj, "workflow_history")
-            else ()
-        )
-        for entry in reversed(history):
-            if entry.get("action") == action:
-                return entry.get("actor")
-    return None
+    return worklists.last_actor(obj, action)
 
 
 def is_own_submission(obj, user_id=None):
