@@ -11,6 +11,7 @@ from sirhp.content.content.matricule import matricule_errors
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.vocabularies.hr import statute_terms
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
 from zope.globalrequest import getRequest
@@ -227,12 +228,14 @@ class IPersonnelFileSchema(model.Schema):
         max_length=120,
     )
 
+    # Multi-valued choices as checkboxes: short lists (skills about 20, at
+    # most 30 chosen; 16 languages; 5 licences), no Ctrl+click, no script.
     model.fieldset(
         "skills",
         label=_("fieldset_skills", default="Compétences"),
         fields=["skills", "skill_levels", "languages", "driving_licences"],
     )
-    directives.widget("skills", SelectFieldWidget)
+    directives.widget("skills", CheckBoxFieldWidget)
     skills = schema.List(
         title=_("label_skills", default="Compétences"),
         value_type=schema.Choice(vocabulary="sirhp.content.skills"),
@@ -252,7 +255,7 @@ class IPersonnelFileSchema(model.Schema):
         value_type=schema.Choice(values=(1, 2, 3)),
         required=False,
     )
-    directives.widget("languages", SelectFieldWidget)
+    directives.widget("languages", CheckBoxFieldWidget)
     languages = schema.List(
         title=_("label_languages", default="Langues parlées"),
         value_type=schema.Choice(vocabulary="sirhp.content.languages"),
@@ -260,7 +263,7 @@ class IPersonnelFileSchema(model.Schema):
         default=[],
         max_length=20,
     )
-    directives.widget("driving_licences", SelectFieldWidget)
+    directives.widget("driving_licences", CheckBoxFieldWidget)
     driving_licences = schema.List(
         title=_("label_driving_licences", default="Permis de conduire"),
         value_type=schema.Choice(vocabulary="sirhp.content.driving_licences"),

@@ -10,7 +10,9 @@ from Products.Five import BrowserView
 from sirhp.policy import _
 from sirhp.policy.audit import journal as actions
 from sirhp.policy.audit import reasons
+from sirhp.content.base.people import full_name
 from sirhp.policy.audit.api import log_event
+from sirhp.policy.audit.details import detail_text
 from sirhp.policy.audit.health import journal_health
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.query import JournalQuery
@@ -217,6 +219,12 @@ class JournalView(SirhpView):
 
     def format_ts(self, value):
         return format_ts(value)
+
+    def detail_text(self, value):
+        return detail_text(value)
+
+    def actor_name(self, user_id):
+        return full_name(user_id)
 
     def total(self):
         return 0 if self.query.errors else self.query.total()
