@@ -517,6 +517,13 @@ REGISTRY = (
         "the workflow state, history and comments",
     ),
     Representation(
+        "rest:@validate-all",
+        FILE_A,
+        rest("/@validate-all"),
+        ("service:GET @validate-all",),
+        "what a grouped validation would do: the items' titles and reasons",
+    ),
+    Representation(
         "rest:@change-requests",
         ("file",),
         rest("/@change-requests"),
@@ -856,6 +863,14 @@ REGISTRY = (
         _transition_form,
         ("view:sirhp-transition",),
         "the confirmation form of a transition the object offers",
+    ),
+    Representation(
+        "page:grouped-actions",
+        FILE_A,
+        page("/@@soumettre-dossier-et-pieces", "/@@valider-dossier-et-pieces"),
+        ("view:soumettre-dossier-et-pieces", "view:valider-dossier-et-pieces"),
+        "the confirmation of a file submitted or validated with its records: "
+        "the items' titles, and why some are left out",
     ),
     Representation(
         "page:file-tools",
@@ -1366,6 +1381,7 @@ NOT_DATA = {
             "POST @relations",
             "POST @sharing",
             "POST @statute-mapping",
+            "POST @submit-all",
             "POST @text",
             "POST @text-retry",
             "POST @tus-replace",
@@ -1374,6 +1390,7 @@ NOT_DATA = {
             "POST @upgrade",
             "POST @users",
             "POST @users (text/csv)",
+            "POST @validate-all",
             "POST @workflow",
             "POST @workingcopy",
             "PUT @types",

@@ -41,9 +41,7 @@ def file(portal, testdata):
 def _states(file):
     """The file's state and those of its records (acts, documents)."""
     records = [
-        obj
-        for obj in file.objectValues()
-        if obj.portal_type in worklists.RECORD_TYPES
+        obj for obj in file.objectValues() if obj.portal_type in worklists.RECORD_TYPES
     ]
     return {api.content.get_state(file)} | {api.content.get_state(o) for o in records}
 
