@@ -51,7 +51,9 @@ class IRecruitmentCampaignSchema(model.Schema):
         default=[],
     )
     sex_quotas = schema.List(
-        title=_("label_recruitment_sex_quotas", default="Objectifs par sexe (facultatif)"),
+        title=_(
+            "label_recruitment_sex_quotas", default="Objectifs par sexe (facultatif)"
+        ),
         description=_(
             "help_recruitment_sex_quotas_target",
             default="Une ligne par sexe : F|10 ou M|20. Objectif suivi dans les "
