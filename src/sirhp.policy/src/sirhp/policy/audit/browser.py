@@ -7,10 +7,10 @@ import io
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
+from sirhp.content.base.people import full_name
 from sirhp.policy import _
 from sirhp.policy.audit import journal as actions
 from sirhp.policy.audit import reasons
-from sirhp.content.base.people import full_name
 from sirhp.policy.audit.api import log_event
 from sirhp.policy.audit.details import detail_text
 from sirhp.policy.audit.health import journal_health
