@@ -1,14 +1,17 @@
-"""Operate the audit journal file (no Zope needed).
+"""Operate the audit journal, SQLite file or PostgreSQL (no Zope needed).
 
 Usage:
-  python scripts/audit_journal.py verify [--db PATH] [--expect HEAD]
-  python scripts/audit_journal.py head   [--db PATH]
+  python scripts/audit_journal.py verify [--db PATH|DSN] [--expect HEAD]
+  python scripts/audit_journal.py head   [--db PATH|DSN]
   python scripts/audit_journal.py backup DEST [--db PATH]
 
-PATH defaults to $SIRHP_AUDIT_DB, else var/instance/audit/journal.sqlite.
+The journal is --db, else $SIRHP_AUDIT_DSN (PostgreSQL: ``postgresql://...``
+or ``dbname=... host=...``, as in the RelStorage clients' zope.conf), else
+$SIRHP_AUDIT_DB, else var/instance/audit/journal.sqlite.
 ``verify`` recomputes the hash chain (exit 1 on the first broken row) and,
 with ``--expect``, checks that an anchored head is still in the journal.
-``backup`` copies the live file safely (SQLite online backup, WAL included).
+``backup`` copies the live SQLite file safely (online backup, WAL included);
+a PostgreSQL journal is in the database's ``pg_dump``.
 """
 
 import argparse
@@ -21,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main():
+    from sirhp.policy.audit import db
     from sirhp.policy.audit.journal import Journal
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -28,13 +32,15 @@ def main():
     parser.add_argument("dest", nargs="?")
     parser.add_argument(
         "--db",
-        default=os.environ.get(
+        default=os.environ.get("SIRHP_AUDIT_DSN")
+        or os.environ.get(
             "SIRHP_AUDIT_DB", str(ROOT / "var/instance/audit/journal.sqlite")
         ),
     )
     parser.add_argument("--expect", default=None, help="a head recorded earlier")
     args = parser.parse_args()
-    if not Path(args.db).exists():
+    postgresql = db.is_postgresql(args.db)
+    if not postgresql and not db.file_path(args.db).exists():
         sys.exit(f"no journal at {args.db}")
     journal = Journal(args.db)
     if args.command == "head":
@@ -54,6 +60,8 @@ def main():
     else:
         if not args.dest:
             sys.exit("backup needs a destination file")
+        if postgresql:
+            sys.exit("a PostgreSQL journal is backed up with pg_dump")
         target = sqlite3.connect(args.dest)
         journal.connection.backup(target)
         target.close()
