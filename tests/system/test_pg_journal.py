@@ -10,9 +10,10 @@ lines verifies with ``scripts/audit_journal.py verify`` (exit 0) until a
 superuser alters a row (exit 1); the application's connection may neither
 UPDATE nor DELETE a line; five failed logins spread over both clients lock
 the account on both; PostgreSQL stopped (immediate, as a crash) in the
-middle of a burst of writes on both clients: the French 503 within seconds,
-every acknowledged write stored with its journal line, and both clients
-write again once PostgreSQL is back, without restart. Every process is
+middle of a burst of writes on A and journaled reads on B: the French 503
+within seconds on both, every acknowledged write stored with its journal
+line, every read shown journaled, and both clients serve again once
+PostgreSQL is back, without restart. Every process is
 stopped in the fixture's finally. About 60-80 s.
 """
 
@@ -45,6 +46,7 @@ ADMIN = ("admin", "Journal-partage-2026")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 DATABASE_503 = "La base de données ne répond pas"
 JOURNAL_503 = "Le journal d'audit ne peut pas être écrit"
+OK = (200, 201)
 
 
 def wait_until_served(url, process, timeout):
@@ -199,14 +201,23 @@ def file_payload(matricule, unit):
     }
 
 
-def test_write_on_a_read_on_b_one_journal(hosts, units, session):
-    response = session.post(
-        hosts.urls[0] + "/police-nationale",
-        json=file_payload("500001A", units["police-nationale"]),
-        timeout=30,
-    )
+@pytest.fixture(scope="module")
+def first_file(hosts, units):
+    """A file written through client A: its path."""
+    with requests.Session() as session:
+        session.auth = ADMIN
+        session.headers.update(JSON)
+        response = session.post(
+            hosts.urls[0] + "/police-nationale",
+            json=file_payload("500001A", units["police-nationale"]),
+            timeout=30,
+        )
     assert response.status_code == 201, response.text
-    path = "/police-nationale/500001A"
+    return "/police-nationale/500001A"
+
+
+def test_write_on_a_read_on_b_one_journal(hosts, first_file, session):
+    path = first_file
     reader = hosts.urls[1] + path
     deadline = time.monotonic() + 10
     response = session.get(reader, timeout=30)
@@ -242,53 +253,52 @@ def test_update_and_delete_refused_to_the_application(hosts):
         connection.close()
 
 
-def burst(url, unit, first, stop, results):
-    """POST files under ``url`` until ``stop``: (id, status, time, text)."""
+def burst(request, stop, results):
+    """``request(session, index)`` -> (key, response) until ``stop``;
+    ``results`` gets (key, status, time, text)."""
     with requests.Session() as session:
         session.auth = ADMIN
         session.headers.update(JSON)
-        number = first
+        index = 0
         while not stop.is_set():
-            number += 1
-            matricule = f"{number:06d}P"
+            index += 1
             try:
-                response = session.post(
-                    url, json=file_payload(matricule, unit), timeout=15
-                )
+                key, response = request(session, index)
                 results.append(
-                    (matricule, response.status_code, time.monotonic(), response.text)
+                    (key, response.status_code, time.monotonic(), response.text)
                 )
             except requests.RequestException as error:
-                results.append((matricule, None, time.monotonic(), str(error)))
+                results.append((index, None, time.monotonic(), str(error)))
             time.sleep(0.05)
 
 
-def test_postgresql_killed_mid_burst(hosts, units, session):
+def test_postgresql_killed_mid_burst(hosts, units, first_file, session):
+    """Client A writes files, client B reads one (each read journaled);
+    PostgreSQL is stopped at once (``pg_ctl stop -m immediate``: a crash)
+    for 3 s in the middle."""
+
+    def write(session, index):
+        matricule = f"{100000 + index:06d}P"
+        payload = file_payload(matricule, units["police-nationale"])
+        url = hosts.urls[0] + "/police-nationale"
+        return matricule, session.post(url, json=payload, timeout=15)
+
+    def read(session, index):
+        return index, session.get(hosts.urls[1] + first_file, timeout=15)
+
     stop = threading.Event()
     results = {"a": [], "b": []}
     threads = [
-        threading.Thread(
-            target=burst,
-            args=(
-                hosts.urls[0] + "/police-nationale",
-                units["police-nationale"],
-                100000,
-                stop,
-                results["a"],
-            ),
-        ),
-        threading.Thread(
-            target=burst,
-            args=(hosts.urls[1] + "/ocs", units["ocs"], 200000, stop, results["b"]),
-        ),
+        threading.Thread(target=burst, args=(write, stop, results["a"])),
+        threading.Thread(target=burst, args=(read, stop, results["b"])),
     ]
     for thread in threads:
         thread.start()
     try:
-        # both clients writing (a client's first write is slow)
+        # both clients served (a client's first write is slow)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not all(
-            any(r[1] == 201 for r in list(rows)) for rows in results.values()
+            any(r[1] in OK for r in list(rows)) for rows in results.values()
         ):
             time.sleep(0.2)
         time.sleep(0.5)
@@ -297,11 +307,11 @@ def test_postgresql_killed_mid_burst(hosts, units, session):
         time.sleep(3)
         restarted = time.monotonic()
         hosts.pg.start()
-        # both clients write again, without restart
+        # both clients serve again, without restart
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if all(
-                any(r[1] == 201 and r[2] > restarted for r in rows)
+                any(r[1] in OK and r[2] > restarted for r in list(rows))
                 for rows in results.values()
             ):
                 break
@@ -327,18 +337,18 @@ def check_burst(hosts, session, results, killed, restarted):
             f"\n  {side}: "
             + " ".join(f"{r[1]}@{r[2] - killed:+.1f}" for r in side_rows)
         )
-        assert any(r[1] == 201 and r[2] < killed for r in side_rows), side
-        assert any(r[1] == 201 and r[2] > restarted for r in side_rows), side
+        assert any(r[1] in OK and r[2] < killed for r in side_rows), side
+        assert any(r[1] in OK and r[2] > restarted for r in side_rows), side
         refused = [r for r in side_rows if killed < r[2] < restarted and r[1] == 503]
         assert refused, (side, [r[:3] for r in side_rows if r[2] > killed][:10])
         assert refused[0][2] - killed < 5  # within seconds
         for _, _, _, text in refused:
             assert DATABASE_503 in text or JOURNAL_503 in text, text
-    assert {r[1] for r in rows} <= {201, 503}, [
-        r for r in rows if r[1] not in (201, 503)
+    assert {r[1] for r in rows} <= {*OK, 503}, [
+        r for r in rows if r[1] not in (*OK, 503)
     ][:3]
 
-    acknowledged = {r[0] for r in rows if r[1] == 201}
+    acknowledged = {r[0] for r in results["a"] if r[1] == 201}
     stored = set()
     for url in hosts.urls[:1]:
         found = session.get(
@@ -362,6 +372,10 @@ def check_burst(hosts, session, results, killed, restarted):
     )
     assert acknowledged == stored
     assert stored <= journaled
+    # every read B answered has its line: a consultation is never shown
+    # without one (the earlier test's read included)
+    shown = sum(r[1] == 200 for r in results["b"])
+    assert journal.count(matricule="500001A", action="view") >= shown
     result = verify(hosts.pg.dsn)
     assert result.returncode == 0, result.stdout + result.stderr
 
