@@ -1,14 +1,17 @@
 """The audit store on PostgreSQL (several hosts): chosen by configuration,
 the same rows and hash chain as SQLite, appends serialised across
 connections, UPDATE/DELETE/TRUNCATE refused by the database, the journal
-in the two-phase commit, the login throttle shared, and a store that is
-away refused fast and used again when back.
+in the two-phase commit, the login throttle shared, a store that is away
+refused fast and used again when back, and a host's SQLite journal copied
+into PostgreSQL with its chain.
 
 The PostgreSQL tests start their own cluster (scripts/postgres.py, in
 /tmp/s6-pgjournal-*, a port of 19200-19299) once for the module: they start
 a real process, hence ``system``. The selection tests need none.
 """
 
+import os
+from pathlib import Path
 import pytest
 from sirhp.policy.audit import db
 from sirhp.policy.audit import transactional
@@ -16,6 +19,8 @@ from sirhp.policy.audit.health import journal_health
 from sirhp.policy.audit.journal import Journal
 from sirhp.policy.audit.unavailable import JournalUnavailable
 from sirhp.policy.login.throttle import Throttle
+import subprocess
+import sys
 from tests.system.ports import free_ports
 from tests.system.postgres_server import PORTS
 from tests.system.postgres_server import postgres_server
@@ -25,6 +30,7 @@ import transaction
 import ZODB
 from ZODB.FileStorage import FileStorage
 
+ROOT = Path(__file__).resolve().parents[2]
 system = pytest.mark.system
 EVENTS = [
     {"action": "view", "user_id": "clerk.pn", "matricule": "100001J", "ts": "T1"},
@@ -267,3 +273,37 @@ def test_unreachable_store_fails_closed_fast(pg):
     assert time.monotonic() - started < 10
     health = journal_health(Journal(pg.dsn), max_age=0)
     assert health["ok"] and health["free_bytes"] is None
+
+
+def audit_journal(*args):
+    return subprocess.run(
+        [sys.executable, ROOT / "scripts" / "audit_journal.py", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={k: v for k, v in os.environ.items() if not k.startswith("SIRHP_AUDIT")},
+    )
+
+
+@system
+def test_a_host_journal_copied_into_postgresql_keeps_its_chain(pg, tmp_path):
+    """A site moved to RelStorage: its SQLite journal continues in
+    PostgreSQL, row for row, so the heads anchored before still verify."""
+    path = tmp_path / "audit.sqlite"
+    sqlite = Journal(str(path))
+    sqlite.append_many(EVENTS)
+    anchored = sqlite.head()
+    pg.superuser("CREATE DATABASE moved OWNER sirhp")
+    dsn = pg.dsn.replace("dbname=sirhp", "dbname=moved")
+    result = audit_journal("copy", dsn, "--db", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: 3 events copied")
+    moved = Journal(dsn)
+    moved.append("view", user_id="after.the.move")
+    result = audit_journal("verify", "--db", dsn, "--expect", anchored)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 events checked" in result.stdout
+    # never into a journal that has events
+    result = audit_journal("copy", dsn, "--db", path)
+    assert result.returncode == 1 and "not empty" in result.stderr

@@ -33,6 +33,11 @@ FIELDS = (
     "reason",
     "detail",
 )
+COLUMNS = ("id", *FIELDS, "prev_hash", "hash")  # a row as stored
+INSERT = (
+    f"INSERT INTO audit_events ({', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in COLUMNS)})"
+)
 
 
 # Actions (the ``action`` column)
@@ -201,11 +206,6 @@ class Journal:
         rows = [_row(event) for event in events]
         if not rows:
             return []
-        columns = ("id",) + FIELDS + ("prev_hash", "hash")
-        insert = (
-            f"INSERT INTO audit_events ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
-        )
         db.begin_write(connection, "audit_events")
         try:
             last = connection.execute(
@@ -219,7 +219,7 @@ class Journal:
                 values["prev_hash"] = prev_hash
                 values["hash"] = prev_hash = row_hash(prev_hash, event_id, values)
                 connection.execute(
-                    insert, [event_id] + [values[name] for name in columns[1:]]
+                    INSERT, [event_id] + [values[name] for name in COLUMNS[1:]]
                 )
                 ids.append(event_id)
         except BaseException:
@@ -314,7 +314,7 @@ class Journal:
         checked = 0
         seen_expected = expected_head is None
         expected_id = 1
-        for values in self._rows_in_order():
+        for values in self.rows_in_order():
             if (
                 values["id"] != expected_id
                 or values["prev_hash"] != prev_hash
@@ -330,7 +330,7 @@ class Journal:
             return Verification(False, checked, None, prev_hash)
         return Verification(True, checked, None, prev_hash)
 
-    def _rows_in_order(self, batch=VERIFY_BATCH):
+    def rows_in_order(self, batch=VERIFY_BATCH):
         """Every event by id, read ``batch`` rows at a time (memory stays
         flat on a large journal, whatever the backend)."""
         last = 0
