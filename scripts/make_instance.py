@@ -13,7 +13,9 @@ Without --zeo the instance owns an embedded FileStorage in var/NAME/; with
 folder given by --var). With --relstorage it is a RelStorage client of that
 PostgreSQL DSN (``dbname=sirhp user=sirhp password=... host=... port=...``):
 history-free, blobs in the database, var/NAME/blobcache a local cache
-(instance/storage-relstorage.conf.in says why).
+(instance/storage-relstorage.conf.in says why); its audit journal and login
+counters are in the same PostgreSQL database (``SIRHP_AUDIT_DSN``, one
+journal for every host), or in the one given by --audit-dsn.
 """
 
 import argparse
@@ -49,6 +51,19 @@ def storage_section(zeo=None, relstorage=None):
     return (TEMPLATES / "storage-filestorage.conf.in").read_text()
 
 
+def audit_dsn_line(dsn):
+    """The ``<environment>`` line of a PostgreSQL audit store ('' for none)."""
+    if not dsn:
+        return ""
+    if "\n" in dsn:
+        raise ValueError("the DSN is one line")
+    return (
+        "  # on PostgreSQL instead (wins over SIRHP_AUDIT_DB): one journal and\n"
+        "  # one login throttle for every host (sirhp.policy.audit.db)\n"
+        f"  SIRHP_AUDIT_DSN {dsn.replace('$', '$$')}\n"
+    )
+
+
 def make(
     name,
     port=8080,
@@ -57,6 +72,7 @@ def make(
     var=None,
     base=None,
     relstorage=None,
+    audit_dsn=None,
 ):
     """Write the instance NAME into BASE/NAME (BASE defaults to ROOT/var)."""
     home = (Path(base).resolve() if base else ROOT / "var") / name
@@ -79,9 +95,10 @@ def make(
         instance=home,
         var=var,
         storage=storage,
+        audit_dsn=audit_dsn_line(audit_dsn or relstorage),
     )
     (etc / "zope.conf").write_text(conf)
-    if relstorage:
+    if relstorage or audit_dsn:
         (etc / "zope.conf").chmod(0o600)  # the DSN holds the database password
     (etc / "zope.ini").write_text(
         render(
@@ -119,6 +136,13 @@ def main():
         metavar="DSN",
         help="RelStorage on PostgreSQL: libpq DSN (scripts/postgres.py dsn)",
     )
+    parser.add_argument(
+        "--audit-dsn",
+        default=None,
+        metavar="DSN",
+        help="audit journal and login counters in PostgreSQL (default with "
+        "--relstorage: its DSN; else the SQLite file of the instance)",
+    )
     parser.add_argument("--var", default=None, help="data folder (ZEO: the shared one)")
     parser.add_argument("--base", default=None, help="parent of the instance (var/)")
     args = parser.parse_args()
@@ -130,6 +154,7 @@ def main():
         var=args.var,
         base=args.base,
         relstorage=args.relstorage,
+        audit_dsn=args.audit_dsn,
     )
     print(f"instance written to {etc}")
 

@@ -3,7 +3,9 @@
 # clients (8081, 8082) on RelStorage, and the text worker, under
 # scripts/supervise.py like scripts/start_zeo.sh: a process that dies is
 # started again, Ctrl+C stops them all (PostgreSQL last, with pg_ctl stop).
-# History-free, blobs in the database (instance/storage-relstorage.conf.in).
+# History-free, blobs in the database (instance/storage-relstorage.conf.in);
+# the audit journal and login counters in the same database
+# (SIRHP_AUDIT_DSN in each zope.conf: one journal for every host).
 # Environment: PG_PORT, PORT1, PORT2 (empty: one client), SIRHP_VAR (parent
 # folder of the instances, default var), SITE_ARGS (for create_site.py,
 # default --demo).

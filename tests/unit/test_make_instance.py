@@ -62,3 +62,35 @@ def test_zeo_and_relstorage_exclude_each_other(tmp_path):
         _module().make(
             "both", base=tmp_path, zeo="127.0.0.1:8100", relstorage="dbname=x"
         )
+
+
+def test_relstorage_clients_share_the_postgresql_journal(tmp_path):
+    """--relstorage sets SIRHP_AUDIT_DSN (the same database, or --audit-dsn):
+    Zope's own schema reads it back whole (spaces and $ included); a
+    FileStorage instance keeps its SQLite file."""
+    make_instance = _module()
+    dsn = "dbname=sirhp user=sirhp password=pa$$word host=127.0.0.1 port=10399"
+    etc = make_instance.make("rel", port=10398, base=tmp_path, relstorage=dsn)
+    conf = (etc / "zope.conf").read_text()
+    # the <environment> section as Zope's schema declares it
+    schema = ZConfig.loadSchemaFile(
+        StringIO(
+            '<schema><sectiontype name="environment" keytype="identifier">'
+            '<key name="+" attribute="environ"/></sectiontype>'
+            '<section type="environment" name="*" attribute="environment"/>'
+            "</schema>"
+        )
+    )
+    block = conf[conf.index("<environment>") : conf.index("</environment>") + 14]
+    defines = "".join(
+        line + "\n" for line in conf.splitlines() if line.startswith("%define")
+    )
+    config, _ = ZConfig.loadConfigFile(schema, StringIO(defines + block))
+    assert config.environment.environ["SIRHP_AUDIT_DSN"] == dsn
+    other = "postgresql://journal@10.0.0.5/audit"
+    etc = make_instance.make(
+        "rel2", port=10397, base=tmp_path, relstorage=dsn, audit_dsn=other
+    )
+    assert f"SIRHP_AUDIT_DSN {other}\n" in (etc / "zope.conf").read_text()
+    etc = make_instance.make("fs", port=10396, base=tmp_path)
+    assert "SIRHP_AUDIT_DSN" not in (etc / "zope.conf").read_text()

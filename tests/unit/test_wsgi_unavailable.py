@@ -3,8 +3,11 @@ before Zope's error pages exist) with a French 503, not waitress' English
 500; other answers pass through untouched."""
 
 import json
+import psycopg2
+import psycopg2.errors
 from sirhp.policy.hardening.wsgi_unavailable import filter_factory
 from ZEO.Exceptions import ClientDisconnected
+from ZPublisher.HTTPResponse import status_codes
 
 
 def _call(app, **environ):
@@ -33,6 +36,24 @@ def test_french_page_then_json_then_english():
     assert headers["Content-Type"] == "application/json"
     assert answer["message"].startswith("La base de données ne répond pas")
     assert answer["error"]["type"] == answer["type"]
+
+
+def test_postgresql_away_is_the_same_503():
+    """RelStorage (and the PostgreSQL journal) raise psycopg2's errors;
+    ZPublisher gives their exception view's status 503 by class name."""
+    for error in (
+        psycopg2.OperationalError("server closed the connection"),
+        psycopg2.errors.AdminShutdown("terminating connection"),
+        psycopg2.InterfaceError("connection already closed"),
+    ):
+
+        def down(environ, start_response, error=error):
+            raise error
+
+        status, _, body = _call(down, HTTP_ACCEPT="application/json")
+        assert status.startswith("503")
+        assert "La base de données ne répond pas" in json.loads(body)["message"]
+        assert status_codes[type(error).__name__.lower()] == 503
 
 
 def test_other_answers_pass_through():

@@ -1,43 +1,45 @@
-"""The SQLite file beside the ZODB that holds the audit journal and the login
-throttle: one connection per thread and per file, WAL mode.
+"""Where the audit journal and the login throttle are stored, and how.
 
-Why SQLite and not the ZODB: reading a personnel file must not write to the
-ZODB (no conflicts when twenty clients read the same file), and the journal
-must stay outside the content that administrators can edit through the web.
-SQLite in WAL mode lets several Zope processes of one host (ZEO clients)
-append to the same file; each append is a short ``BEGIN IMMEDIATE``
-transaction.
+Two backends behind the same few functions (one module each):
 
-The path comes from the environment variable ``SIRHP_AUDIT_DB`` (set by the
-``<environment>`` section of zope.conf), else ``<clienthome>/sirhp-audit.sqlite``.
-A ``file:`` URI is opened as such (``file:/var/x.sqlite?mode=ro`` for a
-read-only journal: the fail-closed tests, whatever the user's rights).
+- SQLite (``db_sqlite``), the embedded default: a file beside the ZODB,
+  shared by the Zope processes of one host. Its path comes from
+  ``SIRHP_AUDIT_DB`` (the ``<environment>`` of zope.conf), else
+  ``<clienthome>/sirhp-audit.sqlite``.
+- PostgreSQL (``db_postgresql``) when ``SIRHP_AUDIT_DSN`` is set (a libpq
+  DSN, ``postgresql://...`` or ``dbname=... host=...``; RelStorage
+  instances get it in their zope.conf): one journal and one throttle for
+  every host.
+
+A *location* is a SQLite path or a PostgreSQL DSN; ``Journal(location)``
+and ``Throttle(location)`` take either. The row format, the hash chain and
+the throttle's rule are computed once, above this module.
 """
 
 from App.config import getConfiguration
 import os
 from pathlib import Path
-import sqlite3
-import threading
+from sirhp.policy.audit import db_postgresql
+from sirhp.policy.audit import db_sqlite
 
 ENV_VARIABLE = "SIRHP_AUDIT_DB"
+DSN_VARIABLE = "SIRHP_AUDIT_DSN"
 DEFAULT_NAME = "sirhp-audit.sqlite"
-BUSY_TIMEOUT_MS = 10000
+# What a failing store raises (OSError: a folder that cannot be created)
+ERRORS = (db_sqlite.Error, db_postgresql.Error, OSError)
 
-_local = threading.local()
-_schema_lock = threading.Lock()
-_initialised = set()
-_schema_hooks = []
+_schemas = {"sqlite": [], "postgresql": []}
 
 
-def register_schema(statements):
-    """Add DDL statements (idempotent: ``CREATE ... IF NOT EXISTS``) run once
-    per process and file before its first use."""
-    _schema_hooks.append(tuple(statements))
+def register_schema(sqlite, postgresql):
+    """Add DDL statements (idempotent: ``CREATE ... IF NOT EXISTS``), one
+    version per backend, run once per process and store before its first use."""
+    _schemas["sqlite"].extend(sqlite)
+    _schemas["postgresql"].extend(postgresql)
 
 
 def default_path() -> str:
-    """Where the audit database lives (environment, else the instance var)."""
+    """The SQLite file (environment, else the instance var)."""
     path = os.environ.get(ENV_VARIABLE)
     if path:
         return path
@@ -48,47 +50,51 @@ def default_path() -> str:
     return str(Path(home or ".") / DEFAULT_NAME)
 
 
-def connect(path: str | None = None) -> sqlite3.Connection:
-    """This thread's connection to the audit database ``path``."""
-    path = path or default_path()
-    connections = getattr(_local, "connections", None)
-    if connections is None:
-        connections = _local.connections = {}
-    connection = connections.get(path)
-    if connection is None:
-        uri = path.startswith("file:")
-        if not uri:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri
-        )
-        connection.row_factory = sqlite3.Row
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        _ensure_schema(path, connection)
-        connections[path] = connection
-    return connection
+def default_location() -> str:
+    """The configured store: the PostgreSQL DSN if set, else the SQLite file."""
+    return os.environ.get(DSN_VARIABLE) or default_path()
 
 
-def _ensure_schema(path, connection):
-    with _schema_lock:
-        if path in _initialised:
-            return
-        # WAL is kept in the file: set once, before any write. Set by every
-        # new connection, it raced with another thread's first write on a
-        # new file (the mode change and the commit each wait for the other's
-        # lock: SQLite answers "locked" at once, without waiting).
-        connection.execute("PRAGMA journal_mode = WAL")
-        for statements in _schema_hooks:
-            for statement in statements:
-                connection.execute(statement)
-        _initialised.add(path)
+def is_postgresql(location: str) -> bool:
+    """Whether ``location`` is a PostgreSQL DSN (URI or key=value form)."""
+    return location.startswith(("postgresql://", "postgres://")) or (
+        "dbname=" in location
+    )
+
+
+def connect(location: str | None = None):
+    """This thread's connection to the store ``location`` (default: the
+    configured one): ``execute(sql, params)`` with ``?`` placeholders."""
+    location = location or default_location()
+    if is_postgresql(location):
+        return db_postgresql.connect(location, _schemas["postgresql"])
+    return db_sqlite.connect(location, _schemas["sqlite"])
+
+
+def begin_write(connection, table: str):
+    """Open a write transaction that serialises the writers of ``table``
+    (all processes, all hosts) until COMMIT or ROLLBACK."""
+    if isinstance(connection, db_postgresql.Connection):
+        db_postgresql.begin_write(connection, table)
+    else:
+        db_sqlite.begin_write(connection, table)
+
+
+def file_path(location: str) -> Path | None:
+    """The SQLite file of ``location``; None for PostgreSQL (no local file)."""
+    if is_postgresql(location):
+        return None
+    return db_sqlite.file_path(location)
+
+
+def public_location(location: str) -> str:
+    """``location`` as it may be shown: a file path, or a DSN without password."""
+    if is_postgresql(location):
+        return db_postgresql.public(location)
+    return str(db_sqlite.file_path(location))
 
 
 def close_all():
-    """Close this thread's connections (tests reopen the file as after a restart)."""
-    for connection in getattr(_local, "connections", {}).values():
-        connection.close()
-    _local.connections = {}
-    with _schema_lock:
-        _initialised.clear()
+    """Close this thread's connections (tests reopen as after a restart)."""
+    db_sqlite.close_all()
+    db_postgresql.close_all()

@@ -1,20 +1,20 @@
 """Is the audit journal usable? ``journal_health()`` for administrators,
 ``GET @journal-health`` and the site health check.
 
-- ``writable``: a real write probe (``BEGIN IMMEDIATE``, an insert that the
+- ``writable``: a real write probe (a write transaction, an insert that the
   triggers allow, ROLLBACK): a read-only file or a lock held beyond the
   timeout shows here;
 - ``free_bytes``: free space of the journal's filesystem (a full disk is
-  often seen only at COMMIT, so watch it before it reaches zero);
+  often seen only at COMMIT, so watch it before it reaches zero); None on
+  PostgreSQL, whose server is watched on its own host;
 - ``chain_ok``: the last full verification of the hash chain, cached
   ``VERIFY_SECONDS`` (a verification reads every row).
 """
 
 import os
-from pathlib import Path
 from sirhp.policy import logger
+from sirhp.policy.audit import db
 from sirhp.policy.audit.journal import get_journal
-import sqlite3
 import time
 
 VERIFY_SECONDS = 600
@@ -23,35 +23,34 @@ MIN_FREE_BYTES = 50 * 1024 * 1024
 _verifications = {}  # path -> (time, Verification)
 
 
-def _file_path(path: str) -> Path:
-    if path.startswith("file:"):
-        path = path[len("file:") :].split("?", 1)[0]
-    return Path(path)
-
-
 def probe_write(journal) -> bool:
     """Can an event be written now? Nothing is kept (rolled back)."""
     try:
         connection = journal.connection
-        connection.execute("BEGIN IMMEDIATE")
+        db.begin_write(connection, "audit_events")
         try:
             connection.execute(
-                "INSERT INTO audit_events (ts, action, prev_hash, hash) "
-                "VALUES ('', 'probe', '', '')"
+                # an id no event has (events count from 1): never a conflict
+                "INSERT INTO audit_events (id, ts, action, prev_hash, hash) "
+                "VALUES (-1, '', 'probe', '', '')"
             )
         finally:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
-    except (sqlite3.Error, OSError) as error:
+    except db.ERRORS as error:
         logger.warning("Audit journal not writable: %s", error)
         return False
     return True
 
 
 def free_bytes(journal) -> int | None:
-    """Free space (bytes) of the filesystem holding the journal file."""
+    """Free space (bytes) of the filesystem holding the journal file; None
+    for PostgreSQL (the database server watches its own disk)."""
+    path = db.file_path(journal.path)
+    if path is None:
+        return None
     try:
-        stats = os.statvfs(_file_path(journal.path).parent)
+        stats = os.statvfs(path.parent)
     except OSError:
         return None
     return stats.f_bavail * stats.f_frsize
@@ -66,7 +65,7 @@ def chain_verification(journal, now=None, max_age=VERIFY_SECONDS):
         return cached
     try:
         result = (now, journal.verify())
-    except sqlite3.Error as error:
+    except db.ERRORS as error:
         logger.warning("Audit journal cannot be verified: %s", error)
         result = (now, None)
     _verifications[journal.path] = result
@@ -87,12 +86,14 @@ def journal_health(journal=None, max_age=VERIFY_SECONDS) -> dict:
     free = free_bytes(journal)
     verified_at, verification = chain_verification(journal, max_age=max_age)
     chain_ok = bool(verification and verification.ok)
+    local = db.file_path(journal.path) is not None
+    space_ok = not local or (free is not None and free >= MIN_FREE_BYTES)
     return {
-        "ok": writable and chain_ok and free is not None and free >= MIN_FREE_BYTES,
+        "ok": writable and chain_ok and space_ok,
         "writable": writable,
         "free_bytes": free,
         "chain_ok": chain_ok,
         "checked": verification.checked if verification else 0,
         "verified_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(verified_at)),
-        "path": str(_file_path(journal.path)),
+        "path": db.public_location(journal.path),
     }

@@ -1,9 +1,10 @@
-"""The audit journal (journal d'accès): append-only, hash-chained, in SQLite.
+"""The audit journal (journal d'accès): append-only, hash-chained, in SQLite
+(one host) or PostgreSQL (several hosts; ``db`` chooses).
 
 One row per event. Each row stores ``hash = sha256(prev_hash + content)``,
 so changing, removing or inserting a row breaks the chain from that row on;
-``verify()`` finds the first broken row. SQL triggers refuse UPDATE and
-DELETE, and no Python API, view or endpoint modifies a row: only ``append``.
+``verify()`` finds the first broken row. The store refuses UPDATE and
+DELETE (triggers; on PostgreSQL also TRUNCATE and the role's privileges), and no Python API, view or endpoint modifies a row: only ``append``.
 Truncation of the most recent rows is only detectable against a head hash
 kept elsewhere (see docs/operations.md: "anchor" the head daily).
 """
@@ -13,8 +14,10 @@ import datetime
 import hashlib
 import json
 from sirhp.policy.audit import db
+from sirhp.policy.audit import schema  # noqa: F401 (the tables, registered)
 
 GENESIS = "0" * 64
+VERIFY_BATCH = 5000
 
 # Columns of an event, in hash order (id and hashes excepted).
 FIELDS = (
@@ -30,36 +33,11 @@ FIELDS = (
     "reason",
     "detail",
 )
-
-SCHEMA = (
-    """CREATE TABLE IF NOT EXISTS audit_events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        ts TEXT NOT NULL,
-        user_id TEXT NOT NULL DEFAULT '',
-        roles TEXT NOT NULL DEFAULT '',
-        action TEXT NOT NULL,
-        uid TEXT NOT NULL DEFAULT '',
-        path TEXT NOT NULL DEFAULT '',
-        matricule TEXT NOT NULL DEFAULT '',
-        agency TEXT NOT NULL DEFAULT '',
-        client TEXT NOT NULL DEFAULT '',
-        reason TEXT NOT NULL DEFAULT '',
-        detail TEXT NOT NULL DEFAULT '',
-        prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS audit_events_matricule ON audit_events (matricule)",
-    "CREATE INDEX IF NOT EXISTS audit_events_user ON audit_events (user_id)",
-    "CREATE INDEX IF NOT EXISTS audit_events_ts ON audit_events (ts)",
-    "CREATE INDEX IF NOT EXISTS audit_events_agency ON audit_events (agency, id)",
-    """CREATE TRIGGER IF NOT EXISTS audit_events_no_update
-        BEFORE UPDATE ON audit_events
-        BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END""",
-    """CREATE TRIGGER IF NOT EXISTS audit_events_no_delete
-        BEFORE DELETE ON audit_events
-        BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END""",
+COLUMNS = ("id", *FIELDS, "prev_hash", "hash")  # a row as stored
+INSERT = (
+    f"INSERT INTO audit_events ({', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in COLUMNS)})"
 )
-db.register_schema(SCHEMA)
 
 
 # Actions (the ``action`` column)
@@ -193,10 +171,11 @@ class Verification:
 
 
 class Journal:
-    """The journal in the SQLite file ``path`` (default: ``db.default_path()``)."""
+    """The journal in the store ``path``, a SQLite file or a PostgreSQL DSN
+    (default: ``db.default_location()``)."""
 
     def __init__(self, path: str | None = None):
-        self.path = path or db.default_path()
+        self.path = path or db.default_location()
 
     @property
     def connection(self):
@@ -207,7 +186,7 @@ class Journal:
         return self.append_many([dict(values, action=action)])[-1]
 
     def append_many(self, events) -> list[int]:
-        """Add events in one SQLite transaction (one chain step each)."""
+        """Add events in one store transaction (one chain step each)."""
         connection = self.connection
         ids = self.insert_open(connection, events)
         if ids:
@@ -220,18 +199,14 @@ class Journal:
         return ids
 
     def insert_open(self, connection, events) -> list[int]:
-        """``BEGIN IMMEDIATE`` and insert ``events``, leaving the SQLite
-        transaction open for the caller to COMMIT (or ROLLBACK); rolled back
-        here if an insert fails. Nothing is begun for no events."""
+        """Open a write transaction (appends serialised across processes and
+        hosts: ``db.begin_write``) and insert ``events``, leaving it open for
+        the caller to COMMIT (or ROLLBACK); rolled back here if an insert
+        fails. Nothing is begun for no events."""
         rows = [_row(event) for event in events]
         if not rows:
             return []
-        columns = ("id",) + FIELDS + ("prev_hash", "hash")
-        insert = (
-            f"INSERT INTO audit_events ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
-        )
-        connection.execute("BEGIN IMMEDIATE")
+        db.begin_write(connection, "audit_events")
         try:
             last = connection.execute(
                 "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"
@@ -244,7 +219,7 @@ class Journal:
                 values["prev_hash"] = prev_hash
                 values["hash"] = prev_hash = row_hash(prev_hash, event_id, values)
                 connection.execute(
-                    insert, [event_id] + [values[name] for name in columns[1:]]
+                    INSERT, [event_id] + [values[name] for name in COLUMNS[1:]]
                 )
                 ids.append(event_id)
         except BaseException:
@@ -338,10 +313,8 @@ class Journal:
         prev_hash = GENESIS
         checked = 0
         seen_expected = expected_head is None
-        cursor = self.connection.execute("SELECT * FROM audit_events ORDER BY id")
         expected_id = 1
-        for row in cursor:
-            values = dict(row)
+        for values in self.rows_in_order():
             if (
                 values["id"] != expected_id
                 or values["prev_hash"] != prev_hash
@@ -356,6 +329,21 @@ class Journal:
         if not seen_expected:
             return Verification(False, checked, None, prev_hash)
         return Verification(True, checked, None, prev_hash)
+
+    def rows_in_order(self, batch=VERIFY_BATCH):
+        """Every event by id, read ``batch`` rows at a time (memory stays
+        flat on a large journal, whatever the backend)."""
+        last = 0
+        while True:
+            rows = self.connection.execute(
+                "SELECT * FROM audit_events WHERE id > ? ORDER BY id LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            for row in rows:
+                yield dict(row)
+            if len(rows) < batch:
+                return
+            last = rows[-1]["id"]
 
 
 def _row(event: dict) -> dict:

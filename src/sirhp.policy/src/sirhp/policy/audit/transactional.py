@@ -2,11 +2,13 @@
 
 A change of SIRHP content queues its journal lines on the current
 transaction (``queue``); one ``JournalDataManager`` per transaction writes
-them all in ONE SQLite transaction (bulk paths included):
+them all in ONE store transaction (bulk paths included), SQLite or
+PostgreSQL alike:
 
-- ``tpc_vote``: ``BEGIN IMMEDIATE`` and the inserts, kept open. If the
-  journal cannot be written (disk full, read-only file, locked beyond the
-  busy timeout) the vote fails with ``JournalUnavailable``: the ZODB votes
+- ``tpc_vote``: the write transaction (``BEGIN IMMEDIATE``; on PostgreSQL
+  ``BEGIN`` + an advisory lock, which serialises the hosts) and the inserts,
+  kept open. If the journal cannot be written (disk full, read-only file,
+  locked beyond the busy timeout, PostgreSQL unreachable) the vote fails with ``JournalUnavailable``: the ZODB votes
   are undone and nothing is stored.
 - ``tpc_finish``: ``COMMIT``; ``tpc_abort``/``abort``: ``ROLLBACK``.
 
@@ -23,9 +25,9 @@ transaction, so nothing is stored either.
 
 import os
 from sirhp.policy import logger
+from sirhp.policy.audit import db
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.unavailable import JournalUnavailable
-import sqlite3
 import transaction
 from transaction.interfaces import IDataManager
 from zope.interface import implementer
@@ -69,7 +71,7 @@ class JournalDataManager:
         try:
             self._connection = self.journal.connection
             self.journal.insert_open(self._connection, self.events)
-        except (sqlite3.Error, OSError) as error:
+        except db.ERRORS as error:
             self._rollback()
             logger.error("Audit journal not writable, change refused: %s", error)
             raise JournalUnavailable(str(error)) from error
@@ -80,7 +82,7 @@ class JournalDataManager:
             return
         try:
             connection.execute("COMMIT")
-        except sqlite3.Error as error:
+        except db.ERRORS as error:
             _quiet_rollback(connection)
             logger.error("Audit journal COMMIT failed, change refused: %s", error)
             raise JournalUnavailable(str(error)) from error
@@ -115,7 +117,7 @@ def _quiet_rollback(connection):
     try:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
-    except sqlite3.Error:
+    except db.ERRORS:
         logger.exception("Audit journal ROLLBACK failed")
 
 

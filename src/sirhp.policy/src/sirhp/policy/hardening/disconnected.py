@@ -1,13 +1,19 @@
-"""The ZEO server cannot be reached: a French 503, not an English 500.
+"""The database server cannot be reached: a French 503, not an English 500.
 
 A ZEO client whose server is gone (killed, restarted, network cut) waits
 ``wait-timeout`` seconds (``instance/storage-zeoclient.conf.in``) for it to
 come back, then fails the request with ``ClientDisconnected``; it keeps
-reconnecting by itself in the background. The user is told to try again
+reconnecting by itself in the background. A RelStorage client (and the
+PostgreSQL audit store) fails at once with psycopg2's ``OperationalError``
+or ``InterfaceError`` (RelStorage's "disconnected" exceptions) and opens
+a new connection at the next request. The user is told to try again
 (``Retry-After``), in French, as a page or as ``{"type", "message"}`` on
 REST, like an unwritable journal (same view).
 """
 
+import psycopg2
+import psycopg2.errors
+from relstorage.adapters.interfaces import ReplicaClosedException
 from sirhp.content.base.errors import SirhpUnavailable
 from sirhp.policy import _
 from sirhp.policy.audit.unavailable import JournalUnavailableView
@@ -20,8 +26,19 @@ MSG_DATABASE_UNAVAILABLE = _(
     "traitée. Réessayez dans une minute ou prévenez l'administrateur.",
 )
 
+# What a client whose database server is away raises
+DISCONNECTED = (
+    ClientDisconnected,
+    psycopg2.OperationalError,
+    psycopg2.InterfaceError,
+    ReplicaClosedException,
+)
 # ZPublisher sets an exception's status from its class name, after the view
-status_codes[ClientDisconnected.__name__.lower()] = SirhpUnavailable.status
+for _error in (*DISCONNECTED, *vars(psycopg2.errors).values()):
+    # psycopg2.errors holds the subclasses the server's codes raise
+    # (AdminShutdown when PostgreSQL stops under a connection)
+    if isinstance(_error, type) and issubclass(_error, DISCONNECTED):
+        status_codes[_error.__name__.lower()] = SirhpUnavailable.status
 
 
 class DatabaseUnavailable(SirhpUnavailable):
@@ -29,7 +46,7 @@ class DatabaseUnavailable(SirhpUnavailable):
 
 
 class ClientDisconnectedView(JournalUnavailableView):
-    """Exception view (``index.html``) of ``ZEO.Exceptions.ClientDisconnected``."""
+    """Exception view (``index.html``) of the ``DISCONNECTED`` exceptions."""
 
     def __init__(self, context, request):
         super().__init__(DatabaseUnavailable(MSG_DATABASE_UNAVAILABLE), request)

@@ -4,7 +4,8 @@ With the ZEO server gone, a request fails before the publisher's exception
 views exist: ZPublisher opens the ZODB connection and begins the
 transaction (a sync with the server) outside them, and waitress answers a
 bare English 500. This WSGI filter, outermost in the pipeline
-(``instance/zope.ini.in``), answers ``ClientDisconnected`` as the exception
+(``instance/zope.ini.in``), answers ``ClientDisconnected`` (and RelStorage's
+PostgreSQL errors, ``disconnected.DISCONNECTED``) as the exception
 view inside Zope does (``disconnected.py``): 503 with ``Retry-After``, the
 French message (English for users who chose English: the ``I18N_LANGUAGE``
 cookie), JSON ``{"type", "message", "error"}`` for REST clients. The
@@ -17,9 +18,9 @@ import json
 import logging
 from sirhp.policy.audit.unavailable import PAGE
 from sirhp.policy.hardening.disconnected import DatabaseUnavailable
+from sirhp.policy.hardening.disconnected import DISCONNECTED
 from sirhp.policy.hardening.disconnected import MSG_DATABASE_UNAVAILABLE
 import sys
-from ZEO.Exceptions import ClientDisconnected
 from zope.i18n import translate
 
 logger = logging.getLogger("sirhp.policy")
@@ -63,7 +64,7 @@ def filter_factory(global_conf, **local_conf):
         def middleware(environ, start_response):
             try:
                 return app(environ, start_response)
-            except ClientDisconnected:
+            except DISCONNECTED:
                 logger.warning("Database server unreachable: 503 answered")
                 status, headers, data = answer(environ)
                 start_response(status, headers, sys.exc_info())

@@ -16,7 +16,6 @@ from App.config import getConfiguration
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 import os
-from pathlib import Path
 import shutil
 from sirhp.content.documents import api as documents_api
 from sirhp.policy import logger
@@ -93,10 +92,12 @@ def data_folders(site) -> list[str]:
     blobs = getattr(storage, "blob_dir", None) or getattr(
         getattr(storage, "fshelper", None), "base_dir", None
     )
+    # none on PostgreSQL: its server watches its own disk
+    journal_file = audit_db.file_path(audit_db.default_location())
     folders = [
         getConfiguration().clienthome,
         blobs,
-        str(Path(audit_db.default_path()).parent),
+        journal_file and str(journal_file.parent),
     ]
     return [folder for folder in folders if folder and os.path.isdir(folder)]
 
