@@ -9,6 +9,7 @@ import pytest
 import requests
 from sirhp.content.documents import api as documents
 from sirhp.content.documents import rules
+from sirhp.content.documents import text_jobs
 from sirhp.content.documents.worker import Worker
 from tests.documents import files
 from tests.documents.conftest import add_document
@@ -41,6 +42,16 @@ def test_expired_lease_is_taken_over(integration, testdata):
     documents.store_text(document=doc, text="bonjour", method="pdftotext")
     assert doc.text_lease is None
     assert doc.UID() not in _claimed("worker-c", later)  # done
+
+
+def test_lease_seconds_from_the_environment(monkeypatch):
+    monkeypatch.delenv(text_jobs.LEASE_ENV, raising=False)
+    assert text_jobs.lease_seconds() == rules.TEXT_LEASE_SECONDS
+    monkeypatch.setenv(text_jobs.LEASE_ENV, "12")
+    assert text_jobs.lease_seconds() == 12
+    for wrong in ("0", "-5", "soon", ""):
+        monkeypatch.setenv(text_jobs.LEASE_ENV, wrong)
+        assert text_jobs.lease_seconds() == rules.TEXT_LEASE_SECONDS
 
 
 def test_claim_needs_a_worker_id():

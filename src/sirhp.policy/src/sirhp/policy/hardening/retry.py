@@ -5,9 +5,10 @@
   there after the retries reaches ``RetryLaterView``.
 - ``OSError`` of the disk (full, read-only, quota, permission, I/O) while
   writing blobs or ``Data.fs``: ``RetryLaterView`` too, with its own message.
-  The transaction is aborted by the publisher: uncommitted blobs are removed
-  by ZODB's blob data manager, nothing is stored half-way. Any other
-  ``OSError`` is a programming error: the SIRHP error page as before.
+  The transaction is aborted by the publisher: nothing is stored half-way;
+  what a failed blob copy leaves on disk is removed
+  (``blob_leftovers``). Any other ``OSError`` is a programming error: the
+  SIRHP error page as before.
 
 The answer is 503 with ``Retry-After``: JSON ``{"type", "message", "error"}``
 (``sirhp.content.base.rest.error_reply``) on REST, a light page otherwise
@@ -22,6 +23,7 @@ import logging
 from plone.rest.interfaces import IAPIRequest
 from sirhp.content.base.rest import error_body
 from sirhp.policy import _
+from sirhp.policy.hardening.blob_leftovers import remove_leftovers
 from sirhp.policy.hardening.errors import ErrorView
 from zope.i18n import translate
 
@@ -75,6 +77,7 @@ class RetryLaterView(ErrorView):
             return super().__call__()
         if isinstance(error, OSError):
             logger.error("Disk error, nothing stored: %s", error)
+            remove_leftovers(error)
             type_, title, message = "DiskError", MSG_DISK_TITLE, MSG_DISK
         else:
             logger.warning("Conflict persisted after the retries: %s", error)

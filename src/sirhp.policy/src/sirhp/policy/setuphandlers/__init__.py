@@ -8,6 +8,7 @@ from sirhp.content.content.matricule_sequence import ensure_sequence
 from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.base.localroles import set_exact_local_roles
+from sirhp.policy.hardening.read_caches import ensure_portlet_settings
 from sirhp.policy.login.links import configure_reset_tool
 from sirhp.policy.login.sessions import configure as configure_sessions
 from sirhp.policy.login.setup import install_plugins as install_login_plugins
@@ -43,6 +44,8 @@ def post_install(context):
     configure_reset_tool(portal)
     configure_sessions(portal)
     install_caching()
+    # created now, not by the first page read (which writes nothing)
+    ensure_portlet_settings(portal)
     logger.info("SIRHP policy installed")
 
 
