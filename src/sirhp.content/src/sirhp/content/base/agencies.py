@@ -8,6 +8,7 @@ the agency of a line, the login asks whether a group belongs to one).
 
 from plone import api
 from plone.api.exc import CannotGetPortalError
+from sirhp.content.interfaces import IAgency
 
 AGENCY_TYPE = "Agency"
 
@@ -41,3 +42,17 @@ def agency_values(agency) -> dict:
         "primary_color": getattr(agency, "primary_color", None) or "",
         "matricule_prefix": getattr(agency, "matricule_prefix", None) or "",
     }
+
+
+def is_agency_id(name: str) -> bool:
+    """Whether ``name`` is the id of an agency at the site root. Asks the
+    site root, not the catalog: the journal asks on every line it writes, and
+    a catalog query first indexes what the request has queued (its own order
+    of indexing and savepoints changed, for a yes/no)."""
+    if not name:
+        return False
+    try:
+        portal = api.portal.get()
+    except CannotGetPortalError:
+        return False
+    return IAgency.providedBy(portal._getOb(name, None))

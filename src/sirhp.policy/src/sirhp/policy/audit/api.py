@@ -4,7 +4,7 @@ from Acquisition import aq_inner
 from plone import api
 from plone.uuid.interfaces import IUUID
 from sirhp.content.api import parent_file
-from sirhp.content.base.agencies import agency_ids
+from sirhp.content.base.agencies import is_agency_id
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.policy import logger
 from sirhp.policy.audit.journal import get_journal
@@ -70,7 +70,7 @@ def describe(obj) -> dict:
     info = {
         "uid": IUUID(obj, None) or "",
         "path": "/".join(relative),
-        "agency": relative[0] if relative and relative[0] in agency_ids() else "",
+        "agency": relative[0] if relative and is_agency_id(relative[0]) else "",
     }
     file = obj if IPersonnelFile.providedBy(obj) else parent_file(obj)
     if file is not None:
@@ -99,7 +99,7 @@ def build_event(
         values["path"] = path
     if path and not values.get("agency"):
         first = path.strip("/").split("/", 1)[0]
-        values["agency"] = first if first in agency_ids() else ""
+        values["agency"] = first if is_agency_id(first) else ""
     values.update(
         action=action,
         user_id=user_id or current_user_id(user),
