@@ -147,6 +147,10 @@ def test_refused_over_http(base, testdata):
         assert shown.status_code == 200
         assert 'id="agence-police-nationale"' in shown.text
         assert 'id="nouvelle-agence"' in shown.text
+        # Plone's "Add new" menu leads to the panel, not the generic form
+        added = admin.get(f"{base}/++add++Agency", timeout=30, allow_redirects=False)
+        assert added.status_code == 302
+        assert added.headers["Location"] == page
         # REST refuses what the panel refuses, in the same words
         bad = admin.post(
             base,

@@ -8,6 +8,7 @@ beside its field, nothing is stored while one remains.
 
 from plone import api
 from plone.protect import CheckAuthenticator
+from Products.Five import BrowserView
 from sirhp.content.agencies import api as agencies_api
 from sirhp.content.agencies.rules import FIELDS
 from sirhp.content.base.agencies import agency_values
@@ -95,3 +96,17 @@ class AgenciesControlPanel(SirhpView):
             ]
             rows.append(row)
         return rows
+
+
+class AgencyAddView(BrowserView):
+    """``++add++Agency`` at the site root (Plone's "Add new" menu): the
+    panel, whose form checks what the generic add form would not."""
+
+    def __init__(self, context, request, ti=None):
+        super().__init__(context, request)
+        self.ti = ti
+
+    def __call__(self):
+        return self.request.response.redirect(
+            f"{self.context.absolute_url()}/@@sirhp-agences"
+        )
