@@ -320,9 +320,10 @@ def report(site, count, seconds):
 def print_officers(site, per_agency=3):
     """A few officer accounts (login = matricule) of each agency."""
     from plone import api
+    from sirhp.content.base.agencies import agencies
 
     officers = {user.getId() for user in api.user.get_users(groupname="officers")}
-    for agency in ("police-nationale", "ocs"):
+    for agency in [each.getId() for each in agencies()]:
         brains = site.portal_catalog.unrestrictedSearchResults(
             portal_type="PersonnelFile",
             agency=agency,

@@ -178,9 +178,11 @@ class TestFTI:
     def test_versioning_behavior(self, portal, portal_type):
         assert "plone.versioning" in fti(portal_type).behaviors
 
-    def test_site_root_cannot_hold_sirhp_types(self, manager):
+    def test_site_root_holds_agencies_only(self, manager):
+        """Of the SIRHP types, only agencies are added at the site root (by
+        its administrators: sirhp.policy's @@sirhp-agences)."""
         allowed = {t.getId() for t in manager.allowedContentTypes()}
-        assert not allowed & set(TYPES)
+        assert allowed & set(TYPES) == {"Agency"}
 
     def test_allowed_types_on_objects(self, manager, testdata):
         agency = manager["police-nationale"]

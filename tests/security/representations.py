@@ -1500,7 +1500,7 @@ NOT_DATA = {
         placeful-workflow-configuration placeful-workflow-policy-mapping
         plone-frontpage-setup plone-upgrade prefs_install_products_form
         prefs_main_template redirection-controlpanel referentiels-rh
-        referentiels-statut
+        referentiels-statut sirhp-agences
         resourceregistry-controlpanel rules-controlpanel search-controlpanel
         security-controlpanel site-controlpanel social-controlpanel
         syndication-controlpanel syndication-settings synPropertiesForm

@@ -11,11 +11,14 @@ from zope.i18n import interpolate
 
 
 def test_card_numbers_of_each_agency():
-    assert rules.agency_code("police-nationale") == "PN"
-    assert rules.agency_code("ocs") == "OCS"
+    # an agency's code is its short name (sirhp.content.agencies.rules)
+    assert rules.agency_code("PN") == "PN"
+    assert rules.agency_code("OCS") == "OCS"
+    assert rules.agency_code("STS") == "STS"
     assert rules.agency_code(None) == rules.agency_code("inconnue") == "PN"
     number = rules.new_card_number("OCS")
     assert rules.is_valid_card_number(number)
+    assert rules.is_valid_card_number(rules.new_card_number("STS"))
     typed = " " + number.lower().replace("0", "o") + " "
     assert rules.normalize_card_number(typed) == number
 

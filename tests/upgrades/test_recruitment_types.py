@@ -5,6 +5,7 @@ recruitment workflows, the permissions granted to nobody. Run twice
 (re-runnable)."""
 
 from plone import api
+from sirhp.content.base.agencies import agencies
 from sirhp.content.upgrades import recruitment_types as content_upgrade
 from sirhp.policy import config
 from sirhp.policy.upgrades import recruitment_types as policy_upgrade
@@ -34,9 +35,9 @@ def test_recruitment_upgrades(portal, testdata):
         wftool.setChainForPortalTypes(list(TYPES), ())
         for permission in policy_upgrade.ROLES:
             portal.manage_permission(permission, [], True)
-        for spec in config.AGENCIES:
-            group = config.agency_group_id(spec["id"], "recruitment")
-            portal[spec["id"]].manage_delLocalRoles([group])
+        for each in agencies():
+            group = config.agency_group_id(each.getId(), "recruitment")
+            each.manage_delLocalRoles([group])
             api.group.delete(groupname=group)
         portal._delRoles(["RecruitmentOfficer"])
         assert "RecruitmentOfficer" not in portal.valid_roles()

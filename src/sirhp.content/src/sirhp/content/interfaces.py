@@ -19,7 +19,7 @@ class ISirhpContent(Interface):
 
 
 class IAgency(Interface):
-    """Marker: an agency (Police nationale, OCS)."""
+    """Marker: an agency or service (Police nationale, OCS, others added as data)."""
 
 
 class IUnit(Interface):

@@ -1,22 +1,7 @@
-"""The agencies sharing SIRHP and the groups of their staff."""
-
-AGENCIES = (
-    {
-        "id": "police-nationale",
-        "title": "Police nationale",
-        "short_name": "PN",
-        "primary_color": "#1F3A93",
-        # matricules 100000-199999 (content.matricule_sequence)
-        "matricule_prefix": "1",
-    },
-    {
-        "id": "ocs",
-        "title": "Office Central des Stupéfiants",
-        "short_name": "OCS",
-        "primary_color": "#0B6E4F",
-        "matricule_prefix": "8",
-    },
-)
+"""The groups of the agencies' staff. The agencies themselves are data:
+``profiles/default/sirhp_agencies.json`` and the control panel
+``@@sirhp-agences`` (``sirhp.policy.agencies``); at run time
+``sirhp.content.base.agencies.agencies()`` lists them."""
 
 # Local roles each agency's groups hold on the Agency (group id: AGENCY-SUFFIX).
 AGENCY_GROUPS = (

@@ -320,7 +320,7 @@ def card_data(*, badge):
     photo = getattr(file, "photo", None)
     return CardData(
         agency_title=agency.Title(),
-        agency_code=agency.short_name or rules.agency_code(agency.getId()),
+        agency_code=rules.agency_code(agency.short_name),
         colour=agency.primary_color or "#1F3A93",
         accent=ACCENT,
         full_name=file.full_name,

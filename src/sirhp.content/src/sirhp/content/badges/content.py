@@ -108,7 +108,7 @@ def assign_badge_numbers(badge, event):
     if getattr(badge, "card_number", None):
         return  # an import or a copy keeps its number
     agency = find_agency(badge)
-    code = rules.agency_code(agency.getId() if agency is not None else None)
+    code = rules.agency_code(getattr(agency, "short_name", None))
     number = rules.new_card_number(code)
     while card_number_taken(number):  # 32^8: practically never loops
         number = rules.new_card_number(code)

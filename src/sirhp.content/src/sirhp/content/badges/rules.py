@@ -15,13 +15,16 @@ from datetime import date
 from datetime import timedelta
 import re
 import secrets
+from sirhp.content.agencies.rules import SHORT_NAME_PATTERN
 from sirhp.content.base import token_rules as tokens
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32
 CARD_BODY_LENGTH = 8
-# "PN-7K3M-Q9XD-5" : agency code, two groups of four, check character.
+# "PN-7K3M-Q9XD-5" : agency code (its short name), two groups of four,
+# check character.
 CARD_NUMBER_RE = re.compile(
-    r"^(PN|OCS)-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$"
+    rf"^({SHORT_NAME_PATTERN})-[0-9A-HJKMNP-TV-Z]{{4}}-[0-9A-HJKMNP-TV-Z]{{4}}"
+    r"-[0-9A-HJKMNP-TV-Z]$"
 )
 
 VERIFICATION_ID_BYTES = 12  # 96 random bits
@@ -40,8 +43,8 @@ UNKNOWN = "unknown"
 REQUEST_REASONS = ("first", "renewal", "replacement", "change")
 REVOCATION_REASONS = ("lost", "stolen", "departure", "reissue", "damaged", "other")
 
-# Agency id -> the code opening its card numbers (CARD_NUMBER_RE).
-AGENCY_CODES = {"police-nationale": "PN", "ocs": "OCS"}
+# The code of a card outside any agency (CARD_NUMBER_RE); an agency's is
+# its short name.
 DEFAULT_AGENCY_CODE = "PN"
 
 # Print batches: one PDF of at most MAX_BATCH cards, in one of these layouts
@@ -55,9 +58,12 @@ def _check_character(body: str) -> str:
     return ALPHABET[total % 31]
 
 
-def agency_code(agency_id: str | None) -> str:
-    """The code opening the card numbers of an agency (``PN`` by default)."""
-    return AGENCY_CODES.get(agency_id or "", DEFAULT_AGENCY_CODE)
+def agency_code(short_name: str | None) -> str:
+    """The code opening the card numbers of an agency: its short name when
+    it is one a card number may carry, else ``PN``."""
+    if short_name and re.fullmatch(SHORT_NAME_PATTERN, short_name):
+        return short_name
+    return DEFAULT_AGENCY_CODE
 
 
 def new_card_number(agency_code: str, randbelow=secrets.randbelow) -> str:

@@ -1,4 +1,6 @@
-"""Agency: the Police nationale or the OCS. Holds its units and its files."""
+"""Agency: an agency or service sharing the portal (the Police nationale, the
+OCS, and those administrators add: ``sirhp.content.agencies``). Holds its
+units and its files."""
 
 from plone.app.content.namechooser import NormalizingNameChooser
 from plone.autoform import directives

@@ -4,15 +4,14 @@ from Acquisition import aq_inner
 from plone import api
 from plone.uuid.interfaces import IUUID
 from sirhp.content.api import parent_file
+from sirhp.content.base.agencies import is_agency_id
 from sirhp.content.interfaces import IPersonnelFile
-from sirhp.policy import config
 from sirhp.policy import logger
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.network import client_address
 from sirhp.policy.audit.transactional import queue
 from zope.globalrequest import getRequest
 
-AGENCY_IDS = frozenset(spec["id"] for spec in config.AGENCIES)
 IGNORED_ROLES = frozenset({"Authenticated", "Member", "Anonymous"})
 ANONYMOUS = "Anonymous User"
 
@@ -71,7 +70,7 @@ def describe(obj) -> dict:
     info = {
         "uid": IUUID(obj, None) or "",
         "path": "/".join(relative),
-        "agency": relative[0] if relative and relative[0] in AGENCY_IDS else "",
+        "agency": relative[0] if relative and is_agency_id(relative[0]) else "",
     }
     file = obj if IPersonnelFile.providedBy(obj) else parent_file(obj)
     if file is not None:
@@ -100,7 +99,7 @@ def build_event(
         values["path"] = path
     if path and not values.get("agency"):
         first = path.strip("/").split("/", 1)[0]
-        values["agency"] = first if first in AGENCY_IDS else ""
+        values["agency"] = first if is_agency_id(first) else ""
     values.update(
         action=action,
         user_id=user_id or current_user_id(user),

@@ -5,7 +5,7 @@ SIRHP grants local roles in these places only:
 
 - **Agency**: its groups ``<agency>-clerks``, ``-reviewers``, ``-hr`` get
   ``RecordsClerk``, ``RecordsReviewer``, ``HRManager``
-  (``setuphandlers.grant_agency_roles``);
+  (``agencies.setup.grant_agency_roles``);
 - **Unit**: ``UnitCommander`` for its commanders group (the unit's
   dashboard and staff finder: ``workflow.localroles.wanted_unit_local_roles``);
 - **PersonnelFile**: ``Officer`` for the matricule, ``UnitCommander`` for the

@@ -19,6 +19,7 @@ import hmac
 from persistent.mapping import PersistentMapping
 from plone import api
 import pyotp
+from sirhp.content.base.agencies import agency_ids
 from sirhp.policy import config
 from sirhp.policy.audit import journal
 from sirhp.policy.audit.api import log_event
@@ -129,11 +130,11 @@ def required_by_role(user):
         groups = {group.getId() for group in api.group.get_groups(user=user)}
     except Exception:  # e.g. the Zope root's admin: no site groups
         return False
-    for agency in config.AGENCIES:
-        for suffix in REQUIRED_SUFFIXES:
-            if config.agency_group_id(agency["id"], suffix) in groups:
-                return True
-    return False
+    return any(
+        config.agency_group_id(agency_id, suffix) in groups
+        for agency_id in agency_ids()
+        for suffix in REQUIRED_SUFFIXES
+    )
 
 
 def must_use(user):

@@ -1,5 +1,5 @@
-"""Matricule sequence: each agency of ``config.AGENCIES`` gets its prefix
-(unless an administrator set one) and the next number after the highest
+"""Matricule sequence: each agency of the profile's agencies file gets its
+prefix (unless an administrator set one) and the next number after the highest
 matricule of its block already on a file. Re-runnable (never moves a
 sequence back) and logged; no profile is imported (the fields are in the
 Python schema).
@@ -7,7 +7,7 @@ Python schema).
 
 from plone import api
 from sirhp.content.content.matricule_sequence import ensure_sequence
-from sirhp.policy import config
+from sirhp.policy.agencies.setup import profile_specs
 from sirhp.policy.upgrades import logger
 
 
@@ -17,7 +17,7 @@ def upgrade(context):
     :param context: ``portal_setup``.
     """
     portal = api.portal.get()
-    for spec in config.AGENCIES:
+    for spec in profile_specs():
         agency = portal.get(spec["id"])
         if agency is None:
             logger.warning("matricule sequence: no agency %s", spec["id"])

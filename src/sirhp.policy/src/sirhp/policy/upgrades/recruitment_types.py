@@ -9,14 +9,14 @@ re-imported). Re-runnable and logged.
 """
 
 from plone import api
+from sirhp.content.base.agencies import agencies as site_agencies
 from sirhp.content.permissions import AddCandidate
 from sirhp.content.permissions import AddRecruitmentCampaign
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.permissions import ViewRecruitmentStatistics
 from sirhp.content.upgrades import add_permission_roles
-from sirhp.policy import config
-from sirhp.policy.setuphandlers import grant_agency_roles
-from sirhp.policy.setuphandlers import setup_groups
+from sirhp.policy.agencies.setup import ensure_groups
+from sirhp.policy.agencies.setup import grant_agency_roles
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import PROFILE
 
@@ -38,9 +38,9 @@ def upgrade(context):
     context.runImportStepFromProfile(PROFILE, "workflow", run_dependencies=False)
     for permission, roles in ROLES.items():
         add_permission_roles(permission, roles)
-    setup_groups()
-    agencies = [portal[spec["id"]] for spec in config.AGENCIES if spec["id"] in portal]
+    agencies = site_agencies()
     for agency in agencies:
+        ensure_groups(agency)
         grant_agency_roles(agency)
     logger.info(
         "recruitment: role %s, workflows and permissions in place; %d agencies "
