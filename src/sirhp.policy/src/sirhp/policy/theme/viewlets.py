@@ -3,7 +3,10 @@ for the ``sirhp.policy`` browser layer in place of Plone's)."""
 
 from Acquisition import aq_chain
 from Acquisition import aq_inner
+import os
 from plone import api
+import plone.app.layout.viewlets
+from plone.app.layout.viewlets.common import PersonalBarViewlet
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.memoize.view import memoize
 from Products.CMFCore.utils import getToolByName
@@ -23,8 +26,10 @@ from sirhp.content.interfaces import ITrainingSession
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.theme.navigation import navigation
+from zope.component import getMultiAdapter
 
 TOOLBAR = "Show Toolbar"
+PLONE_VIEWLETS = os.path.dirname(plone.app.layout.viewlets.__file__)
 BOTH_AGENCIES = _(
     "identity_agencies", default="Police nationale — Office Central des Stupéfiants"
 )
@@ -49,9 +54,8 @@ def agency_of(obj):
 
 
 class IdentityViewlet(ViewletBase):
-    """SIRHP, the agency (the page's, or the user's), the flag stripe, and
-    who is logged in with the way out (the toolbar's personal menu is for
-    administrators only)."""
+    """SIRHP, the agency (the page's, or the user's) and the flag stripe, in
+    place of Plone's logo."""
 
     index = ViewPageTemplateFile("templates/identity.pt")
 
@@ -66,13 +70,19 @@ class IdentityViewlet(ViewletBase):
             agency = agency_of(mine) if mine is not None else None
         return agency.Title() if agency is not None else BOTH_AGENCIES
 
-    def user(self):
-        """Name shown beside the log-out link; None for anonymous users and
-        for those who have the toolbar (its personal menu does it)."""
-        if api.user.is_anonymous() or has_permission(TOOLBAR, self.context):
-            return None
-        user = api.user.get_current()
-        return user.getProperty("fullname") or user.getUserName()
+
+class UserViewlet(PersonalBarViewlet):
+    """Who is logged in and the way out, as a plain link (Plone's personal
+    menu is a drop-down that needs its scripts, and the toolbar's is for
+    administrators, who keep Plone's menu)."""
+
+    index = ViewPageTemplateFile(os.path.join(PLONE_VIEWLETS, "membertools.pt"))
+    user_index = ViewPageTemplateFile("templates/user.pt")
+
+    def render(self):
+        if self.anonymous or has_permission(TOOLBAR, self.context):
+            return super().render()
+        return self.user_index()
 
 
 class NavigationViewlet(ViewletBase):
@@ -85,7 +95,9 @@ class NavigationViewlet(ViewletBase):
 
 
 class FooterViewlet(ViewletBase):
-    """One line of identity: no portlets, no colophon."""
+    """One line of identity: no footer portlets, so no colophon and no site
+    actions. Marked up as Plone's signature portlet, the one the
+    Barceloneta theme's rules place in its footer."""
 
     index = ViewPageTemplateFile("templates/footer.pt")
 
@@ -109,7 +121,10 @@ class ActionBarViewlet(ViewletBase):
             return False
         if api.user.is_anonymous() or has_permission(TOOLBAR, context):
             return False
-        return self.context_state.is_view_template()
+        context_state = getMultiAdapter(
+            (context, self.request), name="plone_context_state"
+        )
+        return context_state.is_view_template()
 
     @memoize
     def transitions(self):
