@@ -97,7 +97,8 @@ class NavigationViewlet(ViewletBase):
 class FooterViewlet(ViewletBase):
     """One line of identity: no footer portlets, so no colophon and no site
     actions. Marked up as Plone's signature portlet, the one the
-    Barceloneta theme's rules place in its footer."""
+    Barceloneta theme's rules place in its footer (in a ``row``: what is
+    not is appended to the page)."""
 
     index = ViewPageTemplateFile("templates/footer.pt")
 
