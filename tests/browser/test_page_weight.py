@@ -128,7 +128,7 @@ def test_mon_dossier_after_login(context, site, testdata):
 def test_slow_link_figures(context, site, testdata):
     """Times on an emulated 256 kbit/s, 300 ms link: recorded for the
     benchmarks, and held to the targets (login usable <= 6 s, Mon dossier
-    after login <= 3 s)."""
+    and a staff home page after login <= 3 s)."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -140,10 +140,17 @@ def test_slow_link_figures(context, site, testdata):
     start = time.monotonic()
     page.goto(f"{site}/@@mon-dossier", wait_until="load")
     dossier_seconds = time.monotonic() - start
+    context.clear_cookies()
+    login(page, site, "hrmanager.pn", testdata.PASSWORD)
+    start = time.monotonic()
+    page.goto(site, wait_until="load")
+    home_seconds = time.monotonic() - start
     FIGURES["slow link"] = {
         "login_s": round(login_seconds, 2),
         "mon_dossier_after_login_s": round(dossier_seconds, 2),
+        "staff_home_after_login_s": round(home_seconds, 2),
     }
     print(FIGURES["slow link"])
     assert login_seconds <= 6, login_seconds
     assert dossier_seconds <= 3, dossier_seconds
+    assert home_seconds <= 3, home_seconds
