@@ -66,10 +66,9 @@ def seniority_text(start):
 
 
 def toolbar_transition(page, transition):
-    """Fire ``transition`` from the toolbar's state menu of an act's page
-    (Plone's page of the content), then confirm."""
-    page.locator("#plone-contentmenu-workflow > a").first.click()
-    page.locator(f"#workflow-transition-{transition}").click()
+    """Fire ``transition`` from the action bar of an act's page (Plone's
+    page of the content; staff have no toolbar), then confirm."""
+    page.locator(f".sirhp-actionbar #workflow-transition-{transition}").click()
     expect(page).to_have_url(
         re.compile(rf"@@sirhp-transition\?transition={transition}")
     )
@@ -110,7 +109,7 @@ def test_promotion_filed_validated_and_applied(functional, testdata, page, porta
 
     # --- 2. ... and cannot validate his own act -----------------------------
     page.goto(act_url)
-    # the state menu offers to send it back, not to validate it
+    # the action bar offers to send it back, not to validate it
     expect(page.locator("#workflow-transition-reject")).to_have_count(1)
     expect(page.locator("#workflow-transition-validate")).to_have_count(0)
     response = page.goto(f"{act_url}/@@sirhp-transition?transition=validate")

@@ -20,8 +20,6 @@ KB = 1024
 LOGIN_BUDGET = 150 * KB
 STAFF_BUDGET = 60 * KB
 MON_DOSSIER_BUDGET = 40 * KB
-# what the first staff page after login weighs today (budget: STAFF_BUDGET)
-LANDING_NOW = 300 * KB
 # 256 kbit/s both ways, 300 ms round trip
 SLOW_LINK = {
     "offline": False,
@@ -90,14 +88,11 @@ def test_staff_home_after_login(context, site, testdata, user):
     page = context.new_page()
     login(page, site, user, testdata.PASSWORD)
     # The landing page the login form leads to is the first staff page: it
-    # fetches Plone's JavaScript (about 105 KB gzipped and 150 KB of pattern
-    # chunks) that the login page no longer loads. Recorded against the
-    # 60 KB budget in docs/benchmarks.md, NOT MET yet (read-only staff pages
-    # without the bundle, or a smaller SIRHP bundle, is the work left); held
-    # here to what it weighs now so that it cannot grow unnoticed.
+    # is plain HTML (no Plone JavaScript but on forms and for
+    # administrators), the style sheets cached by the login page.
     total, heavy = visit(page)
     record(f"home {user}", total, heavy)
-    assert total <= LANDING_NOW, (total, heavy)
+    assert total <= STAFF_BUDGET, (total, heavy)
     # the bundle cached, the same page is within the staff budget
     total, heavy = visit(page, page.url)
     record(f"home {user} again", total, heavy)
@@ -133,7 +128,7 @@ def test_mon_dossier_after_login(context, site, testdata):
 def test_slow_link_figures(context, site, testdata):
     """Times on an emulated 256 kbit/s, 300 ms link: recorded for the
     benchmarks, and held to the targets (login usable <= 6 s, Mon dossier
-    after login <= 3 s)."""
+    and a staff home page after login <= 3 s)."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -145,10 +140,17 @@ def test_slow_link_figures(context, site, testdata):
     start = time.monotonic()
     page.goto(f"{site}/@@mon-dossier", wait_until="load")
     dossier_seconds = time.monotonic() - start
+    context.clear_cookies()
+    login(page, site, "hrmanager.pn", testdata.PASSWORD)
+    start = time.monotonic()
+    page.goto(site, wait_until="load")
+    home_seconds = time.monotonic() - start
     FIGURES["slow link"] = {
         "login_s": round(login_seconds, 2),
         "mon_dossier_after_login_s": round(dossier_seconds, 2),
+        "staff_home_after_login_s": round(home_seconds, 2),
     }
     print(FIGURES["slow link"])
     assert login_seconds <= 6, login_seconds
     assert dossier_seconds <= 3, dossier_seconds
+    assert home_seconds <= 3, home_seconds

@@ -19,13 +19,26 @@ def test_anonymous_never(portal):
     assert needs_scripts(portal.REQUEST) is False
 
 
-def test_staff_pages_yes_mon_dossier_no(portal):
+def test_staff_pages_no_forms_yes(portal, testdata):
+    """Staff pages are plain HTML; the forms (tabs, pickers, rich text) and
+    folder contents keep Plone's JavaScript."""
     request = portal.REQUEST
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_draft"))
     with api.env.adopt_user(username="clerk.pn"):
+        for name in ("view", "sirhp-accueil", "a-valider", "mon-dossier"):
+            request["PUBLISHED"] = Published(name)
+            assert needs_scripts(request) is False, name
+        request["PUBLISHED"] = Published("folder_contents")
+        assert needs_scripts(request) is True
+        request["PUBLISHED"] = file.restrictedTraverse("@@edit")
+        assert needs_scripts(request) is True
+
+
+def test_administrators_with_the_toolbar_yes(portal):
+    request = portal.REQUEST
+    with api.env.adopt_roles(["Manager"]):
         request["PUBLISHED"] = Published("view")
         assert needs_scripts(request) is True
-        request["PUBLISHED"] = Published("mon-dossier")
-        assert needs_scripts(request) is False
 
 
 def test_bundle_expression_in_restricted_python(portal):
@@ -33,5 +46,5 @@ def test_bundle_expression_in_restricted_python(portal):
     logout()
     assert evaluateExpression(Expression(EXPRESSION), portal) is False
     with api.env.adopt_user(username="clerk.pn"):
-        portal.REQUEST["PUBLISHED"] = Published("view")
+        portal.REQUEST["PUBLISHED"] = Published("folder_contents")
         assert evaluateExpression(Expression(EXPRESSION), portal) is True

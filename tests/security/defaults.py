@@ -219,15 +219,6 @@ GRANTS = (
             "the site, not on the record).",
         ),
     ),
-    Grant(
-        ("Show Toolbar",),
-        AUTHENTICATED,
-        "Plone",
-        (
-            "La barre d'outils ; ses actions ont leurs propres permissions.",
-            "The toolbar; its actions have their own permissions.",
-        ),
-    ),
     # --- Anonymous --------------------------------------------------------
     Grant(
         ("Copy or Move",),
@@ -360,6 +351,18 @@ REMOVED = (
         (
             "Annuler des transactions : réservé aux administrateurs.",
             "Undoing transactions: administrators only.",
+        ),
+    ),
+    Removal(
+        "Show Toolbar",
+        (AUTHENTICATED,),
+        "Plone",
+        (
+            "La barre d'outils de Plone (ses actions de gestion et les scripts "
+            "qu'elle charge) : les agents ont l'en-tête, la navigation et la "
+            "barre d'actions de SIRHP.",
+            "Plone's toolbar (its management actions and the scripts it "
+            "loads): staff use SIRHP's header, navigation and action bar.",
         ),
     ),
     Removal(

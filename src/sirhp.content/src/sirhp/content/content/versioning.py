@@ -5,7 +5,10 @@ may edit the object: set to False, it hides the whole history and no later
 edit is versioned. Its write permission becomes ``Manage portal``
 (administrators): the forms omit it, the REST deserializer refuses it (403),
 and change requests never propose it (``NOT_PROPOSABLE`` and the field's
-write permission).
+write permission). The behaviour's other form field, ``changeNote`` (« Notes
+de version »), goes the same way: every change is versioned whoever makes
+it, with the comment the forms and APIs set (a change request's
+justification, a photo's note); a free note is for administrators.
 
 Bulk creation (the benchmark demo, the upgrade that files the acts of every
 existing file) creates objects without an initial version
@@ -20,12 +23,14 @@ from Products.CMFEditions.CopyModifyMergeRepositoryTool import (
 )
 
 VERSIONING_FIELD = "versioning_enabled"
+CHANGE_NOTE_FIELD = "changeNote"
 VERSIONING_WRITE_PERMISSION = "cmf.ManagePortal"
 
 
 def protect_versioning_flag():
     permissions = dict(IVersionable.queryTaggedValue(WRITE_PERMISSIONS_KEY) or {})
-    permissions[VERSIONING_FIELD] = VERSIONING_WRITE_PERMISSION
+    for name in (VERSIONING_FIELD, CHANGE_NOTE_FIELD):
+        permissions[name] = VERSIONING_WRITE_PERMISSION
     IVersionable.setTaggedValue(WRITE_PERMISSIONS_KEY, permissions)
 
 
