@@ -54,6 +54,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1010", "1011"),
         ("1011", "1012"),
         ("1012", "1013"),
+        ("1013", "1014"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == latest(setup, PROFILE)
