@@ -79,6 +79,12 @@ class IAgencySchema(model.Schema):
 class Agency(SirhpContent, Container):
     """An agency sharing the portal (Police nationale, OCS)."""
 
+    # Unordered (plone.folder): an ordered folder keeps the ids of its
+    # 20,000 files in one list, rewritten whole by every new file, and two
+    # files created at once conflict on it. Files are listed through the
+    # catalog, sorted by name or matricule, never by position.
+    _ordering = "unordered"
+
 
 @implementer(INameChooser)
 @adapter(IAgency)

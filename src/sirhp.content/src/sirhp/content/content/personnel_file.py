@@ -352,6 +352,11 @@ def _value(data, name):
 class PersonnelFile(SirhpContent, Container):
     """The personnel file of one agent."""
 
+    # Unordered, as agencies are: two clerks adding records to one file at
+    # once no longer conflict on its list of ids; records are listed through
+    # the catalog by date.
+    _ordering = "unordered"
+
     @property
     def title(self):
         name = rules.full_name(

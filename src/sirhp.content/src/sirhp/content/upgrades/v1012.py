@@ -5,6 +5,8 @@ configuration — administrators submit and validate a file with its records
 add agencies (``sirhp: Add Agency``), the ``last_actor`` column (who fired
 the last transition: the queue's "Soumis par"). sirhp.policy 1014 grants
 the same permissions to the agencies' roles and fills the column.
+``unordered``: agencies and files drop their ordering lists (unordered
+folders: no list of 20,000 ids rewritten by every new file).
 
 Take a backup first (docs/operations.md).
 """
@@ -15,6 +17,7 @@ from sirhp.content.permissions import ValidateWithRecords
 from sirhp.content.upgrades import add_indexes
 from sirhp.content.upgrades import add_permission_roles
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import unordered
 
 ADMINISTRATORS = ("Manager", "Site Administrator")
 
@@ -25,4 +28,5 @@ def upgrade(context):
         added = add_permission_roles(permission, ADMINISTRATORS)
         logger.info("%s: roles added: %s", permission, ", ".join(added) or "none")
     add_indexes((), columns=("last_actor",))
+    unordered.upgrade(context)
     logger.info("sirhp.content upgraded to 1012")
