@@ -1,4 +1,5 @@
-"""The relation catalog is not rewritten when a child is added to a container.
+"""A child added to a container rewrites neither the container's relations
+nor, for an agency or a personnel file, its catalog entry.
 
 z3c.relationfield's ``updateRelations`` subscriber (for
 ``IHasOutgoingRelations``, ``IObjectModifiedEvent``) removes and re-adds
@@ -11,14 +12,28 @@ container's own relations do not change when a child comes or goes, so
 ``update_relations`` skips that event; every other modification still
 updates them.
 
+For the same event plone.dexterity's ``reindexOnModify`` reindexed the
+whole container: every new record rewrote its file's catalog entry (the
+metadata record, each index's reverse entry, the text index's word list),
+every new file its agency's — the entries clerks working at once in one
+file or one agency conflicted on. What the catalog holds of an agency or a
+file never comes from its children (its own fields, state, unit and local
+roles: each change of those reindexes it), so ``reindex_on_modify`` skips
+that event for them; other content, and every other modification, is
+reindexed as before.
+
 A subscriber cannot be overridden in zcml, and z3c.unconfigure only sees the
 registrations of the same configuration run (not those of a base test layer),
 so the ``<sirhp:guardRelations />`` directive (``dependencies.zcml``) swaps
-the handler in the component registry that holds it, once configuration is
-done.
+the handlers in the component registry that holds them, once configuration
+is done.
 """
 
 import logging
+from plone.dexterity.content import reindexOnModify
+from plone.dexterity.interfaces import IDexterityContent
+from sirhp.content.interfaces import IAgency
+from sirhp.content.interfaces import IPersonnelFile
 from z3c.relationfield.event import updateRelations
 from z3c.relationfield.interfaces import IHasOutgoingRelations
 from zope.component import getGlobalSiteManager
@@ -28,6 +43,7 @@ from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
 logger = logging.getLogger("sirhp.content.relations")
 REQUIRED = (IHasOutgoingRelations, IObjectModifiedEvent)
+REINDEX_REQUIRED = (IDexterityContent, IObjectModifiedEvent)
 
 
 def update_relations(obj, event):
@@ -37,18 +53,36 @@ def update_relations(obj, event):
     updateRelations(obj, event)
 
 
+def reindex_on_modify(obj, event):
+    """``reindexOnModify``, except for a child added to or removed from an
+    agency or a personnel file."""
+    if IContainerModifiedEvent.providedBy(event) and (
+        IAgency.providedBy(obj) or IPersonnelFile.providedBy(obj)
+    ):
+        return
+    reindexOnModify(obj, event)
+
+
 def _registries(registry):
     yield registry
     for base in registry.__bases__:
         yield from _registries(base)
 
 
+SWAPS = (
+    (updateRelations, update_relations, REQUIRED),
+    (reindexOnModify, reindex_on_modify, REINDEX_REQUIRED),
+)
+
+
 def swap_handler():
-    """Replace ``updateRelations`` by ``update_relations`` where it is registered."""
+    """Replace ``updateRelations`` and ``reindexOnModify`` by their guarded
+    versions where they are registered."""
     for registry in _registries(getGlobalSiteManager()):
-        if registry.unregisterHandler(updateRelations, required=REQUIRED):
-            registry.registerHandler(update_relations, required=REQUIRED)
-            logger.debug("updateRelations guarded in %s", registry)
+        for original, guarded, required in SWAPS:
+            if registry.unregisterHandler(original, required=required):
+                registry.registerHandler(guarded, required=required)
+                logger.debug("%s guarded in %s", original.__name__, registry)
 
 
 class IGuardRelations(Interface):
