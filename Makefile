@@ -126,8 +126,8 @@ demo: install ## A benchmark site with N files (default 20000) in var/bench
 bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
 	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)
 
-load: install system-deps ## Load run (Locust in var/locust-venv): 1 then 2 Zope clients behind nginx, USERS=50 DURATION=10m [COUNT=200 FRESH=1]; report in var/load/report.md
-	$(BIN)/python benchmarks/load_run.py --users $(USERS) --duration $(DURATION) $(if $(COUNT),--count $(COUNT)) $(if $(filter 1,$(FRESH)),--fresh)
+load: install system-deps ## Load run (Locust in var/locust-venv): 1 then 2 Zope clients behind nginx, USERS=50 DURATION=10m [COUNT=200 THINK=1 FRESH=1]; report in var/load/report.md
+	$(BIN)/python benchmarks/load_run.py --users $(USERS) --duration $(DURATION) $(if $(COUNT),--count $(COUNT)) $(if $(THINK),--think-scale $(THINK)) $(if $(filter 1,$(FRESH)),--fresh)
 
 buildout-check: ## Build the instance with zc.buildout (offline alternative) and check it serves
 	bash scripts/check_buildout.sh

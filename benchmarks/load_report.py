@@ -9,6 +9,7 @@ throughputs (2 clients / 1 client) against its target. No Locust import:
 """
 
 import csv
+from load_personas import think_bound
 from pathlib import Path
 
 AGGREGATED = "Aggregated"
@@ -90,12 +91,26 @@ def markdown(rounds, args, command, target):
         f"| errors | {one['total']['errors']} | {two['total']['errors']} | 0 |",
         f"| documents still waiting for their text after the round "
         f"| {one.get('text_pending', '–')} | {two.get('text_pending', '–')} | 0 |",
+        f"| pages read by OCR (text worker) | {one.get('ocr', '–')} "
+        f"| {two.get('ocr', '–')} | > 0 |",
+        f"| write conflicts retried by Zope (ConflictError) "
+        f"| {one.get('conflicts', '–')} | {two.get('conflicts', '–')} | – |",
         f"| processes restarted by the supervisor | {one.get('restarts', '–')} "
         f"| {two.get('restarts', '–')} | 0 |",
         "",
         f"Targets: **{'met' if ok else 'not met'}** (ratio {ratio:.2f}x, "
         f"{errors} errors).",
     ]
+    bound = think_bound(args.users, args.think_scale)
+    if one["total"]["rps"] >= 0.8 * bound:
+        lines += [
+            "",
+            f"The users ask for at most about {bound:.1f} requests/s (their think "
+            f"times); with 1 client they got {one['total']['rps']:.2f}: the "
+            "think times set the pace, not the server, so the ratio says nothing "
+            "of the second client. Saturate one client first (more USERS, or "
+            "THINK=0.1: shorter think times).",
+        ]
     failures = [f"1 client, {f}" for f in one["failures"]]
     failures += [f"2 clients, {f}" for f in two["failures"]]
     if failures:

@@ -159,9 +159,10 @@ class Run:
         shutil.rmtree(self.pristine, ignore_errors=True)
         for part in DATA_PARTS:
             shutil.rmtree(self.data / part, ignore_errors=True)
+            (self.data / part).mkdir(parents=True)
         print(f"site: creating the demo site ({self.args.count} files)", flush=True)
         started = time.monotonic()
-        self.start_cluster(clients=0, worker=False)
+        self.start_cluster(clients=0, logs=self.logs / "site", worker=False)
         conf = self.etc[0] / "zope.conf"
         env = dict(os.environ, SIRHP_ADMIN_PASSWORD=ADMIN[1])
         env.pop("SIRHP_DEMO_COUNT", None)
@@ -202,8 +203,9 @@ class Run:
 
     # --- processes ------------------------------------------------------------
 
-    def start_cluster(self, clients, worker=True):
-        """ZEO, ``clients`` Zope clients and the text worker, supervised."""
+    def start_cluster(self, clients, logs, worker=True):
+        """ZEO, ``clients`` Zope clients and the text worker, supervised,
+        their logs in ``logs``."""
         py = sys.executable
         programs = [f"zeo={py} {BIN / 'runzeo'} -C {self.etc[0] / 'zeo.conf'}"]
         for n in range(clients):
@@ -219,13 +221,11 @@ class Run:
             sys.executable,
             ROOT / "scripts" / "supervise.py",
             "--log-dir",
-            self.logs,
+            logs,
         ]
         for program in programs:
             args += ["--program", program]
-        self.cluster = supervise.Program(
-            "supervise-run", [str(a) for a in args], self.logs
-        )
+        self.cluster = supervise.Program("supervise-run", [str(a) for a in args], logs)
         self.cluster.start()  # the environment of main(): the worker's account
         wait_for_port(int(self.zeo.rsplit(":", 1)[1]), self.cluster.process, 60)
         for port in self.clients[:clients]:
@@ -305,8 +305,10 @@ class Run:
 
     def round(self, clients, plan_path, locust):
         print(f"round: {clients} client(s)", flush=True)
+        logs = self.logs / f"round-{clients}"
+        shutil.rmtree(logs, ignore_errors=True)
         self.restore()
-        self.start_cluster(clients)
+        self.start_cluster(clients, logs)
         self.start_nginx(clients)
         warm(self.clients[:clients], json.loads(plan_path.read_text()))
         prefix = self.work / f"round-{clients}"
@@ -322,17 +324,25 @@ class Run:
             SIRHP_LOAD_THINK_SCALE=str(self.args.think_scale),
         )
         started = time.monotonic()
-        with open(self.logs / f"locust-{clients}.log", "wb") as out:
+        with open(logs / "locust.log", "wb") as out:
             subprocess.run(
                 [str(c) for c in command], cwd=ROOT, env=env, stdout=out,
                 stderr=subprocess.STDOUT, check=False,
             )  # fmt: skip
         seconds = time.monotonic() - started
         left = drain_text_queue(self.clients[0])
-        restarts = count_lines(self.logs / "supervise.log", "exited with")
         self.stop_cluster()
         stats = read_stats(prefix)
-        stats.update(seconds=seconds, text_pending=left, restarts=restarts)
+        stats.update(
+            seconds=seconds,
+            text_pending=left,
+            ocr=count_lines(logs / "text-worker.log", ": ocr, "),
+            restarts=count_lines(logs / "supervise.log", "exited with"),
+            conflicts=sum(
+                count_lines(logs / f"client{n}.log", "ConflictError")
+                for n in range(1, clients + 1)
+            ),
+        )
         return stats
 
 

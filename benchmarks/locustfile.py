@@ -4,12 +4,13 @@ Run by ``benchmarks/load_run.py`` (``make load``); by hand, against a site
 prepared by it (``SIRHP_LOAD_PLAN``: the plan written by
 ``benchmarks/load_setup.py`` and completed by ``load_run.py``)::
 
-    SIRHP_LOAD_PLAN=var/load/plan.json var/locust-venv/bin/locust \\
+    SIRHP_LOAD_PLAN=var/load/plan-run.json var/locust-venv/bin/locust \\
         -f benchmarks/locustfile.py --headless --host https://127.0.0.1:19801 \\
         --users 50 --spawn-rate 5 --run-time 10m --csv var/load/by-hand
 
 Personas (``weight``: share of the users; think time in seconds between two
-tasks of a user, times ``SIRHP_LOAD_THINK_SCALE``, default 1):
+tasks of a user, times ``SIRHP_LOAD_THINK_SCALE``, default 1; both in
+``load_personas.py``):
 
 ========== ====== ===== ===================================================
 persona    weight think tasks (weight)
@@ -36,6 +37,8 @@ import collections
 import functools
 import itertools
 import json
+from load_personas import THINK_TIME
+from load_personas import WEIGHTS
 from locust import between
 from locust import HttpUser
 from locust import task
@@ -49,12 +52,6 @@ import urllib3
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
 JSON = {"Accept": "application/json"}
-THINK_TIME = {
-    "officer": (3, 10),
-    "public": (2, 8),
-    "clerk": (3, 10),
-    "reviewer": (3, 10),
-}
 # ZEO invalidations reach the other client asynchronously (milliseconds):
 # a reviewer takes an item this long after its submission, never before
 SETTLE_SECONDS = 2.0
@@ -75,7 +72,8 @@ def plan():
 
 # per agency: (time of submission, path) of the items clerks submitted
 PENDING = collections.defaultdict(collections.deque)
-_turns = itertools.count()
+# per persona: the users' numbers (accounts and agencies taken in turn)
+TURNS = collections.defaultdict(itertools.count)
 _serial = itertools.count()
 
 
@@ -88,7 +86,7 @@ class SirhpUser(HttpUser):
 
     def on_start(self):
         self.client.verify = False
-        self.turn = next(_turns)
+        self.turn = next(TURNS[type(self).__name__])
 
     def agency(self):
         agencies = sorted(plan()["agencies"])
@@ -110,8 +108,8 @@ class SirhpUser(HttpUser):
 
 
 class Officer(SirhpUser):
-    weight = 10
-    wait_time = think("officer")
+    weight = WEIGHTS["Officer"]
+    wait_time = think("Officer")
 
     def on_start(self):
         super().on_start()
@@ -134,8 +132,8 @@ class Officer(SirhpUser):
 
 
 class Public(SirhpUser):
-    weight = 5
-    wait_time = think("public")
+    weight = WEIGHTS["Public"]
+    wait_time = think("Public")
 
     @task(1)
     def verify_card(self):
@@ -145,8 +143,8 @@ class Public(SirhpUser):
 
 
 class Clerk(SirhpUser):
-    weight = 4
-    wait_time = think("clerk")
+    weight = WEIGHTS["Clerk"]
+    wait_time = think("Clerk")
 
     def on_start(self):
         super().on_start()
@@ -238,8 +236,8 @@ class Clerk(SirhpUser):
 
 
 class Reviewer(SirhpUser):
-    weight = 2
-    wait_time = think("reviewer")
+    weight = WEIGHTS["Reviewer"]
+    wait_time = think("Reviewer")
 
     def on_start(self):
         super().on_start()
