@@ -22,6 +22,14 @@ def _number(text):
         return 0.0
 
 
+def _error(text):
+    """Locust writes ``CatchResponseError('<message>')``: the message."""
+    wrapper = "CatchResponseError("
+    if text.startswith(wrapper) and text.endswith(")"):
+        return text[len(wrapper) : -1].strip("'\"")
+    return text
+
+
 def read_stats(prefix):
     """``{"types": {name: row}, "total": row, "failures": [...]}``; a row:
     requests, errors, p50, p95 (ms), rps."""
@@ -44,7 +52,7 @@ def read_stats(prefix):
     if path.exists():
         with open(path, newline="") as handle:
             failures = [
-                f"{line['Name']}: {line['Error']} (x{line['Occurrences']})"
+                f"{line['Name']}: {_error(line['Error'])} (x{line['Occurrences']})"
                 for line in csv.DictReader(handle)
             ]
     empty = {"requests": 0, "errors": 0, "p50": 0.0, "p95": 0.0, "rps": 0.0}

@@ -9,11 +9,11 @@ Usage (``make load USERS=50 DURATION=10m``)::
 Everything runs on 127.0.0.1 and lives in ``--workdir``: a demo site
 (``create_site.py --demo --count N`` through a ZEO server, then
 ``load_setup.py``; kept as a snapshot, reused by the next run unless
-``--fresh``), Locust in its own virtualenv ``var/locust-venv``
+``--fresh``: use it after a change the site must be built with), Locust in its own virtualenv ``var/locust-venv``
 (``requirements-bench.txt``, pins of ``constraints.txt``; why not in .venv:
 see requirements-bench.txt), and nginx rendered from
 ``deploy/nginx/sirhp.conf.template`` with a self-signed certificate made
-here. Each round starts from the same snapshot: the ZEO server, its Zope
+here (``load_processes.py``). Each round starts from the same snapshot: the ZEO server, its Zope
 clients and the text worker under ``scripts/supervise.py``; nginx's
 upstream is rendered for the round's clients and reloaded (one nginx
 process for both rounds); the clients are warmed; Locust runs headless
@@ -26,10 +26,19 @@ Exit status 1 when a request failed or the ratio misses 1.6.
 
 import argparse
 from base64 import b64encode
-import contextlib
-import hashlib
-import importlib.util
 import json
+from load_processes import ADMIN
+from load_processes import count_lines
+from load_processes import ensure_locust
+from load_processes import free_ports
+from load_processes import make_instance
+from load_processes import nginx_conf
+from load_processes import stop
+from load_processes import supervise
+from load_processes import wait_for
+from load_processes import wait_for_port
+from load_report import markdown
+from load_report import read_stats
 import os
 from pathlib import Path
 import platform
@@ -37,7 +46,6 @@ import requests
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -46,67 +54,15 @@ import urllib3
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.documents: the scanned stack
 BIN = Path(sys.executable).parent
-LOCUST_VENV = ROOT / "var" / "locust-venv"
 SITE = "sirhp"
-ADMIN = ("admin", os.environ.get("SIRHP_ADMIN_PASSWORD", "admin"))
 PASSWORD = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
 DATA_PARTS = ("filestorage", "blobstorage", "audit")  # what a round starts from
 TARGET_RATIO = 1.6
 
-from load_report import markdown  # noqa: E402
-from load_report import read_stats  # noqa: E402
 from sirhp.policy.setuphandlers.pdf import tiny_pdf  # noqa: E402
 from tests.documents import stacks  # noqa: E402
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-
-
-def load_script(name):
-    spec = importlib.util.spec_from_file_location(
-        f"sirhp_{name}", ROOT / "scripts" / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_instance = load_script("make_instance")
-render_deploy = load_script("render_deploy")
-supervise = load_script("supervise")
-
-
-def free_ports(count, first, last):
-    found = []
-    for port in range(first, last + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise SystemExit(f"not {count} free ports in {first}-{last}")
-
-
-def ensure_locust():
-    """var/locust-venv with the pinned Locust (again when the pins change)."""
-    stamp = LOCUST_VENV / ".installed"
-    wanted = hashlib.sha256(
-        (ROOT / "requirements-bench.txt").read_bytes()
-        + (ROOT / "constraints.txt").read_bytes()
-    ).hexdigest()
-    if stamp.exists() and stamp.read_text() == wanted:
-        return LOCUST_VENV / "bin" / "locust"
-    if not (LOCUST_VENV / "bin" / "python").exists():
-        subprocess.run([sys.executable, "-m", "venv", LOCUST_VENV], check=True)
-    subprocess.run(
-        [LOCUST_VENV / "bin" / "python", "-m", "pip", "install", "-q"]
-        + ["-c", ROOT / "constraints.txt", "-r", ROOT / "requirements-bench.txt"],
-        check=True,
-    )
-    stamp.write_text(wanted)
-    return LOCUST_VENV / "bin" / "locust"
 
 
 class Run:
@@ -236,59 +192,16 @@ class Run:
         self.cluster = None
 
     def start_nginx(self, clients):
-        folder = self.work / "nginx"
-        folder.mkdir(exist_ok=True)
-        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (folder / name).mkdir(exist_ok=True)
-        if not (folder / "cert.pem").exists():
-            subprocess.run(
-                [
-                    "openssl",
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "rsa:2048",
-                    "-nodes",
-                    "-days",
-                    "2",
-                    "-subj",
-                    "/CN=127.0.0.1",
-                    "-keyout",
-                    folder / "key.pem",
-                    "-out",
-                    folder / "cert.pem",
-                ],
-                check=True,
-                capture_output=True,
-            )
-        values = render_deploy.variables(
-            {
-                "public_name": "127.0.0.1",
-                "http_port": str(self.http),
-                "https_port": str(self.https),
-                "clients": ",".join(f"127.0.0.1:{p}" for p in self.clients[:clients]),
-                "tls_certificate": str(folder / "cert.pem"),
-                "tls_certificate_key": str(folder / "key.pem"),
-            }
-        )
-        template = (ROOT / "deploy" / "nginx" / "sirhp.conf.template").read_text()
-        (folder / "sirhp.conf").write_text(render_deploy.render(template, values))
-        temp = "".join(
-            f"    {name}_temp_path {folder / name};\n"
-            for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-        )
-        user = "user root;\n" if os.geteuid() == 0 else ""
-        conf = folder / "nginx.conf"
-        conf.write_text(
-            f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\n"
-            f"error_log {self.logs / 'nginx-error.log'};\n"
-            "events { worker_connections 1024; }\n"
-            f"http {{\n    access_log {self.logs / 'nginx-access.log'};\n{temp}"
-            f"    include {folder / 'sirhp.conf'};\n}}\n"
+        conf = nginx_conf(
+            self.work / "nginx",
+            self.logs,
+            [f"127.0.0.1:{p}" for p in self.clients[:clients]],
+            self.http,
+            self.https,
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if self.nginx is None:
-            command = [nginx, "-c", str(conf), "-p", str(folder), "-g", "daemon off;"]
+            command = [nginx, "-c", str(conf), "-p", str(conf.parent), "-g", "daemon off;"]
             self.nginx = supervise.Program("nginx", command, self.logs)
             self.nginx.start()
         else:  # the same nginx, its new upstream (graceful reload)
@@ -346,43 +259,6 @@ class Run:
         return stats
 
 
-def stop(program, grace):
-    if program is None or program.process is None:
-        return
-    supervise._signal_group(program.process, signal.SIGTERM)
-    try:
-        program.process.wait(grace)
-    except subprocess.TimeoutExpired:
-        supervise._signal_group(program.process, signal.SIGKILL)
-        program.process.wait()
-
-
-def wait_for_port(port, process, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"{process.args[0]} exited with {process.returncode}")
-        with (
-            contextlib.suppress(OSError),
-            socket.create_connection(("127.0.0.1", port), timeout=0.5),
-        ):
-            return
-        time.sleep(0.3)
-    raise SystemExit(f"nothing listens on {port} after {seconds} s")
-
-
-def wait_for(url, process, seconds, auth=ADMIN):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"{process.args[0]} exited with {process.returncode}")
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(url, auth=auth, timeout=10, verify=False).ok:
-                return
-        time.sleep(0.5)
-    raise SystemExit(f"{url} did not answer after {seconds} s")
-
-
 def warm(ports, plan, rounds=3):
     """Each client once through every page of the run (caches, templates)."""
     agency, office = sorted(plan["agencies"].items())[0]
@@ -416,15 +292,6 @@ def drain_text_queue(port, seconds=300):
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(5)
-
-
-def count_lines(path, text):
-    try:
-        return sum(
-            text in line for line in path.read_text(errors="replace").splitlines()
-        )
-    except OSError:
-        return 0
 
 
 def complete_plan(plan, path):

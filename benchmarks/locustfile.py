@@ -103,8 +103,17 @@ class SirhpUser(HttpUser):
             if response.status_code == expected:
                 response.success()
                 return response
-            response.failure(f"{response.status_code}: {response.text[:200]!r}")
+            response.failure(f"{response.status_code} {answer(response)}")
             return None
+
+
+def answer(response):
+    """What an unexpected answer says: SIRHP's JSON error, else its start."""
+    try:
+        body = response.json()
+        return f"{body['type']}: {body['message']}"[:200]
+    except (ValueError, KeyError, TypeError):
+        return repr(response.text[:200])
 
 
 class Officer(SirhpUser):

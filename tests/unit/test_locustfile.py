@@ -160,7 +160,8 @@ def test_report_table(tmp_path, benchmarks_path):
         header + "GET,officer: page,180,1,70,150,9.0\n,Aggregated,180,1,70,150,9.0\n"
     )
     (tmp_path / "two_failures.csv").write_text(
-        "Method,Name,Error,Occurrences\nGET,officer: page,503: 'indisponible',1\n"
+        "Method,Name,Error,Occurrences\n"
+        "GET,officer: page,\"CatchResponseError('503 ConflictError: Réessayez')\",1\n"
     )
     rounds = {
         1: load_report.read_stats(tmp_path / "one"),
@@ -171,7 +172,10 @@ def test_report_table(tmp_path, benchmarks_path):
     )
     text, ok = load_report.markdown(rounds, args, "make load", 1.6)
     assert "| officer: page | 100 | 0 | 80 | 200 | 180 | 1 | 70 | 150 |" in text
-    assert "ratio 1.80x" in text and "2 clients, officer: page: 503" in text
+    assert (
+        "ratio 1.80x" in text
+        and "2 clients, officer: page: 503 ConflictError: Réessayez (x1)" in text
+    )
     assert not ok  # one error
     assert "the think times set the pace" not in text  # 5/s of 8.1 possible
     rounds[2]["total"]["errors"] = 0
