@@ -1,5 +1,5 @@
-"""Processes of the load run: Locust's virtualenv, free ports, waiting,
-stopping, and nginx's configuration (``benchmarks/load_run.py``)."""
+"""Processes of the load run: Locust's virtualenv, waiting, stopping, and
+nginx's configuration (``benchmarks/load_run.py``)."""
 
 import contextlib
 import hashlib
@@ -31,20 +31,6 @@ def load_script(name):
 make_instance = load_script("make_instance")
 render_deploy = load_script("render_deploy")
 supervise = load_script("supervise")
-
-
-def free_ports(count, first, last):
-    found = []
-    for port in range(first, last + 1):
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        found.append(port)
-        if len(found) == count:
-            return found
-    raise SystemExit(f"not {count} free ports in {first}-{last}")
 
 
 def ensure_locust():

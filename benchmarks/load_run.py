@@ -30,7 +30,6 @@ import json
 from load_processes import ADMIN
 from load_processes import count_lines
 from load_processes import ensure_locust
-from load_processes import free_ports
 from load_processes import make_instance
 from load_processes import nginx_conf
 from load_processes import stop
@@ -61,6 +60,7 @@ TARGET_RATIO = 1.6
 
 from sirhp.policy.setuphandlers.pdf import tiny_pdf  # noqa: E402
 from tests.documents import stacks  # noqa: E402
+from tests.system.ports import free_ports  # noqa: E402
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
@@ -76,7 +76,7 @@ class Run:
         self.pristine = self.work / f"pristine-{args.count}"
         self.logs.mkdir(parents=True, exist_ok=True)
         first, last = (int(p) for p in args.ports.split("-"))
-        ports = free_ports(5, first, last)
+        ports = free_ports(5, range(first, last + 1))
         self.zeo = f"127.0.0.1:{ports[0]}"
         self.clients = ports[1:3]
         self.http, self.https = ports[3:5]
@@ -201,7 +201,8 @@ class Run:
         )
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if self.nginx is None:
-            command = [nginx, "-c", str(conf), "-p", str(conf.parent), "-g", "daemon off;"]
+            command = [nginx, "-c", str(conf), "-p", str(conf.parent)]
+            command += ["-g", "daemon off;"]  # in the foreground: ours to stop
             self.nginx = supervise.Program("nginx", command, self.logs)
             self.nginx.start()
         else:  # the same nginx, its new upstream (graceful reload)
