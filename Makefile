@@ -10,6 +10,8 @@ OFFLINE ?= $(if $(wildcard $(WHEELHOUSE)/*.whl),1,)
 PIP_FROM := $(if $(filter 1,$(OFFLINE)),--no-index --find-links $(WHEELHOUSE),)
 PORT ?= 8080
 N ?= 20000
+USERS ?= 50
+DURATION ?= 10m
 INSTANCE := var/instance
 PG_PORT ?= 5433
 SOURCE ?= var/instance
@@ -21,7 +23,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench load buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -123,6 +125,9 @@ demo: install ## A benchmark site with N files (default 20000) in var/bench
 
 bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
 	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)
+
+load: install system-deps ## Load run (Locust in var/locust-venv): 1 then 2 Zope clients behind nginx, USERS=50 DURATION=10m [COUNT=200 THINK=1 FRESH=1]; report in var/load/report.md
+	$(BIN)/python benchmarks/load_run.py --users $(USERS) --duration $(DURATION) $(if $(COUNT),--count $(COUNT)) $(if $(THINK),--think-scale $(THINK)) $(if $(filter 1,$(FRESH)),--fresh)
 
 buildout-check: ## Build the instance with zc.buildout (offline alternative) and check it serves
 	bash scripts/check_buildout.sh
