@@ -21,7 +21,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench lighthouse buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -123,6 +123,10 @@ demo: install ## A benchmark site with N files (default 20000) in var/bench
 
 bench: install ## Run the benchmarks against var/bench (make demo first) and update docs/benchmarks.md
 	$(BIN)/python benchmarks/run_all.py --instance $(BENCH)
+
+lighthouse: system-deps ## Lighthouse (mobile + desktop) on URL=http://localhost:8080/sirhp as each role -> test-results/lighthouse/
+	@test -n "$(URL)" || { echo "URL=... requis / required (make start serves http://localhost:8080/sirhp)"; exit 2; }
+	python3 scripts/lighthouse.py $(URL) $(if $(PAGES),--pages "$(PAGES)")
 
 buildout-check: ## Build the instance with zc.buildout (offline alternative) and check it serves
 	bash scripts/check_buildout.sh
