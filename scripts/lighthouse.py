@@ -5,6 +5,8 @@ Usage: python scripts/lighthouse.py URL [--presets mobile,desktop]
        python scripts/lighthouse.py --install   (only install the tools)
 
 URL is a running demo site (``make start``: http://localhost:8080/sirhp).
+Name it ``localhost``, not 127.0.0.1: Plone serves 127.0.0.1 unthemed (the
+theming control panel's "unthemed host names"), which is not what people see.
 Lighthouse and axe-core come from the npm registry, pinned by
 tools/lighthouse/package-lock.json, installed with ``npm ci`` when missing
 (Debian's nodejs/npm: scripts/system_deps.sh). Chromium is Debian's
@@ -209,6 +211,8 @@ def main(argv=None):
     if not args.url:
         parser.error("URL required (or --install)")
     site = args.url.rstrip("/")
+    if urllib.parse.urlsplit(site).hostname == "127.0.0.1":
+        print("warning: 127.0.0.1 is served unthemed by Plone; use localhost")
     out = Path(args.out)
     (out / "reports").mkdir(parents=True, exist_ok=True)
     wanted = {name.strip() for name in args.pages.split(",") if name.strip()}

@@ -26,7 +26,7 @@ RUN_AXE = """exclude => axe.run(
   {resultTypes: ['violations']}
 ).then(results => results.violations.map(v => ({
   id: v.id, impact: v.impact, help: v.help,
-  nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)
+  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160))
 })))"""
 
 
