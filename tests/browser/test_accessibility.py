@@ -73,7 +73,11 @@ def violations(page, axe_script):
     ]
 
 
-@pytest.mark.parametrize("role", ROLES, ids=[str(role) for role in ROLES])
+@pytest.mark.parametrize(
+    "role",
+    ROLES,
+    ids=[(role or "anonymous").format(officer="officer") for role in ROLES],
+)
 def test_no_serious_violation(functional, testdata, page, axe_script, role):
     portal_url = functional["portal"].absolute_url()
     officer = testdata.FILES["pn_validated"]
