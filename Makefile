@@ -23,7 +23,7 @@ TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench load buildout-check system-deps clean
+.PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench load lighthouse buildout-check system-deps clean
 
 help: ## This list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -128,6 +128,10 @@ bench: install ## Run the benchmarks against var/bench (make demo first) and upd
 
 load: install system-deps ## Load run (Locust in var/locust-venv): 1 then 2 Zope clients behind nginx, USERS=50 DURATION=10m [COUNT=200 THINK=1 FRESH=1]; report in var/load/report.md
 	$(BIN)/python benchmarks/load_run.py --users $(USERS) --duration $(DURATION) $(if $(COUNT),--count $(COUNT)) $(if $(THINK),--think-scale $(THINK)) $(if $(filter 1,$(FRESH)),--fresh)
+
+lighthouse: system-deps ## Lighthouse (mobile + desktop) on URL=http://localhost:8080/sirhp as each role -> test-results/lighthouse/
+	@test -n "$(URL)" || { echo "URL=... requis / required (make start serves http://localhost:8080/sirhp)"; exit 2; }
+	python3 scripts/lighthouse.py $(URL) $(if $(PAGES),--pages "$(PAGES)")
 
 buildout-check: ## Build the instance with zc.buildout (offline alternative) and check it serves
 	bash scripts/check_buildout.sh

@@ -13,6 +13,9 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v logrotate >/dev/null 2>&1 || [ -x /usr/sbin/logrotate ] || missing+=(logrotate)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# Lighthouse and axe-core (tools/lighthouse, npm ci): Node.js >= 18.16 and npm
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 # RelStorage on PostgreSQL (several hosts): scripts/postgres.py runs the
 # server binaries of /usr/lib/postgresql/<version>/bin as the postgres user
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
