@@ -46,9 +46,6 @@ CHOICE_VALUE = {
     "campaign": "objectives",
     "promotion": "officier-2",
 }
-# tables whose page draws its own transition buttons (sirhp-transition-<id>)
-# instead of the workflow menu
-OWN_BUTTONS = {"leave", "evaluation", "promotion", "recruitment"}
 # whom a refused sharing would let in
 INTRUDER = "clerk.ocs"
 
@@ -97,7 +94,7 @@ class Probe:
     def get(self, url, rest=True):
         """GET; answers on the shared objects are kept for the class (reading
         changes nothing: the same page serves view, medical data and the
-        workflow menu)."""
+        transition buttons)."""
         if not self.shared:
             return self.http("GET", url, self.login, rest=rest)
         key = (self.login, url, rest)
@@ -569,9 +566,13 @@ class Probe:
             response = self.get(self.url, rest=False)
             if response.status_code != 200:
                 return self.refused(response, rest=False)
-            if self.table.key in OWN_BUTTONS:
-                return f"sirhp-transition-{name}" in response.text
-            return f'id="workflow-transition-{name}"' in response.text
+            # SIRHP's pages draw their transition buttons (sirhp-transition-<id>,
+            # also on the action bar); Plone's workflow menu is for
+            # administrators (the toolbar)
+            return (
+                f"sirhp-transition-{name}" in response.text
+                or f'id="workflow-transition-{name}"' in response.text
+            )
         body = {"comment": "Motif de contrôle : pièce manquante."}
         if self.operation == "revoke":
             body["revocation_reason"] = "lost"
