@@ -8,6 +8,7 @@ temporary folders under that folder instead of /tmp.
 """
 
 import os
+import random
 import socket
 import tempfile
 
@@ -16,12 +17,16 @@ TMP = os.environ.get("SIRHP_TEST_TMP", "/tmp")
 
 
 def configured(port_range):
-    """``port_range``, unless SIRHP_TEST_PORTS (FIRST-LAST) says otherwise."""
+    """``port_range``, unless SIRHP_TEST_PORTS (FIRST-LAST) says otherwise:
+    then that range, scanned from a random port on (wrapping round), so that
+    two test processes scanning it at once rarely pick the same port."""
     setting = os.environ.get("SIRHP_TEST_PORTS")
     if not setting:
         return port_range
     first, last = (int(part) for part in setting.split("-"))
-    return range(first, last + 1)
+    ports = list(range(first, last + 1))
+    start = random.randrange(len(ports))
+    return ports[start:] + ports[:start]
 
 
 def free_ports(count, port_range=PORT_RANGE):
