@@ -1,8 +1,9 @@
 """Backup while Zope writes, restore, verify: real processes, one small site.
 
 In a temporary folder /tmp/ops-backup-*: an embedded instance
-(scripts/make_instance.py) on a free port of 9200-9299, a site with 5 demo
-files (``zconsole run create_site.py --demo --count 5``), runwsgi serving it.
+(scripts/make_instance.py) on a free port of 9200-9299, the run's demo site
+of 5 files (``create_site.py --demo --count 5``, built once per test run and
+copied: sites.py), runwsgi serving it.
 Personnel files are POSTed (acknowledged with 201) before the backup; while
 ``scripts/backup.py backup`` runs, more POSTs and PATCHes go on. Then the
 backup is restored into a new folder and opened read-only: every file
@@ -22,10 +23,12 @@ import requests
 import shutil
 import signal
 from sirhp.policy.audit.journal import Journal
-import socket
 import subprocess
 import sys
 import tempfile
+from tests.system import ports
+from tests.system.sites import AUTH
+from tests.system.sites import install_demo_site
 from tests.system.test_zeo import load_make_instance
 from tests.system.test_zeo import wait_for_site
 from ZODB import DB
@@ -36,20 +39,12 @@ pytestmark = pytest.mark.system
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
 BIN = Path(sys.executable).parent
-AUTH = ("admin", "admin")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 PORTS = range(9200, 9300)
 
 
 def port_in_range():
-    for port in PORTS:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 9200-9299")
+    return ports.free_ports(1, PORTS)[0]
 
 
 def run(*args, **kwargs):
@@ -64,26 +59,13 @@ def run(*args, **kwargs):
 
 
 @pytest.fixture(scope="module")
-def server():
-    folder = Path(tempfile.mkdtemp(prefix="ops-backup-", dir="/tmp"))
+def server(tmp_path_factory):
+    folder = Path(tempfile.mkdtemp(prefix="ops-backup-", dir=ports.TMP))
     port = port_in_range()
     etc = load_make_instance().make("site", port=port, host="127.0.0.1", base=folder)
     process = None
     try:
-        env = dict(os.environ, SIRHP_ADMIN_PASSWORD=AUTH[1])
-        env.pop("SIRHP_DEMO_COUNT", None)
-        result = run(
-            BIN / "zconsole",
-            "run",
-            etc / "zope.conf",
-            SCRIPTS / "create_site.py",
-            "--demo",
-            "--count",
-            "5",
-            cwd=folder,
-            env=env,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        install_demo_site(folder / "site", 5, tmp_path_factory)
         with open(folder / "runwsgi.log", "wb") as log:
             process = subprocess.Popen(
                 [str(BIN / "runwsgi"), str(etc / "zope.ini")],

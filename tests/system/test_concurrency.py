@@ -1,7 +1,8 @@
 """Twenty clerks at once on ZEO + two Zope clients: conflicts stay rare.
 
 A ZEO server and two clients (real processes, ports free in 10700-10799,
-folder /tmp/ops3-concurrency3-*), a demo site of 20 files per agency; then
+folder /tmp/ops3-concurrency3-*), a demo site of 20 files per agency (built
+once per test run and copied into the server's folder: sites.py); then
 ``benchmarks/concurrent_clerks.run()``: 20 threaded clerks spread over both
 clients send REQUESTS requests (career acts, leave requests, scanned
 documents, edits of their drafts) in FILES_PER_AGENCY files of their agency,
@@ -13,6 +14,9 @@ worse). The figures are printed (pytest -s).
 """
 
 from .ports import free_ports
+from .ports import TMP
+from .sites import AUTH
+from .sites import install_demo_site
 from .test_zeo import Cluster
 from .test_zeo import load_make_instance
 from .test_zeo import tail
@@ -37,7 +41,6 @@ SCRIPTS = ROOT / "scripts"
 # console scripts run by this interpreter (the code under test), whatever
 # their shebang names
 BIN = Path(sys.executable).parent
-AUTH = ("admin", "admin")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 PORTS = range(10700, 10800)
 CLERKS = 20
@@ -63,8 +66,8 @@ def clerks_module():
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    folder = Path(tempfile.mkdtemp(prefix="ops3-concurrency3-", dir="/tmp"))
+def cluster(tmp_path_factory):
+    folder = Path(tempfile.mkdtemp(prefix="ops3-concurrency3-", dir=TMP))
     make_instance = load_make_instance()
     zeo_port, port1, port2 = free_ports(3, PORTS)
     zeo_address = f"127.0.0.1:{zeo_port}"
@@ -81,35 +84,13 @@ def cluster():
     cluster.urls = [f"http://127.0.0.1:{port}/sirhp" for port in (port1, port2)]
     begin = time.monotonic()
     try:
+        started = time.monotonic()
+        install_demo_site(data, 20, tmp_path_factory)
+        cluster.timed("demo site --count 20 (shared) copied", started)
         zeo = cluster.start(
             "runzeo", sys.executable, BIN / "runzeo", "-C", etcs[0] / "zeo.conf"
         )
         wait_for_port(zeo_port, zeo, timeout=30)
-        started = time.monotonic()
-        env = dict(os.environ, SIRHP_ADMIN_PASSWORD=AUTH[1])
-        env.pop("SIRHP_DEMO_COUNT", None)
-        env.pop("SIRHP_DEMO_PASSWORD", None)
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "Zope2.utilities.zconsole",
-                "run",
-                etcs[0] / "zope.conf",
-                SCRIPTS / "create_site.py",
-                "--demo",
-                "--count",
-                "20",
-            ],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        cluster.timed("create_site.py --demo --count 20", started)
         started = time.monotonic()
         clients = [
             cluster.start(

@@ -9,8 +9,10 @@
    reconnects by itself once the server is back (no client restart) and
    writes succeed again; acknowledged = stored.
 
-Ports from 10200-10299, folders /tmp/ops2-drills-*; every process is ended
-(fixture teardown). Durations and counts printed (pytest -s).
+The site is the run's demo site of 5 files (built once per test run, copied
+into the ZEO server's folder: sites.py). Ports from 10200-10299, folders
+/tmp/ops2-drills-*; every process is ended (fixture teardown). Durations and
+counts printed (pytest -s).
 """
 
 import contextlib
@@ -21,16 +23,14 @@ import requests
 import shutil
 import signal
 from sirhp.policy.audit.journal import Journal
-import subprocess
-import sys
 import tempfile
 from tests.system import ports
+from tests.system.sites import install_demo_site
 from tests.system.test_zeo import AUTH
 from tests.system.test_zeo import BIN
 from tests.system.test_zeo import Cluster
 from tests.system.test_zeo import JSON
 from tests.system.test_zeo import load_make_instance
-from tests.system.test_zeo import SCRIPTS
 from tests.system.test_zeo import tail
 from tests.system.test_zeo import wait_for_port
 from tests.system.test_zeo import wait_for_site
@@ -51,8 +51,8 @@ def free_ports(count):
 
 
 @pytest.fixture(scope="module")
-def drill():
-    folder = Path(tempfile.mkdtemp(prefix="ops2-drills-", dir="/tmp"))
+def drill(tmp_path_factory):
+    folder = Path(tempfile.mkdtemp(prefix="ops2-drills-", dir=ports.TMP))
     zeo_port, port = free_ports(2)
     zeo_address = f"127.0.0.1:{zeo_port}"
     data = folder / "zeo-data"
@@ -64,21 +64,9 @@ def drill():
     cluster.etc, cluster.data, cluster.zeo_port = etc, data, zeo_port
     cluster.journal = data / "audit" / "journal.sqlite"
     try:
+        # the site other system tests share (5 files, not 2 of its own)
+        install_demo_site(data, 5, tmp_path_factory)
         cluster.zeo = start_zeo(cluster)
-        env = dict(os.environ, SIRHP_ADMIN_PASSWORD=AUTH[1])
-        env.pop("SIRHP_DEMO_COUNT", None)
-        result = subprocess.run(
-            [sys.executable, "-m", "Zope2.utilities.zconsole", "run"]
-            + [str(etc / "zope.conf"), str(SCRIPTS / "create_site.py")]
-            + ["--demo", "--count", "2"],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         cluster.client = start_client(cluster)
         unit = requests.get(
             cluster.url + "/@search",

@@ -3,7 +3,8 @@ one instance and imported into a production site of another; a corrupted
 export refused in French, exit status 1, the target unchanged.
 
 Two temporary instances under /tmp/ops2-migration2-*, no server started
-(zconsole only). About 60-90 s (Zope starts seven times).
+(zconsole only); the demo site is the run's (``--count 5``, built once per
+test run and copied: sites.py). About 50-80 s (Zope starts nine times).
 """
 
 import json
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 import shutil
 import tempfile
+from tests.system.ports import TMP
+from tests.system.sites import install_demo_site
 from tests.system.test_create_site import make_instance
 from tests.system.test_create_site import zconsole_run
 
@@ -113,7 +116,7 @@ def inspect(base, etc):
 
 @pytest.fixture
 def base():
-    path = Path(tempfile.mkdtemp(prefix="ops2-migration2-", dir="/tmp"))
+    path = Path(tempfile.mkdtemp(prefix="ops2-migration2-", dir=TMP))
     try:
         yield path
     finally:
@@ -125,12 +128,12 @@ def ok(result):
     return result
 
 
-def test_migrate_demo_site_to_production_site(base):
+def test_migrate_demo_site_to_production_site(base, tmp_path_factory):
     old, new = base / "old", base / "new"
     old.mkdir()
     new.mkdir()
     old_etc, new_etc = make_instance(old), make_instance(new)
-    ok(zconsole_run(old, old_etc, CREATE, "--demo", "--count", "5"))
+    install_demo_site(old / "site", 5, tmp_path_factory)
     source = inspect(old, old_etc)
     export = base / "export"
     refused = zconsole_run(old, old_etc, MIGRATE, "export", "--dir", export)

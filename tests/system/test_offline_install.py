@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from tests.system.ports import TMP
 import time
 
 pytestmark = pytest.mark.system
@@ -59,12 +60,18 @@ def offline_environ():
         PIP_INDEX_URL="http://127.0.0.1:9/",  # any index access fails
         PIP_CONFIG_FILE=os.devnull,  # no machine-wide find-links or indexes
         PIP_DISABLE_PIP_VERSION_CHECK="1",
+        # No byte-compilation of the installed modules: the test proves the
+        # wheelhouse is complete, not that Python compiles them (the import
+        # below still does for what it loads). pip reads a boolean variable
+        # as its option's value: PIP_NO_COMPILE=1 would set compile=1, so it
+        # is --compile's own variable that turns it off.
+        PIP_COMPILE="0",
     )
     return env
 
 
 def test_fresh_virtualenv_installs_from_the_wheelhouse(wheelhouse):
-    work = Path(tempfile.mkdtemp(prefix="ops-prodwheel-offline-", dir="/tmp"))
+    work = Path(tempfile.mkdtemp(prefix="ops-prodwheel-offline-", dir=TMP))
     try:
         venv = work / "venv"
         started = time.monotonic()

@@ -1,8 +1,9 @@
 """RelStorage on PostgreSQL: moving a site to it, then two clients on it.
 
 In /tmp/ops2-relstorage-* (never var/), on ports of 10300-10399:
-scripts/postgres.py starts a PostgreSQL cluster; a demo site (``--count 5``)
-is created in a FileStorage instance; scripts/to_relstorage.py copies it
+scripts/postgres.py starts a PostgreSQL cluster; the run's demo site
+(``--count 5``, built once per test run: sites.py) is copied into a
+FileStorage instance; scripts/to_relstorage.py copies it
 with zodbconvert and compares every object's pickle and transaction id, the
 object count and every blob's SHA-256; two Zope clients rendered by
 ``make_instance.py --relstorage DSN`` serve the copy, a write on one is read
@@ -20,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 from tests.system.ports import free_ports
+from tests.system.ports import TMP
+from tests.system.sites import install_demo_site
 from tests.system.test_zeo import AUTH
 from tests.system.test_zeo import Cluster
 from tests.system.test_zeo import load_make_instance
@@ -60,8 +63,8 @@ def run(*args, env, timeout=180):
 
 
 @pytest.fixture(scope="module")
-def relstorage():
-    folder = Path(tempfile.mkdtemp(prefix="ops2-relstorage-", dir="/tmp"))
+def relstorage(tmp_path_factory):
+    folder = Path(tempfile.mkdtemp(prefix="ops2-relstorage-", dir=TMP))
     folder.chmod(0o755)  # the postgres user enters it to reach its data folder
     postgres = load_script("postgres")
     make_instance = load_make_instance()
@@ -78,22 +81,10 @@ def relstorage():
     begin = time.monotonic()
     try:
         started = time.monotonic()
-        source = make_instance.make("source", port=port1, base=base)
+        make_instance.make("source", port=port1, base=base)
         cluster.source = base / "source"
-        out = run(
-            sys.executable,
-            "-m",
-            "Zope2.utilities.zconsole",
-            "run",
-            source / "zope.conf",
-            SCRIPTS / "create_site.py",
-            "--demo",
-            "--count",
-            "5",
-            env=env,
-        )
-        assert "Site 'sirhp' created" in out, out
-        cluster.timed("FileStorage demo site (--count 5)", started)
+        install_demo_site(cluster.source, 5, tmp_path_factory)
+        cluster.timed("demo site --count 5 (shared) copied to FileStorage", started)
 
         started = time.monotonic()
         cluster.dsn = postgres.start(pgdata, pg_port)

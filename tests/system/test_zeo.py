@@ -1,15 +1,15 @@
 """ZEO: one server, two Zope clients, real processes, one database.
 
 In a temporary folder (never var/): scripts/make_instance.py renders the ZEO
-server config and two ZEO-client instances on free ports; runzeo starts, the
-site is created through client 1 with ``zconsole run ... create_site.py
---count 5``, both clients serve with runwsgi; a write over HTTP on one client
-must be read back on the other, both ways. The processes are always ended
-(fixture teardown). About 30-60 s; timings printed (pytest -s shows them).
+server config and two ZEO-client instances on free ports; the run's demo site
+(``create_site.py --demo --count 5``, built once per test run: sites.py) is
+copied into the server's data folder, runzeo serves it, both clients serve
+with runwsgi; a write over HTTP on one client must be read back on the
+other, both ways. The processes are always ended (fixture teardown). About
+20-40 s; timings printed (pytest -s shows them).
 """
 
 import contextlib
-import importlib.util
 import os
 from pathlib import Path
 import pytest
@@ -18,6 +18,10 @@ import signal
 import socket
 import subprocess
 import sys
+from tests.system.ports import any_free_ports
+from tests.system.sites import AUTH
+from tests.system.sites import install_demo_site
+from tests.system.sites import load_make_instance  # noqa: F401 (other modules)
 import time
 
 pytestmark = pytest.mark.system
@@ -25,20 +29,10 @@ pytestmark = pytest.mark.system
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
 BIN = Path(sys.executable).parent
-AUTH = ("admin", "admin")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 # A change committed on one client reaches the other through the ZEO
 # server's invalidations, asynchronously: read back for at most this long.
 PROPAGATION = 10.0
-
-
-def load_make_instance():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_make_instance", SCRIPTS / "make_instance.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def free_port():
@@ -132,8 +126,8 @@ class Cluster:
 def cluster(tmp_path_factory):
     folder = tmp_path_factory.mktemp("zeo")
     make_instance = load_make_instance()
-    zeo_address = f"127.0.0.1:{free_port()}"
-    port1, port2 = free_port(), free_port()
+    zeo_port, port1, port2 = any_free_ports(3)
+    zeo_address = f"127.0.0.1:{zeo_port}"
     data = folder / "zeo-data"  # the database and the shared blob folder
     base = folder / "instances"
     etc1 = make_instance.make(
@@ -152,35 +146,13 @@ def cluster(tmp_path_factory):
     begin = time.monotonic()
     try:
         started = time.monotonic()
-        zeo = cluster.start("runzeo", BIN / "runzeo", "-C", etc1 / "zeo.conf")
-        wait_for_port(int(zeo_address.rsplit(":", 1)[1]), zeo, timeout=30)
-        cluster.timed("runzeo listening", started)
+        install_demo_site(data, 5, tmp_path_factory)
+        cluster.timed("demo site --count 5 (shared) copied", started)
 
         started = time.monotonic()
-        env = dict(os.environ, SIRHP_ADMIN_PASSWORD=AUTH[1])
-        env.pop("SIRHP_DEMO_COUNT", None)
-        result = subprocess.run(
-            [
-                sys.executable,  # this interpreter: the code under test
-                "-m",
-                "Zope2.utilities.zconsole",
-                "run",
-                etc1 / "zope.conf",
-                SCRIPTS / "create_site.py",
-                "--demo",
-                "--count",
-                "5",
-            ],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        assert "Site 'sirhp' created" in result.stdout, result.stdout
-        cluster.timed("zconsole run create_site.py --demo --count 5", started)
+        zeo = cluster.start("runzeo", BIN / "runzeo", "-C", etc1 / "zeo.conf")
+        wait_for_port(zeo_port, zeo, timeout=30)
+        cluster.timed("runzeo listening", started)
 
         started = time.monotonic()
         client1 = cluster.start("client1", BIN / "runwsgi", etc1 / "zope.ini")
