@@ -16,6 +16,7 @@ counts printed (pytest -s).
 """
 
 import contextlib
+import json
 import os
 from pathlib import Path
 import pytest
@@ -238,13 +239,15 @@ def test_kill_zeo_during_writes(drill):
     assert refused, burst.answers[-5:]
     for _n, status, text, _seconds in refused:
         assert status == 503, text
+        with contextlib.suppress(ValueError):  # a JSON answer: its message
+            text = json.loads(text).get("message", text)
         # the database gone; or, for a write that conflicted with another
         # just before the kill, the French "retry" 503 of a conflict
         assert DISCONNECTED in text or "journal" in text or RETRY in text, text
     # the first refusal within the ZEO wait-timeout (10 s) and a margin for a
     # loaded 2-core machine; the others queued behind the server's 4 threads
     durations = sorted(seconds for *_rest, seconds in refused)
-    assert durations[0] < 35, durations
+    assert durations[0] < 45, durations
     assert durations[-1] < 60, durations
     drill.timed("drill 2: kill -9 of ZEO -> French 503s", killed)
     back = time.monotonic()
