@@ -23,7 +23,14 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 SCREENS = {"1366": (1366, 768), "375": (375, 667)}
-STAFF = ("clerk.pn", "reviewer.pn", "hrmanager.pn", "commander.pn", "auditor")
+STAFF = (
+    "clerk.pn",
+    "reviewer.pn",
+    "hrmanager.pn",
+    "commander.pn",
+    "recruiter.pn",
+    "auditor",
+)
 MAX_BYTES = 150 * 1024
 DEFAULT_PASSWORD = os.environ.get("SIRHP_DEMO_PASSWORD", "sirhp-demo-2026")
 

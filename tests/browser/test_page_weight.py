@@ -27,7 +27,14 @@ SLOW_LINK = {
     "downloadThroughput": 256_000 / 8,
     "uploadThroughput": 256_000 / 8,
 }
-STAFF_HOMES = ("clerk.pn", "reviewer.pn", "hrmanager.pn", "commander.pn", "auditor")
+STAFF_HOMES = (
+    "clerk.pn",
+    "reviewer.pn",
+    "hrmanager.pn",
+    "commander.pn",
+    "recruiter.pn",
+    "auditor",
+)
 FIGURES = {}
 
 TRANSFERRED = """() => {
