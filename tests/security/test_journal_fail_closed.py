@@ -103,6 +103,39 @@ class FailingVote:
         raise RuntimeError("vote refused")
 
 
+def test_a_failure_after_the_journal_commit_is_answered_in_doubt(zodb, tmp_path):
+    """The journal COMMITs first; the ZODB's own finish then fails (its
+    database stopped during the COMMIT): whether the change was stored is
+    unknown, and the 503 says so instead of "n'a pas été traitée"."""
+    from sirhp.policy.audit.unavailable import SECOND_PHASE
+    from sirhp.policy.hardening.disconnected import message_for
+    from sirhp.policy.hardening.disconnected import MSG_DATABASE_IN_DOUBT
+    from sirhp.policy.hardening.disconnected import MSG_DATABASE_UNAVAILABLE
+    from zope.globalrequest import clearRequest
+    from zope.globalrequest import setRequest
+
+    environ = {}
+    assert message_for(environ) == MSG_DATABASE_UNAVAILABLE
+    setRequest(SimpleNamespace(environ=environ))
+    try:
+        change(zodb, Journal(str(tmp_path / "audit.sqlite")), "a", 1)
+    finally:
+        clearRequest()
+    assert environ == {SECOND_PHASE: True}
+    assert message_for(environ) == MSG_DATABASE_IN_DOUBT
+    # a refused vote never gets there
+    environ = {}
+    path = tmp_path / "ro.sqlite"
+    Journal(str(path))
+    setRequest(SimpleNamespace(environ=environ))
+    try:
+        with pytest.raises(JournalUnavailable):
+            change(zodb, Journal(read_only(path)), "b", 2)
+    finally:
+        clearRequest()
+    assert environ == {}
+
+
 def test_abort_rolls_back_the_journal_lines(zodb, tmp_path):
     journal = Journal(str(tmp_path / "audit.sqlite"))
     connection = zodb.open()

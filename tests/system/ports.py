@@ -17,15 +17,20 @@ TMP = os.environ.get("SIRHP_TEST_TMP", "/tmp")
 
 
 def configured(port_range):
-    """``port_range``, unless SIRHP_TEST_PORTS (FIRST-LAST) says otherwise:
-    then that range, scanned from a random port on (wrapping round), so that
-    two test processes scanning it at once rarely pick the same port."""
+    """``port_range`` (or SIRHP_TEST_PORTS's FIRST-LAST), scanned from a
+    port of its own quarter for each test process (xdist's ``gwN``), at
+    random within it, wrapping round: two processes starting their system
+    tests at once (``make test`` hands the longest files out first) do not
+    both take the first free port."""
     setting = os.environ.get("SIRHP_TEST_PORTS")
-    if not setting:
-        return port_range
-    first, last = (int(part) for part in setting.split("-"))
-    ports = list(range(first, last + 1))
-    start = random.randrange(len(ports))
+    if setting:
+        first, last = (int(part) for part in setting.split("-"))
+        port_range = range(first, last + 1)
+    ports = list(port_range)
+    quarter = max(len(ports) // 4, 1)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:]
+    index = int(worker) if worker.isdigit() else 0
+    start = ((index % 4) * quarter + random.randrange(quarter)) % len(ports)
     return ports[start:] + ports[:start]
 
 

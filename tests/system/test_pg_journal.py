@@ -46,6 +46,7 @@ ADMIN = ("admin", "Journal-partage-2026")
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 DATABASE_503 = "La base de données ne répond pas"
 JOURNAL_503 = "Le journal d'audit ne peut pas être écrit"
+IN_DOUBT_503 = "la demande a peut-être été enregistrée"
 OK = (200, 201)
 
 
@@ -255,20 +256,21 @@ def test_update_and_delete_refused_to_the_application(hosts):
 
 def burst(request, stop, results):
     """``request(session, index)`` -> (key, response) until ``stop``;
-    ``results`` gets (key, status, time, text)."""
+    ``results`` gets (key, status, time answered, text, time sent)."""
     with requests.Session() as session:
         session.auth = ADMIN
         session.headers.update(JSON)
         index = 0
         while not stop.is_set():
             index += 1
+            sent = time.monotonic()
             try:
                 key, response = request(session, index)
                 results.append(
-                    (key, response.status_code, time.monotonic(), response.text)
+                    (key, response.status_code, time.monotonic(), response.text, sent)
                 )
             except requests.RequestException as error:
-                results.append((index, None, time.monotonic(), str(error)))
+                results.append((index, None, time.monotonic(), str(error), sent))
             time.sleep(0.05)
 
 
@@ -304,6 +306,7 @@ def test_postgresql_killed_mid_burst(hosts, units, first_file, session):
         time.sleep(0.5)
         killed = time.monotonic()
         hosts.pg.kill()
+        stopped = time.monotonic()
         time.sleep(3)
         restarted = time.monotonic()
         hosts.pg.start()
@@ -321,7 +324,7 @@ def test_postgresql_killed_mid_burst(hosts, units, first_file, session):
         for thread in threads:
             thread.join(timeout=30)
     try:
-        check_burst(hosts, session, results, killed, restarted)
+        check_burst(hosts, session, results, (killed, stopped), restarted)
     except BaseException:
         for n in (1, 2):
             log = hosts.folder / f"instances/client{n}/log/event.log"
@@ -330,7 +333,9 @@ def test_postgresql_killed_mid_burst(hosts, units, first_file, session):
         raise
 
 
-def check_burst(hosts, session, results, killed, restarted):
+def check_burst(hosts, session, results, kill, restarted):
+    """``kill``: the times before and after ``pg_ctl stop -m immediate``."""
+    killed, stopped = kill
     rows = [r for side in results.values() for r in side]
     for side, side_rows in results.items():
         print(
@@ -342,8 +347,8 @@ def check_burst(hosts, session, results, killed, restarted):
         refused = [r for r in side_rows if killed < r[2] < restarted and r[1] == 503]
         assert refused, (side, [r[:3] for r in side_rows if r[2] > killed][:10])
         assert refused[0][2] - killed < 5  # within seconds
-        for _, _, _, text in refused:
-            assert DATABASE_503 in text or JOURNAL_503 in text, text
+        for text in (r[3] for r in refused):
+            assert any(m in text for m in (DATABASE_503, JOURNAL_503, IN_DOUBT_503))
     assert {r[1] for r in rows} <= {*OK, 503}, [
         r for r in rows if r[1] not in (*OK, 503)
     ][:3]
@@ -370,7 +375,15 @@ def check_burst(hosts, session, results, killed, restarted):
         f"\n  burst: {len(rows)} requests, {len(acknowledged)} acknowledged, "
         f"{len(stored)} stored, {sum(r[1] == 503 for r in rows)} French 503"
     )
-    assert acknowledged == stored
+    # Every acknowledged write is stored. A write in flight while PostgreSQL
+    # stopped may have been stored without its answer (its COMMIT reached
+    # the server, the reply never came back): its 503 says it may be stored.
+    assert acknowledged <= stored
+    in_flight = {r[0]: r[3] for r in results["a"] if r[4] < stopped and r[2] > killed}
+    unanswered = stored - acknowledged
+    assert len(unanswered) <= 1, unanswered
+    for key in unanswered:
+        assert IN_DOUBT_503 in in_flight.get(key, ""), (key, in_flight.get(key))
     assert stored <= journaled
     # every read B answered has its line: a consultation is never shown
     # without one (the earlier test's read included)

@@ -56,6 +56,20 @@ def test_postgresql_away_is_the_same_503():
         assert status_codes[type(error).__name__.lower()] == 503
 
 
+def test_a_change_in_doubt_is_not_called_untreated():
+    """The journal COMMITted the request's lines before the database
+    stopped: the change may be stored, and the 503 says so."""
+    from sirhp.policy.audit.unavailable import SECOND_PHASE
+
+    status, _, body = _call(
+        _down, HTTP_ACCEPT="application/json", **{SECOND_PHASE: True}
+    )
+    message = json.loads(body)["message"]
+    assert status.startswith("503")
+    assert "la demande a peut-être été enregistrée" in message
+    assert "n'a pas été traitée" not in message
+
+
 def test_other_answers_pass_through():
     def ok(environ, start_response):
         start_response("200 OK", [("Content-Type", "text/plain")])

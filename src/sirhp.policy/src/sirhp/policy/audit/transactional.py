@@ -28,8 +28,10 @@ from sirhp.policy import logger
 from sirhp.policy.audit import db
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.unavailable import JournalUnavailable
+from sirhp.policy.audit.unavailable import SECOND_PHASE
 import transaction
 from transaction.interfaces import IDataManager
+from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 # Before any ZODB storage sort key (they are printable text).
@@ -86,6 +88,7 @@ class JournalDataManager:
             _quiet_rollback(connection)
             logger.error("Audit journal COMMIT failed, change refused: %s", error)
             raise JournalUnavailable(str(error)) from error
+        _note_second_phase()
         if os.environ.get(CRASH_ENV):
             os._exit(17)
 
@@ -111,6 +114,16 @@ class _Savepoint:
     def rollback(self):
         self.manager.events = list(self.events)
         self.manager.seen = set(self.seen)
+
+
+def _note_second_phase():
+    """From here on the request's change is journaled and the ZODB finishes
+    its commit: a database failure now leaves its outcome in doubt, and the
+    503 says so (``hardening.disconnected.message_for``)."""
+    request = getRequest()
+    environ = getattr(request, "environ", None)
+    if isinstance(environ, dict):
+        environ[SECOND_PHASE] = True
 
 
 def _quiet_rollback(connection):

@@ -27,6 +27,10 @@ MSG_JOURNAL_UNAVAILABLE_LOGIN = _(
     default="Le journal d'audit ne peut pas être écrit : la connexion est "
     "refusée. Réessayez plus tard ou prévenez l'administrateur.",
 )
+# Set in the WSGI environ once the journal has COMMITted the request's lines
+# (``transactional``): a database failure after it leaves the change in
+# doubt (``hardening.disconnected.message_for``)
+SECOND_PHASE = "sirhp.journal_committed"
 
 
 class JournalUnavailable(SirhpUnavailable):

@@ -8,4 +8,10 @@
 - Hidden records answer like missing ones (``hidden``); errors as what they
   are (``errors``); no user directory (``directory``); hand-made shares
   removed (``shares``).
+- A change stored is answered as stored, even when the database becomes
+  unreachable right after its commit (``committed``).
 """
+
+from sirhp.policy.hardening import committed
+
+committed.install()

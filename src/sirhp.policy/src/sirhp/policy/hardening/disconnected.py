@@ -17,6 +17,7 @@ from relstorage.adapters.interfaces import ReplicaClosedException
 from sirhp.content.base.errors import SirhpUnavailable
 from sirhp.policy import _
 from sirhp.policy.audit.unavailable import JournalUnavailableView
+from sirhp.policy.audit.unavailable import SECOND_PHASE
 from ZEO.Exceptions import ClientDisconnected
 from ZPublisher.HTTPResponse import status_codes
 
@@ -25,6 +26,21 @@ MSG_DATABASE_UNAVAILABLE = _(
     default="La base de données ne répond pas : la demande n'a pas été "
     "traitée. Réessayez dans une minute ou prévenez l'administrateur.",
 )
+# The journal COMMITted, then the database stopped answering during the
+# ZODB's own COMMIT: whether the change was stored cannot be known here
+MSG_DATABASE_IN_DOUBT = _(
+    "error_database_in_doubt",
+    default="La base de données a cessé de répondre pendant l'enregistrement : "
+    "la demande a peut-être été enregistrée. Vérifiez-le avant de la refaire.",
+)
+
+
+def message_for(environ) -> str:
+    """The 503's message for this request (``environ``: the WSGI one)."""
+    if environ.get(SECOND_PHASE):
+        return MSG_DATABASE_IN_DOUBT
+    return MSG_DATABASE_UNAVAILABLE
+
 
 # What a client whose database server is away raises
 DISCONNECTED = (
@@ -49,4 +65,5 @@ class ClientDisconnectedView(JournalUnavailableView):
     """Exception view (``index.html``) of the ``DISCONNECTED`` exceptions."""
 
     def __init__(self, context, request):
-        super().__init__(DatabaseUnavailable(MSG_DATABASE_UNAVAILABLE), request)
+        message = message_for(request.environ)
+        super().__init__(DatabaseUnavailable(message), request)

@@ -8,7 +8,9 @@ bare English 500. This WSGI filter, outermost in the pipeline
 PostgreSQL errors, ``disconnected.DISCONNECTED``) as the exception
 view inside Zope does (``disconnected.py``): 503 with ``Retry-After``, the
 French message (English for users who chose English: the ``I18N_LANGUAGE``
-cookie), JSON ``{"type", "message", "error"}`` for REST clients. The
+cookie), JSON ``{"type", "message", "error"}`` for REST clients; when the
+server stopped during the commit itself, the message says the change may
+have been stored (``disconnected.message_for``). The
 client keeps reconnecting in the background; the next request after the
 server's return succeeds.
 """
@@ -17,9 +19,10 @@ from http.cookies import SimpleCookie
 import json
 import logging
 from sirhp.policy.audit.unavailable import PAGE
+from sirhp.policy.audit.unavailable import SECOND_PHASE
 from sirhp.policy.hardening.disconnected import DatabaseUnavailable
 from sirhp.policy.hardening.disconnected import DISCONNECTED
-from sirhp.policy.hardening.disconnected import MSG_DATABASE_UNAVAILABLE
+from sirhp.policy.hardening.disconnected import message_for
 import sys
 from zope.i18n import translate
 
@@ -35,7 +38,7 @@ def _language(environ):
 
 def answer(environ):
     """(status, headers, body) of the 503 for this request."""
-    text = translate(MSG_DATABASE_UNAVAILABLE, target_language=_language(environ))
+    text = translate(message_for(environ), target_language=_language(environ))
     kind = DatabaseUnavailable.type
     if "json" in environ.get("HTTP_ACCEPT", ""):
         body = json.dumps(
@@ -65,7 +68,11 @@ def filter_factory(global_conf, **local_conf):
             try:
                 return app(environ, start_response)
             except DISCONNECTED:
-                logger.warning("Database server unreachable: 503 answered")
+                logger.warning(
+                    "Database server unreachable: 503 answered%s",
+                    " (change in doubt)" if environ.get(SECOND_PHASE) else "",
+                    exc_info=logger.isEnabledFor(logging.DEBUG),
+                )
                 status, headers, data = answer(environ)
                 start_response(status, headers, sys.exc_info())
                 return [data]
