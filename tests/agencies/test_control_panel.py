@@ -5,12 +5,15 @@ is refused in French beside its field, and nothing is stored."""
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.protect.authenticator import createToken
 import pytest
 import requests
 from sirhp.content.interfaces import ISirhpContentLayer
 from sirhp.content.permissions import AddAgency
 from sirhp.policy.interfaces import ISirhpPolicyLayer
+from zope.i18n import translate
 from zope.interface import alsoProvides
 
 GOOD = {
@@ -163,3 +166,86 @@ def test_refused_over_http(base, testdata):
             "Couleur invalide : #RRGGBB attendu (ex. #1F3A93)."
         )
         assert admin.get(f"{base}/{GOOD['id']}", timeout=30).status_code == 404
+
+
+EDITED = ("title", "short_name", "primary_color", "matricule_prefix")
+
+
+def test_an_edited_agency_keeps_to_the_rules(base, testdata):
+    """PATCH checks an agency's new values as a new one's: French 400 and
+    nothing changed; its own short name and prefix are not "taken"."""
+    admin = requests.Session()
+    admin.auth = ("siteadmin", testdata.PASSWORD)
+    admin.headers["Accept"] = "application/json"
+    url = f"{base}/ocs"
+    with admin:
+        before = admin.get(url, timeout=30).json()
+        for values, fragment in (
+            ({"short_name": "PN"}, "Le sigle PN est déjà celui de l'agence Police"),
+            ({"short_name": "ocs"}, "Sigle invalide"),
+            ({"primary_color": "rouge"}, "Couleur invalide"),
+            ({"title": ""}, "Nom de l'agence : champ obligatoire"),
+        ):
+            response = admin.patch(url, json=values, timeout=30)
+            assert response.status_code == 400, (values, response.text)
+            assert fragment in response.json()["message"], response.text
+        after = admin.get(url, timeout=30).json()
+        assert [after[name] for name in EDITED] == [before[name] for name in EDITED]
+        response = admin.patch(
+            url, json={"short_name": "OCS", "primary_color": "#0B6E4F"}, timeout=30
+        )
+        assert response.status_code == 204, response.text
+    # the matricule prefix: the portal's Managers only, by the same rules
+    manager = requests.Session()
+    manager.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    manager.headers["Accept"] = "application/json"
+    with manager:
+        response = manager.patch(url, json={"matricule_prefix": "12"}, timeout=30)
+        assert response.status_code == 400, response.text
+        assert "Le préfixe 12 chevauche le préfixe 1" in response.json()["message"]
+        response = manager.patch(url, json={"matricule_prefix": "8"}, timeout=30)
+        assert response.status_code == 204, response.text
+        assert manager.get(url, timeout=30).json()["matricule_prefix"] == "8"
+    # and a clerk may not edit an agency at all
+    clerk = requests.Session()
+    clerk.auth = ("clerk.ocs", testdata.PASSWORD)
+    with clerk:
+        response = clerk.patch(
+            url,
+            json={"primary_color": "#000000"},
+            headers={"Accept": "application/json"},
+            timeout=30,
+        )
+    assert response.status_code in (401, 403), response.text
+    with manager:
+        assert manager.get(url, timeout=30).json()["primary_color"] == "#0B6E4F"
+
+
+def test_the_edit_form_refuses_in_french(portal):
+    request = portal.REQUEST
+    alsoProvides(request, ISirhpContentLayer, ISirhpPolicyLayer)
+    login(portal, "siteadmin")
+    agency = portal["ocs"]
+    request.method = "POST"
+    request.form.clear()
+    request.form.update(
+        {
+            "form.widgets.title": agency.title,
+            "form.widgets.short_name": "PN",
+            "form.widgets.primary_color": agency.primary_color,
+            "form.widgets.matricule_prefix": agency.matricule_prefix,
+            "form.buttons.save": "Enregistrer",
+            "_authenticator": createToken(),
+        }
+    )
+    form = api.content.get_view("edit", agency, request).form_instance
+    form.update()
+    messages = [
+        translate(error.message, context=request) for error in form.widgets.errors
+    ]
+    assert "Le sigle PN est déjà celui de l'agence Police nationale." in form.render()
+    assert any("Le sigle PN est déjà celui de l'agence" in m for m in messages), (
+        messages
+    )
+    assert agency.short_name == "OCS"
+    logout()

@@ -42,9 +42,29 @@ def errors(*, container, values):
         ``matricule_prefix`` (text; missing ones are empty).
     :returns: a list of ``AgencyError`` (empty: the agency may be added).
     """
-    cleaned = rules.clean(values)
     others = [agency_values(agency) for agency in agencies()]
     taken = frozenset(container.objectIds())
+    return _errors(rules.clean(values), others, taken)
+
+
+def edit_errors(*, agency, values):
+    """Every refusal of new values of the existing ``agency`` (its edit form
+    and ``PATCH``: the schema's invariant), by the rules of a new one: its
+    id stays, the other agencies keep their short names and numbers.
+
+    :param agency: the Agency edited.
+    :param values: ``title``, ``short_name``, ``primary_color``,
+        ``matricule_prefix`` after the edit.
+    :returns: a list of ``AgencyError`` (empty: the values may be stored).
+    """
+    cleaned = rules.clean({**values, "id": agency.getId()})
+    others = [
+        agency_values(other) for other in agencies() if other.getId() != agency.getId()
+    ]
+    return _errors(cleaned, others, frozenset())
+
+
+def _errors(cleaned, others, taken):
     return [
         AgencyError(Message(_(msgid, default=default), mapping=mapping), field=field)
         for field, msgid, default, mapping in rules.problems(cleaned, others, taken)

@@ -7,6 +7,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from sirhp.content import _
+from sirhp.content.agencies.api import edit_errors
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.interfaces import IAgency
 from sirhp.content.interfaces import IPersonnelFile
@@ -14,6 +15,8 @@ from zope import schema
 from zope.component import adapter
 from zope.container.interfaces import INameChooser
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 # no "Manage agency settings" permission: the portal's administrators
 SEQUENCE_WRITE_PERMISSION = "cmf.ManagePortal"
@@ -73,6 +76,23 @@ class IAgencySchema(model.Schema):
         min=0,
         max=999999,
     )
+
+    @invariant
+    def agency_rules(data):
+        """An edited agency keeps to the rules of a new one (its edit form
+        and ``PATCH``): a valid short name, colour and prefix, none shared
+        with another agency. A new one was checked by ``add_agency``."""
+        context = getattr(data, "__context__", None)
+        if not IAgency.providedBy(context):
+            return
+        values = {name: getattr(data, name, None) for name in EDITED}
+        found = edit_errors(agency=context, values=values)
+        if found:
+            raise Invalid(found[0].message)
+
+
+# the values of an agency its edit checks (``IAgencySchema.agency_rules``)
+EDITED = ("title", "short_name", "primary_color", "matricule_prefix")
 
 
 @implementer(IAgency, IAgencySchema)
