@@ -10,8 +10,12 @@
   removed (``shares``).
 - A change stored is answered as stored, even when the database becomes
   unreachable right after its commit (``committed``).
+- Two documents indexed at once that share a rare word no longer conflict
+  in the full-text index (``text_postings``).
 """
 
 from sirhp.policy.hardening import committed
+from sirhp.policy.hardening import text_postings
 
 committed.install()
+text_postings.install()
