@@ -18,10 +18,9 @@ SOURCE ?= var/instance
 BENCH := var/bench
 STAMP := $(VENV)/.installed
 # Test processes (pytest-xdist): one per core; a test file stays in one process
-# (its layer is set up once there), the longest files first (tests/conftest.py).
-# TEST_JOBS=0 runs everything in one process.
+# (its layer is set up once there). TEST_JOBS=0 runs everything in one process.
 TEST_JOBS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
+PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 export zope_i18n_compile_mo_files := true
 
 .PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench load lighthouse buildout-check system-deps clean

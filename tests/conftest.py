@@ -94,24 +94,3 @@ def pytest_unconfigure(config):
     clock = getattr(config, "_sirhp_clock", None)
     if clock is not None:
         clock.close()
-
-
-# Rough seconds per test, to hand the longest files out first (``make test``
-# runs with ``--no-loadscope-reorder``): xdist's default order (most tests
-# first) left the system files, a few long tests each, for the end, with
-# one process working alone on them.
-_COST = {"system": 30.0, "browser": 8.0}
-_DEFAULT_COST = 0.08
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(session, config, items):
-    """Files in decreasing estimated cost; a file's tests keep their order."""
-    cost = {}
-    for item in items:
-        each = max(
-            (_COST[m.name] for m in item.iter_markers() if m.name in _COST),
-            default=_DEFAULT_COST,
-        )
-        cost[item.path] = cost.get(item.path, 0.0) + each
-    items.sort(key=lambda item: (-cost[item.path], str(item.path)))

@@ -259,6 +259,19 @@ GRANTS = (
         ),
     ),
     Grant(
+        ("Access Transient Objects", "Access session data"),
+        ANONYMOUS,
+        "Zope (Products.Sessions, Products.Transience)",
+        (
+            "Les sessions Zope, chargées au démarrage : SIRHP n'y range rien "
+            "(ni gestionnaire de sessions ni dossier temporaire sur le "
+            "site) ; la permission ne donne accès à aucun contenu.",
+            "Zope's sessions, loaded at start-up: SIRHP keeps nothing in them "
+            "(no session manager nor temporary folder on the site); the "
+            "permission gives access to no content.",
+        ),
+    ),
+    Grant(
         ("plone.restapi: Use REST API",),
         ANONYMOUS,
         "plone.restapi",

@@ -12,8 +12,15 @@ grant is reviewed and declared (docs/security.md renders the table).
 from AccessControl.Permission import getPermissions
 from AccessControl.PermissionRole import rolesForPermissionOn
 from plone import api
+import Products.Sessions.SessionDataManager  # noqa: F401
+import Products.Transience.Transience  # noqa: F401
 from tests.security import defaults
 from tests.security import sirhp_objects
+
+# A running Zope loads every installed product at start-up, and with them
+# the permissions they declare (the sessions': Anonymous by default). The
+# test layers load only some; imported here, so that the table is the
+# production one whatever other test ran before in this process.
 
 
 def _permissions(obj):

@@ -20,8 +20,7 @@ def configured(port_range):
     """``port_range`` (or SIRHP_TEST_PORTS's FIRST-LAST), scanned from a
     port of its own quarter for each test process (xdist's ``gwN``), at
     random within it, wrapping round: two processes starting their system
-    tests at once (``make test`` hands the longest files out first) do not
-    both take the first free port."""
+    tests at the same moment do not both take the first free port."""
     setting = os.environ.get("SIRHP_TEST_PORTS")
     if setting:
         first, last = (int(part) for part in setting.split("-"))
