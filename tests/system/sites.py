@@ -97,19 +97,30 @@ def create_demo_site(base, count, timeout=300):
     env = dict(os.environ, SIRHP_ADMIN_PASSWORD=AUTH[1])
     for name in CLEARED:
         env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,  # this interpreter: the code under test
-            "-m",
-            "Zope2.utilities.zconsole",
-            "run",
-            str(etc / "zope.conf"),
-            str(SCRIPTS / "create_site.py"),
-            "--demo",
-            "--count",
-            str(count),
-        ],
+    stdout = run(
+        sys.executable,  # this interpreter: the code under test
+        "-m",
+        "Zope2.utilities.zconsole",
+        "run",
+        etc / "zope.conf",
+        SCRIPTS / "create_site.py",
+        "--demo",
+        "--count",
+        count,
+        env=env,
+        timeout=timeout,
         cwd=base,
+    )
+    assert "Site 'sirhp' created" in stdout, stdout
+    return base / "demo"
+
+
+def run(*args, env, timeout=180, cwd=None):
+    """Run ``args`` (made text) to the end; its stdout. Fails the test with
+    the end of both outputs when it exits with an error."""
+    result = subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -117,8 +128,7 @@ def create_demo_site(base, count, timeout=300):
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "Site 'sirhp' created" in result.stdout, result.stdout
-    return base / "demo"
+    return result.stdout
 
 
 def copy_site(source, target):

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from tests.system.ports import free_ports
 from tests.system.ports import TMP
 from tests.system.sites import install_demo_site
+from tests.system.sites import run
 from tests.system.test_zeo import AUTH
 from tests.system.test_zeo import Cluster
 from tests.system.test_zeo import load_make_instance
@@ -47,19 +47,6 @@ def load_script(name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def run(*args, env, timeout=180):
-    result = subprocess.run(
-        [str(arg) for arg in args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
