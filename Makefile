@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 WHEELHOUSE ?= wheelhouse
 OFFLINE ?= $(if $(wildcard $(WHEELHOUSE)/*.whl),1,)
 PIP_FROM := $(if $(filter 1,$(OFFLINE)),--no-index --find-links $(WHEELHOUSE),)
+# pip installs uv (pinned like the rest), uv installs the ~310 pinned packages
+# into the virtualenv: the same pins, in seconds instead of minutes. Modules
+# are compiled on first import (uv does not byte-compile unless asked).
+UV = $(BIN)/uv pip
 PORT ?= 8080
 N ?= 20000
 USERS ?= 50
@@ -32,9 +36,9 @@ $(STAMP): constraints.txt src/sirhp.content/pyproject.toml src/sirhp.policy/pypr
 	@if [ "$(OFFLINE)" = 1 ] && ! ls $(WHEELHOUSE)/*.whl >/dev/null 2>&1; then \
 	  echo "OFFLINE=1: no wheel in $(WHEELHOUSE)/ (make wheelhouse on a connected machine)" >&2; exit 1; fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt pip setuptools wheel
-	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt -r requirements.txt
-	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
+	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt pip setuptools wheel uv
+	$(UV) install --no-config --python $(BIN)/python -q $(PIP_FROM) -c constraints.txt -r requirements.txt
+	$(UV) install --no-config --python $(BIN)/python -q $(PIP_FROM) -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create the virtualenv and install every pinned package (from wheelhouse/ with no index if present, or OFFLINE=1)

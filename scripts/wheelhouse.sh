@@ -12,7 +12,7 @@ DEST="${WHEELHOUSE:-wheelhouse}"
 mkdir -p "$DEST"
 wheel() { "$PYTHON" -m pip wheel -q --wheel-dir "$DEST" -c constraints.txt "$@"; }
 # Build tools first: the install starts with them.
-wheel pip setuptools wheel
+wheel pip setuptools wheel uv
 wheel -r requirements.txt
 # What pip needs to build the editable packages in an isolated environment.
 build_requires() {

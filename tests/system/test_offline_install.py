@@ -6,10 +6,12 @@ file: the machine's find-links are not seen), must install every pinned
 distribution and the two editable packages, and ``import sirhp.policy``.
 
 The wheelhouse is ``wheelhouse/`` when ``make wheelhouse`` made it; otherwise
-it is built once into ``var/wheelhouse-test`` (kept between runs: building it
-takes minutes and needs the index, installing from it about a minute).
+it is built once into ``var/wheelhouse-test`` (kept between runs while
+constraints.txt and the script stay the same: building it takes about a
+minute and needs the index; installing from it, with uv, seconds).
 """
 
+import hashlib
 import os
 from pathlib import Path
 import pytest
@@ -36,7 +38,13 @@ def wheelhouse():
         return folder
     folder = ROOT / "var" / "wheelhouse-test"
     stamp = folder / ".complete"
-    if not stamp.exists():
+    # rebuilt when the pins or the script change (the stamp holds their hash)
+    digest = hashlib.sha256(
+        (ROOT / "constraints.txt").read_bytes()
+        + (ROOT / "scripts" / "wheelhouse.sh").read_bytes()
+    ).hexdigest()
+    if not stamp.exists() or stamp.read_text() != digest:
+        shutil.rmtree(folder, ignore_errors=True)
         env = dict(os.environ, WHEELHOUSE=str(folder), PYTHON=sys.executable)
         subprocess.run(
             ["bash", ROOT / "scripts" / "wheelhouse.sh"],
@@ -45,7 +53,7 @@ def wheelhouse():
             check=True,
             timeout=1800,
         )
-        stamp.touch()
+        stamp.write_text(digest)
     return folder
 
 
