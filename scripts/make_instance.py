@@ -19,6 +19,7 @@ journal for every host), or in the one given by --audit-dsn.
 """
 
 import argparse
+import os
 from pathlib import Path
 import shutil
 
@@ -64,6 +65,18 @@ def audit_dsn_line(dsn):
     )
 
 
+def chameleon_cache():
+    """Where Chameleon keeps the compiled page templates: the instance's
+    ``cache`` folder, or the folder named by ``CHAMELEON_CACHE`` when it is
+    set here (several instances of one host then compile each template
+    once; the test suite sets it)."""
+    folder = os.environ.get("CHAMELEON_CACHE")
+    if not folder:
+        return "$VAR/cache"
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return str(Path(folder).resolve()).replace("$", "$$")
+
+
 def make(
     name,
     port=8080,
@@ -96,6 +109,7 @@ def make(
         var=var,
         storage=storage,
         audit_dsn=audit_dsn_line(audit_dsn or relstorage),
+        chameleon_cache=chameleon_cache(),
     )
     (etc / "zope.conf").write_text(conf)
     if relstorage or audit_dsn:

@@ -11,6 +11,16 @@ from sirhp.policy.testing import WEIGHT_TESTING
 import tempfile
 
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# Compiled page templates in one folder for every process of the run: the
+# test processes pytest-xdist starts (they inherit this variable) and the
+# Zope instances the system tests write (scripts/make_instance.py reads it).
+# Each template is compiled once, not once per process. This process has
+# imported Chameleon already (pytest-plone's plugin): run without -n, it
+# compiles in memory as before. Outside the checkout: the system tests
+# check that their instances write nothing into its var/.
+_CHAMELEON = Path(tempfile.gettempdir()) / "sirhp-chameleon-cache"
+os.environ.setdefault("CHAMELEON_CACHE", str(_CHAMELEON))
+Path(os.environ["CHAMELEON_CACHE"]).mkdir(parents=True, exist_ok=True)
 # Notifications are written as .eml files here, never sent (README: mail).
 MAIL_DIR = Path(tempfile.gettempdir()) / f"sirhp-test-mail-{os.getpid()}"
 os.environ["SIRHP_MAIL_DIR"] = str(MAIL_DIR)

@@ -6,6 +6,7 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 import hashlib
 import json
+from pathlib import Path
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import SITE_OWNER_NAME
@@ -14,6 +15,7 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from Products.CMFPlone.factory import addPloneSite
 import pytest
+import runpy
 from sirhp.content.content.field_access import may_read_field
 from sirhp.policy.files.access import FILE
 from sirhp.policy.migration import manifest
@@ -26,6 +28,7 @@ from zope.component.hooks import setSite
 from zope.i18n import translate
 from zope.schema import getFieldNames
 
+MIGRATE = Path(__file__).resolve().parents[2] / "scripts" / "migrate.py"
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
     b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
@@ -229,6 +232,19 @@ def test_roundtrip(app, portal, exported, testdata):
     assert new.unit.to_object.UID() == old_unit
     assert history(new) == old_history
     assert dict(new.get_local_roles()) == old_roles
+
+
+def test_export_command_without_reason(app, portal, tmp_path, capsys):
+    """``scripts/migrate.py export`` with no reason: exit status 1, the
+    French message as the last line, no folder left."""
+    main = runpy.run_path(str(MIGRATE))["main"]  # no "app": nothing runs on import
+    folder = tmp_path / "export"
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        status = main(app, ["export", "--dir", str(folder), "--site", portal.getId()])
+    assert status == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("Motif de l'export requis"), last
+    assert not folder.exists()
 
 
 def test_migration_messages_in_english():

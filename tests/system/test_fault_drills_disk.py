@@ -49,7 +49,7 @@ import time
 pytestmark = [pytest.mark.system, pytest.mark.slow]
 
 PORTS = range(19500, 19600)
-LEASE = 20  # seconds: the killed worker's job is taken over within the test
+LEASE = 12  # seconds: the killed worker's job is taken over within the test
 DISK_FULL = "Le serveur ne peut pas écrire sur son disque"
 MiB = 1024 * 1024
 

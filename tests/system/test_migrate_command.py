@@ -4,7 +4,7 @@ export refused in French, exit status 1, the target unchanged.
 
 Two temporary instances under /tmp/ops2-migration2-*, no server started
 (zconsole only); the demo site is the run's (``--count 5``, built once per
-test run and copied: sites.py). About 50-80 s (Zope starts nine times).
+test run and copied: sites.py). About 50-70 s (Zope starts eight times).
 """
 
 import json
@@ -136,10 +136,7 @@ def test_migrate_demo_site_to_production_site(base, tmp_path_factory):
     install_demo_site(old / "site", 5, tmp_path_factory)
     source = inspect(old, old_etc)
     export = base / "export"
-    refused = zconsole_run(old, old_etc, MIGRATE, "export", "--dir", export)
-    assert refused.returncode == 1
-    assert refused.stderr.splitlines()[-1].startswith("Motif de l'export requis")
-    assert not export.exists()
+    # (the export refused without a reason: tests/migration/test_roundtrip.py)
     ok(
         zconsole_run(
             old,
