@@ -12,10 +12,14 @@
   unreachable right after its commit (``committed``).
 - Two documents indexed at once that share a rare word no longer conflict
   in the full-text index (``text_postings``).
+- A write conflict is retried (5 times, zope.conf); a database out of reach
+  is not: its French 503 comes at once (``retry``).
 """
 
 from sirhp.policy.hardening import committed
+from sirhp.policy.hardening import retry
 from sirhp.policy.hardening import text_postings
 
 committed.install()
+retry.install()
 text_postings.install()

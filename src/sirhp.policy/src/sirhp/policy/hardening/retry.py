@@ -1,8 +1,15 @@
 """Busy or full server: a French "réessayez" (503), never a raw 500.
 
 - ``ConflictError`` (two requests wrote the same object at once) is retried
-  by Zope three times (``ZPublisher.WSGIPublisher``); only a conflict still
-  there after the retries reaches ``RetryLaterView``.
+  by Zope up to five times (``max-conflict-retries`` in
+  ``instance/zope.conf.in``; Zope's default is 3), after a random pause that
+  doubles each time; only a conflict still there after the retries reaches
+  ``RetryLaterView``. A database out of reach is a transient error too, but
+  retrying it only makes the user wait the ZEO ``wait-timeout`` again, and
+  a request whose commit may have reached the server must not run twice:
+  ``install`` makes ``HTTPRequest.supports_retry`` answer no while such an
+  error (``disconnected.DISCONNECTED``) is handled, so its French 503
+  (``disconnected``) comes at once.
 - ``OSError`` of the disk (full, read-only, quota, permission, I/O) while
   writing blobs or ``Data.fs``: ``RetryLaterView`` too, with its own message.
   The transaction is aborted by the publisher: nothing is stored half-way;
@@ -24,8 +31,11 @@ from plone.rest.interfaces import IAPIRequest
 from sirhp.content.base.rest import error_body
 from sirhp.policy import _
 from sirhp.policy.hardening.blob_leftovers import remove_leftovers
+from sirhp.policy.hardening.disconnected import DISCONNECTED
 from sirhp.policy.hardening.errors import ErrorView
+import sys
 from zope.i18n import translate
+from ZPublisher.HTTPRequest import HTTPRequest
 
 logger = logging.getLogger("sirhp.policy.retry")
 
@@ -109,3 +119,29 @@ class RetryLaterView(ErrorView):
             message=escape(body["message"], quote=False),
             hint=escape(translate(MSG_RETRY, context=request), quote=False),
         )
+
+
+_MARK = "_sirhp_no_retry_when_disconnected"
+
+
+def retriable(exception) -> bool:
+    """May a request that failed with ``exception`` be published again?"""
+    return not isinstance(exception, DISCONNECTED)
+
+
+def install():
+    """Wrap ``ZPublisher.HTTPRequest.HTTPRequest.supports_retry`` (once)."""
+    original = HTTPRequest.supports_retry
+    if getattr(original, _MARK, False):
+        return
+
+    def supports_retry(self):
+        # the publisher asks while it handles the failure: sys.exc_info()
+        # is the exception that made the request fail
+        if not retriable(sys.exc_info()[1]):
+            return False
+        return original(self)
+
+    setattr(supports_retry, _MARK, True)
+    supports_retry.__wrapped__ = original
+    HTTPRequest.supports_retry = supports_retry

@@ -1,0 +1,54 @@
+"""A write conflict is published again; a database out of reach is not
+(``sirhp.policy.hardening.retry``)."""
+
+import io
+import psycopg2
+import pytest
+from sirhp.policy.hardening import retry  # noqa: F401  (installs the wrap)
+from ZEO.Exceptions import ClientDisconnected
+from ZODB.POSException import ConflictError
+from ZPublisher.HTTPRequest import HTTPRequest
+from ZPublisher.HTTPResponse import HTTPResponse
+
+
+@pytest.fixture
+def request_():
+    environ = {"SERVER_NAME": "localhost", "SERVER_PORT": "80", "REQUEST_METHOD": "GET"}
+    request = HTTPRequest(io.BytesIO(), environ, HTTPResponse())
+    request.retry_max_count = 5  # instance/zope.conf.in
+    return request
+
+
+def asked_while_handling(request, error):
+    try:
+        raise error
+    except Exception:
+        return request.supports_retry()
+
+
+def test_conflict_retried_up_to_the_limit(request_):
+    assert asked_while_handling(request_, ConflictError()) is True
+    request_.retry_count = 5
+    assert asked_while_handling(request_, ConflictError()) is False
+
+
+@pytest.mark.parametrize(
+    "error",
+    [ClientDisconnected("gone"), psycopg2.OperationalError("server closed")],
+    ids=["zeo", "postgresql"],
+)
+def test_database_out_of_reach_never_retried(request_, error):
+    assert request_.retry_count == 0
+    assert asked_while_handling(request_, error) is False
+
+
+def test_outside_a_failure_the_count_decides(request_):
+    assert request_.supports_retry() is True
+    request_.retry_count = 5
+    assert request_.supports_retry() is False
+
+
+def test_installed_once():
+    retry.install()
+    wrapped = HTTPRequest.supports_retry
+    assert not getattr(wrapped.__wrapped__, "_sirhp_no_retry_when_disconnected", False)
