@@ -16,6 +16,7 @@ from OFS.event import ObjectWillBeAddedEvent
 from plone import api
 from plone.dexterity.utils import createContent
 from Products.CMFCore.indexing import processQueue
+from sirhp.content.indexers.entries import NewEntries
 import transaction
 from z3c.relationfield.event import addRelations
 from zope.component import getAllUtilitiesRegisteredFor
@@ -78,8 +79,9 @@ class BulkCreator:
     roles, workflow state, relations and journal line.
 
     The caller checks permissions (``isConstructionAllowed``) and calls
-    ``flush()`` every few hundred objects: the catalog entries are written
-    then (the indexing queue would hold every object until the commit).
+    ``flush()`` every few hundred objects and after the last: the catalog
+    entries are written then, not through the indexing queue (it would
+    hold every object until the commit, and ask every index).
     """
 
     def __init__(self, portal_type, relations=False):
@@ -94,6 +96,8 @@ class BulkCreator:
         self.actor = api.user.get_current().getId()
         self.relations = relations
         self._mapping = None
+        self._entries = NewEntries(api.portal.get_tool("portal_catalog"))
+        self._pending = []  # added, not catalogued yet
 
     def add(self, container, name, **fields):
         """Add one object named ``name`` (free in ``container``: the caller
@@ -121,7 +125,7 @@ class BulkCreator:
         if self.relations:
             addRelations(obj, None)
         notify(ObjectAddedInBulk(obj, container, name))
-        obj.indexObject()
+        self._pending.append(obj)  # catalogued by flush()
         return obj
 
     def _set_role_mapping(self, obj):
@@ -141,7 +145,13 @@ class BulkCreator:
             setattr(obj, name, copy(roles))
 
     def flush(self):
-        """Write the queued catalog entries and let the ZODB cache drop what
-        is written (a savepoint)."""
-        processQueue()
+        """Write the catalog entries of the objects added since the last
+        flush (``indexers.entries``: only the indexes they may have a value
+        for) and what else is queued, then let the ZODB cache drop what is
+        written (a savepoint). Called after the last add too: an object
+        added and not flushed has no catalog entry."""
+        processQueue()  # first: a subscriber's reindex of a new object
+        pending, self._pending = self._pending, []
+        for obj in pending:
+            self._entries.write(obj)
         transaction.savepoint(optimistic=True)

@@ -81,6 +81,20 @@ class IndexableSirhpContent(IndexableObjectWrapper):
             raise AttributeError(name)
         return value
 
+    def sirhp_absent(self, name):
+        """No object of this one's type and interfaces answers ``name``:
+        no indexer, no workflow variable, no attribute of its class, no
+        schema field (what ``_sirhp_value`` looks for). Its own attributes
+        and children are not looked at: they vary from one object to the
+        next (``indexers.entries`` checks them for each)."""
+        if self._sirhp_lookup(self._sirhp_required, IIndexer, name) is not None:
+            return False
+        if name in self._IndexableObjectWrapper__vars:
+            return False
+        return (
+            not hasattr(type(self._sirhp_base), name) and name not in self._sirhp_names
+        )
+
     def _sirhp_value(self, name):
         obj = self._getWrappedObject()
         factory = self._sirhp_lookup(self._sirhp_required, IIndexer, name)
