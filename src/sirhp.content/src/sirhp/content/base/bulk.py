@@ -78,7 +78,8 @@ class BulkCreator:
     added the usual way: same catalog entry, permissions, owner, local
     roles, workflow state, relations and journal line.
 
-    The caller checks permissions (``isConstructionAllowed``) and calls
+    The caller checks permissions (``isConstructionAllowed``; in thousands
+    of containers, ``base.add_permission``) and calls
     ``flush()`` every few hundred objects and after the last: the catalog
     entries are written then, not through the indexing queue (it would
     hold every object until the commit, and ask every index).

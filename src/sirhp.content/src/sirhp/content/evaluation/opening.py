@@ -12,6 +12,7 @@ from AccessControl import Unauthorized
 from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
+from sirhp.content.base.add_permission import AddPermission
 from sirhp.content.base.bulk import BulkCreator
 from sirhp.content.base.catalog import paths as catalog_paths
 from sirhp.content.base.errors import SirhpError
@@ -111,7 +112,7 @@ def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
     :raises SirhpError: a part that does not exist (French message).
     """
     portal = api.portal.get()
-    fti = api.portal.get_tool("portal_types").getTypeInfo("Evaluation")
+    may_add = AddPermission("Evaluation").allowed
     paths = _chunk(population_paths(campaign=campaign), chunk, chunk_size)
     name = evaluation_id(campaign)
     values = {
@@ -129,7 +130,7 @@ def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
         file = portal.unrestrictedTraverse(path)
         if name in file:
             continue
-        if not fti.isConstructionAllowed(file):
+        if not may_add(file):
             raise Unauthorized(AddEvaluation)
         creator.add(file, name, grid=dict(grid), **values)
         created += 1

@@ -18,29 +18,47 @@ metadata column of a new uid whatever the indexes named.
 
 from Acquisition import aq_base
 from plone.indexer.interfaces import IIndexableObject
+from Products.CMFPlone.CatalogTool import allowedRolesAndUsers as plone_allowed_roles
 from Products.PluginIndexes.BooleanIndex.BooleanIndex import BooleanIndex
 from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
 from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
 from Products.PluginIndexes.UUIDIndex.UUIDIndex import UUIDIndex
 from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
+from sirhp.content.indexers.roles import RolesOfNewObjects
 from sirhp.content.indexers.wrapper import IndexableSirhpContent
 from zope.component import queryMultiAdapter
 from zope.interface import providedBy
 
+ROLES_INDEX = "allowedRolesAndUsers"
 # kinds (exact classes) that write nothing for a document without a value
 SKIPPABLE = frozenset(
     {BooleanIndex, DateIndex, FieldIndex, KeywordIndex, UUIDIndex, ZCTextIndex}
 )
 
 
+class _Plan:
+    """What is decided once per type: the indexes always asked, those no
+    object of the type answers (with their source names), whether SIRHP's
+    wrapper catalogues it and Plone's ``allowedRolesAndUsers`` indexes it."""
+
+    def __init__(self, kept, skipped, sirhp, plone_roles):
+        self.kept = kept
+        self.skipped = skipped
+        self.sirhp = sirhp
+        self.plone_roles = plone_roles
+
+
 class NewEntries:
     """Writes the catalog entries of objects never catalogued (a bulk
-    creation's), asking only the indexes that may have a value for them."""
+    creation's), asking only the indexes that may have a value for them.
+    Made for one run: it keeps what it found about the types and the local
+    roles above the containers (``indexers.roles``)."""
 
     def __init__(self, catalog):
         self.catalog = catalog
-        self._plans = {}  # {(portal type, class, interfaces): plan}
+        self._plans = {}  # {(portal type, class, interfaces): _Plan}
+        self._roles = RolesOfNewObjects(catalog)
 
     def write(self, obj):
         """Catalogue ``obj`` (added since the indexing queue was processed);
@@ -51,37 +69,47 @@ class NewEntries:
         if self.catalog.getrid(uid) is not None:
             self.catalog.catalog_object(obj, uid)
             return
-        self.catalog.catalog_object(obj, uid, idxs=self.indexes(obj))
+        plan = self._plan_of(obj)
+        entry = obj
+        if plan.sirhp:
+            # the catalog takes an IIndexableObject as it is
+            entry = IndexableSirhpContent(obj, self.catalog)
+            roles = self._roles.value(obj) if plan.plone_roles else None
+            if roles is not None:
+                entry.sirhp_known(ROLES_INDEX, roles)
+        self.catalog.catalog_object(entry, uid, idxs=self.indexes(obj, plan))
 
-    def indexes(self, obj):
+    def indexes(self, obj, plan=None):
         """The names of the indexes to ask for ``obj`` (``[]``: all)."""
+        plan = plan or self._plan_of(obj)
+        if not plan.skipped:
+            return []
+        base = aq_base(obj)
+        own = base.__dict__
+        has_child = getattr(base, "has_key", None)
+        extra = [
+            name
+            for name, sources in plan.skipped
+            if any(
+                s in own or (has_child is not None and has_child(s)) for s in sources
+            )
+        ]
+        return plan.kept + extra
+
+    def _plan_of(self, obj):
         base = aq_base(obj)
         key = (getattr(base, "portal_type", None), type(base), providedBy(obj))
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = self._plan(obj)
-        kept, skipped = plan
-        if not skipped:
-            return []
-        own = base.__dict__
-        has_child = getattr(base, "has_key", None)
-        extra = [
-            name
-            for name, sources in skipped
-            if any(
-                s in own or (has_child is not None and has_child(s)) for s in sources
-            )
-        ]
-        return kept + extra
+        return plan
 
     def _plan(self, obj):
-        """(the indexes always asked, ((index, its source names) that no
-        object of this type answers, ...))."""
         catalog = self.catalog
         names = list(catalog.indexes())
         wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
-        if not isinstance(wrapper, IndexableSirhpContent):
-            return names, ()
+        if type(wrapper) is not IndexableSirhpContent:
+            return _Plan(names, (), False, False)
         kept, skipped = [], []
         for name in names:
             index = aq_base(catalog._catalog.getIndex(name))
@@ -90,4 +118,5 @@ class NewEntries:
                 skipped.append((name, sources))
             else:
                 kept.append(name)
-        return kept, tuple(skipped)
+        roles = wrapper.sirhp_indexer(ROLES_INDEX) is plone_allowed_roles
+        return _Plan(kept, tuple(skipped), True, roles)
