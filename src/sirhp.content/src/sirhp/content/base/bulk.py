@@ -145,14 +145,17 @@ class BulkCreator:
         for name, roles in self._mapping.items():
             setattr(obj, name, copy(roles))
 
-    def flush(self):
+    def flush(self, savepoint=True):
         """Write the catalog entries of the objects added since the last
         flush (``indexers.entries``: only the indexes they may have a value
-        for) and what else is queued, then let the ZODB cache drop what is
-        written (a savepoint). Called after the last add too: an object
-        added and not flushed has no catalog entry."""
+        for) and what else is queued; then, with ``savepoint``, let the ZODB
+        cache drop what is written (a savepoint: it writes every object
+        changed since the last one, and the commit copies it again: the
+        fewer, the faster, the more memory). Called after the last add too:
+        an object added and not flushed has no catalog entry."""
         processQueue()  # first: a subscriber's reindex of a new object
         pending, self._pending = self._pending, []
         for obj in pending:
             self._entries.write(obj)
-        transaction.savepoint(optimistic=True)
+        if savepoint:
+            transaction.savepoint(optimistic=True)
