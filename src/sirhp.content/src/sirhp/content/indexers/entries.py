@@ -18,6 +18,7 @@ metadata column of a new uid whatever the indexes named.
 
 from Acquisition import aq_base
 from plone.indexer.interfaces import IIndexableObject
+from Products.CMFCore.utils import getToolByName
 from Products.CMFPlone.CatalogTool import allowedRolesAndUsers as plone_allowed_roles
 from Products.PluginIndexes.BooleanIndex.BooleanIndex import BooleanIndex
 from Products.PluginIndexes.DateIndex.DateIndex import DateIndex
@@ -59,6 +60,7 @@ class NewEntries:
         self.catalog = catalog
         self._plans = {}  # {(portal type, class, interfaces): _Plan}
         self._roles = RolesOfNewObjects(catalog)
+        self._workflow_tool = getToolByName(catalog, "portal_workflow", None)
 
     def write(self, obj):
         """Catalogue ``obj`` (added since the indexing queue was processed);
@@ -73,7 +75,7 @@ class NewEntries:
         entry = obj
         if plan.sirhp:
             # the catalog takes an IIndexableObject as it is
-            entry = IndexableSirhpContent(obj, self.catalog)
+            entry = IndexableSirhpContent(obj, self.catalog, self._workflow_tool)
             roles = self._roles.value(obj) if plan.plone_roles else None
             if roles is not None:
                 entry.sirhp_known(ROLES_INDEX, roles)
@@ -108,7 +110,7 @@ class NewEntries:
         catalog = self.catalog
         names = list(catalog.indexes())
         wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
-        if type(wrapper) is not IndexableSirhpContent:
+        if type(wrapper) is not IndexableSirhpContent or self._workflow_tool is None:
             return _Plan(names, (), False, False)
         kept, skipped = [], []
         for name in names:

@@ -54,6 +54,7 @@ class RolesOfNewObjects:
             ):
                 self._plugins = plugins
         self._above = {}  # {container path: its local roles map, or None}
+        self._plain_types = {}  # {(class, portal type): see _plain}
 
     def value(self, obj):
         """What Plone's indexer answers for ``obj``, or None (ask it)."""
@@ -78,7 +79,7 @@ class RolesOfNewObjects:
         rolemap = {}
         current = obj
         for _level in range(2):  # the object, its container
-            if _has_workspace(current) or hasattr(aq_base(current), "acl_users"):
+            if not self._plain(current):
                 return None
             self._add_own(current, rolemap)
             current = _next(current)
@@ -90,6 +91,21 @@ class RolesOfNewObjects:
         for principal, roles in above.items():
             rolemap.setdefault(principal, set()).update(roles)
         return rolemap
+
+    def _plain(self, obj):
+        """No workspace adapter, no ``acl_users`` of its own: decided once
+        per class and type for objects with no interface of their own (the
+        interfaces, so the adapters, are then those of the class and type)."""
+        base = aq_base(obj)
+        own = base.__dict__
+        if "__provides__" in own or "acl_users" in own:
+            return not (_has_workspace(obj) or hasattr(base, "acl_users"))
+        key = (type(base), getattr(base, "portal_type", None))
+        plain = self._plain_types.get(key)
+        if plain is None:
+            plain = not (_has_workspace(obj) or hasattr(base, "acl_users"))
+            self._plain_types[key] = plain
+        return plain
 
     def _add_own(self, obj, rolemap):
         """The roles borg's loop takes from ``obj`` itself (the same from
