@@ -40,21 +40,26 @@ SKIPPABLE = frozenset(
 
 class _Plan:
     """What is decided once per type: the indexes always asked, those no
-    object of the type answers (with their source names), whether SIRHP's
-    wrapper catalogues it and Plone's ``allowedRolesAndUsers`` indexes it."""
+    object of the type answers (with their source names), the names (index
+    sources, metadata columns) no object of the type answers, whether
+    SIRHP's wrapper catalogues it and Plone's ``allowedRolesAndUsers``
+    indexes it."""
 
-    def __init__(self, kept, skipped, sirhp, plone_roles):
+    def __init__(self, kept, skipped=(), absent=(), sirhp=False, plone_roles=False):
         self.kept = kept
         self.skipped = skipped
+        self.absent = absent
         self.sirhp = sirhp
         self.plone_roles = plone_roles
 
 
 class NewEntries:
     """Writes the catalog entries of objects never catalogued (a bulk
-    creation's), asking only the indexes that may have a value for them.
-    Made for one run: it keeps what it found about the types and the local
-    roles above the containers (``indexers.roles``)."""
+    creation's), asking only the indexes that may have a value for them;
+    the names no object of the type answers are known missing at once (the
+    metadata columns too). Made for one run: it keeps what it found about
+    the types and the local roles above the containers
+    (``indexers.roles``)."""
 
     def __init__(self, catalog):
         self.catalog = catalog
@@ -72,31 +77,42 @@ class NewEntries:
             self.catalog.catalog_object(obj, uid)
             return
         plan = self._plan_of(obj)
-        entry = obj
-        if plan.sirhp:
-            # the catalog takes an IIndexableObject as it is
-            entry = IndexableSirhpContent(obj, self.catalog, self._workflow_tool)
-            roles = self._roles.value(obj) if plan.plone_roles else None
-            if roles is not None:
-                entry.sirhp_known(ROLES_INDEX, roles)
-        self.catalog.catalog_object(entry, uid, idxs=self.indexes(obj, plan))
+        if not plan.sirhp:
+            self.catalog.catalog_object(obj, uid)
+            return
+        present = self._present(obj, plan)
+        # the catalog takes an IIndexableObject as it is
+        entry = IndexableSirhpContent(obj, self.catalog, self._workflow_tool)
+        entry.sirhp_missing(n for n in plan.absent if n not in present)
+        roles = self._roles.value(obj) if plan.plone_roles else None
+        if roles is not None:
+            entry.sirhp_known(ROLES_INDEX, roles)
+        self.catalog.catalog_object(entry, uid, idxs=self._indexes(plan, present))
 
-    def indexes(self, obj, plan=None):
+    def indexes(self, obj):
         """The names of the indexes to ask for ``obj`` (``[]``: all)."""
-        plan = plan or self._plan_of(obj)
+        plan = self._plan_of(obj)
+        return self._indexes(plan, self._present(obj, plan))
+
+    def _indexes(self, plan, present):
         if not plan.skipped:
             return []
+        extra = [
+            name for name, sources in plan.skipped if present.intersection(sources)
+        ]
+        return plan.kept + extra
+
+    def _present(self, obj, plan):
+        """The names absent from the type that this object has: its own
+        attributes, its children."""
         base = aq_base(obj)
         own = base.__dict__
         has_child = getattr(base, "has_key", None)
-        extra = [
+        return {
             name
-            for name, sources in plan.skipped
-            if any(
-                s in own or (has_child is not None and has_child(s)) for s in sources
-            )
-        ]
-        return plan.kept + extra
+            for name in plan.absent
+            if name in own or (has_child is not None and has_child(name))
+        }
 
     def _plan_of(self, obj):
         base = aq_base(obj)
@@ -111,7 +127,7 @@ class NewEntries:
         names = list(catalog.indexes())
         wrapper = queryMultiAdapter((obj, catalog), IIndexableObject)
         if type(wrapper) is not IndexableSirhpContent or self._workflow_tool is None:
-            return _Plan(names, (), False, False)
+            return _Plan(names)
         kept, skipped = [], []
         for name in names:
             index = aq_base(catalog._catalog.getIndex(name))
@@ -120,5 +136,7 @@ class NewEntries:
                 skipped.append((name, sources))
             else:
                 kept.append(name)
+        absent = {source for _name, sources in skipped for source in sources}
+        absent.update(filter(wrapper.sirhp_absent, catalog.schema()))
         roles = wrapper.sirhp_indexer(ROLES_INDEX) is plone_allowed_roles
-        return _Plan(kept, tuple(skipped), True, roles)
+        return _Plan(kept, tuple(skipped), tuple(absent), True, roles)

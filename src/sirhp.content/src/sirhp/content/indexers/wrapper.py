@@ -99,6 +99,13 @@ class IndexableSirhpContent(IndexableObjectWrapper):
         same (``indexers.roles``)."""
         self._sirhp_values[name] = value
 
+    def sirhp_missing(self, names):
+        """Mark ``names`` as answered by nothing (known to the caller: see
+        ``sirhp_absent``), without looking for them."""
+        values = self._sirhp_values
+        for name in names:
+            values[name] = _MISSING
+
     def sirhp_absent(self, name):
         """No object of this one's type and interfaces answers ``name``:
         no indexer, no workflow variable, no attribute of its class, no
