@@ -15,7 +15,9 @@ from DateTime import DateTime
 from OFS.event import ObjectWillBeAddedEvent
 from plone import api
 from plone.dexterity.utils import createContent
+from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.indexing import REINDEX
 from sirhp.content.indexers.entries import NewEntries
 import transaction
 from z3c.relationfield.event import addRelations
@@ -153,9 +155,30 @@ class BulkCreator:
         changed since the last one, and the commit copies it again: the
         fewer, the faster, the more memory). Called after the last add too:
         an object added and not flushed has no catalog entry."""
-        processQueue()  # first: a subscriber's reindex of a new object
-        pending, self._pending = self._pending, []
+        pending, self._pending = self._take_over_queue(), []
+        processQueue()
         for obj in pending:
             self._entries.write(obj)
         if savepoint:
             transaction.savepoint(optimistic=True)
+
+    def _take_over_queue(self):
+        """The added objects to catalogue here. A reindex a subscriber
+        queued for one of them is dropped: its full entry, written here,
+        holds it (the queue would merge both into one full cataloguing).
+        One with any other queued operation is left to the queue, with the
+        indexing its add would have queued: the queue's own merge."""
+        pending = {id(aq_base(obj)): obj for obj in self._pending}
+        queue = getQueue()
+        kept, to_queue = [], {}
+        for operation in queue.getState():
+            key = id(aq_base(operation[1]))
+            if key not in pending:
+                kept.append(operation)
+            elif operation[0] != REINDEX:
+                kept.append(operation)
+                to_queue[key] = pending[key]
+        queue.setState(kept)
+        for obj in to_queue.values():
+            queue.index(obj)
+        return [obj for key, obj in pending.items() if key not in to_queue]
