@@ -1,8 +1,8 @@
 """The catalog entry of a new object, written without asking the indexes
 that cannot hold anything for it.
 
-ZCatalog asks every index for a new object's value; an evaluation has a
-value for 23 of the 66 indexes of the site, and asking the other 43 (each
+ZCatalog asks every index for a new object's value; on the bench site 43
+of the 66 indexes hold nothing for an evaluation, and asking them (each
 finds nothing and writes nothing) was a quarter of its cataloguing. An
 index is skipped when no object of the type can have a value for it,
 decided once per type from the catalog wrapper's own lookup order
