@@ -248,3 +248,64 @@ def test_sirhp_subscribers_of_a_new_object_also_listen_to_bulk_adds(portal):
         if portal_type == "PersonnelFile":
             names.add("update_file_local_roles")  # what file_moved does on add
         assert names <= {h.__name__ for h in on_bulk}, portal_type
+
+
+def _full_entry(catalog, obj):
+    rid = catalog.getrid("/".join(obj.getPhysicalPath()))
+    return (
+        {k: _same(v) for k, v in catalog.getIndexDataForRID(rid).items()},
+        {k: _same(v) for k, v in catalog.getMetadataForRID(rid).items()},
+    )
+
+
+def test_the_indexes_not_asked_hold_nothing(portal, testdata):
+    """``indexers.entries`` asks only the indexes an evaluation may have a
+    value for: catalogued again in full, every index's entry and every
+    metadata column of the bulk-created evaluation stay the same, and the
+    indexes not asked hold nothing for an evaluation added the usual way."""
+    from sirhp.content.indexers.entries import NewEntries
+
+    usual, bulk = _pair(portal, testdata)
+    catalog = portal.portal_catalog
+    asked = NewEntries(catalog).indexes(bulk)
+    not_asked = set(catalog.indexes()) - set(asked)
+    assert asked and len(not_asked) >= 20, not_asked
+    assert {"path", "allowedRolesAndUsers", "UID", "review_state"} <= set(asked)
+    before = _full_entry(catalog, bulk)
+    catalog.catalog_object(bulk, "/".join(bulk.getPhysicalPath()))
+    assert _full_entry(catalog, bulk) == before
+    usual_index = _full_entry(catalog, usual)[0]
+    for name in not_asked:
+        index = catalog._catalog.getIndex(name)
+        rid = catalog.getrid("/".join(usual.getPhysicalPath()))
+        assert not index.getEntryForObject(rid), name
+        assert usual_index.get(name, "") in ("", None, [], ()), name
+
+
+def test_roles_of_new_evaluations_as_plone(portal, testdata):
+    """``allowedRolesAndUsers`` of bulk-created evaluations (local roles above
+    the files read once per container) is Plone's, in files with local
+    roles of their own, in a file that blocks inheritance, and in one more
+    file of the same container after it."""
+    login(portal, "hrmanager.pn")
+    campaign = evaluation_api.create_campaign(
+        agency=portal["police-nationale"],
+        year=2026,
+        grid={"discipline": 100},
+        evaluation_deadline=date(2026, 12, 15),
+    )
+    names = ("pn_validated", "pn_pending", "pn_validated2", "pn_draft")
+    files = [portal.unrestrictedTraverse(testdata.path_of(n)) for n in names]
+    files[1].manage_setLocalRoles("reviewer.pn", ["HRManager"])
+    files[2].__ac_local_roles_block__ = True
+    creator = BulkCreator("Evaluation")
+    created = [creator.add(file, "bulk", **_fields(campaign)) for file in files]
+    creator.flush()
+    catalog = portal.portal_catalog
+    plone = [
+        IndexableObjectWrapper(obj, catalog).allowedRolesAndUsers for obj in created
+    ]
+    ours = [_full_entry(catalog, obj)[0]["allowedRolesAndUsers"] for obj in created]
+    assert ours == [sorted(roles, key=repr) for roles in plone]
+    assert "user:reviewer.pn" in ours[1] and "user:reviewer.pn" not in ours[0]
+    assert ours[2] != ours[3]  # the blocked file's evaluation sees less

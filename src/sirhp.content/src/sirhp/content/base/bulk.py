@@ -15,7 +15,10 @@ from DateTime import DateTime
 from OFS.event import ObjectWillBeAddedEvent
 from plone import api
 from plone.dexterity.utils import createContent
+from Products.CMFCore.indexing import getQueue
 from Products.CMFCore.indexing import processQueue
+from Products.CMFCore.indexing import REINDEX
+from sirhp.content.indexers.entries import NewEntries
 import transaction
 from z3c.relationfield.event import addRelations
 from zope.component import getAllUtilitiesRegisteredFor
@@ -77,9 +80,11 @@ class BulkCreator:
     added the usual way: same catalog entry, permissions, owner, local
     roles, workflow state, relations and journal line.
 
-    The caller checks permissions (``isConstructionAllowed``) and calls
-    ``flush()`` every few hundred objects: the catalog entries are written
-    then (the indexing queue would hold every object until the commit).
+    The caller checks permissions (``isConstructionAllowed``; in thousands
+    of containers, ``base.add_permission``) and calls
+    ``flush()`` every few hundred objects and after the last: the catalog
+    entries are written then, not through the indexing queue (it would
+    hold every object until the commit, and ask every index).
     """
 
     def __init__(self, portal_type, relations=False):
@@ -94,6 +99,8 @@ class BulkCreator:
         self.actor = api.user.get_current().getId()
         self.relations = relations
         self._mapping = None
+        self._entries = NewEntries(api.portal.get_tool("portal_catalog"))
+        self._pending = []  # added, not catalogued yet
 
     def add(self, container, name, **fields):
         """Add one object named ``name`` (free in ``container``: the caller
@@ -121,7 +128,7 @@ class BulkCreator:
         if self.relations:
             addRelations(obj, None)
         notify(ObjectAddedInBulk(obj, container, name))
-        obj.indexObject()
+        self._pending.append(obj)  # catalogued by flush()
         return obj
 
     def _set_role_mapping(self, obj):
@@ -140,8 +147,38 @@ class BulkCreator:
         for name, roles in self._mapping.items():
             setattr(obj, name, copy(roles))
 
-    def flush(self):
-        """Write the queued catalog entries and let the ZODB cache drop what
-        is written (a savepoint)."""
+    def flush(self, savepoint=True):
+        """Write the catalog entries of the objects added since the last
+        flush (``indexers.entries``: only the indexes they may have a value
+        for) and what else is queued; then, with ``savepoint``, let the ZODB
+        cache drop what is written (a savepoint: it writes every object
+        changed since the last one, and the commit copies it again: the
+        fewer, the faster, the more memory). Called after the last add too:
+        an object added and not flushed has no catalog entry."""
+        pending, self._pending = self._take_over_queue(), []
         processQueue()
-        transaction.savepoint(optimistic=True)
+        for obj in pending:
+            self._entries.write(obj)
+        if savepoint:
+            transaction.savepoint(optimistic=True)
+
+    def _take_over_queue(self):
+        """The added objects to catalogue here. A reindex a subscriber
+        queued for one of them is dropped: its full entry, written here,
+        holds it (the queue would merge both into one full cataloguing).
+        One with any other queued operation is left to the queue, with the
+        indexing its add would have queued: the queue's own merge."""
+        pending = {id(aq_base(obj)): obj for obj in self._pending}
+        queue = getQueue()
+        kept, to_queue = [], {}
+        for operation in queue.getState():
+            key = id(aq_base(operation[1]))
+            if key not in pending:
+                kept.append(operation)
+            elif operation[0] != REINDEX:
+                kept.append(operation)
+                to_queue[key] = pending[key]
+        queue.setState(kept)
+        for obj in to_queue.values():
+            queue.index(obj)
+        return [obj for key, obj in pending.items() if key not in to_queue]

@@ -4,14 +4,16 @@ re-exports these functions).
 
 A campaign of the Police nationale evaluates about 20,000 officers: the
 creation takes the bulk path (``sirhp.content.base.bulk.BulkCreator``), the
-files are found by path without reading their catalog metadata, and the
-catalog entries are written every ``BATCH`` files.
+files are found by path without reading their catalog metadata, the
+catalog entries are written every ``BATCH`` files and a savepoint taken
+every ``SAVEPOINT``.
 """
 
 from AccessControl import Unauthorized
 from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
+from sirhp.content.base.add_permission import AddPermission
 from sirhp.content.base.bulk import BulkCreator
 from sirhp.content.base.catalog import paths as catalog_paths
 from sirhp.content.base.errors import SirhpError
@@ -20,7 +22,8 @@ from sirhp.content.permissions import OpenEvaluationCampaign
 from zope.globalrequest import getRequest
 from zope.i18nmessageid import Message
 
-BATCH = 500  # files between two writes of the catalog entries (a savepoint)
+BATCH = 500  # files between two writes of the catalog entries
+SAVEPOINT = 2000  # files between two savepoints (each costs a write more)
 OPENED = "evaluation.opened"  # the journal's action
 MAX_CHUNK = 5000  # files in one part of an opening by parts
 MSG_CHUNK = _(
@@ -95,7 +98,8 @@ def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
 
     Bulk path (``BulkCreator``): no event chain, no initial version, no
     "file modified" cascade; the files are found by path, without reading
-    their catalog metadata; catalog entries written every ``BATCH`` files.
+    their catalog metadata; catalog entries written every ``BATCH`` files,
+    a savepoint every ``SAVEPOINT``.
 
     With ``chunk``, only that part of the population (``population_paths``
     sliced in parts of ``chunk_size``): several Zope clients then create a
@@ -111,7 +115,7 @@ def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
     :raises SirhpError: a part that does not exist (French message).
     """
     portal = api.portal.get()
-    fti = api.portal.get_tool("portal_types").getTypeInfo("Evaluation")
+    may_add = AddPermission("Evaluation").allowed
     paths = _chunk(population_paths(campaign=campaign), chunk, chunk_size)
     name = evaluation_id(campaign)
     values = {
@@ -129,13 +133,13 @@ def create_evaluations(*, campaign, chunk=None, chunk_size=BATCH):
         file = portal.unrestrictedTraverse(path)
         if name in file:
             continue
-        if not fti.isConstructionAllowed(file):
+        if not may_add(file):
             raise Unauthorized(AddEvaluation)
         creator.add(file, name, grid=dict(grid), **values)
         created += 1
         if created % BATCH == 0:
-            creator.flush()
-    creator.flush()
+            creator.flush(savepoint=created % SAVEPOINT == 0)
+    creator.flush(savepoint=False)  # what is left: the commit writes it
     return created
 
 
