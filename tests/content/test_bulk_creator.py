@@ -6,12 +6,10 @@ workflow state and history, an intid; and the evaluation's own indexers
 
 from AccessControl.Permission import pname
 from Acquisition import aq_base
-from datetime import date
 from plone import api
-from plone.app.testing import login
 from plone.indexer.wrapper import IndexableObjectWrapper
 from sirhp.content.base.bulk import BulkCreator
-from sirhp.content.evaluation import api as evaluation_api
+from tests.evaluation.campaigns import new_campaign
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
@@ -55,13 +53,7 @@ def _fields(campaign):
 
 
 def _pair(portal, testdata):
-    login(portal, "hrmanager.pn")
-    campaign = evaluation_api.create_campaign(
-        agency=portal["police-nationale"],
-        year=2026,
-        grid={"discipline": 100},
-        evaluation_deadline=date(2026, 12, 15),
-    )
+    campaign = new_campaign(portal)
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     usual = api.content.create(
         container=file, type="Evaluation", id="usual", **_fields(campaign)
@@ -287,13 +279,7 @@ def test_roles_of_new_evaluations_as_plone(portal, testdata):
     the files read once per container) is Plone's, in files with local
     roles of their own, in a file that blocks inheritance, and in one more
     file of the same container after it."""
-    login(portal, "hrmanager.pn")
-    campaign = evaluation_api.create_campaign(
-        agency=portal["police-nationale"],
-        year=2026,
-        grid={"discipline": 100},
-        evaluation_deadline=date(2026, 12, 15),
-    )
+    campaign = new_campaign(portal)
     names = ("pn_validated", "pn_pending", "pn_validated2", "pn_draft")
     files = [portal.unrestrictedTraverse(testdata.path_of(n)) for n in names]
     files[1].manage_setLocalRoles("reviewer.pn", ["HRManager"])

@@ -5,7 +5,6 @@ were created; anyone else is refused on both channels and nothing is
 created."""
 
 from AccessControl import Unauthorized
-from datetime import date
 import importlib.util
 from pathlib import Path
 from plone import api
@@ -16,21 +15,12 @@ from sirhp.content.base.errors import SirhpError
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.evaluation import opening
 from sirhp.policy.audit.journal import EVALUATION_OPENED
+from tests.evaluation.campaigns import new_campaign
 from tests.security.audit_helpers import pending
 import transaction
 
 ROOT = Path(__file__).resolve().parents[2]
 REFUSED = ("clerk.pn", "reviewer.pn", "commander.pn", "auditor", "hrmanager.ocs")
-
-
-def _campaign(portal):
-    login(portal, "hrmanager.pn")
-    return evaluation_api.create_campaign(
-        agency=portal["police-nationale"],
-        year=2026,
-        grid={"discipline": 100},
-        evaluation_deadline=date(2026, 12, 15),
-    )
 
 
 def _created(portal, campaign):
@@ -42,7 +32,7 @@ def _created(portal, campaign):
 
 
 def test_hr_manager_opens_once_and_it_is_journaled(portal, testdata):
-    campaign = _campaign(portal)
+    campaign = new_campaign(portal)
     expected = len(evaluation_api.population(campaign=campaign))
     assert expected >= 2
     count = evaluation_api.open_campaign(campaign=campaign)
@@ -55,7 +45,7 @@ def test_hr_manager_opens_once_and_it_is_journaled(portal, testdata):
 
 @pytest.mark.parametrize("user", REFUSED + (None,))
 def test_others_may_not_open(portal, testdata, user):
-    campaign = _campaign(portal)
+    campaign = new_campaign(portal)
     login(portal, user or testdata.FILES["pn_validated"])
     with pytest.raises(Unauthorized):
         evaluation_api.open_campaign(campaign=campaign)
@@ -74,7 +64,7 @@ def _session(name, password):
 
 
 def test_both_channels(site, testdata):
-    campaign = _campaign(site)
+    campaign = new_campaign(site)
     url = campaign.absolute_url()
     transaction.commit()
     for name in (*REFUSED, testdata.FILES["pn_validated"]):
@@ -112,7 +102,7 @@ def test_parts_cover_the_population_once(portal, testdata):
     """An opening by parts (one transaction each, several clients in
     parallel) creates what the whole opening creates, each officer once,
     and a part sent again creates nothing."""
-    campaign = _campaign(portal)
+    campaign = new_campaign(portal)
     paths = evaluation_api.population_paths(campaign=campaign)
     assert len(paths) >= 2 and paths == sorted(paths)
     assert opening.chunk_count(len(paths), 1) == len(paths)
@@ -133,7 +123,7 @@ def test_parts_cover_the_population_once(portal, testdata):
     "chunk, size", [(99, 500), (-1, 500), (0, 0), (0, 5001), ("0", 500), (True, 1)]
 )
 def test_a_part_that_does_not_exist_is_refused(portal, testdata, chunk, size):
-    campaign = _campaign(portal)
+    campaign = new_campaign(portal)
     with pytest.raises(SirhpError) as refused:
         evaluation_api.open_campaign(campaign=campaign, chunk=chunk, chunk_size=size)
     assert "Partie invalide" in refused.value.text(portal.REQUEST)
@@ -144,7 +134,7 @@ def test_parts_in_parallel_over_http(site, testdata):
     """``scripts/open_campaign.py`` sends the parts two at a time; a part
     that does not exist is a French 400; the wrong person is refused a
     part as the whole."""
-    campaign = _campaign(site)
+    campaign = new_campaign(site)
     url = campaign.absolute_url()
     population = len(evaluation_api.population_paths(campaign=campaign))
     transaction.commit()

@@ -3,9 +3,7 @@ outcome of the change they record: queued on the transaction, written in
 its commit; an unwritable journal refuses the change (nothing stored). A
 login the journal cannot record is refused (503, no session ticket)."""
 
-from datetime import date
 import os
-from plone.app.testing import login
 import pytest
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.policy.audit import db
@@ -13,6 +11,7 @@ from sirhp.policy.audit.journal import EVALUATION_OPENED
 from sirhp.policy.audit.journal import get_journal
 from sirhp.policy.audit.unavailable import JournalUnavailable
 from sirhp.policy.login import subscribers
+from tests.evaluation.campaigns import new_campaign
 import transaction
 from types import SimpleNamespace
 from zope.interface import directlyProvides
@@ -31,13 +30,7 @@ def _evaluations(portal, campaign):
 @pytest.fixture
 def campaign(functional):
     portal = functional["portal"]
-    login(portal, "hrmanager.pn")
-    campaign = evaluation_api.create_campaign(
-        agency=portal["police-nationale"],
-        year=2026,
-        grid={"discipline": 100},
-        evaluation_deadline=date(2026, 12, 15),
-    )
+    campaign = new_campaign(portal)
     transaction.commit()
     return campaign
 

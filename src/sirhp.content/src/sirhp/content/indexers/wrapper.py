@@ -122,7 +122,7 @@ class IndexableSirhpContent(IndexableObjectWrapper):
 
     def _sirhp_value(self, name):
         obj = self._getWrappedObject()
-        factory = self._sirhp_lookup(self._sirhp_required, IIndexer, name)
+        factory = self.sirhp_indexer(name)
         if factory is not None:
             indexer = factory(obj, self._IndexableObjectWrapper__catalog)
             if indexer is not None:
