@@ -22,9 +22,11 @@ SOURCE ?= var/instance
 BENCH := var/bench
 STAMP := $(VENV)/.installed
 # Test processes (pytest-xdist): one per core; a test file stays in one process
-# (its layer is set up once there). TEST_JOBS=0 runs everything in one process.
+# (its layer is set up once there), in the order of tests/conftest.py (the
+# longest files first: xdist's own order, by number of tests, would leave the
+# long system tests to the end). TEST_JOBS=0 runs everything in one process.
 TEST_JOBS ?= auto
-PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
+PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 export zope_i18n_compile_mo_files := true
 
 .PHONY: help install wheelhouse debs instance site site-production start serve daily text-worker start-zeo postgres start-relstorage to-relstorage backup restore verify-backup test test-fast lint format i18n demo bench load lighthouse buildout-check system-deps clean

@@ -202,6 +202,64 @@ def test_a_file_on_the_bulk_path(portal):
     assert {usual.getId(), bulk.getId()} <= found
 
 
+def test_relation_fields_are_those_z3c_relationfield_visits(portal):
+    """The relation fields found once per type are the names
+    z3c.relationfield's ``addRelations`` looks at on a file."""
+    from sirhp.content.base.bulk import relation_fields
+    from z3c.relationfield.event import _potential_relations
+
+    catalog = portal.portal_catalog
+    brain = catalog.unrestrictedSearchResults(portal_type="PersonnelFile")[0]
+    file = brain._unrestrictedGetObject()
+    found = relation_fields(file)
+    assert ("unit", False) in found
+    assert {name for name, _list in found} == {
+        name for name, _index, _value in _potential_relations(file)
+    } | {name for name, is_list in found if is_list}
+
+
+def test_every_bulk_file_has_its_unit_relation(portal, monkeypatch):
+    """The fields found on the first file serve the next ones: each file of
+    an import of three is a source of its unit's relation; a file with an
+    interface of its own takes z3c.relationfield's full search."""
+    from sirhp.content.base import bulk
+    from sirhp.content.legacy import api as legacy
+    from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+    from tests.legacy import rows as registers
+    from zc.relation.interfaces import ICatalog
+    from zope.interface import alsoProvides
+    from zope.interface import Interface
+
+    agency = portal["police-nationale"]
+    numbers = (11, 12, 13)
+    matricules = [f"{900000 + n:06d}K" for n in numbers]  # registers.row's
+    rows = legacy.read_upload(
+        data=registers.xlsx([registers.row(n) for n in numbers]),
+        filename="agents.xlsx",
+    ).rows
+    with api.env.adopt_user(username="clerk.pn"):
+        legacy.import_rows(agency=agency, rows=rows, today=REFERENCE_DATE)
+    intids = getUtility(IIntIds)
+    catalog = getUtility(ICatalog)
+    for matricule in matricules:
+        file = agency[matricule]
+        (relation,) = catalog.findRelations({"from_id": intids.getId(file)})
+        assert relation.from_attribute == "unit"
+        assert relation.to_object == file.unit.to_object
+
+    class IMarked(Interface):
+        pass
+
+    searched = []
+    monkeypatch.setattr(bulk, "addRelations", lambda obj, e: searched.append(obj))
+    creator = BulkCreator("PersonnelFile", relations=True)
+    creator._relation_fields = []  # found on another file: not for this one
+    file = agency[matricules[0]]
+    alsoProvides(file, IMarked)
+    creator._add_relations(file)
+    assert searched == [file]
+
+
 def test_sirhp_subscribers_of_a_new_object_also_listen_to_bulk_adds(portal):
     """What SIRHP does when a file or an evaluation is added, it does when
     one is added in bulk."""

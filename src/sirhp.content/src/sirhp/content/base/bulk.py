@@ -20,15 +20,22 @@ from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.indexing import REINDEX
 from sirhp.content.indexers.entries import NewEntries
 import transaction
+from z3c.relationfield.event import _setRelation
 from z3c.relationfield.event import addRelations
+from z3c.relationfield.interfaces import IRelation
+from z3c.relationfield.interfaces import IRelationList
+from z3c.relationfield.interfaces import IRelationValue
 from zope.component import getAllUtilitiesRegisteredFor
 from zope.container.interfaces import INameChooser
 from zope.event import notify
+from zope.interface import directlyProvidedBy
 from zope.interface import implementer_only
+from zope.interface import providedBy
 from zope.interface.interfaces import IObjectEvent
 from zope.intid.interfaces import IIntIds
 from zope.keyreference.interfaces import IKeyReference
 from zope.lifecycleevent import ObjectAddedEvent
+from zope.schema import getFields
 
 
 def add_quietly(container, portal_type, name=None, free=False, **fields):
@@ -99,6 +106,7 @@ class BulkCreator:
         self.actor = api.user.get_current().getId()
         self.relations = relations
         self._mapping = None
+        self._relation_fields = None  # [(name, is_list)], found on the first
         self._entries = NewEntries(api.portal.get_tool("portal_catalog"))
         self._pending = []  # added, not catalogued yet
 
@@ -126,7 +134,7 @@ class BulkCreator:
         )
         self._set_role_mapping(obj)
         if self.relations:
-            addRelations(obj, None)
+            self._add_relations(obj)
         notify(ObjectAddedInBulk(obj, container, name))
         self._pending.append(obj)  # catalogued by flush()
         return obj
@@ -146,6 +154,23 @@ class BulkCreator:
             return
         for name, roles in self._mapping.items():
             setattr(obj, name, copy(roles))
+
+    def _add_relations(self, obj):
+        """Register the object's relations, as z3c.relationfield's
+        ``addRelations`` does. Its fields are looked for in every interface
+        the object provides, for each object: the relation fields of the
+        type are found on the first object and reused for the others that
+        provide no interface of their own (those take the full search)."""
+        if tuple(directlyProvidedBy(obj)):
+            addRelations(obj, None)
+            return
+        if self._relation_fields is None:
+            self._relation_fields = relation_fields(obj)
+        for name, is_list in self._relation_fields:
+            value = getattr(obj, name, None)
+            for relation in (value or ()) if is_list else (value,):
+                if IRelationValue.providedBy(relation):
+                    _setRelation(obj, name, relation)
 
     def flush(self, savepoint=True):
         """Write the catalog entries of the objects added since the last
@@ -182,3 +207,17 @@ class BulkCreator:
         for obj in to_queue.values():
             queue.index(obj)
         return [obj for key, obj in pending.items() if key not in to_queue]
+
+
+def relation_fields(obj):
+    """``[(name, is_list)]``: the relation and relation-list fields of the
+    interfaces ``obj`` provides, in the order z3c.relationfield's
+    ``addRelations`` visits them (each name once)."""
+    found, seen = [], set()
+    for iface in providedBy(obj).flattened():
+        for name, field in getFields(iface).items():
+            for kind, is_list in ((IRelation, False), (IRelationList, True)):
+                if kind.providedBy(field) and (name, is_list) not in seen:
+                    seen.add((name, is_list))
+                    found.append((name, is_list))
+    return found

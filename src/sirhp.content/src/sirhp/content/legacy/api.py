@@ -6,8 +6,8 @@ into them.
 Validation before any write: ``import_rows`` checks every row (and every
 scan) first and refuses the whole import on the first problem; a failure
 while creating rolls every created file back. Bulk path (``base.bulk``):
-no initial version, no "agency modified" cascade, the catalog queue
-processed and a savepoint taken every ``BATCH`` files.
+no initial version, no "agency modified" cascade, the catalog entries
+written every ``BATCH`` files and a savepoint taken every ``SAVEPOINT``.
 """
 
 from datetime import date
@@ -40,7 +40,8 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
-BATCH = 500  # files between two savepoints (memory stays flat)
+BATCH = 500  # files between two writes of the catalog entries
+SAVEPOINT = 2000  # files between two savepoints (each writes them once more)
 IMPORTED = "legacy.import"  # the journal's action (sirhp.policy.audit.journal)
 
 
@@ -223,7 +224,7 @@ def import_rows(*, agency, rows, scans=None, today=None, progress=None) -> dict:
     :param agency: the agency to import into.
     :param rows: mapped rows, as for ``dry_run``.
     :param scans: ``{filename: bytes}``, as for ``dry_run``.
-    :param progress: called with ``(done, total)`` at each savepoint.
+    :param progress: called with ``(done, total)`` every ``BATCH`` files.
     :returns: ``{"created": [matricule], "documents": count}``.
     :raises LegacyImportError: a row or scan is refused (``problems``), or a
         file could not be created (every file created is rolled back).
@@ -277,10 +278,10 @@ def _create(agency, records, rows, progress):
             error.sirhp_row = number
             raise
         if done % BATCH == 0:
-            creator.flush()
+            creator.flush(savepoint=done % SAVEPOINT == 0)
             if progress:
                 progress(done, total)
-    creator.flush()
+    creator.flush(savepoint=False)  # what is left: the commit writes it
     if progress:
         progress(total, total)
 
