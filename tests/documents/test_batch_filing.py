@@ -176,3 +176,58 @@ def test_batch_page_and_rest(functional, testdata):
     )
     assert other.status_code in (302, 401, 403, 404)  # hidden: like a missing id
     transaction.begin()
+
+
+def test_a_stack_is_read_once_for_a_retry(portal, testdata, monkeypatch):
+    """The same bytes filed again (Zope's retry after a write conflict) are
+    not rendered again; the files are still checked as the user of each
+    try: the other agency's clerk gets the pages held, not filed."""
+    from sirhp.content.documents import stack_reading
+
+    stack_reading.forget()
+    reads = []
+    original = cover_sheet.read_stack
+    monkeypatch.setattr(
+        cover_sheet, "read_stack", lambda path: reads.append(path) or original(path)
+    )
+    draft = testdata.FILES["pn_draft"]
+    data = stacks.stack_pdf([("cover", draft, "diplome"), ("page", "diplome p1")])
+    agency = portal["police-nationale"]
+    with api.env.adopt_user(username="clerk.pn"):
+        first = documents.file_stack(agency=agency, files=[data])
+        again = documents.file_stack(agency=agency, files=[data])
+    assert len(reads) == 1
+    assert [f["matricule"] for f in first["filed"]] == [draft]
+    assert [f["matricule"] for f in again["filed"]] == [draft]
+    assert first["batch_id"] != again["batch_id"]
+    with api.env.adopt_user(username="clerk.ocs"):
+        other = documents.file_stack(agency=agency, files=[data])
+    assert len(reads) == 1 and other["filed"] == [] and other["held"]
+    changed = stacks.stack_pdf([("cover", draft, "diplome"), ("page", "autre p1")])
+    with api.env.adopt_user(username="clerk.pn"):
+        documents.file_stack(agency=agency, files=[changed])
+    assert len(reads) == 2
+    stack_reading.forget()
+
+
+def test_kept_readings_are_few_and_short_lived(monkeypatch):
+    from sirhp.content.documents import stack_reading
+
+    stack_reading.forget()
+    clock = [1000.0]
+    read = []
+    monkeypatch.setattr(stack_reading.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(
+        stack_reading, "_read", lambda files, mb: read.append(files) or (b"", 0, ())
+    )
+    for data in (b"a", b"b", b"a"):
+        stack_reading.read([data], 20)
+    assert read == [[b"a"], [b"b"]]
+    stack_reading.read([b"a"], 30)  # another upload limit: read again
+    stack_reading.read([b"c"], 20)  # KEEP = 2: the oldest are dropped
+    stack_reading.read([b"b"], 20)
+    assert len(read) == 5
+    clock[0] += stack_reading.TTL
+    stack_reading.read([b"b"], 20)  # kept TTL seconds at most
+    assert len(read) == 6
+    stack_reading.forget()

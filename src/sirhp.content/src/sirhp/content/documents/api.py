@@ -17,7 +17,6 @@ from AccessControl import Unauthorized
 from datetime import date
 from datetime import datetime
 import io
-from pathlib import Path
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
@@ -27,6 +26,7 @@ from sirhp.content import _
 from sirhp.content import logger
 from sirhp.content.base.errors import SirhpConflict
 from sirhp.content.documents import cover_sheet
+from sirhp.content.documents import stack_reading
 from sirhp.content.documents import storage
 from sirhp.content.documents.field import max_upload_mb
 from sirhp.content.documents.holding import batches
@@ -34,7 +34,6 @@ from sirhp.content.documents.holding import hold
 from sirhp.content.documents.holding import holding_area
 from sirhp.content.documents.holding import new_batch_id
 from sirhp.content.documents.pdf import check_document_file  # noqa: F401 (API)
-from sirhp.content.documents.pdf import merge_stack
 from sirhp.content.documents.pdf import normalise_file  # noqa: F401 (API)
 from sirhp.content.documents.previews import page_preview  # noqa: F401 (re-export)
 from sirhp.content.documents.refusals import DocumentError
@@ -52,7 +51,6 @@ from sirhp.content.documents.text_jobs import worker_seen  # noqa: F401 (API)
 from sirhp.content.domain.terms import TermSyntaxError
 from sirhp.content.interfaces import IScannedDocument
 from sirhp.content.vocabularies.units import find_agency
-import tempfile
 import time
 from zope.component import queryUtility
 
@@ -181,12 +179,9 @@ def file_stack(*, agency, files: list[bytes], filename: str = "") -> dict:
     started = time.monotonic()
     user_id = api.user.get_current().getId()
     batch_id = new_batch_id()
-    stack, page_count = merge_stack(files, max_upload_mb())
-    with tempfile.TemporaryDirectory(prefix="sirhp-batch-") as tmp:
-        path = Path(tmp) / "stack.pdf"
-        path.write_bytes(stack)
-        marks = cover_sheet.read_stack(path)
-    parts, held, empty = plan_split(marks)
+    # read once for the same bytes: a retry after a conflict files at once
+    stack, page_count, marks = stack_reading.read(files, max_upload_mb())
+    parts, held, empty = plan_split(list(marks))
     reader = PdfReader(io.BytesIO(stack))
     types = document_types()
     report = {
