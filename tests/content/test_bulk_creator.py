@@ -247,6 +247,12 @@ def test_every_bulk_file_has_its_unit_relation(portal, monkeypatch):
         assert relation.from_attribute == "unit"
         assert relation.to_object == file.unit.to_object
 
+    # an imported file provides nothing of its own: the fields found once
+    # serve it
+    from zope.interface import directlyProvidedBy
+
+    assert tuple(directlyProvidedBy(agency[matricules[1]])) == ()
+
     class IMarked(Interface):
         pass
 
