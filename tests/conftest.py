@@ -140,7 +140,9 @@ def pytest_collection_modifyitems(session, config, items):
     root = Path(str(config.rootpath))
 
     def key(item):
-        path = Path(str(item.path)).relative_to(root).as_posix()
-        return rank.get(path, len(rank))
+        path = Path(str(item.path))
+        if not path.is_relative_to(root):
+            return len(rank)  # a test outside the checkout: its usual place
+        return rank.get(path.relative_to(root).as_posix(), len(rank))
 
     items.sort(key=key)
