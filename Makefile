@@ -21,15 +21,13 @@ PG_PORT ?= 5433
 SOURCE ?= var/instance
 BENCH := var/bench
 STAMP := $(VENV)/.installed
-# Test processes (pytest-xdist): one per core and one more (the system tests
-# spend part of their time waiting for the processes they start: with two
-# processes on two cores a quarter of the CPU time stayed unused, with three
-# about a tenth; docs/benchmarks.md).
-# A test file stays in one process (its layer is set up once there), in the
-# order of tests/conftest.py (the longest files first: xdist's own order, by
-# number of tests, would leave the long system tests to the end).
-# TEST_JOBS=0 runs everything in one process.
-TEST_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
+# Test processes (pytest-xdist): one per core. A test file stays in one process
+# (its layer is set up once there), in the order of tests/conftest.py (the
+# longest files first: xdist's own order, by number of tests, would leave the
+# long system tests to the end). TEST_JOBS=3 was faster on two warm cores but
+# made a system test's Zope start miss its time on a fresh clone
+# (docs/benchmarks.md). TEST_JOBS=0 runs everything in one process.
+TEST_JOBS ?= auto
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 export zope_i18n_compile_mo_files := true
 
@@ -109,7 +107,7 @@ verify-backup: install ## Restore BACKUP=folder into a temporary folder and chec
 	@test -n "$(BACKUP)" || { echo "BACKUP=dossier requis / BACKUP=folder required"; exit 2; }
 	$(BIN)/python scripts/backup.py verify $(BACKUP)
 
-test: install system-deps ## Install what is missing and run every test (one process per core, plus one)
+test: install system-deps ## Install what is missing and run every test (one process per core)
 	$(PYTEST)
 
 test-fast: install ## The quick tier: no browser, system or slow tests (pytest.ini markers)
