@@ -16,6 +16,7 @@ from plone import api
 from plone.app.uuid.utils import uuidToObject
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.targets import target
 from sirhp.content.careers import rules
 from sirhp.content.content.records import parent_file
 from sirhp.content.interfaces import ICareerEvent
@@ -140,9 +141,7 @@ def check_act(*, values, context):
 def unit_of(relation):
     """(UID, title) of a relation's unit; (None, None) without one. The title
     is shown as the file page shows the file's own unit."""
-    if relation is None or relation.isBroken():
-        return None, None
-    unit = relation.to_object
+    unit = target(relation)
     if unit is None:
         return None, None
     return api.content.get_uuid(unit), unit.Title()

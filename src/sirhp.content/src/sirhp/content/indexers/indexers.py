@@ -2,6 +2,7 @@
 
 from datetime import date
 from plone.indexer import indexer
+from sirhp.content.base.targets import target
 from sirhp.content.content.records import parent_file
 from sirhp.content.content.records import term_title
 from sirhp.content.interfaces import IBadge
@@ -40,10 +41,7 @@ def agency_of_unit(obj):
 
 
 def _unit(obj):
-    relation = getattr(obj, "unit", None)
-    if relation is None or relation.isBroken():
-        return None
-    return relation.to_object
+    return target(getattr(obj, "unit", None))
 
 
 @indexer(IPersonnelFile)

@@ -1,0 +1,32 @@
+"""The object a relation points to, found once when asked again.
+
+A personnel file's catalog entry asks for its unit four times (its UID,
+title and region, and the career columns): each ``RelationValue.to_object``
+goes through the intid utility and the key reference. The last relation
+asked in this thread and its target are kept: the same relation object
+(``is``: the same ZODB connection) with the same ``to_id`` has the same
+target. Nothing else is kept: another relation, or this one changed or
+broken, is looked up again.
+"""
+
+import threading
+
+_last = threading.local()
+
+
+def target(relation):
+    """``relation.to_object``, or None for no relation or a broken one."""
+    if relation is None or relation.isBroken():
+        return None
+    to_id = relation.to_id
+    kept = getattr(_last, "pair", None)
+    if kept is not None and kept[0] is relation and kept[1] == to_id:
+        return kept[2]
+    found = relation.to_object
+    _last.pair = (relation, to_id, found)
+    return found
+
+
+def forget():
+    """Drop what is kept (tests)."""
+    _last.pair = None
