@@ -61,6 +61,24 @@ def test_save_keeps_every_page_and_the_query(portal, testdata, saved):
     )
 
 
+def test_saved_under_its_title_without_a_rename(portal, known, caplog):
+    """Named from its title when added (no temporary id renamed): one
+    catalog entry, at its path, and no error logged by the catalog."""
+    login(portal, "hrmanager.pn")
+    with caplog.at_level("ERROR"):
+        first = _save(portal)
+        second = _save(portal)
+        catalog = portal.portal_catalog
+        paths = sorted(
+            brain.getPath()
+            for brain in catalog.unrestrictedSearchResults(portal_type="DeploymentList")
+        )
+    assert first.getId() == "elections-segou"
+    assert second.getId() == "elections-segou-1"
+    assert paths == sorted("/".join(obj.getPhysicalPath()) for obj in (first, second))
+    assert [r for r in caplog.records if r.levelname == "ERROR"] == []
+
+
 def known_names():
     return ("pn_validated", "pn_validated2")
 

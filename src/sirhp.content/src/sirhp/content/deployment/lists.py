@@ -9,6 +9,7 @@ The members are never taken from the caller: ``save`` re-runs the search
 
 from datetime import date
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.deployment import rules
@@ -104,15 +105,18 @@ def save(*, context, title, purpose, start, end, notify, query, today, request=N
     members = member_uids(context=context, form=kept, today=today)
     if not members:
         raise DeploymentError(MSG_EMPTY)
-    created = api.content.create(
-        container=agency,
-        type=PORTAL_TYPE,
+    # named from its title before it is added (as the add form does):
+    # plone.api would add it under a temporary id and rename it, an
+    # uncatalog of a path never catalogued (an ERROR in the log)
+    created = createContentInContainer(
+        agency,
+        PORTAL_TYPE,
+        id=title,  # the name chooser's wish: normalized, made unique
         title=title,
         purpose=purpose,
         start=start,
         end=end,
         notify=bool(notify),
-        safe_id=True,
     )
     created.members = members
     created.query = kept
