@@ -10,6 +10,7 @@ from plone import api
 from plone.indexer.wrapper import IndexableObjectWrapper
 from sirhp.content.base.bulk import BulkCreator
 from tests.evaluation.campaigns import new_campaign
+import transaction
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 
@@ -62,6 +63,31 @@ def _pair(portal, testdata):
     bulk = creator.add(file, "bulk", **_fields(campaign))
     creator.flush()
     return usual, bulk
+
+
+def test_what_is_left_unflushed_is_catalogued_at_the_commit(portal, testdata):
+    campaign = new_campaign(portal)
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    catalog = portal.portal_catalog
+    creator = BulkCreator("Evaluation")
+    first = creator.add(file, "first", **_fields(campaign))
+    creator.flush()
+    left = creator.add(file, "left", **_fields(campaign))
+
+    def catalogued(obj):
+        return catalog.getrid("/".join(obj.getPhysicalPath())) is not None
+
+    assert catalogued(first)
+    assert not catalogued(left)
+    hooks = list(transaction.get().getBeforeCommitHooks())
+    # one per transaction, not one per add
+    assert [h for h, _a, _k in hooks if getattr(h, "__self__", None) is creator] == [
+        creator._flush_left
+    ]
+    for hook, args, kwargs in hooks:  # what the commit runs first
+        hook(*args, **kwargs)
+    assert catalogued(left)
+    assert creator._pending == []
 
 
 def _entry(catalog, obj):

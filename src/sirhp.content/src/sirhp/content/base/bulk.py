@@ -91,7 +91,8 @@ class BulkCreator:
     of containers, ``base.add_permission``) and calls
     ``flush()`` every few hundred objects and after the last: the catalog
     entries are written then, not through the indexing queue (it would
-    hold every object until the commit, and ask every index).
+    hold every object until the commit, and ask every index). What a
+    caller leaves unflushed is flushed when the transaction commits.
     """
 
     def __init__(self, portal_type, relations=False):
@@ -109,6 +110,7 @@ class BulkCreator:
         self._relation_fields = None  # [(name, is_list)], found on the first
         self._entries = NewEntries(api.portal.get_tool("portal_catalog"))
         self._pending = []  # added, not catalogued yet
+        self._watched = None  # the transaction whose commit flushes
 
     def add(self, container, name, **fields):
         """Add one object named ``name`` (free in ``container``: the caller
@@ -137,7 +139,21 @@ class BulkCreator:
             self._add_relations(obj)
         notify(ObjectAddedInBulk(obj, container, name))
         self._pending.append(obj)  # catalogued by flush()
+        self._watch_commit()
         return obj
+
+    def _watch_commit(self):
+        """Have this transaction's commit flush what is left unflushed: an
+        object added here and never catalogued would be found by no
+        search."""
+        current = transaction.get()
+        if self._watched is not current:
+            self._watched = current
+            current.addBeforeCommitHook(self._flush_left)
+
+    def _flush_left(self):
+        if self._pending:
+            self.flush(savepoint=False)
 
     def _set_role_mapping(self, obj):
         """The initial state's role mapping: computed by the workflow for
