@@ -12,6 +12,7 @@ from sirhp.content.base.bulk import BulkCreator
 from tests.evaluation.campaigns import new_campaign
 import transaction
 from zope.component import getUtility
+from zope.interface import directlyProvidedBy
 from zope.intid.interfaces import IIntIds
 
 # what differs between two objects by nature: their identity and the time
@@ -275,8 +276,6 @@ def test_every_bulk_file_has_its_unit_relation(portal, monkeypatch):
 
     # an imported file provides nothing of its own: the fields found once
     # serve it
-    from zope.interface import directlyProvidedBy
-
     assert tuple(directlyProvidedBy(agency[matricules[1]])) == ()
 
     class IMarked(Interface):
