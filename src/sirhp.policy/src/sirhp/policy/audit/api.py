@@ -94,6 +94,8 @@ def build_event(
     failed login).
     """
     request = request if request is not None else getRequest()
+    if user is None:
+        user = api.user.get_current()  # once for the id and the roles
     values = describe(obj)
     if path and not values.get("path"):
         values["path"] = path
