@@ -16,6 +16,8 @@ from sirhp.content.indexers import fields_of_type as ours
 from z3c.relationfield import RelationValue
 from zope.component import getSiteManager
 from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.interface import Interface
@@ -122,15 +124,24 @@ def test_a_unit_asked_again_is_looked_up_once(portal, files, monkeypatch):
     assert targets.target(relation) is unit
     assert len(asked) == 1
     # another relation to another unit: looked up, its own target
-    other = unit.aq_parent.objectValues()
-    other = [u for u in other if getattr(u, "portal_type", "") == "Unit" and u != unit]
-    if not other:
-        other = [unit.aq_parent]
-    changed = RelationValue(getUtility(IIntIds).getId(other[0]))
-    assert targets.target(changed).getPhysicalPath() == other[0].getPhysicalPath()
+    other = next(
+        brain._unrestrictedGetObject()
+        for brain in portal.portal_catalog.unrestrictedSearchResults(portal_type="Unit")
+        if brain.UID != unit.UID()
+    )
+    changed = RelationValue(getUtility(IIntIds).getId(other))
+    assert targets.target(changed).getPhysicalPath() == other.getPhysicalPath()
     assert len(asked) == 2
     # the same relation object pointing elsewhere: looked up again
     relation.to_id = changed.to_id
-    assert targets.target(relation).getPhysicalPath() == other[0].getPhysicalPath()
+    assert targets.target(relation).getPhysicalPath() == other.getPhysicalPath()
     assert len(asked) == 3
     assert targets.target(None) is None
+    # another request: looked up again (the target holds its request)
+    served = getRequest()
+    try:
+        setRequest(None)
+        targets.target(relation)
+        assert len(asked) == 4
+    finally:
+        setRequest(served)

@@ -47,7 +47,7 @@ from zope.schema import getFieldsInOrder
 from zope.size import DefaultSized
 from zope.size.interfaces import ISized
 
-_FOUND = {}  # {the schemas of a type: _Fields}
+_FOUND = {}  # {(a type's schemas, the object's own interfaces): _Fields}
 
 
 class _Fields:
