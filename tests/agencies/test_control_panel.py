@@ -137,6 +137,12 @@ def test_refused_over_http(base, testdata):
             shown = session.get(page, timeout=30, allow_redirects=False)
             assert shown.status_code in (302, 401, 403, 404), (login_name, shown)
             assert "nouvelle-agence" not in shown.text
+            # Plone's "Add new" route to the panel is refused to them too
+            added = session.get(
+                f"{base}/++add++Agency", timeout=30, allow_redirects=False
+            )
+            assert added.status_code in (302, 401, 403, 404), (login_name, added)
+            assert added.headers.get("Location") != page
             posted = session.post(
                 base,
                 json={"@type": "Agency", **GOOD},
