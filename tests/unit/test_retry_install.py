@@ -4,6 +4,7 @@
 import io
 import psycopg2
 import pytest
+from relstorage.storage.interfaces import StorageDisconnectedDuringCommit
 from sirhp.policy.hardening import retry  # noqa: F401  (installs the wrap)
 from ZEO.Exceptions import ClientDisconnected
 from ZODB.POSException import ConflictError
@@ -34,12 +35,30 @@ def test_conflict_retried_up_to_the_limit(request_):
 
 @pytest.mark.parametrize(
     "error",
-    [ClientDisconnected("gone"), psycopg2.OperationalError("server closed")],
-    ids=["zeo", "postgresql"],
+    [
+        ClientDisconnected("gone"),
+        psycopg2.OperationalError("server closed"),
+        StorageDisconnectedDuringCommit(),
+    ],
+    ids=["zeo", "postgresql", "relstorage-during-commit"],
 )
 def test_database_out_of_reach_never_retried(request_, error):
     assert request_.retry_count == 0
     assert asked_while_handling(request_, error) is False
+
+
+def test_never_retried_once_the_journal_committed(request_):
+    """The second phase of the commit began (the journal's lines are
+    COMMITted): the change may be stored, so even a conflict is not
+    published again, and the 503 for a lost database says "peut-être"."""
+    from sirhp.policy.audit.unavailable import SECOND_PHASE
+    from sirhp.policy.hardening.disconnected import message_for
+    from sirhp.policy.hardening.disconnected import MSG_DATABASE_IN_DOUBT
+
+    assert asked_while_handling(request_, ConflictError()) is True
+    request_.environ[SECOND_PHASE] = True
+    assert asked_while_handling(request_, ConflictError()) is False
+    assert message_for(request_.environ) == MSG_DATABASE_IN_DOUBT
 
 
 def test_outside_a_failure_the_count_decides(request_):

@@ -14,6 +14,7 @@ REST, like an unwritable journal (same view).
 import psycopg2
 import psycopg2.errors
 from relstorage.adapters.interfaces import ReplicaClosedException
+from relstorage.storage.interfaces import StorageDisconnectedDuringCommit
 from sirhp.content.base.errors import SirhpUnavailable
 from sirhp.policy import _
 from sirhp.policy.audit.unavailable import JournalUnavailableView
@@ -42,12 +43,17 @@ def message_for(environ) -> str:
     return MSG_DATABASE_UNAVAILABLE
 
 
-# What a client whose database server is away raises
+# What a client whose database server is away raises. RelStorage's
+# StorageDisconnectedDuringCommit is a TransientError the publisher would
+# run again: after the journal's COMMIT the first run may be stored, and
+# the run again (on a new request, without the mark of the second phase)
+# answered "n'a pas été traitée" for a stored change
 DISCONNECTED = (
     ClientDisconnected,
     psycopg2.OperationalError,
     psycopg2.InterfaceError,
     ReplicaClosedException,
+    StorageDisconnectedDuringCommit,
 )
 # ZPublisher sets an exception's status from its class name, after the view
 for _error in (*DISCONNECTED, *vars(psycopg2.errors).values()):

@@ -9,7 +9,9 @@
   a request whose commit may have reached the server must not run twice:
   ``install`` makes ``HTTPRequest.supports_retry`` answer no while such an
   error (``disconnected.DISCONNECTED``) is handled, so its French 503
-  (``disconnected``) comes at once.
+  (``disconnected``) comes at once; nor is a request whose journal lines
+  were COMMITted (the second phase of its commit: its change may be
+  stored) published again, whatever the error.
 - ``OSError`` of the disk (full, read-only, quota, permission, I/O) while
   writing blobs or ``Data.fs``: ``RetryLaterView`` too, with its own message.
   The transaction is aborted by the publisher: nothing is stored half-way;
@@ -30,6 +32,7 @@ import logging
 from plone.rest.interfaces import IAPIRequest
 from sirhp.content.base.rest import error_body
 from sirhp.policy import _
+from sirhp.policy.audit.unavailable import SECOND_PHASE
 from sirhp.policy.hardening.blob_leftovers import remove_leftovers
 from sirhp.policy.hardening.disconnected import DISCONNECTED
 from sirhp.policy.hardening.errors import ErrorView
@@ -139,6 +142,10 @@ def install():
         # the publisher asks while it handles the failure: sys.exc_info()
         # is the exception that made the request fail
         if not retriable(sys.exc_info()[1]):
+            return False
+        if self.environ.get(SECOND_PHASE):
+            # the journal COMMITted this request's lines: its change may be
+            # stored, publishing it again could store it twice
             return False
         return original(self)
 
