@@ -4,8 +4,6 @@ Plone's, with and without a photo; a file with an interface of its own
 takes Plone's indexers. The unit a file's entry asks for four times is
 looked up once (``base/targets.py``)."""
 
-import io
-from PIL import Image
 from plone.app.contenttypes.indexers import mime_type as plone_mime_type
 from plone.namedfile.file import NamedBlobImage
 from Products.CMFPlone.CatalogTool import getObjSize as plone_getObjSize
@@ -13,6 +11,7 @@ from Products.CMFPlone.image_scales.indexer import image_scales as plone_image_s
 import pytest
 from sirhp.content.base import targets
 from sirhp.content.indexers import fields_of_type as ours
+from tests.security.access import _png
 from z3c.relationfield import RelationValue
 from zope.component import getSiteManager
 from zope.component import getUtility
@@ -23,12 +22,6 @@ from zope.interface import implementer
 from zope.interface import Interface
 from zope.intid.interfaces import IIntIds
 from zope.size.interfaces import ISized
-
-
-def _png(width=350, height=450):
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), (120, 130, 140)).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def _value(indexer, obj):
