@@ -15,15 +15,23 @@ the management screens.
 
 Records staff never need either: forms, pages and REST serve the data with
 their field permissions, consultation reasons and journal.
+
+A container checks a new object's name as CMF does, but asks for "Manage
+portal" only when the answer depends on it (``SirhpContent._checkId``).
 """
 
 from AccessControl import getSecurityManager
 from AccessControl.PermissionRole import PermissionRole
 from AccessControl.Permissions import view_management_screens
 from AccessControl.Permissions import webdav_access
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from OFS.ObjectManager import checkValidId
 from plone.dexterity.browser.traversal import DexterityPublishTraverse
 from plone.dexterity.content import FTIAwareSpecification
 from plone.dexterity.interfaces import DAV_FOLDER_DATA_ID
+from Products.BTreeFolder2.BTreeFolder2 import BTreeFolder2Base
+from Products.CMFCore.interfaces import ISiteRoot
 from sirhp.content.interfaces import ISirhpContent
 from zExceptions import NotFound
 from zExceptions import Unauthorized
@@ -65,6 +73,25 @@ def may_use_webdav(context):
     return bool(getSecurityManager().checkPermission(webdav_access, context))
 
 
+def reserved_name(container, name):
+    """Whether ``name`` is one CMF keeps for portal managers in
+    ``container``: the name of something of the site root that is not
+    content, or one of the container type's method aliases (the two tests
+    of ``PortalFolderBase._checkId`` for a user without "Manage portal")."""
+    root = aq_inner(container)
+    while root is not None and not ISiteRoot.providedBy(root):
+        root = aq_parent(root)
+    if (
+        root is not None
+        and hasattr(root, name)
+        and name not in root.contentIds()
+        and not name.startswith(".")
+    ):
+        return True
+    info = container.getTypeInfo()
+    return bool(info and info.queryMethodID(name, context=container))
+
+
 @implementer(ISirhpContent)
 class SirhpContent:
     """Mixin of the SIRHP content classes (first base, before Item/Container)."""
@@ -72,6 +99,24 @@ class SirhpContent:
     # Dexterity's own: what an object provides includes its schema and
     # behaviours (a mixin placed first would otherwise hide it).
     __providedBy__ = FTIAwareSpecification()
+
+    def _checkId(self, id, allow_dup=0):
+        """Containers only: the check of a new object's name.
+
+        CMF's check (``PortalFolderBase._checkId``, then BTreeFolder2's)
+        asks whether the user has "Manage portal" here for every new
+        object (a walk of the local roles of every parent: a tenth of a
+        campaign opening's time) only to let a portal manager use a reserved
+        name (``reserved_name``). A name that is not reserved gets the same
+        answer for every user: its other checks are made (valid, not in
+        use, not ``@@…``) without asking. A reserved name, or a check that
+        allows duplicates, takes CMF's check, permission included.
+        """
+        if allow_dup or reserved_name(self, id):
+            return super()._checkId(id, allow_dup)
+        checkValidId(self, id, allow_dup)  # what OFS checks, "@@…" included
+        BTreeFolder2Base._checkId(self, id, allow_dup)  # not in use
+        return None
 
     def manage_FTPget(self, REQUEST=None, RESPONSE=None):
         """The object as RFC 822 text: WebDAV/FTP clients of administrators."""
