@@ -16,6 +16,7 @@ from datetime import date
 from playwright.sync_api import expect
 from plone.app.testing import login as login_in_process
 import pytest
+import re
 from sirhp.content.evaluation import api as evaluation_api
 from tests.browser.test_file_lifecycle import fire_transition
 from tests.browser.test_file_lifecycle import login
@@ -101,6 +102,14 @@ def test_evaluate_contest_revise_validate(
     expect(page.locator(".sirhp-mark")).to_have_text("15.40")
     fire_transition(page, "validate")
     expect(page.locator(".sirhp-state")).to_have_text("Validé")
+    # the campaign from the menu: the agency's campaigns, then its follow-up
+    page.goto(portal_url)
+    page.locator(".sirhp-nav-evaluations a").click()
+    expect(page.locator("h1.documentFirstHeading")).to_contain_text(
+        "Campagnes d'évaluation"
+    )
+    page.locator(".sirhp-agency-list .sirhp-list a").first.click()
+    expect(page).to_have_url(re.compile(r"/@@suivi-campagne$"))
     logout(page, portal_url)
 
     # --- 4. The officer sees the final mark and the revision ---------------

@@ -3,8 +3,6 @@ every persona of the access table: in process (the permission map) and over
 HTTP (page and endpoint), against ``sirhp.policy.careers.access``."""
 
 from plone import api
-from plone.app.testing import login
-from plone.app.testing import logout
 import pytest
 import requests
 from sirhp.content.base.errors import SirhpForbidden
@@ -13,23 +11,16 @@ from sirhp.content.permissions import CheckCareers
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.careers.access import AGENCY_CHECKERS
 from sirhp.policy.careers.access import SITE_CHECKERS
+from tests.security.planted import log_in_as
 from tests.security.planted import login_of
 import transaction
 
 PATHS = ("@career-check", "@@controle-carrieres")
 
 
-def _login(portal, persona):
-    user = login_of(persona)
-    if user is None:
-        logout()
-    else:
-        login(portal, user)
-
-
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_permission_map(portal, persona):
-    _login(portal, persona)
+    log_in_as(portal, persona)
     agency = portal["police-nationale"]
     assert api.user.has_permission(CheckCareers, obj=agency) is (
         persona in AGENCY_CHECKERS

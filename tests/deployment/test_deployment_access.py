@@ -4,13 +4,12 @@ persona of the access table: in process (the permission map) and over HTTP
 ``sirhp.policy.deployment.access``."""
 
 from plone import api
-from plone.app.testing import login
-from plone.app.testing import logout
 import pytest
 import requests
 from sirhp.content.permissions import SearchDeployment
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.deployment.access import DEPLOYMENT_SEARCHERS
+from tests.security.planted import log_in_as
 from tests.security.planted import login_of
 
 PATHS = ("@deployment-search", "@@recherche-deploiement")
@@ -18,11 +17,7 @@ PATHS = ("@deployment-search", "@@recherche-deploiement")
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_permission_map(portal, persona):
-    user = login_of(persona)
-    if user is None:
-        logout()
-    else:
-        login(portal, user)
+    log_in_as(portal, persona)
     agency = portal["police-nationale"]
     allowed = api.user.has_permission(SearchDeployment, obj=agency)
     assert allowed is (persona in DEPLOYMENT_SEARCHERS)

@@ -7,7 +7,6 @@ commanders. Explicit dates only."""
 from datetime import date
 from plone import api
 from plone.app.testing import login
-from plone.app.testing import logout
 import pytest
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.deployment import api as deployment
@@ -18,7 +17,7 @@ from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.deployment.access import LIST_ADDERS
 from sirhp.policy.deployment.access import LIST_RULES
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
-from tests.security.planted import login_of
+from tests.security.planted import log_in_as
 
 TODAY = REFERENCE_DATE
 
@@ -40,14 +39,6 @@ def _save(portal, **extra):
 def saved(portal, known):
     login(portal, "hrmanager.pn")
     return _save(portal)
-
-
-def _as(portal, persona):
-    user = login_of(persona)
-    if user is None:
-        logout()
-    else:
-        login(portal, user)
 
 
 def test_save_keeps_every_page_and_the_query(portal, testdata, saved):
@@ -118,7 +109,7 @@ def test_refusals_in_french(portal, known, extra, message):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_who_adds_a_list(portal, persona):
-    _as(portal, persona)
+    log_in_as(portal, persona)
     allowed = api.user.has_permission(AddDeploymentList, obj=portal["police-nationale"])
     assert allowed is (persona in LIST_ADDERS)
 
@@ -146,7 +137,7 @@ def _to_state(portal, item, state):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_permission_map(portal, saved, state, persona):
     _to_state(portal, saved, state)
-    _as(portal, persona)
+    log_in_as(portal, persona)
     expected = {op: persona in who for op, who in LIST_RULES[state].items()}
     assert _map(portal, saved) == expected
 

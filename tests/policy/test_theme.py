@@ -14,7 +14,8 @@ from plone.base.interfaces.syndication import ISiteSyndicationSettings
 import pytest
 from sirhp.policy.theme.navigation import navigation
 
-# who sees which item (clerk, reviewer, HR manager, commander, auditor, officer)
+# who sees which item (clerk, reviewer, HR manager, commander, auditor,
+# recruitment officer, officer)
 EXPECTED = {
     "clerk.pn": ["accueil", "dossiers", "documents", "cartes"],
     "reviewer.pn": ["accueil", "a-valider", "dossiers", "documents"],
@@ -25,6 +26,9 @@ EXPECTED = {
         "recherche",
         "documents",
         "cartes",
+        "evaluations",
+        "avancement",
+        "recrutement",
         "referentiels",
         "journal",
         "tableau-de-bord",
@@ -35,9 +39,14 @@ EXPECTED = {
         "dossiers",
         "recherche",
         "documents",
+        "evaluations",
+        "avancement",
+        "recrutement",
         "journal",
         "tableau-de-bord",
     ],
+    # holds his permissions on an agency he may not view
+    "recruiter.pn": ["accueil", "recrutement"],
     "officer": ["accueil", "mon-dossier"],
 }
 CMS_PAGES = (

@@ -8,6 +8,7 @@ from plone import api
 from plone.app.testing import login
 import pytest
 from sirhp.content.recruitment import api as recruitment
+from tests.recruitment.campaigns import new_concours
 
 NINAS = ("123456789012345", "ABCDEFGHIJ12345", "ZZZZZZZZZZ00001")
 
@@ -49,19 +50,8 @@ def set_state(campaign, state):
 @pytest.fixture
 def campaign(portal, testdata):
     login(portal, "recruiter.pn")
-    return api.content.create(
-        container=portal["police-nationale"],
-        type="RecruitmentCampaign",
-        id="concours",
-        title="Concours d'inspecteurs 2026",
-        corps="sous-officiers",
-        grade="agent",
-        posts=3,
-        quotas=["segou|2", "kayes|1"],
-        sex_quotas=["F|1"],
-        shortfall_rule="national",
-        start=date(2026, 11, 1),
-        end=date(2026, 12, 31),
+    return new_concours(
+        portal, "concours", "Concours d'inspecteurs 2026", sex_quotas=["F|1"]
     )
 
 

@@ -3,23 +3,18 @@ the access table: in process (the permission map) and over HTTP (page and
 endpoint), against ``sirhp.policy.retirement.access``."""
 
 from plone import api
-from plone.app.testing import login
-from plone.app.testing import logout
 import pytest
 import requests
 from sirhp.content.permissions import ViewRetirements
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.retirement.access import RETIREMENT_READERS
+from tests.security.planted import log_in_as
 from tests.security.planted import login_of
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_permission_map(portal, persona):
-    user = login_of(persona)
-    if user is None:
-        logout()
-    else:
-        login(portal, user)
+    log_in_as(portal, persona)
     agency = portal["police-nationale"]
     allowed = api.user.has_permission(ViewRetirements, obj=agency)
     assert allowed is (persona in RETIREMENT_READERS)

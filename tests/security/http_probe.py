@@ -7,6 +7,7 @@ marker and changes nothing."""
 from base64 import b64encode
 import re
 from sirhp.policy import testdata
+from sirhp.policy.base.access import AGENCY_LIST_PAGES
 from sirhp.policy.base.access import MUTATING
 from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
@@ -462,6 +463,16 @@ class Probe:
 
     def fairness_year(self, rest):
         return self._agency_get("@fairness", "year=2026", True, "application/json")
+
+    def agency_list(self, rest):
+        name = AGENCY_LIST_PAGES[self.table.portal_type]
+        agency = f"{self.site.url}/police-nationale"
+        # not the kept answer: the list grows as the world plants objects
+        response = self.http("GET", f"{agency}/@@{name}", self.login, rest=rest)
+        if response.status_code == 200:
+            assert self.target.path.rsplit("/", 1)[-1] in response.text
+            return True
+        return self.refused(response, rest)
 
     def fairness_page(self, rest):
         query = f"table={self.target.uid}"

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
 from plone import api
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import SITE_OWNER_NAME
 from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import createContentInContainer
@@ -63,6 +65,15 @@ def login_of(persona):
     if persona == "other_officer":
         return testdata.FILES[OFFICER_B]
     return persona
+
+
+def log_in_as(portal, persona):
+    """Log ``persona`` in (in process), or out for anonymous."""
+    user = login_of(persona)
+    if user is None:
+        logout()
+    else:
+        login(portal, user)
 
 
 # --- protected fields, from the schemas ----------------------------------

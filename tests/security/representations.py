@@ -1088,6 +1088,23 @@ REGISTRY = (
         "test_training_pages.py",
     ),
     Representation(
+        "page:agency-lists",
+        ("site",),
+        site_page(
+            "/police-nationale/@@campagnes-evaluation",
+            "/police-nationale/@@tableaux-avancement",
+            "/police-nationale/@@campagnes-recrutement",
+        ),
+        (
+            "view:campagnes-evaluation",
+            "view:tableaux-avancement",
+            "view:campagnes-recrutement",
+        ),
+        "an agency's evaluation campaigns, promotion tables and recruitment "
+        "campaigns: title, state and date of the catalog entries the persona "
+        "may find",
+    ),
+    Representation(
         "page:trainings",
         ("site",),
         site_page(

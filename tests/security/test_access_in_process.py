@@ -63,6 +63,7 @@ from sirhp.content.training import verification
 from sirhp.policy import testdata
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
+from sirhp.policy.base.access import AGENCY_LIST_PAGES
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
@@ -406,6 +407,17 @@ class Probe:
             getSecurityManager().validate(context, context, name, page)
         except UNAUTHORIZED:
             return False
+        return True
+
+    def agency_list(self):
+        """The page, and the object in its list for who may open it (a
+        reader of the page reads every object of the type)."""
+        name = AGENCY_LIST_PAGES[self.obj.portal_type]
+        if not self._page(name):
+            return False
+        page = getMultiAdapter((self.holder("Agency"), self.request), name=name)
+        urls = [item["url"].split("/@@")[0] for item in page.items()]
+        assert self.obj.absolute_url() in urls, (name, urls)
         return True
 
     def fairness_page(self):

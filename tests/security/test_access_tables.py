@@ -67,6 +67,7 @@ REST_ONLY = {
 }
 # pages without a REST service (their forms call the API): asked once
 PAGE_ONLY = {
+    "agency_list",
     "nominate",
     "results",
     "fairness_page",

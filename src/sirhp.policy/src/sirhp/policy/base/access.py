@@ -117,6 +117,13 @@ MEDICAL_READERS = HR | AUDITOR | ADMIN
 
 # --- operations and states --------------------------------------------------
 
+# the agency's list page of each type (operation ``agency_list``)
+AGENCY_LIST_PAGES = {
+    "EvaluationCampaign": "campagnes-evaluation",
+    "PromotionTable": "tableaux-avancement",
+    "RecruitmentCampaign": "campagnes-recrutement",
+}
+
 OPERATION_LABELS = {
     "view": ("lire", "read"),
     "sensitive": ("données médicales", "medical data"),
@@ -172,6 +179,12 @@ OPERATION_LABELS = {
     "revise": ("réviser", "revise"),
     "lapse": ("constater le silence (délai passé)", "lapse (silence)"),
     "campaign_status": ("suivi de campagne (@campaign-status)", "campaign status"),
+    # an agency's list page of campaigns, tables, concours (base/agency_list.py)
+    "agency_list": (
+        "liste de l'agence (@@campagnes-evaluation, @@tableaux-avancement, "
+        "@@campagnes-recrutement)",
+        "the agency's list page",
+    ),
     "open": (
         "ouvrir la campagne : créer les évaluations (@evaluations)",
         "open the campaign: create the evaluations",

@@ -85,7 +85,15 @@ CAMPAIGN = Table(
     portal_type="EvaluationCampaign",
     label=("Campagne d'évaluation", "Evaluation campaign"),
     states=("internal",),
-    operations=("view", "search", "edit", "delete", "campaign_status", "open"),
+    operations=(
+        "view",
+        "search",
+        "edit",
+        "delete",
+        "campaign_status",
+        "open",
+        "agency_list",
+    ),
     rules=rows(
         internal={
             "view": STAFF,
@@ -94,6 +102,7 @@ CAMPAIGN = Table(
             "delete": HR | ADMIN,
             "campaign_status": HR | AUDITOR | ADMIN,
             "open": HR | ADMIN,
+            "agency_list": HR | AUDITOR | ADMIN,
         }
     ),
     note=(

@@ -13,7 +13,10 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
+from sirhp.policy import _
+from sirhp.policy.base.agency_list import AgencyListView
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 
@@ -97,3 +100,16 @@ class EvaluationView(SirhpView):
     def transitions(self):
         """The transitions offered as buttons (``revise`` has its form)."""
         return [t for t in self._transitions() if t["id"] != "revise"]
+
+
+class CampaignsView(AgencyListView):
+    """``@@campagnes-evaluation`` on an agency: its evaluation campaigns,
+    each linked to its follow-up."""
+
+    portal_type = "EvaluationCampaign"
+    add_permission = AddEvaluationCampaign
+    heading = _("campaigns_heading", default="Campagnes d'évaluation")
+    add_label = _("campaigns_add", default="Nouvelle campagne")
+    empty = _("campaigns_empty", default="Aucune campagne d'évaluation.")
+    item_view = "suivi-campagne"
+    show_state = False  # one state (the catalogue's)

@@ -22,7 +22,7 @@ from sirhp.policy.base.access import Table
 
 MANAGERS = HR | ADMIN
 READERS = MANAGERS | AUDITOR
-_READ = {"view": READERS, "search": READERS}
+_READ = {"view": READERS, "search": READERS, "agency_list": READERS}
 
 PROMOTION_STATES = ("draft", "submitted", "decided", "published")
 PROMOTION_OPERATIONS = (
@@ -36,6 +36,7 @@ PROMOTION_OPERATIONS = (
     "retract",
     "decide",
     "publish",
+    "agency_list",
 )
 
 PROMOTION_TABLE = Table(

@@ -11,11 +11,14 @@ Decide promotions``, checked by the API).
 
 from plone import api
 from plone.protect import CheckAuthenticator
+from sirhp.content.permissions import AddPromotionTable
 from sirhp.content.permissions import DecidePromotions
 from sirhp.content.permissions import ManagePromotionTables
+from sirhp.content.permissions import ViewFairness
 from sirhp.content.promotion import api as promotion_api
 from sirhp.content.promotion import rules
 from sirhp.policy import _
+from sirhp.policy.base.agency_list import AgencyListView
 from sirhp.policy.base.views import format_date
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
@@ -110,3 +113,15 @@ class PromotionTableView(SirhpView):
             {"id": t["id"], "title": t["title"]}
             for t in workflow.getTransitionsFor(self.context)
         ]
+
+
+class TablesView(AgencyListView):
+    """``@@tableaux-avancement`` on an agency: its promotion tables, with
+    the fairness page of the agency."""
+
+    portal_type = "PromotionTable"
+    add_permission = AddPromotionTable
+    heading = _("tables_heading", default="Tableaux d'avancement")
+    add_label = _("tables_add", default="Nouveau tableau")
+    empty = _("tables_empty", default="Aucun tableau d'avancement.")
+    page_links = (("equite", _("tables_fairness", default="Équité"), ViewFairness),)

@@ -43,9 +43,11 @@ RECRUITMENT_OPERATIONS = (
     "statistics",
     "recruitment_results",
     "admissions",
+    "agency_list",
 )
 _READ = {
     "view": READERS,
+    "agency_list": READERS,
     "candidates": MANAGERS,
     "statistics": READERS,
     "recruitment_results": MANAGERS,

@@ -12,9 +12,11 @@ import base64
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.protect import CheckAuthenticator
+from sirhp.content.permissions import AddRecruitmentCampaign
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.recruitment import api as recruitment
 from sirhp.policy import _
+from sirhp.policy.base.agency_list import AgencyListView
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.base.views import SirhpView
 
@@ -223,3 +225,14 @@ class StatisticsView(RecruitmentView):
         for row in stats["by_sex"]:
             row["label"] = self.labels("sirhp.content.sex", row["code"]) or "—"
         return stats
+
+
+class RecruitmentCampaignsView(AgencyListView):
+    """``@@campagnes-recrutement`` on an agency: its recruitment campaigns
+    (concours)."""
+
+    portal_type = "RecruitmentCampaign"
+    add_permission = AddRecruitmentCampaign
+    heading = _("recruitment_campaigns_heading", default="Campagnes de recrutement")
+    add_label = _("recruitment_campaigns_add", default="Nouvelle campagne")
+    empty = _("recruitment_campaigns_empty", default="Aucune campagne de recrutement.")

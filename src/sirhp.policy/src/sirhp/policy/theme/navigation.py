@@ -1,10 +1,10 @@
 """The navigation per role: a declared table of the SIRHP pages, each shown
 only where its view exists and the user holds its permission.
 
-An item is looked for on the portal, then on each agency the user may see,
-then on each unit the user commands (commanders hold their permissions on
-their units only): the first place where the view is registered and the
-permission held gives the link.
+An item is looked for on the portal, then on each agency (whether the user
+may view it or not), then on each unit the user commands (commanders hold
+their permissions on their units only): the first place where the view is
+registered and the permission held gives the link.
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,10 @@ from sirhp.content.changes.api import own_file
 from sirhp.content.permissions import AddBadgePrintBatch
 from sirhp.content.permissions import ManageReferentials
 from sirhp.content.permissions import SearchDeployment
+from sirhp.content.permissions import ViewCampaignFollowUp
+from sirhp.content.permissions import ViewFairness
 from sirhp.content.permissions import ViewIndicators
+from sirhp.content.permissions import ViewRecruitmentStatistics
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.permissions import ViewAuditJournal
@@ -76,6 +79,27 @@ ITEMS = (
         (AGENCY,),
     ),
     Item(
+        "evaluations",
+        _("nav_evaluations", default="Évaluations"),
+        "@@campagnes-evaluation",
+        ViewCampaignFollowUp,
+        (AGENCY,),
+    ),
+    Item(
+        "avancement",
+        _("nav_promotion", default="Avancement"),
+        "@@tableaux-avancement",
+        ViewFairness,
+        (AGENCY,),
+    ),
+    Item(
+        "recrutement",
+        _("nav_recruitment", default="Recrutement"),
+        "@@campagnes-recrutement",
+        ViewRecruitmentStatistics,
+        (AGENCY,),
+    ),
+    Item(
         "referentiels",
         _("nav_referentials", default="Référentiels"),
         "@@referentiels-statut",
@@ -126,11 +150,17 @@ def commanded_units():
 
 
 def places():
-    """Where the items are looked for: {place kind: [objects]}."""
+    """Where the items are looked for: {place kind: [objects]}.
+
+    Every agency, found without the user's rights: a recruitment officer
+    holds his permissions on an agency he may not view (each item checks
+    its own permission on it)."""
     catalog = api.portal.get_tool("portal_catalog")
     agencies = [
-        brain.getObject()
-        for brain in catalog(portal_type="Agency", sort_on="sortable_title")
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="Agency", sort_on="sortable_title"
+        )
     ]
     return {PORTAL: [api.portal.get()], AGENCY: agencies, UNIT: commanded_units()}
 
