@@ -70,6 +70,14 @@ EDIT_FIELD = {
     "deployment_list": "purpose",
 }
 # the unit's commander's marks of the evaluations of the tables
+# the agency's list page of each type (operation ``agency_list``)
+AGENCY_LIST_PAGES = {
+    "EvaluationCampaign": "campagnes-evaluation",
+    "PromotionTable": "tableaux-avancement",
+    "RecruitmentCampaign": "campagnes-recrutement",
+}
+
+
 MARKS = {"discipline": 12, "efficacite": 15}
 
 

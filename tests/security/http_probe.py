@@ -7,11 +7,11 @@ marker and changes nothing."""
 from base64 import b64encode
 import re
 from sirhp.policy import testdata
-from sirhp.policy.base.access import AGENCY_LIST_PAGES
 from sirhp.policy.base.access import MUTATING
 from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access import AGENCY_LIST_PAGES
 from tests.security.access import DENIED
 from tests.security.access import EDIT_FIELD
 from tests.security.access import FILE_A

@@ -63,11 +63,11 @@ from sirhp.content.training import verification
 from sirhp.policy import testdata
 from sirhp.policy.access import CELL_COUNT
 from sirhp.policy.access import TABLES
-from sirhp.policy.base.access import AGENCY_LIST_PAGES
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.base.access import transition_id
 from sirhp.policy.base.access import TRANSITIONS
 from sirhp.policy.setuphandlers.pdf import tiny_pdf
+from tests.security.access import AGENCY_LIST_PAGES
 from tests.security.access import class_name
 from tests.security.access import COMMENT
 from tests.security.access import EDIT_FIELD

@@ -14,6 +14,7 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.app.uuid.utils import uuidToObject
+from plone.uuid.interfaces import IUUID
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
 from sirhp.content.base.targets import target
@@ -144,7 +145,9 @@ def unit_of(relation):
     unit = target(relation)
     if unit is None:
         return None, None
-    return api.content.get_uuid(unit), unit.Title()
+    # IUUID, not plone.api's get_uuid: its check of the arguments was 7 % of
+    # a file's catalog columns
+    return IUUID(unit), unit.Title()
 
 
 def titles_of_units(uids):

@@ -117,13 +117,6 @@ MEDICAL_READERS = HR | AUDITOR | ADMIN
 
 # --- operations and states --------------------------------------------------
 
-# the agency's list page of each type (operation ``agency_list``)
-AGENCY_LIST_PAGES = {
-    "EvaluationCampaign": "campagnes-evaluation",
-    "PromotionTable": "tableaux-avancement",
-    "RecruitmentCampaign": "campagnes-recrutement",
-}
-
 OPERATION_LABELS = {
     "view": ("lire", "read"),
     "sensitive": ("données médicales", "medical data"),
