@@ -121,12 +121,23 @@ def test_rejection_notice_and_home(portal, file):
 def test_home_links_per_role(portal):
     login(portal, "hrmanager.pn")
     home = _page(portal, portal, "sirhp-accueil")
-    for link in ("impression-cartes", "pieces-en-attente", "journal"):
+    for link in (
+        "impression-cartes",
+        "pieces-en-attente",
+        "campagnes-evaluation",
+        "tableaux-avancement",
+        "journal",
+    ):
         assert f"sirhp-link-{link}" in home, link
     login(portal, "auditor")
     home = _page(portal, portal, "sirhp-accueil")
     assert "sirhp-link-journal" in home
+    assert "sirhp-link-tableaux-avancement" in home
     assert "sirhp-link-pieces-en-attente" not in home
+    login(portal, "clerk.pn")
+    home = _page(portal, portal, "sirhp-accueil")
+    assert "sirhp-link-campagnes-evaluation" not in home
+    assert "sirhp-link-tableaux-avancement" not in home
 
 
 def test_journal_detail_as_text():

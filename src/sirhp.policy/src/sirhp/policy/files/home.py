@@ -16,6 +16,8 @@ from sirhp.content.permissions import ManageReferentials
 from sirhp.content.permissions import PrepareAttestations
 from sirhp.content.permissions import SearchDeployment
 from sirhp.content.permissions import ViewAttestationRegister
+from sirhp.content.permissions import ViewCampaignFollowUp
+from sirhp.content.permissions import ViewFairness
 from sirhp.content.permissions import ViewIndicators
 from sirhp.content.permissions import ViewRetirements
 from sirhp.content.worklists import api as worklists
@@ -49,6 +51,16 @@ AGENCY_PAGES = (
         "pieces-en-attente",
         _("link_holding", default="Pièces en attente"),
         AddPersonnelFile,
+    ),
+    (
+        "campagnes-evaluation",
+        _("link_evaluation_campaigns", default="Campagnes d'évaluation"),
+        ViewCampaignFollowUp,
+    ),
+    (
+        "tableaux-avancement",
+        _("link_promotion_tables", default="Tableaux d'avancement"),
+        ViewFairness,
     ),
     ("journal", _("link_journal", default="Journal"), ViewAuditJournal),
 )
