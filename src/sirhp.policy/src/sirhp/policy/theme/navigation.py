@@ -18,6 +18,7 @@ from sirhp.content.permissions import ViewCampaignFollowUp
 from sirhp.content.permissions import ViewFairness
 from sirhp.content.permissions import ViewIndicators
 from sirhp.content.permissions import ViewRecruitmentStatistics
+from sirhp.content.permissions import ViewTrainingCoverage
 from sirhp.policy import _
 from sirhp.policy.base.views import has_permission
 from sirhp.policy.permissions import ViewAuditJournal
@@ -76,6 +77,15 @@ ITEMS = (
         _("nav_badges", default="Cartes"),
         "@@impression-cartes",
         AddBadgePrintBatch,
+        (AGENCY,),
+    ),
+    # the catalogue page is open to every reader of the agency; the item
+    # is for those who follow the trainings
+    Item(
+        "formations",
+        _("nav_trainings", default="Formations"),
+        "@@formations",
+        ViewTrainingCoverage,
         (AGENCY,),
     ),
     Item(
