@@ -5,6 +5,7 @@ were created; anyone else is refused on both channels and nothing is
 created."""
 
 from AccessControl import Unauthorized
+from datetime import date
 import importlib.util
 from pathlib import Path
 from plone import api
@@ -15,12 +16,22 @@ from sirhp.content.base.errors import SirhpError
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.evaluation import opening
 from sirhp.policy.audit.journal import EVALUATION_OPENED
+from sirhp.policy.base.access import PERSONAS
+from sirhp.policy.evaluation.access import CAMPAIGN
 from tests.evaluation.campaigns import new_campaign
 from tests.security.audit_helpers import pending
+from tests.security.planted import log_in_as
 import transaction
 
 ROOT = Path(__file__).resolve().parents[2]
-REFUSED = ("clerk.pn", "reviewer.pn", "commander.pn", "auditor", "hrmanager.ocs")
+REFUSED = (
+    "clerk.pn",
+    "reviewer.pn",
+    "commander.pn",
+    "auditor",
+    "hrmanager.ocs",
+    "siteadmin",  # may not add an evaluation in a file
+)
 
 
 def _created(portal, campaign):
@@ -29,6 +40,27 @@ def _created(portal, campaign):
             portal_type="Evaluation", getId=evaluation_api.evaluation_id(campaign)
         )
     )
+
+
+def test_whoever_the_table_lets_open_opens_a_populated_campaign(portal, testdata):
+    """The access table's ``open`` cell is asked on a campaign of nobody;
+    here every persona it allows opens one with a population (the add
+    permission in each file is asked too), and those it refuses are."""
+    for number, persona in enumerate(PERSONAS):
+        login(portal, "hrmanager.pn")
+        campaign = evaluation_api.create_campaign(
+            agency=portal["police-nationale"],
+            year=2200 + number,
+            grid={"discipline": 100},
+            evaluation_deadline=date(2026, 12, 15),
+        )
+        log_in_as(portal, persona)
+        if CAMPAIGN.allowed(persona, "internal", "open"):
+            assert evaluation_api.open_campaign(campaign=campaign) >= 2, persona
+        else:
+            with pytest.raises(Unauthorized):
+                evaluation_api.open_campaign(campaign=campaign)
+            assert _created(portal, campaign) == 0, persona
 
 
 def test_hr_manager_opens_once_and_it_is_journaled(portal, testdata):

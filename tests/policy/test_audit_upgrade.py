@@ -55,6 +55,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1011", "1012"),
         ("1012", "1013"),
         ("1013", "1014"),
+        ("1014", "1015"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == latest(setup, PROFILE)

@@ -34,7 +34,11 @@ def test_from_the_previous_profiles(portal, testdata):
             setup.setLastVersionForProfile(CONTENT, "1010")
             setup.setLastVersionForProfile(POLICY, "1012")
             assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == ["1011", "1012"]
-            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == ["1013", "1014"]
+            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == [
+                "1013",
+                "1014",
+                "1015",
+            ]
             setup.upgradeProfile(CONTENT)
             setup.upgradeProfile(POLICY)
     assert setup.getLastVersionForProfile(CONTENT) == latest(setup, CONTENT)

@@ -8,6 +8,7 @@ from sirhp.content.permissions import ManageReferentials
 from sirhp.content.referentials.api import RECORD
 from sirhp.content.upgrades.careers_referentials import upgrade as upgrade_content
 from sirhp.policy.upgrades.careers_referentials import upgrade as upgrade_policy
+from tests.upgrades import granted
 from zope.component import getUtility
 
 CONFIGLET = "sirhp-referentiels-statut"
@@ -18,14 +19,6 @@ def configlets():
     return {action.getId(): action for action in panels.listActions()}
 
 
-def roles_of(portal):
-    return {
-        role["name"]
-        for role in portal.rolesOfPermission(ManageReferentials)
-        if role["selected"]
-    }
-
-
 def test_upgrades_add_the_record_and_grant_the_permission(portal):
     registry = getUtility(IRegistry)
     del registry.records[RECORD]
@@ -34,14 +27,18 @@ def test_upgrades_add_the_record_and_grant_the_permission(portal):
     panels.unregisterConfiglet(CONFIGLET)
     assert CONFIGLET not in configlets()
     assert RECORD not in registry.records
-    assert "HRManager" not in roles_of(portal)
+    assert "HRManager" not in granted(portal, ManageReferentials)
     with api.env.adopt_roles(["Manager"]):
         for _twice in range(2):  # re-runnable
             upgrade_content(portal.portal_setup)
             upgrade_policy(portal.portal_setup)
     assert RECORD in registry.records
     assert api.portal.get_registry_record(RECORD) is None  # the shipped tables
-    assert roles_of(portal) == {"Manager", "Site Administrator", "HRManager"}
+    assert granted(portal, ManageReferentials) == {
+        "Manager",
+        "Site Administrator",
+        "HRManager",
+    }
     assert CONFIGLET in configlets()
     assert configlets()[CONFIGLET].permissions == (ManageReferentials,)
     assert "sirhp-referentiels" in configlets()
@@ -60,5 +57,9 @@ def test_content_upgrade_keeps_stored_versions(portal):
 
 def test_fresh_site_has_the_new_state(portal):
     assert RECORD in getUtility(IRegistry).records
-    assert roles_of(portal) == {"Manager", "Site Administrator", "HRManager"}
+    assert granted(portal, ManageReferentials) == {
+        "Manager",
+        "Site Administrator",
+        "HRManager",
+    }
     assert CONFIGLET in configlets()

@@ -215,6 +215,23 @@ def add_permission_roles(permission, roles):
     return missing
 
 
+def remove_permission_roles(permission, roles):
+    """Take ``roles`` off those the site root grants ``permission`` (kept
+    acquired as it was); returns the roles removed. The other roles, set by
+    the profile or by administrators, stay."""
+    portal = api.portal.get()
+    current = {
+        item["name"]
+        for item in portal.rolesOfPermission(permission)
+        if item["selected"]
+    }
+    present = [role for role in roles if role in current]
+    if present:
+        acquire = bool(portal.acquiredRolesAreUsedBy(permission))
+        portal.manage_permission(permission, sorted(current - set(present)), acquire)
+    return present
+
+
 def add_types(context, label, types, permissions, roles=("Manager",)):
     """A step bringing new content types: the FTIs re-imported from the
     profile (``typeinfo``), ``roles`` added to each new permission, what

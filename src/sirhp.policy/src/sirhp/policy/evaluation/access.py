@@ -15,7 +15,10 @@ Nobody edits or deletes it (administrators of Zope only).
 A campaign lives in the agency: its records staff and auditors read it (as
 the agency), HR managers and administrators edit and delete it, HR managers,
 auditors and administrators follow it (GET @campaign-status and the page
-@@suivi-campagne: ``sirhp: View campaign follow-up``).
+@@suivi-campagne: ``sirhp: View campaign follow-up``, and the agency's list
+@@campagnes-evaluation). HR managers alone open it: opening adds an
+evaluation in every file, which only they may do (``sirhp: Add
+Evaluation``).
 Notation: ``sirhp.policy.base.access``.
 """
 
@@ -101,7 +104,7 @@ CAMPAIGN = Table(
             "edit": HR | ADMIN,
             "delete": HR | ADMIN,
             "campaign_status": HR | AUDITOR | ADMIN,
-            "open": HR | ADMIN,
+            "open": HR,  # who may add an evaluation in every file
             "agency_list": HR | AUDITOR | ADMIN,
         }
     ),
