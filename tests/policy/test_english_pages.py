@@ -51,6 +51,23 @@ CHANGE = (
 )
 
 
+AGENCY_LISTS = {
+    "campagnes-evaluation": (
+        ["Campagnes d'évaluation", "Aucune campagne d'évaluation", "Nouvelle campagne"],
+        ["Evaluation campaigns", "No evaluation campaign", "New campaign"],
+    ),
+    "tableaux-avancement": (
+        ["Tableaux d'avancement", "Aucun tableau d'avancement", "Nouveau tableau"]
+        + ["Équité"],
+        ["Promotion tables", "No promotion table", "New table", "Fairness"],
+    ),
+    "campagnes-recrutement": (
+        ["Campagnes de recrutement", "Aucune campagne de recrutement"],
+        ["Recruitment campaigns", "No recruitment campaign", "New campaign"],
+    ),
+}
+
+
 def _get(url, user, testdata, language, **params):
     response = requests.get(
         url,
@@ -81,6 +98,17 @@ def document(functional, testdata):
     doc = add_document(file, files.text_pdf(), id="en", document_date=date(2015, 2, 12))
     transaction.commit()
     return doc
+
+
+@pytest.mark.parametrize("name", sorted(AGENCY_LISTS))
+def test_agency_lists_in_english(functional, testdata, name):
+    """The lists (empty on the test site: the empty message) with their
+    heading, buttons and menu item."""
+    agency = functional["portal"]["police-nationale"].absolute_url()
+    french, english = AGENCY_LISTS[name]
+    menu = (["Évaluations", "Avancement", "Recrutement"], ["Evaluations", "Promotion"])
+    labels = (french + menu[0], english + menu[1])
+    _check(labels, f"{agency}/@@{name}", "hrmanager.pn", testdata)
 
 
 def test_document_page_in_english(document, testdata):

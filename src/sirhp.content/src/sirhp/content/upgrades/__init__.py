@@ -202,16 +202,10 @@ def add_permission_roles(permission, roles):
     acquired as it was); returns the roles added. Upgrades grant new
     permissions this way rather than re-importing the rolemap, which would
     reset what administrators set on other permissions."""
-    portal = api.portal.get()
-    current = {
-        item["name"]
-        for item in portal.rolesOfPermission(permission)
-        if item["selected"]
-    }
+    current = _granted(permission)
     missing = [role for role in roles if role not in current]
     if missing:
-        acquire = bool(portal.acquiredRolesAreUsedBy(permission))
-        portal.manage_permission(permission, sorted(current | set(missing)), acquire)
+        _grant(permission, current | set(missing))
     return missing
 
 
@@ -219,17 +213,28 @@ def remove_permission_roles(permission, roles):
     """Take ``roles`` off those the site root grants ``permission`` (kept
     acquired as it was); returns the roles removed. The other roles, set by
     the profile or by administrators, stay."""
+    current = _granted(permission)
+    present = [role for role in roles if role in current]
+    if present:
+        _grant(permission, current - set(present))
+    return present
+
+
+def _granted(permission):
+    """The roles the site root grants ``permission`` to."""
     portal = api.portal.get()
-    current = {
+    return {
         item["name"]
         for item in portal.rolesOfPermission(permission)
         if item["selected"]
     }
-    present = [role for role in roles if role in current]
-    if present:
-        acquire = bool(portal.acquiredRolesAreUsedBy(permission))
-        portal.manage_permission(permission, sorted(current - set(present)), acquire)
-    return present
+
+
+def _grant(permission, roles):
+    """Grant exactly ``roles`` on the site root, acquisition kept as it was."""
+    portal = api.portal.get()
+    acquire = bool(portal.acquiredRolesAreUsedBy(permission))
+    portal.manage_permission(permission, sorted(roles), acquire)
 
 
 def add_types(context, label, types, permissions, roles=("Manager",)):
