@@ -248,6 +248,16 @@ def new_site(app, args, settings):
             f"{made['documents']} official documents in "
             f"{time.perf_counter() - start:.1f} s"
         )
+        if not args.no_accounts:  # the benchmark site: its benchmarks open their own
+            start = time.perf_counter()
+            hr = demo.create_demo_hr_modules(site)
+            print(
+                f"{hr['training']['courses']} training courses, "
+                f"{hr['training']['acts']} training acts, "
+                f"{hr['evaluation']['evaluations']} evaluations of the "
+                f"{demo.REFERENCE_DATE.year} campaign in "
+                f"{time.perf_counter() - start:.1f} s"
+            )
         transaction.commit()
     except BaseException:
         transaction.abort()

@@ -2,11 +2,13 @@
 
 plone.restapi exports and imports schema fields only; an official
 document's number, dates and signer, a concours' proposers and stored
-ranking, an admitted candidate's file, the day a leave was asked are attributes the domain API writes
-(no form or PATCH may). Exported under ``KEY`` as they are (dates as
-``{"@date": ISO}``), set back on the imported object; a request's day and
-a candidate's NINA come with the factory (the added event checks them, see
-``importer``). The agencies' attestation counters (an annotation) are
+ranking, an admitted candidate's file, the day a leave was asked, a
+training session's participants with their results, its certificates and
+who recorded them are attributes the domain API writes (no form or PATCH
+may). Exported under ``KEY`` as they are (dates as
+``{"@date": ISO}``), set back on the imported object; a request's day,
+a candidate's NINA and an evaluation campaign's year, grid and deadline
+come with the factory (the added event checks them, see ``importer``). The agencies' attestation counters (an annotation) are
 rebuilt from the numbers imported, so the next number follows the last.
 """
 
@@ -38,13 +40,17 @@ ATTRIBUTES = {
     "LeaveRequest": ("requested_on",),
     "RecruitmentCampaign": ("proposers", "stored_results"),
     "Candidate": ("admitted_file",),
+    "TrainingSession": ("participants", "certificates", "recorders"),
 }
 # what the added event of a type checks, given to its factory
 FACTORY = {
     "AttestationRequest": ("requested_on", "kind"),
     "LeaveRequest": ("requested_on",),
     "Candidate": ("nina",),
+    "EvaluationCampaign": ("year", "grid_kind", "grid", "evaluation_deadline"),
 }
+# schema dates among them: exported as ISO text by plone.restapi
+FACTORY_DATES = frozenset({"evaluation_deadline"})
 
 
 def to_json(value):
@@ -78,19 +84,26 @@ def export_attributes(item, obj):
 def factory_kwargs(item):
     """The values the added event of the item's type checks."""
     saved = item.get(KEY) or {}
-    return {
+    kwargs = {
         name: from_json(saved[name]) if name in saved else item.get(name)
         for name in FACTORY.get(item["@type"], ())
     }
+    for name in FACTORY_DATES.intersection(kwargs):
+        if isinstance(kwargs[name], str):
+            kwargs[name] = date.fromisoformat(kwargs[name][:10])
+    return kwargs
 
 
 def import_attributes(obj, item):
     """Set back what ``export_attributes`` exported (tuples stay tuples:
-    the API appends to them)."""
+    the API appends to them; a session's participants are a persistent
+    mapping: the API changes an entry in place)."""
     for name, value in (item.get(KEY) or {}).items():
         value = from_json(value)
-        if name == "proposers":
+        if name in ("proposers", "recorders"):
             value = tuple(value or ())
+        elif name == "participants" and value is not None:
+            value = PersistentMapping(value)
         setattr(obj, name, value)
 
 

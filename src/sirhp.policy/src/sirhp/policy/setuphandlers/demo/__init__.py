@@ -13,13 +13,14 @@ Entry points (``sirhp.policy.setuphandlers.demo.<name>``):
 - ``create_demo_site_content``: all of it, what ``make start`` loads;
   ``create_demo_badges``: photos and badges;
   ``create_demo_recruitment``: concours, deployment lists and official
-  documents (after the files: the lists and documents name some).
+  documents (after the files: the lists and documents name some);
+  ``create_demo_hr_modules``: training and the year's evaluation campaign.
 
 Modules: ``units``, ``people`` (accounts, matricules), ``history`` (past
 transitions), ``files`` (the generator), ``careers`` (coherent careers from
 the référentiels, pure), ``records`` (a career's acts and leave requests as
 content), ``badges``, ``recruitment`` (concours), ``requests`` (deployment
-lists, official documents).
+lists, official documents), ``hr_modules`` (training, evaluation).
 """
 
 from sirhp.policy.setuphandlers.demo.badges import create_demo_badges
@@ -29,6 +30,8 @@ from sirhp.policy.setuphandlers.demo.files import Generator
 from sirhp.policy.setuphandlers.demo.files import REFERENCE_DATE
 from sirhp.policy.setuphandlers.demo.files import without_initial_versions
 from sirhp.policy.setuphandlers.demo.history import WORKFLOW
+from sirhp.policy.setuphandlers.demo.hr_modules import create_demo_evaluation
+from sirhp.policy.setuphandlers.demo.hr_modules import create_demo_training
 from sirhp.policy.setuphandlers.demo.people import create_staff_users
 from sirhp.policy.setuphandlers.demo.people import ensure_commanders_group
 from sirhp.policy.setuphandlers.demo.people import ensure_officer_account
@@ -55,9 +58,12 @@ __all__ = [
     "create_demo_badges",
     "create_demo_campaigns",
     "create_demo_documents",
+    "create_demo_evaluation",
+    "create_demo_hr_modules",
     "create_demo_lists",
     "create_demo_recruitment",
     "create_demo_site_content",
+    "create_demo_training",
     "create_staff_users",
     "ensure_commanders_group",
     "ensure_officer_account",
@@ -110,4 +116,20 @@ def create_demo_recruitment(portal, seed=DEFAULT_SEED):
         "campaigns": len(campaigns),
         "lists": len(deployment_lists),
         "documents": len(documents),
+    }
+
+
+def create_demo_hr_modules(portal, seed=DEFAULT_SEED, closer=None):
+    """Training (catalogue, a closed and a planned session) and the year's
+    evaluation campaign, on a site with its demo files and staff accounts
+    (``hr_modules``).
+
+    :param closer: who closes the training session HR recorded (default:
+        the current user).
+    :returns: ``{"training": {...}, "evaluation": {...}}``: what
+        ``create_demo_training`` and ``create_demo_evaluation`` made.
+    """
+    return {
+        "training": create_demo_training(portal, seed, closer=closer),
+        "evaluation": create_demo_evaluation(portal, seed),
     }
