@@ -36,6 +36,9 @@ def test_training_catalogue_and_closed_session(portal, testdata, training):
     # four eyes: recorded by HR, closed by someone else
     assert _actors(closed, "record") == ["hrmanager.pn"]
     assert _actors(closed, "close") == ["siteadmin"]
+    (history,) = closed.workflow_history.values()
+    days = [entry["time"].asdatetime().date() for entry in history]
+    assert days == [hr_modules.SESSION_DAYS[e["action"]] for e in history]
     assert closed.recorders == ("hrmanager.pn",)
     for name in ("pn_validated", "pn_validated2"):
         file = _file(portal, testdata, name)
@@ -87,6 +90,11 @@ def test_every_evaluation_step(portal, testdata, monkeypatch, step):
         return
     assert _actors(evaluation, "submit") == ["commander.pn"]
     assert evaluation.notified_on == hr_modules.NOTIFIED_ON
+    # the history is dated by the demo's calendar, not the day of the test
+    (history,) = evaluation.workflow_history.values()
+    for entry in history:
+        day = hr_modules.EVALUATION_DAYS[entry["action"]]
+        assert entry["time"].asdatetime().date() == day, entry["action"]
     officer = testdata.FILES["pn_validated"]
     if step == "validated":
         assert _actors(evaluation, "acknowledge") == [officer]
@@ -95,9 +103,13 @@ def test_every_evaluation_step(portal, testdata, monkeypatch, step):
         assert _actors(evaluation, "contest") == [officer]
         assert evaluation.contest_reasons == hr_modules.CONTEST_REASONS
         assert evaluation.revision["reviser"] == "hrmanager.pn"
-        revised = float(evaluation.revision["marks"]["initiative"])
+        revised = float(evaluation.revision["marks"][hr_modules.REVISED_CRITERION])
         assert (
-            revised == float(evaluation.revision["previous_marks"]["initiative"]) + 2.5
+            revised
+            == float(
+                evaluation.revision["previous_marks"][hr_modules.REVISED_CRITERION]
+            )
+            + 2.5
         )
         assert evaluation.revision["previous_mark"] != evaluation.mark
     # the other file, in Kayes, is left to its own commander

@@ -56,6 +56,7 @@ def test_upgrade_steps_from_1000(integration):
         ("1012", "1013"),
         ("1013", "1014"),
         ("1014", "1015"),
+        ("1015", "1016"),
     ]
     setup.upgradeProfile(PROFILE)
     assert setup.getLastVersionForProfile(PROFILE) == latest(setup, PROFILE)

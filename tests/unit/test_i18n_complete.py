@@ -158,3 +158,16 @@ def test_messages_of_pure_rules_are_in_manual_pot():
     assert "error_photo_empty" in pairs  # the scan sees them
     manual = {msgid: default for msgid, _s, default in parse(MANUAL)}
     assert {m: d for m, d in pairs.items() if manual.get(m) != d} == {}
+
+
+def test_no_translation_is_marked_fuzzy():
+    """A fuzzy entry is left out when Zope compiles the catalogue: its users
+    would read the French default (i18ndude marks one fuzzy when the French
+    default changes: the English is then checked and the mark removed)."""
+    for path in LOCALES.glob("*/LC_MESSAGES/*.po"):
+        flagged = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("#,") and "fuzzy" in line
+        ]
+        assert flagged == [], path

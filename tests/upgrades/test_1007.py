@@ -33,6 +33,7 @@ def test_upgrade_1006_to_1007(portal, testdata):
             ("1012", "1013"),
             ("1013", "1014"),
             ("1014", "1015"),
+            ("1015", "1016"),
         ]
     assert api.user.has_permission(
         "View management screens", username="clerk.pn", obj=file

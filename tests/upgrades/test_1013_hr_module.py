@@ -38,6 +38,7 @@ def test_from_the_previous_profiles(portal, testdata):
                 "1013",
                 "1014",
                 "1015",
+                "1016",
             ]
             setup.upgradeProfile(CONTENT)
             setup.upgradeProfile(POLICY)

@@ -31,7 +31,11 @@ def test_from_the_previous_profiles(portal, testdata):
             setup.setLastVersionForProfile(CONTENT, "1011")
             setup.setLastVersionForProfile(POLICY, "1013")
             assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == ["1012"]
-            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == ["1014", "1015"]
+            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == [
+                "1014",
+                "1015",
+                "1016",
+            ]
             setup.upgradeProfile(CONTENT)
             setup.upgradeProfile(POLICY)
     assert setup.getLastVersionForProfile(CONTENT) == latest(setup, CONTENT)

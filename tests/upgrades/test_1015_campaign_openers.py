@@ -23,7 +23,7 @@ def test_from_the_previous_profile(portal):
         )
         for _ in range(2):
             setup.setLastVersionForProfile(POLICY, "1014")
-            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == ["1015"]
+            assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == ["1015", "1016"]
             setup.upgradeProfile(POLICY)
             assert granted(portal, OpenEvaluationCampaign) == {
                 "Manager",

@@ -7,9 +7,13 @@ from pathlib import Path
 from plone import api
 from plone.app.testing import login
 import re
+from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.leave import api as leave_api
 import sirhp.policy
+from sirhp.policy.base.views import SirhpView
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
+from tests.evaluation.campaigns import new_campaign
+from zope.i18n import translate
 
 POLICY = Path(sirhp.policy.__file__).parent
 HISTORY_TEMPLATES = (
@@ -49,3 +53,47 @@ def test_leave_request_history_shows_the_full_name(portal, testdata):
     assert 'title="hrmanager.pn">Aminata Traoré</span>' in html, html[
         start : start + 800
     ]
+
+
+# the workflows whose transitions these pages list
+HISTORY_WORKFLOWS = (
+    "sirhp_badge_workflow",
+    "sirhp_evaluation_workflow",
+    "sirhp_leave_workflow",
+    "sirhp_promotion_workflow",
+)
+
+
+def test_every_transition_of_a_history_has_a_french_label(portal):
+    request = portal.REQUEST
+    view = SirhpView(portal, request)
+
+    def label(action, workflow):
+        return translate(view.action_label(action, workflow), context=request)
+
+    wftool = api.portal.get_tool("portal_workflow")
+    for workflow in HISTORY_WORKFLOWS:
+        for action in wftool[workflow].transitions.objectIds():
+            assert label(action, workflow) != action, (workflow, action)
+    # the same id reads as its own workflow says
+    assert label("submit", "sirhp_evaluation_workflow") == ("Soumise à l'agent")
+    assert label("submit", "sirhp_promotion_workflow") == ("Soumis à la commission")
+    assert label("submit", "sirhp_record_workflow") == ("Soumis pour validation")
+
+
+def test_an_evaluation_history_reads_in_french(portal, testdata):
+    campaign = new_campaign(portal)
+    evaluation_api.create_evaluations(campaign=campaign)
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    evaluation = file[evaluation_api.evaluation_id(campaign)]
+    login(portal, "commander.pn")
+    evaluation_api.set_marks(evaluation=evaluation, marks={"discipline": 12})
+    api.content.transition(obj=evaluation, transition="submit")
+    login(portal, testdata.FILES["pn_validated"])
+    api.content.transition(obj=evaluation, transition="contest", comment="Injuste")
+    html = api.content.get_view(
+        name="view", context=evaluation, request=portal.REQUEST
+    )()
+    history = html[html.find("Décisions") :]
+    assert "Contestée par l'agent" in history and "Soumise à l'agent" in history
+    assert "— contest " not in history and "Soumis pour validation" not in history

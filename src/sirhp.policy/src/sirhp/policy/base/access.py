@@ -252,7 +252,7 @@ STATE_LABELS = {
     "withdrawn": ("Retirée", "withdrawn"),
     "cancelled": ("Annulée", "cancelled"),
     "recorded": ("Enregistré", "recorded"),
-    "to_acknowledge": ("À prendre en connaissance", "to acknowledge"),
+    "to_acknowledge": ("En attente de l'agent", "to acknowledge"),
     "contested": ("Contestée", "contested"),
     "acknowledged": ("Prise de connaissance", "acknowledged"),
     "internal": ("Interne", "internal"),

@@ -31,7 +31,7 @@ STATE_LABELS = {
     "rejected": _("state_rejected", default="Rejetée"),
     "withdrawn": _("state_withdrawn", default="Retirée"),
     # Evaluations (sirhp_evaluation_workflow)
-    "to_acknowledge": _("state_to_acknowledge", default="À prendre en connaissance"),
+    "to_acknowledge": _("state_to_acknowledge", default="En attente de l'agent"),
     "acknowledged": _("state_acknowledged", default="Lue"),
     "contested": _("state_contested", default="Contestée"),
     # Tableaux d'avancement (sirhp_promotion_workflow)
@@ -55,6 +55,23 @@ ACTION_LABELS = {
     "retract": _("action_retract", default="Retiré (retour au brouillon)"),
     "decide": _("action_decide", default="Décisions arrêtées"),
     "publish": _("action_publish", default="Publié"),
+    "cancel": _("action_cancel", default="Annulé"),
+}
+# where one workflow's action reads otherwise than ACTION_LABELS says
+WORKFLOW_ACTION_LABELS = {
+    "sirhp_evaluation_workflow": {
+        "submit": _("action_evaluation_submit", default="Soumise à l'agent"),
+        "acknowledge": _(
+            "action_evaluation_acknowledge", default="Prise de connaissance de l'agent"
+        ),
+        "contest": _("action_evaluation_contest", default="Contestée par l'agent"),
+        "lapse": _("action_evaluation_lapse", default="Réputée lue (délai dépassé)"),
+        "revise": _("action_evaluation_revise", default="Révisée"),
+        "validate": _("action_evaluation_validate", default="Validée"),
+    },
+    "sirhp_promotion_workflow": {
+        "submit": _("action_promotion_submit", default="Soumis à la commission"),
+    },
 }
 
 
@@ -126,20 +143,22 @@ class SirhpView(BrowserView):
     def labels(self):
         return VocabularyLabels(self.context, self.request)
 
-    def action_label(self, action):
-        return ACTION_LABELS.get(action, action or "")
+    def action_label(self, action, workflow=None):
+        """The label of a past transition ``action`` of ``workflow``."""
+        label = WORKFLOW_ACTION_LABELS.get(workflow, {}).get(action)
+        return label or ACTION_LABELS.get(action, action or "")
 
     def workflow_entries(self):
         """Transitions of the context (who, when, comment), newest first."""
         result = []
-        for entries in getattr(self.context, "workflow_history", {}).values():
+        for workflow, entries in getattr(self.context, "workflow_history", {}).items():
             for entry in entries:
                 if not entry.get("action"):
                     continue
                 result.append(
                     {
                         "action": entry["action"],
-                        "action_title": self.action_label(entry["action"]),
+                        "action_title": self.action_label(entry["action"], workflow),
                         "actor": entry.get("actor"),
                         "actor_name": full_name(entry.get("actor")),
                         "time": self.format_datetime(entry.get("time")),

@@ -12,6 +12,9 @@ generator over the files sorted by matricule, every date from
 officer's window to answer runs from it, whatever day the demo is built).
 """
 
+from DateTime import DateTime
+from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from plone import api
 import random
@@ -79,11 +82,33 @@ PLANNED_PARTICIPANTS = 6
 
 CAMPAIGN = {
     "year": REFERENCE_DATE.year,
-    "grid": {"discipline": 30, "efficacite": 30, "proximite": 20, "initiative": 20},
+    "grid": {
+        "Discipline et tenue": 30,
+        "Efficacité": 30,
+        "Police de proximité": 20,
+        "Esprit d'initiative": 20,
+    },
     "evaluation_deadline": REFERENCE_DATE + timedelta(days=44),
     "acknowledge_days": 15,
 }
+OPENED_ON = REFERENCE_DATE - timedelta(days=31)
 NOTIFIED_ON = REFERENCE_DATE - timedelta(days=20)
+# the criterion the contest is about, raised by the revision
+REVISED_CRITERION = "Esprit d'initiative"
+# the day each step of an evaluation is dated in its history
+EVALUATION_DAYS = {
+    None: OPENED_ON,
+    "submit": NOTIFIED_ON,
+    "acknowledge": NOTIFIED_ON + timedelta(days=3),
+    "contest": NOTIFIED_ON + timedelta(days=4),
+    "validate": NOTIFIED_ON + timedelta(days=8),
+    "revise": NOTIFIED_ON + timedelta(days=9),
+}
+SESSION_DAYS = {
+    None: CLOSED_SESSION["start"] - timedelta(days=30),
+    "record": CLOSED_SESSION["end"] + timedelta(days=2),
+    "close": CLOSED_SESSION["end"] + timedelta(days=5),
+}
 ASSESSMENTS = (
     "Agent ponctuel et discipliné, apprécié de la population du quartier.",
     "Bon élément ; doit gagner en initiative lors des patrouilles.",
@@ -100,6 +125,21 @@ REVISION_REASON = (
     "Contestation fondée : l'opération du marché de Médine est attestée par le "
     "rapport du commissaire ; note d'initiative relevée."
 )
+
+
+def dated(obj, days):
+    """Date the workflow history of ``obj`` (made now, through its
+    workflow) by the demo's calendar: each entry at 9:30 on the day
+    ``days`` gives its action (``None``: the creation), the history's order
+    kept; then the catalog's copy."""
+    for workflow, entries in obj.workflow_history.items():
+        obj.workflow_history[workflow] = tuple(
+            {**entry, "time": DateTime(datetime.combine(day, time(9, 30)).isoformat())}
+            if (day := days.get(entry.get("action"))) is not None
+            else entry
+            for entry in entries
+        )
+    obj.reindexObject()
 
 
 def _files(portal, **query):
@@ -158,6 +198,7 @@ def create_demo_training(portal, seed=DEFAULT_SEED, closer=None):
     if chosen:
         with api.env.adopt_user(username=closer):
             api.content.transition(obj=closed, transition="close")
+        dated(closed, SESSION_DAYS)
         name = f"formation-{closed.getId()}"
         acts = [file[name] for file in chosen if name in file]
     return {"courses": len(COURSES), "sessions": 2, "acts": len(acts)}
@@ -189,6 +230,7 @@ def _take_step(evaluation, step, rng, index):
     if step != "to_acknowledge" and _officer_exists(evaluation):
         _answer(evaluation, contest=step == "revised")
     evaluation.notified_on = NOTIFIED_ON
+    dated(evaluation, EVALUATION_DAYS)
 
 
 def _answer(evaluation, contest):
@@ -207,7 +249,8 @@ def _answer(evaluation, contest):
     with api.env.adopt_user(username=HR):
         if contest:
             marks = dict(evaluation.marks)
-            marks["initiative"] = min(20, float(marks["initiative"]) + 2.5)
+            raised = float(marks[REVISED_CRITERION]) + 2.5
+            marks[REVISED_CRITERION] = min(20, raised)
             evaluation_api.revise(
                 evaluation=evaluation, reason=REVISION_REASON, marks=marks
             )

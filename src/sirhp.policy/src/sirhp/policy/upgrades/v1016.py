@@ -1,0 +1,19 @@
+"""1015 -> 1016, re-runnable and logged:
+
+- ``state_titles``: an evaluation waiting for its officer is "En attente
+  de l'agent".
+
+Take a backup first (docs/operations.md).
+"""
+
+from sirhp.policy.upgrades import logger
+from sirhp.policy.upgrades import state_titles
+
+STEPS = (state_titles,)
+
+
+def upgrade(context):
+    """``context``: portal_setup."""
+    for step in STEPS:
+        step.upgrade(context)
+    logger.info("sirhp.policy upgraded to 1016")
