@@ -269,3 +269,27 @@ def test_who_sees_an_evaluation_and_its_marks(portal, testdata, evaluation):
     # marks are never catalog metadata
     catalog = api.portal.get_tool("portal_catalog")
     assert not {"mark", "marks", "assessment"} & set(catalog.schema())
+
+
+def _page(portal, evaluation, user):
+    login(portal, user)
+    return api.content.get_view(
+        name="view", context=evaluation, request=portal.REQUEST
+    )()
+
+
+def test_the_page_says_until_when_the_officer_may_answer(portal, testdata, evaluation):
+    officer = testdata.FILES["pn_validated"]
+    assert "sirhp-answer-deadline" not in _page(portal, evaluation, "commander.pn")
+    _submitted(portal, evaluation)  # notified on the reference day, 15 days
+    last = (REFERENCE_DATE + timedelta(days=15)).strftime("%d/%m/%Y")
+    with clock_on(REFERENCE_DATE + timedelta(days=15)):  # the last day
+        html = _page(portal, evaluation, officer)
+    assert f"jusqu'au <strong>{last}</strong> inclus" in html
+    assert "sirhp-transition-contest" in html
+    with clock_on(REFERENCE_DATE + timedelta(days=16)):
+        html = _page(portal, evaluation, officer)
+    assert f"dépassé depuis le <strong>{last}</strong>" in html
+    assert "sirhp-transition-contest" not in html
+    _do(portal, evaluation, officer, "acknowledge")
+    assert "sirhp-answer-deadline" not in _page(portal, evaluation, "hrmanager.pn")

@@ -9,10 +9,12 @@ as ``error.text(request)``. The marks form asks what ``POST @evaluation``
 asks (``sirhp: Evaluate``, checked by the API).
 """
 
+from datetime import date
 from plone import api
 from plone.protect import CheckAuthenticator
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.evaluation import rules as evaluation_rules
 from sirhp.content.permissions import AddEvaluationCampaign
 from sirhp.content.permissions import EvaluateOfficer
 from sirhp.policy import _
@@ -75,6 +77,18 @@ class EvaluationView(SirhpView):
 
     def state(self):
         return api.content.get_state(self.context)
+
+    def answer_deadline(self):
+        """While the evaluation waits for its officer: ``{"day", "passed"}``,
+        the last day to acknowledge or contest and whether it is over (the
+        silence then counts as acknowledged); else None."""
+        evaluation = self.context
+        if self.state() != "to_acknowledge" or evaluation.notified_on is None:
+            return None
+        last = evaluation_rules.acknowledge_deadline(
+            evaluation.notified_on, evaluation.acknowledge_days
+        )
+        return {"day": self.format_date(last), "passed": date.today() > last}
 
     def may_evaluate(self):
         return has_permission(EvaluateOfficer, self.context)
