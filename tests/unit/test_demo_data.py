@@ -7,6 +7,7 @@ A stub built with ``Generator.__new__`` gives exactly that.
 """
 
 from datetime import date
+from datetime import timedelta
 from pathlib import Path
 import random
 import sirhp.content
@@ -145,3 +146,35 @@ class TestGeneratedDataIsValid:
         for seed in (1, 7):
             batch = _batch(stub_generator(seed), count=500)
             assert len({d["matricule"] for d in batch}) == 500
+
+
+def test_a_record_still_waiting_was_submitted_lately():
+    """Pending records and drafts sent back were submitted in the month
+    before the reference date (never before they were entered); the others
+    when they were entered."""
+    from sirhp.policy.setuphandlers.demo import history
+
+    REFERENCE_DATE = demo.REFERENCE_DATE
+    month = REFERENCE_DATE - timedelta(days=30)
+    for entered in (date(2022, 3, 1), date(2024, 7, 19), date(2026, 1, 31)):
+        ((action, *_rest, sent),) = history.steps_to(
+            "pending", "clerk.pn", "reviewer.pn", entered, random.Random(1)
+        )
+        assert action == "submit" and month <= sent < REFERENCE_DATE
+        rejected = []
+        for seed in range(20):
+            rejected += history.steps_to(
+                "draft", "clerk.pn", "reviewer.pn", entered, random.Random(seed)
+            )
+        assert rejected and all(
+            month <= step[-1] <= REFERENCE_DATE for step in rejected
+        )
+        validated = history.steps_to(
+            "validated", "clerk.pn", "reviewer.pn", entered, random.Random(1)
+        )
+        assert validated[0][-1] == entered
+    late = REFERENCE_DATE - timedelta(days=1)  # entered after the month began
+    ((*_steps, sent),) = history.steps_to(
+        "pending", "clerk.pn", "reviewer.pn", late, random.Random(1)
+    )
+    assert sent == late

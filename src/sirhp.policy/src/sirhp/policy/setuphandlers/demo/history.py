@@ -4,6 +4,7 @@ that led to its state, written as an import would."""
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
+from sirhp.policy.setuphandlers.demo.careers import REFERENCE_DATE
 
 WORKFLOW = "sirhp_record_workflow"
 LEAVE_WORKFLOW = "sirhp_leave_workflow"
@@ -46,25 +47,35 @@ def hr_manager_of(login):
     return f"hrmanager.{login.rsplit('.', 1)[1]}"
 
 
+def recently(when):
+    """The day a record still waiting (pending, or a draft sent back) was
+    submitted: within the month before the reference date, never before it
+    was entered (``when``); drawn from ``when``, not from the generator, so
+    the rest of the data stays the same."""
+    return max(when, REFERENCE_DATE - timedelta(days=2 + when.toordinal() % 28))
+
+
 def steps_to(target, clerk, reviewer, when, rng):
-    """The transitions that lead to ``target``."""
+    """The transitions that lead to ``target``; a record still waiting was
+    submitted lately (``recently``), the others when entered."""
     day = timedelta(days=1)
     if target == "draft":
         if rng.random() < 0.3:
+            sent = recently(when)
             return [
-                ("submit", clerk, "pending", "", when),
+                ("submit", clerk, "pending", "", sent),
                 (
                     "reject",
                     reviewer,
                     "draft",
                     "Pièce d'état civil illisible, à rescanner.",
-                    when + day,
+                    sent + day,
                 ),
             ]
         return []
-    steps = [("submit", clerk, "pending", "", when)]
     if target == "pending":
-        return steps
+        return [("submit", clerk, "pending", "", recently(when))]
+    steps = [("submit", clerk, "pending", "", when)]
     steps.append(
         ("validate", reviewer, "validated", "Conforme aux pièces.", when + day)
     )
