@@ -206,3 +206,21 @@ def test_four_eyes_at_publish(portal, campaign):
     login(portal, "hrmanager.pn")
     api.content.transition(obj=campaign, transition="publish")
     assert api.content.get_state(campaign) == "published"
+
+
+def test_the_stored_reason_is_french_whatever_the_reader(
+    campaign, candidates, monkeypatch
+):
+    """An elimination reason is data: stored in French whatever language the
+    request reads (a script's request without preference read English: the
+    demo stored "Eliminatory mark at stage ..." before)."""
+
+    def in_the_readers_language(error, request=None):
+        return "Eliminatory mark at stage Sport"
+
+    monkeypatch.setattr(recruitment.RecruitmentError, "text", in_the_readers_language)
+    set_state(campaign, "open")
+    recruitment.set_scores(candidate=candidates[0], scores={"sport": 7})
+    assert candidates[0].elimination_reason == (
+        "Note éliminatoire à l'épreuve Épreuves sportives"
+    )

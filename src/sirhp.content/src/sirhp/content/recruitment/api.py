@@ -26,6 +26,7 @@ from sirhp.content.recruitment.settings import raise_problems
 from sirhp.content.recruitment.settings import RecruitmentError
 from sirhp.content.recruitment.settings import stages_of
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.i18nmessageid import Message
 
 CANDIDATE_FIELDS = (
@@ -170,7 +171,10 @@ def _store_marks(candidate, stages, marks):
 
 
 def _french(msg):
-    return RecruitmentError(msg).text()
+    """``msg`` in French, whatever the request reads: stored text is data,
+    read by everybody (a script's request without preference reads
+    English)."""
+    return translate(msg, target_language="fr", default=msg.default)
 
 
 def set_scores(*, candidate, scores):
