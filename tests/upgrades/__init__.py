@@ -6,10 +6,9 @@ def latest(setup, profile):
     return tuple(setup.getVersionForProfile(profile).split("."))
 
 
-def granted(portal, permission):
-    """The roles the site root grants ``permission`` to."""
+def granted(obj, permission):
+    """The roles ``obj`` (the site root, a folder) grants ``permission`` to
+    itself (acquired roles not counted)."""
     return {
-        item["name"]
-        for item in portal.rolesOfPermission(permission)
-        if item["selected"]
+        item["name"] for item in obj.rolesOfPermission(permission) if item["selected"]
     }

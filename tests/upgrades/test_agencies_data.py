@@ -6,10 +6,7 @@ state, keeps its two agencies as they are, and is re-runnable."""
 from plone import api
 from sirhp.content.permissions import AddAgency
 from sirhp.policy.upgrades import agencies_data
-
-
-def _roles(portal):
-    return {r["name"] for r in portal.rolesOfPermission(AddAgency) if r["selected"]}
+from tests.upgrades import granted
 
 
 def _configlets():
@@ -38,7 +35,7 @@ def test_upgrade(portal):
 
     assert site_fti.allowType("Agency")
     assert site_fti.allowType("Document")
-    assert _roles(portal) == {"Manager", "Site Administrator"}
+    assert granted(portal, AddAgency) == {"Manager", "Site Administrator"}
     assert not portal.acquiredRolesAreUsedBy(AddAgency)
     assert "sirhp-agences" in _configlets()
     assert api.group.get(groupname="ocs-recruitment").getProperty("title") == (

@@ -12,12 +12,9 @@ from sirhp.content.permissions import ViewAttestationRegister
 from sirhp.content.upgrades import attestations as content_step
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 from sirhp.policy.upgrades import attestations as policy_step
+from tests.upgrades import granted
 
 WORKFLOW = "sirhp_attestation_workflow"
-
-
-def _roles(portal, permission):
-    return {r["name"] for r in portal.rolesOfPermission(permission) if r["selected"]}
 
 
 def test_attestation_upgrades(portal, testdata):
@@ -47,8 +44,8 @@ def test_attestation_upgrades(portal, testdata):
     assert wftool.getChainForPortalType("AttestationRequest") == (WORKFLOW,)
     assert set(content_step.INDEXES) <= set(catalog.indexes())
     assert "attestation_info" in catalog.schema()
-    assert {"Officer", "HRManager"} <= _roles(portal, AddAttestationRequest)
-    assert {"HRManager", "Auditor"} <= _roles(portal, ViewAttestationRegister)
+    assert {"Officer", "HRManager"} <= granted(portal, AddAttestationRequest)
+    assert {"HRManager", "Auditor"} <= granted(portal, ViewAttestationRegister)
     file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
     login(portal, testdata.FILES["pn_validated"])
     document = attestation_api.request_document(

@@ -4,15 +4,7 @@ rolemap.xml on a site that granted it to nobody (as before)."""
 from plone import api
 from sirhp.content.permissions import CheckCareers
 from sirhp.policy.upgrades import careers_check
-
-
-def _granted(portal):
-    return {
-        item["name"]
-        for item in portal.rolesOfPermission(CheckCareers)
-        if item["selected"]
-    }
-
+from tests.upgrades import granted
 
 EXPECTED = {"Manager", "Site Administrator", "HRManager", "Auditor"}
 
@@ -22,8 +14,8 @@ def test_upgrade(portal):
         portal.manage_permission(CheckCareers, [], True)
         careers_check.upgrade(portal.portal_setup)
         careers_check.upgrade(portal.portal_setup)  # re-runnable
-    assert _granted(portal) == EXPECTED
+    assert granted(portal, CheckCareers) == EXPECTED
 
 
 def test_installed_site_is_current(portal):
-    assert _granted(portal) == EXPECTED
+    assert granted(portal, CheckCareers) == EXPECTED

@@ -6,16 +6,9 @@ from plone import api
 from sirhp.content.permissions import ViewIndicators
 from sirhp.content.upgrades import indicators as content_upgrade
 from sirhp.policy.upgrades import indicators as policy_upgrade
+from tests.upgrades import granted
 
 ROLES = {"Manager", "Site Administrator", "HRManager", "Auditor", "UnitCommander"}
-
-
-def _granted(portal):
-    return {
-        item["name"]
-        for item in portal.rolesOfPermission(ViewIndicators)
-        if item["selected"]
-    }
 
 
 def test_upgrade(portal, testdata):
@@ -35,7 +28,7 @@ def test_upgrade(portal, testdata):
         birth_date=file.birth_date, UID=file.UID()
     )
     assert brain.getPath() == "/".join(file.getPhysicalPath())
-    assert _granted(portal) == ROLES
+    assert granted(portal, ViewIndicators) == ROLES
     agency = portal["police-nationale"]
     assert api.user.has_permission(ViewIndicators, username="hrmanager.pn", obj=agency)
     assert not api.user.has_permission(
@@ -46,4 +39,4 @@ def test_upgrade(portal, testdata):
 def test_installed_site_is_current(portal):
     """A new site has what the upgrades bring."""
     assert "birth_date" in portal.portal_catalog.indexes()
-    assert _granted(portal) == ROLES
+    assert granted(portal, ViewIndicators) == ROLES

@@ -4,16 +4,9 @@ to its roles, the ``nina`` index added and filled; re-runnable."""
 from plone import api
 from sirhp.content.permissions import ImportPersonnelFiles
 from sirhp.policy.upgrades import legacy_import
+from tests.upgrades import granted
 
 ROLES = {"Manager", "Site Administrator", "RecordsClerk", "HRManager"}
-
-
-def _granted(portal):
-    return {
-        item["name"]
-        for item in portal.rolesOfPermission(ImportPersonnelFiles)
-        if item["selected"]
-    }
 
 
 def test_upgrade(portal, testdata):
@@ -25,7 +18,7 @@ def test_upgrade(portal, testdata):
         portal.manage_permission(ImportPersonnelFiles, [], True)
         legacy_import.upgrade(portal.portal_setup)
         legacy_import.upgrade(portal.portal_setup)  # re-runnable
-    assert _granted(portal) == ROLES
+    assert granted(portal, ImportPersonnelFiles) == ROLES
     (brain,) = catalog.unrestrictedSearchResults(
         portal_type="PersonnelFile", nina="123456789012345"
     )
@@ -40,5 +33,5 @@ def test_upgrade(portal, testdata):
 
 
 def test_installed_site_is_current(portal):
-    assert _granted(portal) == ROLES
+    assert granted(portal, ImportPersonnelFiles) == ROLES
     assert "nina" in portal.portal_catalog.indexes()

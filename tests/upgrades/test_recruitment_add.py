@@ -5,12 +5,9 @@ agency without ``Add portal content`` for recruitment officers): run twice
 from plone import api
 from plone.app.testing import login
 from sirhp.policy.upgrades import recruitment_add as step
+from tests.upgrades import granted
 
 PERMISSION = "Add portal content"
-
-
-def _roles(obj):
-    return {r["name"] for r in obj.rolesOfPermission(PERMISSION) if r["selected"]}
 
 
 def test_upgrade_from_the_previous_state(portal):
@@ -19,7 +16,9 @@ def test_upgrade_from_the_previous_state(portal):
     with api.env.adopt_roles(["Manager"]):
         for obj in (agency, unit):
             obj.manage_permission(
-                PERMISSION, sorted(_roles(obj) - {"RecruitmentOfficer"}), acquire=0
+                PERMISSION,
+                sorted(granted(obj, PERMISSION) - {"RecruitmentOfficer"}),
+                acquire=0,
             )
         login(portal, "recruiter.pn")
         assert not api.user.has_permission(PERMISSION, obj=agency)
@@ -28,8 +27,8 @@ def test_upgrade_from_the_previous_state(portal):
         assert step.upgrade(setup) >= 2
         step.upgrade(setup)
     for obj in (agency, unit):
-        assert "RecruitmentOfficer" in _roles(obj)
-        assert {"RecordsClerk", "HRManager"} <= _roles(obj)
+        assert "RecruitmentOfficer" in granted(obj, PERMISSION)
+        assert {"RecordsClerk", "HRManager"} <= granted(obj, PERMISSION)
     login(portal, "recruiter.pn")
     assert api.user.has_permission(PERMISSION, obj=agency)
     assert api.user.has_permission("sirhp: Add RecruitmentCampaign", obj=agency)

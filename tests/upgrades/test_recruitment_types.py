@@ -9,13 +9,10 @@ from sirhp.content.base.agencies import agencies
 from sirhp.content.upgrades import recruitment_types as content_upgrade
 from sirhp.policy import config
 from sirhp.policy.upgrades import recruitment_types as policy_upgrade
+from tests.upgrades import granted
 
 WORKFLOWS = ("sirhp_recruitment_workflow", "sirhp_candidate_workflow")
 TYPES = ("RecruitmentCampaign", "Candidate")
-
-
-def _roles(portal, permission):
-    return {r["name"] for r in portal.rolesOfPermission(permission) if r["selected"]}
 
 
 def test_recruitment_upgrades(portal, testdata):
@@ -50,7 +47,7 @@ def test_recruitment_upgrades(portal, testdata):
     assert wftool.getChainForPortalType("Candidate") == (WORKFLOWS[1],)
     assert "RecruitmentOfficer" in portal.valid_roles()
     for permission, roles in policy_upgrade.ROLES.items():
-        assert set(roles) <= _roles(portal, permission), permission
+        assert set(roles) <= granted(portal, permission), permission
     group = "police-nationale-recruitment"
     assert agency.get_local_roles_for_userid(group) == ("RecruitmentOfficer",)
     api.group.add_user(groupname=group, username="recruiter.pn")

@@ -197,6 +197,15 @@ def to_1005(setup_tool):
     logger.info("sirhp.content upgraded to 1005 (%d documents indexed)", count)
 
 
+def run_steps(context, steps, log, done):
+    """What every version's ``upgrade`` does: each step's
+    ``upgrade(context)`` in order (each re-runnable), then ``done`` in the
+    log ``log``."""
+    for step in steps:
+        step.upgrade(context)
+    log.info(done)
+
+
 def add_permission_roles(permission, roles):
     """Add ``roles`` to those the site root grants ``permission`` (kept
     acquired as it was); returns the roles added. Upgrades grant new

@@ -18,12 +18,13 @@ from sirhp.content.upgrades import careers_referentials
 from sirhp.content.upgrades import careers_retirement
 from sirhp.content.upgrades import careers_situation
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import run_steps
 
 STEPS = (careers_situation, careers_referentials, careers_retirement, careers_leave)
 
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.content upgraded to 1007 (careers, first part)")
+    run_steps(
+        context, STEPS, logger, "sirhp.content upgraded to 1007 (careers, first part)"
+    )

@@ -32,6 +32,7 @@ from sirhp.content.upgrades import careers_collective
 from sirhp.content.upgrades import careers_refs
 from sirhp.content.upgrades import evaluation_types
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import run_steps
 from sirhp.content.upgrades import training_types
 
 PERMISSIONS = {
@@ -52,6 +53,6 @@ def upgrade(context):
     """``context``: portal_setup."""
     for permission, roles in PERMISSIONS.items():
         add_permission_roles(permission, roles)
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.content upgraded to 1008 (careers, second part)")
+    run_steps(
+        context, STEPS, logger, "sirhp.content upgraded to 1008 (careers, second part)"
+    )

@@ -21,12 +21,16 @@ from sirhp.content.upgrades import fairness
 from sirhp.content.upgrades import follow_up
 from sirhp.content.upgrades import logger
 from sirhp.content.upgrades import promotion_tables
+from sirhp.content.upgrades import run_steps
 
 STEPS = (evaluation_marks, follow_up, promotion_tables, fairness)
 
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.content upgraded to 1009 (evaluation and promotion)")
+    run_steps(
+        context,
+        STEPS,
+        logger,
+        "sirhp.content upgraded to 1009 (evaluation and promotion)",
+    )

@@ -9,12 +9,11 @@ Take a backup first (docs/operations.md).
 
 from sirhp.content.upgrades import concurrency
 from sirhp.content.upgrades import logger
+from sirhp.content.upgrades import run_steps
 
 STEPS = (concurrency,)
 
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.content upgraded to 1010")
+    run_steps(context, STEPS, logger, "sirhp.content upgraded to 1010")

@@ -18,12 +18,11 @@ from sirhp.content.upgrades import deployment_lists
 from sirhp.content.upgrades import indicators
 from sirhp.content.upgrades import logger
 from sirhp.content.upgrades import recruitment_types
+from sirhp.content.upgrades import run_steps
 
 STEPS = (indicators, deployment, deployment_lists, attestations, recruitment_types)
 
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.content upgraded to 1011")
+    run_steps(context, STEPS, logger, "sirhp.content upgraded to 1011")

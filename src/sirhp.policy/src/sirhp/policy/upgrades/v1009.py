@@ -10,6 +10,7 @@ In this order, each re-runnable and logged (after sirhp.content's 1007):
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import careers_leave
 from sirhp.policy.upgrades import careers_referentials
 from sirhp.policy.upgrades import careers_retirement
@@ -20,6 +21,6 @@ STEPS = (careers_referentials, careers_retirement, careers_leave)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1009 (careers, first part)")
+    run_steps(
+        context, STEPS, logger, "sirhp.policy upgraded to 1009 (careers, first part)"
+    )

@@ -16,6 +16,7 @@ In this order, each re-runnable and logged (after sirhp.content's 1008):
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import careers_check
 from sirhp.policy.upgrades import careers_discipline
 from sirhp.policy.upgrades import evaluation_types
@@ -27,6 +28,6 @@ STEPS = (careers_check, careers_discipline, training_workflow, evaluation_types)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1010 (careers, second part)")
+    run_steps(
+        context, STEPS, logger, "sirhp.policy upgraded to 1010 (careers, second part)"
+    )

@@ -14,6 +14,7 @@ In this order, each re-runnable and logged (after sirhp.content's 1009):
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import access16
 from sirhp.policy.upgrades import fairness
 from sirhp.policy.upgrades import follow_up
@@ -25,6 +26,9 @@ STEPS = (access16, follow_up, promotion_workflow, fairness)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1011 (evaluation and promotion)")
+    run_steps(
+        context,
+        STEPS,
+        logger,
+        "sirhp.policy upgraded to 1011 (evaluation and promotion)",
+    )

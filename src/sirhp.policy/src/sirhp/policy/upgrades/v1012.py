@@ -11,6 +11,7 @@
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import caching
 from sirhp.policy.upgrades import campaign_opening
 from sirhp.policy.upgrades import legacy_import
@@ -22,6 +23,4 @@ STEPS = (campaign_opening, legacy_import, caching, scripts)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1012")
+    run_steps(context, STEPS, logger, "sirhp.policy upgraded to 1012")

@@ -16,6 +16,7 @@
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import attestations
 from sirhp.policy.upgrades import deployment
 from sirhp.policy.upgrades import deployment_lists
@@ -38,6 +39,4 @@ STEPS = (
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1013")
+    run_steps(context, STEPS, logger, "sirhp.policy upgraded to 1013")

@@ -14,6 +14,7 @@
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import agencies_data
 from sirhp.policy.upgrades import drills
 from sirhp.policy.upgrades import logger
@@ -25,6 +26,4 @@ STEPS = (worklists, drills, agencies_data, theme)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1014")
+    run_steps(context, STEPS, logger, "sirhp.policy upgraded to 1014")

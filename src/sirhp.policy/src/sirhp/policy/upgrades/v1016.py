@@ -6,6 +6,7 @@
 Take a backup first (docs/operations.md).
 """
 
+from sirhp.content.upgrades import run_steps
 from sirhp.policy.upgrades import logger
 from sirhp.policy.upgrades import state_titles
 
@@ -14,6 +15,4 @@ STEPS = (state_titles,)
 
 def upgrade(context):
     """``context``: portal_setup."""
-    for step in STEPS:
-        step.upgrade(context)
-    logger.info("sirhp.policy upgraded to 1016")
+    run_steps(context, STEPS, logger, "sirhp.policy upgraded to 1016")
