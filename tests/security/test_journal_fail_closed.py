@@ -136,6 +136,49 @@ def test_a_failure_after_the_journal_commit_is_answered_in_doubt(zodb, tmp_path)
     assert environ == {}
 
 
+def test_the_wsgi_environ_is_marked_too(zodb, tmp_path):
+    """ZPublisher's request works on a cleaned copy of the WSGI environ. A
+    database failure after the journal's COMMIT may escape Zope (the abort
+    after the exception view fails too) and be answered by the WSGI filter,
+    which sees the original: it must say "peut-être enregistrée" too, not
+    "n'a pas été traitée" for a change that may be stored."""
+    from io import BytesIO
+    import json
+    from sirhp.policy.hardening.wsgi_unavailable import filter_factory
+    from zope.globalrequest import clearRequest
+    from zope.globalrequest import setRequest
+    from ZEO.Exceptions import ClientDisconnected
+    from ZPublisher.HTTPRequest import HTTPRequest
+    from ZPublisher.HTTPResponse import HTTPResponse
+
+    def app(environ, start_response):
+        request = HTTPRequest(BytesIO(), environ, HTTPResponse())
+        assert request.environ is not environ  # the cleaned copy
+        setRequest(request)
+        try:
+            change(zodb, Journal(str(tmp_path / "audit.sqlite")), "a", 1)
+        finally:
+            clearRequest()
+        raise ClientDisconnected("the abort after the exception view")
+
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"] = status
+
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "8080",
+        "HTTP_ACCEPT": "application/json",
+    }
+    body = b"".join(filter_factory({})(app)(environ, start_response))
+    message = json.loads(body)["message"]
+    assert seen["status"].startswith("503")
+    assert "la demande a peut-être été enregistrée" in message
+    assert "n'a pas été traitée" not in message
+
+
 def test_abort_rolls_back_the_journal_lines(zodb, tmp_path):
     journal = Journal(str(tmp_path / "audit.sqlite"))
     connection = zodb.open()

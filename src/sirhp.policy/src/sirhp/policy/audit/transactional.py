@@ -121,9 +121,15 @@ def _note_second_phase():
     its commit: a database failure now leaves its outcome in doubt, and the
     503 says so (``hardening.disconnected.message_for``)."""
     request = getRequest()
-    environ = getattr(request, "environ", None)
-    if isinstance(environ, dict):
-        environ[SECOND_PHASE] = True
+    # ``environ`` is ZPublisher's cleaned copy of the WSGI environ
+    # (``_orig_env``): the exception views read the first, the WSGI filter
+    # (``hardening.wsgi_unavailable``, when the failure escapes Zope, e.g.
+    # from the abort after the exception view) and a request published
+    # again (``HTTPRequest.retry``) the second. Both are marked.
+    for name in ("environ", "_orig_env"):
+        environ = getattr(request, name, None)
+        if isinstance(environ, dict):
+            environ[SECOND_PHASE] = True
 
 
 def _quiet_rollback(connection):
