@@ -145,9 +145,9 @@ def test_the_wsgi_environ_is_marked_too(zodb, tmp_path):
     from io import BytesIO
     import json
     from sirhp.policy.hardening.wsgi_unavailable import filter_factory
+    from ZEO.Exceptions import ClientDisconnected
     from zope.globalrequest import clearRequest
     from zope.globalrequest import setRequest
-    from ZEO.Exceptions import ClientDisconnected
     from ZPublisher.HTTPRequest import HTTPRequest
     from ZPublisher.HTTPResponse import HTTPResponse
 
