@@ -70,7 +70,7 @@ def test_evaluate_contest_revise_validate(
     page.locator("#mark-1").fill("15")
     page.locator("#assessment").fill("Agent sérieux, à encourager.")
     page.get_by_role("button", name="Enregistrer les notes").click()
-    expect(page.locator(".sirhp-mark")).to_have_text("13.80")
+    expect(page.locator(".sirhp-mark")).to_have_text("13,80")
     fire_transition(page, "submit")
     logout(page, portal_url)
 
@@ -82,7 +82,7 @@ def test_evaluate_contest_revise_validate(
         login(phone, portal_url, officer, testdata.PASSWORD)
         phone.goto(f"{portal_url}/@@mon-dossier")
         phone.locator(f"#evaluations a[href='{evaluation_url}']").click()
-        expect(phone.locator(".sirhp-mark")).to_have_text("13.80")
+        expect(phone.locator(".sirhp-mark")).to_have_text("13,80")
         transition_with_comment(
             phone, "contest", "Ma discipline est exemplaire : aucune absence."
         )
@@ -99,7 +99,7 @@ def test_evaluate_contest_revise_validate(
     form.locator("#reason").fill("Discipline confirmée par le commissaire.")
     form.get_by_role("button", name="Réviser").click()
     expect(page.locator(".alert-success")).to_contain_text("Évaluation révisée.")
-    expect(page.locator(".sirhp-mark")).to_have_text("15.40")
+    expect(page.locator(".sirhp-mark")).to_have_text("15,40")
     fire_transition(page, "validate")
     expect(page.locator(".sirhp-state")).to_have_text("Validé")
     # the campaign from the menu: the agency's campaigns, then its follow-up
@@ -115,5 +115,5 @@ def test_evaluate_contest_revise_validate(
     # --- 4. The officer sees the final mark and the revision ---------------
     login(page, portal_url, officer, testdata.PASSWORD)
     page.goto(evaluation_url)
-    expect(page.locator(".sirhp-mark")).to_have_text("15.40")
-    expect(page.locator(".sirhp-evaluation")).to_contain_text("13.80 → 15.40")
+    expect(page.locator(".sirhp-mark")).to_have_text("15,40")
+    expect(page.locator(".sirhp-evaluation")).to_contain_text("13,80 → 15,40")

@@ -57,13 +57,14 @@ def test_commander_fills_officer_answers_hr_validates(functional, testdata):
         },
         timeout=30,
     )
-    assert "Notes enregistrées." in saved.text and "13.80" in saved.text
+    assert "Notes enregistrées." in saved.text and "13,80" in saved.text
+    assert "13.80" not in saved.text  # shown with a French decimal comma
     assert "sirhp-transition-submit" in saved.text
     # the officer does not see a draft
     officer = _session(testdata.FILES["pn_validated"], testdata.PASSWORD)
     hidden = officer.get(url, allow_redirects=False, timeout=30)
     assert hidden.status_code in (302, 401, 403, 404)
-    assert "13.80" not in hidden.text
+    assert "13,80" not in hidden.text and "13.80" not in hidden.text
     transaction.begin()  # see what the HTTP requests committed
     login(portal, "commander.pn")
     evaluation = portal.unrestrictedTraverse(url[len(portal.absolute_url()) + 1 :])
@@ -71,7 +72,7 @@ def test_commander_fills_officer_answers_hr_validates(functional, testdata):
     transaction.commit()
     mine = officer.get(url, timeout=30)
     assert mine.status_code == 200
-    assert "13.80" in mine.text and "Agent sérieux." in mine.text
+    assert "13,80" in mine.text and "Agent sérieux." in mine.text
     assert "sirhp-transition-acknowledge" in mine.text
     assert "sirhp-transition-contest" in mine.text
     assert "Enregistrer les notes" not in mine.text
@@ -88,7 +89,7 @@ def test_commander_fills_officer_answers_hr_validates(functional, testdata):
             url, allow_redirects=False, timeout=30
         )
         assert refused.status_code in (302, 401, 403, 404), name
-        assert "13.80" not in refused.text
+        assert "13,80" not in refused.text and "13.80" not in refused.text
     # a POST by the officer changes nothing (no sirhp: Evaluate)
     officer.post(url, data={"mark_0": "20"}, timeout=30)
     transaction.begin()
@@ -170,7 +171,7 @@ def test_hr_revises_a_contest_from_the_page(functional, testdata):
     mine = _session(testdata.FILES["pn_validated"], testdata.PASSWORD).get(
         url, timeout=30
     )
-    assert "15.40" in mine.text and "13.80 → 15.40" in mine.text
+    assert "15,40" in mine.text and "13,80 → 15,40" in mine.text
 
 
 def api_state(obj):

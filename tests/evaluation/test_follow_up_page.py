@@ -7,8 +7,6 @@ from datetime import date
 import pytest
 import requests
 from sirhp.policy.evaluation.follow_up import CampaignFollowUpView
-from sirhp.policy.evaluation.follow_up import decimal_text
-from sirhp.policy.evaluation.follow_up import percent_text
 from tests.evaluation.test_evaluation_http import as_user  # noqa: F401 (fixture)
 from tests.evaluation.test_evaluation_http import BODY
 from tests.evaluation.test_evaluation_http import campaign_url  # noqa: F401
@@ -50,7 +48,7 @@ def test_hr_sees_the_follow_up(submitted, as_user, site, testdata):  # noqa: F81
     assert testdata.FILES["pn_validated"] not in late
     assert "/evaluation-2026-" in late  # a link to the late evaluation
     raters = text.split('id="follow-up-raters"')[1].split("</section>")[0]
-    assert "13,80" in raters and "–" in raters  # one mark: no spread
+    assert "13,80" in raters and "—" in raters  # one mark: no spread
     assert "Comment ces chiffres sont calculés" in text
     assert "strictement supérieures à 16" in text
     # the same figures as the REST service
@@ -96,13 +94,6 @@ def test_refused_to_anonymous(submitted):  # noqa: F811
         f"{submitted}/@@suivi-campagne", headers=HTML, allow_redirects=False
     )
     assert response.status_code in (302, 401, 403, 404)
-
-
-def test_french_numbers():
-    assert decimal_text(13.8) == "13,80"
-    assert decimal_text(None) == "–"
-    assert percent_text(0.5) == "50 %"
-    assert percent_text(None) == "–"
 
 
 def test_raters_flagged_as_the_rules_say(site):  # noqa: F811

@@ -356,3 +356,22 @@ def test_the_page_records_the_commissions_decisions(table, portal):
     html = getMultiAdapter((table, request), name="view")()
     assert [row["decision"] for row in table.candidates] == ["deferred", "promoted"]
     assert "Blessé en service" in html
+
+
+def test_the_page_writes_marks_with_a_decimal_comma(table, portal):
+    """The ranking shows each officer's average and score as French writes
+    them (13,40), not as stored (13.4); no average shows a dash, not
+    "None"."""
+    candidates = promotion.build(table=table, at=AT)
+    first, second = candidates
+    table.candidates = [{**first, "average": 13.4, "score": 15.4}, second]
+    request = portal.REQUEST
+    alsoProvides(request, ISirhpPolicyLayer)
+    html = getMultiAdapter((table, request), name="view")()
+    assert "Moyenne :</span> 13,40" in html and "score :</span> 15,40" in html
+    assert "13.4" not in html and "15.4" not in html
+    assert "Moyenne :</span> — ;" in html and "None" not in html
+    # who reads English gets a decimal point
+    request["LANGUAGE"] = "en"
+    html = getMultiAdapter((table, request), name="view")()
+    assert "13.40" in html and "15.40" in html and "13,40" not in html

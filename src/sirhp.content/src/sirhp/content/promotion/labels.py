@@ -4,6 +4,7 @@ grade ≥ 3 ans", "moyenne 13,4 ≥ 12", "formation OPJ"): i18n messages, the
 says only the level allowed, never the level found."""
 
 from sirhp.content import _
+from sirhp.content.base.numbers import decimal_text
 from sirhp.content.careers.rules import seniority
 from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.promotion import rules
@@ -45,8 +46,7 @@ def number(value):
     """A mark as French writes it: 13,4 and 12 (no trailing zeros)."""
     if value is None:
         return ""
-    text = format(to_decimal(value).normalize(), "f")
-    return text.replace(".", ",")
+    return decimal_text(to_decimal(value).normalize(), empty="")
 
 
 def _message(key, **mapping):

@@ -5,6 +5,7 @@ import datetime
 from plone.memoize.view import memoize
 from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
+from sirhp.content.base import numbers
 from sirhp.content.base.dates import waiting_time  # noqa: F401 (re-export)
 from sirhp.content.base.people import full_name
 from sirhp.policy import _
@@ -137,6 +138,21 @@ class SirhpView(BrowserView):
 
     format_date = staticmethod(format_date)
     format_datetime = staticmethod(format_datetime)
+
+    @property
+    def decimal_separator(self):
+        """A comma in French, a point for who reads English."""
+        language = str(self.request.get("LANGUAGE") or "fr")
+        return numbers.POINT if language.startswith("en") else numbers.COMMA
+
+    def decimal(self, value, places=None, empty=numbers.DASH):
+        """A number as the reader writes it ("13,80"; "13.80" in English):
+        ``numbers.decimal_text``."""
+        return numbers.decimal_text(value, places, empty, self.decimal_separator)
+
+    def percent(self, share, places=1, empty=numbers.DASH):
+        """A share as a percentage ("50,0 %"): ``numbers.percent_text``."""
+        return numbers.percent_text(share, places, empty, self.decimal_separator)
 
     @property
     @memoize

@@ -27,20 +27,6 @@ NO_EVALUATOR = _("follow_up_no_evaluator", default="(aucun évaluateur)")
 NO_UNIT = _("follow_up_no_unit", default="(sans unité)")
 
 
-def decimal_text(value, places=2):
-    """13.8 -> ``"13,80"`` (French decimals); None -> ``"–"``."""
-    if value is None:
-        return "–"
-    return f"{value:.{places}f}".replace(".", ",")
-
-
-def percent_text(share):
-    """0.5 -> ``"50 %"``; None -> ``"–"``."""
-    if share is None:
-        return "–"
-    return f"{decimal_text(share * 100, 0)} %"
-
-
 class CampaignFollowUpView(SirhpView):
     """The follow-up page of an EvaluationCampaign."""
 
@@ -69,10 +55,10 @@ class CampaignFollowUpView(SirhpView):
         return {
             "total": status["total"],
             "submitted": status["submitted"],
-            "completion": percent_text(status["completion"]),
+            "completion": self.percent(status["completion"], 0),
             "contested": status["contested"],
-            "contest_rate": percent_text(status["contest_rate"]),
-            "overall_mean": decimal_text(status["overall_mean"]),
+            "contest_rate": self.percent(status["contest_rate"], 0),
+            "overall_mean": self.decimal(status["overall_mean"], 2),
             "late": len(status["late"]),
         }
 
@@ -82,7 +68,7 @@ class CampaignFollowUpView(SirhpView):
                 "label": label(key),
                 "total": row["total"],
                 "submitted": row["submitted"],
-                "completion": percent_text(row["completion"]),
+                "completion": self.percent(row["completion"], 0),
             }
             for key, row in bucket.items()
         ]
@@ -110,9 +96,9 @@ class CampaignFollowUpView(SirhpView):
                 {
                     "name": self._evaluator_name(userid),
                     "count": row["count"],
-                    "mean": decimal_text(row["mean"]),
-                    "stdev": decimal_text(row["stdev"]),
-                    "share_above_16": percent_text(row["share_above_16"]),
+                    "mean": self.decimal(row["mean"], 2),
+                    "stdev": self.decimal(row["stdev"], 2),
+                    "share_above_16": self.percent(row["share_above_16"], 0),
                     "flag": flag,
                     "flag_label": self._text(FLAG_LABELS[flag]) if flag else "",
                 }

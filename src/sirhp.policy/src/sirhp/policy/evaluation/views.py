@@ -96,6 +96,11 @@ class EvaluationView(SirhpView):
     def may_read_marks(self):
         return may_read_field(self.context, "marks")
 
+    def number(self, value):
+        """A mark as the page shows it: "13,80" (stored and sent over REST
+        as "13.80"), nothing for no mark."""
+        return self.decimal(value, empty="")
+
     def criteria(self):
         """``[(criterion, weight, mark)]`` in the grid's order."""
         marks = self.context.marks or {}

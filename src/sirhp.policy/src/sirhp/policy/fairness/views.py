@@ -27,14 +27,6 @@ VOCABULARIES = {
 MSG_UNKNOWN = _("fairness_unknown_group", default="non renseigné")
 
 
-def percent(value):
-    return "—" if value is None else f"{value * 100:.1f} %".replace(".", ",")
-
-
-def decimal(value, digits=2):
-    return "—" if value is None else f"{value:.{digits}f}".replace(".", ",")
-
-
 class FairnessView(SirhpView):
     error = None
 
@@ -76,10 +68,10 @@ class FairnessView(SirhpView):
                     "label": label,
                     "eligible": g["eligible"],
                     "promoted": g["promoted"],
-                    "rate": percent(g["selection_rate"]),
-                    "ratio": decimal(g["impact_ratio"]),
+                    "rate": self.percent(g["selection_rate"]),
+                    "ratio": self.decimal(g["impact_ratio"], 2),
                     "flag": g["flag"],
-                    "fisher": decimal(g["fisher_p"], 3),
+                    "fisher": self.decimal(g["fisher_p"], 3),
                 }
                 for label, g in zip(labels, part["groups"], strict=True)
             ]
@@ -87,7 +79,7 @@ class FairnessView(SirhpView):
                 {
                     "label": self.group_label(by, t["group"]),
                     "count": t["count"],
-                    "years": decimal(t["median_years"], 1),
+                    "years": self.decimal(t["median_years"], 1),
                 }
                 for t in part.get("time_in_grade", [])
             ]
@@ -117,8 +109,8 @@ class FairnessView(SirhpView):
                         {
                             "label": label,
                             "count": g["count"],
-                            "mean": decimal(g["mean"]),
-                            "median": decimal(g["median"]),
+                            "mean": self.decimal(g["mean"], 2),
+                            "median": self.decimal(g["median"], 2),
                         }
                         for label, g in zip(labels, groups, strict=True)
                     ],

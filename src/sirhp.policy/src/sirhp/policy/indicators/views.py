@@ -5,21 +5,13 @@ chart (``base.charts``) and its table. The exports are in exports.py."""
 from datetime import date
 from functools import cached_property
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.numbers import DASH
 from sirhp.content.indicators import api as indicators
 from sirhp.policy.base import charts
 from sirhp.policy.base.views import SirhpView
 from urllib.parse import urlencode
 
 SHARES = "_share"
-
-
-def cell(column, value):
-    """A table cell as shown: shares in percent, nothing as a dash."""
-    if value is None:
-        return "—"
-    if column == "share" or column.endswith(SHARES):
-        return f"{value * 100:.1f} %".replace(".", ",")
-    return str(value)
 
 
 class IndicatorsView(SirhpView):
@@ -49,15 +41,23 @@ class IndicatorsView(SirhpView):
         total = [figure["total"].get(id) for id in ids]
         return ids, header, rows, total
 
+    def cell(self, column, value):
+        """A table cell as shown: shares in percent, nothing as a dash."""
+        if value is None:
+            return DASH
+        if column == "share" or column.endswith(SHARES):
+            return self.percent(value)
+        return str(value)
+
     def shown(self, figure):
         """The table as the page shows it."""
         ids, header, rows, total = self.table(figure)
         return {
             "header": header,
             "rows": [
-                [cell(i, v) for i, v in zip(ids, row, strict=True)] for row in rows
+                [self.cell(i, v) for i, v in zip(ids, row, strict=True)] for row in rows
             ],
-            "total": [cell(i, v) for i, v in zip(ids, total, strict=True)],
+            "total": [self.cell(i, v) for i, v in zip(ids, total, strict=True)],
         }
 
     def svg(self, figure):

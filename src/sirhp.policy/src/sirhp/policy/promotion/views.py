@@ -87,6 +87,8 @@ class PromotionTableView(SirhpView):
                 **row,
                 "index": index,
                 "grade_since": format_date(row.get("grade_since")),
+                "average": self.decimal(row.get("average"), 2),
+                "score": self.decimal(row.get("score"), 2),
                 "decision_label": DECISION_LABELS.get(row.get("decision"), ""),
             }
             for index, row in enumerate(self.context.candidates or ())
