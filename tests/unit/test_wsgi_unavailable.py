@@ -106,3 +106,32 @@ def test_english_for_english_users(tmp_path):
         if previous is not None:  # the site's, for the tests that follow
             registry.registerUtility(previous, ITranslationDomain, "sirhp")
     assert json.loads(body)["message"].startswith("The database does not answer")
+
+
+def test_each_request_starts_without_the_previous_site():
+    """A request whose end could not clear its site (its connection closed
+    under it) must not hand that site to the next request of the thread."""
+    from zope.component.hooks import getSite
+    from zope.component.hooks import setSite
+    from zope.component.interfaces import ISite
+    from zope.interface import implementer
+    from zope.interface.registry import Components
+
+    @implementer(ISite)
+    class Stale:
+        def getSiteManager(self):
+            return Components("stale")
+
+    seen = []
+
+    def app(environ, start_response):
+        seen.append(getSite())
+        start_response("200 OK", [])
+        return [b""]
+
+    setSite(Stale())
+    try:
+        _call(app)
+    finally:
+        setSite(None)
+    assert seen == [None]

@@ -15,12 +15,12 @@ from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import TEST_USER_ID
-from plone.testing.zope import WSGI_SERVER_FIXTURE
 from plone.testing.zope import WSGIServer
 from sirhp.content.testing import FIXTURE as CONTENT_FIXTURE
 import sirhp.policy
 from sirhp.policy import testdata
 from sirhp.policy.audit import db
+from sirhp.policy.hardening.wsgi_unavailable import filter_factory as unavailable_filter
 from sirhp.policy.weight.compression import GzipFilter
 import tempfile
 import transaction
@@ -65,12 +65,27 @@ FIXTURE = SirhpPolicyLayer()
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,), name="SirhpPolicyLayer:IntegrationTesting"
 )
+
+
+class SirhpWSGIServer(WSGIServer):
+    """The test server behind the outermost filter of zope.ini, as in
+    production (``hardening.wsgi_unavailable``: French 503 for a database
+    away, each request started without the previous one's site). Without
+    it, one test whose request outlived its test's connection (a browser
+    test timing out) left its thread with a closed site, and every later
+    HTTP test served by that thread failed."""
+
+    def make_wsgi_app(self):
+        return unavailable_filter({})(super().make_wsgi_app())
+
+
+SERVER_FIXTURE = SirhpWSGIServer(name="SirhpWSGIServer:Functional")
 FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="SirhpPolicyLayer:FunctionalTesting"
+    bases=(FIXTURE, SERVER_FIXTURE), name="SirhpPolicyLayer:FunctionalTesting"
 )
 
 
-class GzipWSGIServer(WSGIServer):
+class GzipWSGIServer(SirhpWSGIServer):
     """The test server behind the gzip filter of zope.ini, as in production
     (page weight is measured on what actually crosses the link)."""
 

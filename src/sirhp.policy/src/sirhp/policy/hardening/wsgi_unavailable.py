@@ -13,6 +13,16 @@ server stopped during the commit itself, the message says the change may
 have been stored (``disconnected.message_for``). The
 client keeps reconnecting in the background; the next request after the
 server's return succeeds.
+
+Each request also starts without a component site (``setSite(None)``).
+Zope sets the site while it traverses and clears it at the end of the
+request, through a subscriber looked up in that site's own (persistent)
+registry: when that lookup fails (the request's connection closed under
+it), the site is never cleared, and every later request served by the same
+thread fails before traversal on the previous request's closed connection
+("Shouldn't load state … when the connection is closed"), or reads another
+request's objects. Whatever the previous request did, the next one starts
+clean.
 """
 
 from http.cookies import SimpleCookie
@@ -24,6 +34,7 @@ from sirhp.policy.hardening.disconnected import DatabaseUnavailable
 from sirhp.policy.hardening.disconnected import DISCONNECTED
 from sirhp.policy.hardening.disconnected import message_for
 import sys
+from zope.component.hooks import setSite
 from zope.i18n import translate
 
 logger = logging.getLogger("sirhp.policy")
@@ -65,6 +76,7 @@ def filter_factory(global_conf, **local_conf):
 
     def wrap(app):
         def middleware(environ, start_response):
+            setSite(None)  # never the previous request's (module docstring)
             try:
                 return app(environ, start_response)
             except DISCONNECTED:
