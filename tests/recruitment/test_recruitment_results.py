@@ -241,3 +241,44 @@ def test_admissions_page_enrols_in_a_planned_session(
     for created in view.report["created"]:
         file = api.content.get(UID=created["file"])
         assert getattr(file, SESSION) == session.UID()
+
+
+def test_averages_are_written_as_the_reader_does(portal, campaign, ranked):
+    """The explanations and the results page write an average as their
+    reader does: 14,5 in French, 14.5 in English; the API's ``total``
+    stays a number."""
+    from sirhp.content.recruitment import ranking
+    from sirhp.content.recruitment.results import _why
+    from sirhp.policy.interfaces import ISirhpPolicyLayer
+    from zope.component import getMultiAdapter
+    from zope.interface import alsoProvides
+
+    msgid, default = ranking.MSG_WAITING
+    row = {
+        "why_msg": {
+            "msgid": msgid,
+            "default": default,
+            "mapping": {
+                "region": "Ségou",
+                "rank": "1",
+                "total": "14.5",
+                "cut": "15.25",
+            },
+        }
+    }
+    request = portal.REQUEST
+    request["LANGUAGE"] = "fr"
+    assert _why(row, request) == (
+        "Liste d'attente de Ségou, rang 1 : moyenne 14,5 inférieure à celle "
+        "du dernier admis (15,25)."
+    )
+    request["LANGUAGE"] = "en"
+    assert "14.5" in _why(row, request) and "15.25" in _why(row, request)
+    assert "14,5" not in _why(row, request)
+    # the results page's column of averages
+    recruitment.set_scores(candidate=ranked["Awa"], scores=marks(campaign, 15.5))
+    assert recruitment.results(campaign=campaign)["main"][1]["total"] == 15.5
+    request["LANGUAGE"] = "fr"
+    alsoProvides(request, ISirhpPolicyLayer)
+    html = getMultiAdapter((campaign, request), name="resultats")()
+    assert "<td>15,5</td>" in html and "15.5" not in html

@@ -13,6 +13,12 @@ COMMA = ","  # French
 POINT = "."  # English
 
 
+def separator_for(language) -> str:
+    """The decimal separator of a language code (``request["LANGUAGE"]``):
+    a point in English, a comma otherwise (French first)."""
+    return POINT if str(language or "").startswith("en") else COMMA
+
+
 def _decimal(value):
     if isinstance(value, Decimal):
         return value

@@ -13,6 +13,8 @@ published results without a candidate's View.
 from AccessControl import Unauthorized
 from datetime import datetime
 from plone import api
+from sirhp.content.base.numbers import decimal_text
+from sirhp.content.base.numbers import separator_for
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.permissions import ViewRecruitmentStatistics
 from sirhp.content.recruitment import ranking
@@ -122,10 +124,21 @@ def may_read(campaign) -> bool:
     ) == PUBLISHED and api.user.has_permission(ViewRecruitmentStatistics, obj=campaign)
 
 
+# the explanations' numbers (averages), written as the reader does
+NUMBERS = ("total", "cut")
+
+
 def _why(row, request):
     msg = row["why_msg"]
+    separator = separator_for(request.get("LANGUAGE") if request is not None else None)
+    mapping = {
+        key: decimal_text(value, empty=value, separator=separator)
+        if key in NUMBERS
+        else value
+        for key, value in msg["mapping"].items()
+    }
     message = Message(
-        msg["msgid"], domain="sirhp", default=msg["default"], mapping=msg["mapping"]
+        msg["msgid"], domain="sirhp", default=msg["default"], mapping=mapping
     )
     return translate(message, context=request)
 

@@ -142,8 +142,7 @@ class SirhpView(BrowserView):
     @property
     def decimal_separator(self):
         """A comma in French, a point for who reads English."""
-        language = str(self.request.get("LANGUAGE") or "fr")
-        return numbers.POINT if language.startswith("en") else numbers.COMMA
+        return numbers.separator_for(self.request.get("LANGUAGE"))
 
     def decimal(self, value, places=None, empty=numbers.DASH):
         """A number as the reader writes it ("13,80"; "13.80" in English):

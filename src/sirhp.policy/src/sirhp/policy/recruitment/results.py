@@ -55,6 +55,8 @@ class ResultsView(RecruitmentView):
         table = recruitment.results(campaign=self.context, request=self.request)
         for row in table["main"]:
             row["by_label"] = BY.get(row["by"], row["by"])
+        for row in table["main"] + [r for w in table["waiting"] for r in w["items"]]:
+            row["total"] = self.decimal(row.get("total"))
         return table
 
     def may_admit(self):
