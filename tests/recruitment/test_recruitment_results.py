@@ -282,3 +282,28 @@ def test_averages_are_written_as_the_reader_does(portal, campaign, ranked):
     alsoProvides(request, ISirhpPolicyLayer)
     html = getMultiAdapter((campaign, request), name="resultats")()
     assert "<td>15,5</td>" in html and "15.5" not in html
+
+
+def test_the_marks_pages_write_a_decimal_comma(portal, campaign, ranked):
+    """The candidates' list and a candidate's marks form show 15,5; the form
+    sent back as shown stores the same mark."""
+    from sirhp.policy.interfaces import ISirhpPolicyLayer
+    from zope.component import getMultiAdapter
+    from zope.interface import alsoProvides
+
+    awa = ranked["Awa"]
+    recruitment.set_scores(candidate=awa, scores=marks(campaign, 15.5))
+    request = portal.REQUEST
+    request["LANGUAGE"] = "fr"
+    alsoProvides(request, ISirhpPolicyLayer)
+    listed = getMultiAdapter((campaign, request), name="view")()
+    assert "15,5" in listed and "15.5" not in listed
+    form = getMultiAdapter((awa, request), name="notes")()
+    assert 'value="15,5"' in form and "15.5" not in form
+    request.method = "POST"
+    request.form.update(
+        {"_authenticator": createToken()}
+        | {f"mark_{s.code}": "15,5" for s in recruitment.stages_of(campaign)}
+    )
+    getMultiAdapter((awa, request), name="notes")()
+    assert set(awa.scores.values()) == {15.5}
