@@ -90,9 +90,10 @@ def test_session_nominate_record_close_and_certificate(functional, testdata):
     )
     assert "La note est comprise entre 0 et 20." in bad.text
     results = {f"result-{uid}": "passed" for uid in uids}
-    results[f"score-{uids[0]}"] = "15"
+    results[f"score-{uids[0]}"] = "15,5"  # a French decimal comma
     saved = _post(hr, url, action="results", **results)
     assert saved.status_code == 200 and "Enregistré." in saved.text, saved.text[-3000:]
+    assert 'value="15,5"' in saved.text and "15.5" not in saved.text
     recorded = _post(
         hr,
         f"{url}/@@sirhp-transition?transition=record",

@@ -28,6 +28,11 @@ def test_nominate_record_and_close_with_four_eyes(portal, testdata):
     training_api.record_result(
         session=session, file=file_a, result="passed", score="14.5"
     )
+    # as a French user types it, the same score
+    training_api.record_result(
+        session=session, file=file_a, result="passed", score=" 14,5 "
+    )
+    assert session.participants[file_a.UID()]["score"] == "14.5"
     with pytest.raises(TrainingError) as refused:
         training_api.record_result(
             session=session, file=file_b, result="absent", score=3
@@ -52,7 +57,7 @@ def test_nominate_record_and_close_with_four_eyes(portal, testdata):
     assert act.event_type == "training"
     assert act.event_date == date(2026, 10, 16)
     assert api.content.get_state(act) == "validated"
-    assert "OPJ" in act.details and "14.5/20" in act.details
+    assert "OPJ" in act.details and "note 14,5/20" in act.details  # French
     assert "formation-opj-2026" not in file_b.objectIds()
     rows = training_api.trainings_of(file=file_a, at=REFERENCE_DATE)
     assert [(r["certificate"], r["expiry"], r["state"]) for r in rows] == [

@@ -19,6 +19,7 @@ from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.numbers import decimal_text
 from sirhp.content.careers.api import add_act_as_system
 from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.interfaces import IAgency
@@ -201,8 +202,9 @@ def record_result(*, session, file, result, score=None):
     :param session: a planned TrainingSession.
     :param file: a nominated officer's file (or its UID).
     :param result: ``passed``, ``failed`` or ``absent``.
-    :param score: optional, out of 20, at most 2 decimals (text or number);
-        an absent participant has none.
+    :param score: optional, out of 20, at most 2 decimals (a number, or its
+        text with a point or a French decimal comma: "14,5"); an absent
+        participant has none.
     :returns: the participant's entry.
     :raises Unauthorized: no ``sirhp: Manage training`` on the session.
     :raises TrainingError: session not planned, officer not nominated, bad
@@ -213,6 +215,8 @@ def record_result(*, session, file, result, score=None):
     participants = session.participants or {}
     if uid not in participants:
         raise TrainingError(MSG_NOT_NOMINATED, "file")
+    if isinstance(score, str):
+        score = score.strip().replace(",", ".")
     if score in ("", None):
         score = None
     refusal = rules.check_result(result, score)
@@ -271,7 +275,8 @@ def close(*, session, today):
             )
         if act_id in file.objectIds():
             continue
-        score = f", note {entry['score']}/20" if entry["score"] else ""
+        # the act is written in French: "note 14,5/20"
+        score = f", note {decimal_text(entry['score'])}/20" if entry["score"] else ""
         acts.append(
             add_act_as_system(
                 file=file,
