@@ -179,6 +179,9 @@ class Markers:
 EVALUATION_CHECKS = (
     "tests/evaluation/test_evaluations.py::test_who_sees_an_evaluation_and_its_marks",
     "tests/evaluation/test_evaluation_http.py::test_marks_never_leak",
+    # the page, which writes a mark 13,80 (French) or 13.80: both looked for
+    "tests/evaluation/test_evaluation_pages.py::"
+    "test_commander_fills_officer_answers_hr_validates",
 )
 ELSEWHERE = {
     "LeaveRequest.attachment": (

@@ -1,8 +1,8 @@
-"""Numbers with a French decimal comma (``sirhp.content.base.numbers``)."""
+"""Numbers with a French decimal comma (``sirhp.content.base.number_rules``)."""
 
 from decimal import Decimal
-from sirhp.content.base.numbers import decimal_text
-from sirhp.content.base.numbers import percent_text
+from sirhp.content.base.number_rules import decimal_text
+from sirhp.content.base.number_rules import percent_text
 
 
 def test_a_stored_mark_keeps_its_decimals():
@@ -35,8 +35,17 @@ def test_percentages():
 
 
 def test_english_readers_get_a_point():
-    from sirhp.content.base.numbers import POINT
+    from sirhp.content.base.number_rules import POINT
 
     assert decimal_text("13.80", separator=POINT) == "13.80"
     assert decimal_text(13.456, 2, separator=POINT) == "13.46"
     assert percent_text(0.125, separator=POINT) == "12.5 %"
+
+
+def test_what_users_type_reads_back():
+    from sirhp.content.base.number_rules import typed
+
+    assert typed(" 14,5 ") == "14.5"
+    assert typed("13.80") == "13.80"
+    assert typed(12) == "12"
+    assert typed("douze") == "douze"  # the caller refuses it

@@ -4,7 +4,7 @@ grade ≥ 3 ans", "moyenne 13,4 ≥ 12", "formation OPJ"): i18n messages, the
 says only the level allowed, never the level found."""
 
 from sirhp.content import _
-from sirhp.content.base.numbers import decimal_text
+from sirhp.content.base.number_rules import decimal_text
 from sirhp.content.careers.rules import seniority
 from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.promotion import rules

@@ -13,8 +13,8 @@ published results without a candidate's View.
 from AccessControl import Unauthorized
 from datetime import datetime
 from plone import api
-from sirhp.content.base.numbers import decimal_text
-from sirhp.content.base.numbers import separator_for
+from sirhp.content.base.number_rules import decimal_text
+from sirhp.content.base.number_rules import separator_for
 from sirhp.content.permissions import ManageRecruitment
 from sirhp.content.permissions import ViewRecruitmentStatistics
 from sirhp.content.recruitment import ranking

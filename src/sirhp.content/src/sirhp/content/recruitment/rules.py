@@ -8,6 +8,7 @@ its mapping); the API raises it as ``RecruitmentError``.
 from dataclasses import dataclass
 from dataclasses import field
 from math import fsum
+from sirhp.content.base.number_rules import typed
 from sirhp.content.domain.personnel import is_valid_nina
 
 SHORTFALL_RULES = ("national", "vacant")
@@ -52,7 +53,7 @@ class RuleError(ValueError):
 
 def _number(text):
     try:
-        value = float(str(text).strip().replace(",", "."))
+        value = float(typed(text))
     except (TypeError, ValueError):
         return None
     return value if value == value else None  # NaN

@@ -19,7 +19,8 @@ from plone import api
 from sirhp.content import _
 from sirhp.content.base import hooks
 from sirhp.content.base.errors import SirhpError
-from sirhp.content.base.numbers import decimal_text
+from sirhp.content.base.number_rules import decimal_text
+from sirhp.content.base.number_rules import typed
 from sirhp.content.careers.api import add_act_as_system
 from sirhp.content.evaluation.rules import to_decimal
 from sirhp.content.interfaces import IAgency
@@ -216,7 +217,7 @@ def record_result(*, session, file, result, score=None):
     if uid not in participants:
         raise TrainingError(MSG_NOT_NOMINATED, "file")
     if isinstance(score, str):
-        score = score.strip().replace(",", ".")
+        score = typed(score)
     if score in ("", None):
         score = None
     refusal = rules.check_result(result, score)

@@ -5,7 +5,7 @@ import datetime
 from plone.memoize.view import memoize
 from Products.CMFCore.utils import getToolByName
 from Products.Five import BrowserView
-from sirhp.content.base import numbers
+from sirhp.content.base import number_rules
 from sirhp.content.base.dates import waiting_time  # noqa: F401 (re-export)
 from sirhp.content.base.people import full_name
 from sirhp.policy import _
@@ -142,16 +142,16 @@ class SirhpView(BrowserView):
     @property
     def decimal_separator(self):
         """A comma in French, a point for who reads English."""
-        return numbers.separator_for(self.request.get("LANGUAGE"))
+        return number_rules.separator_for(self.request.get("LANGUAGE"))
 
-    def decimal(self, value, places=None, empty=numbers.DASH):
+    def decimal(self, value, places=None, empty=number_rules.DASH):
         """A number as the reader writes it ("13,80"; "13.80" in English):
-        ``numbers.decimal_text``."""
-        return numbers.decimal_text(value, places, empty, self.decimal_separator)
+        ``number_rules.decimal_text``."""
+        return number_rules.decimal_text(value, places, empty, self.decimal_separator)
 
-    def percent(self, share, places=1, empty=numbers.DASH):
-        """A share as a percentage ("50,0 %"): ``numbers.percent_text``."""
-        return numbers.percent_text(share, places, empty, self.decimal_separator)
+    def percent(self, share, places=1, empty=number_rules.DASH):
+        """A share as a percentage ("50,0 %"): ``number_rules.percent_text``."""
+        return number_rules.percent_text(share, places, empty, self.decimal_separator)
 
     @property
     @memoize

@@ -12,6 +12,7 @@ asks (``sirhp: Evaluate``, checked by the API).
 from datetime import date
 from plone import api
 from plone.protect import CheckAuthenticator
+from sirhp.content.base.number_rules import typed
 from sirhp.content.content.field_access import may_read_field
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.evaluation import rules as evaluation_rules
@@ -51,7 +52,7 @@ class EvaluationView(SirhpView):
         for index, (criterion, _weight, _mark) in enumerate(self.criteria()):
             value = (form.get(f"mark_{index}") or "").strip()
             if value:
-                marks[criterion] = value.replace(",", ".")
+                marks[criterion] = typed(value)
         return marks
 
     def save(self):

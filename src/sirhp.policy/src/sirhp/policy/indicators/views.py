@@ -5,7 +5,7 @@ chart (``base.charts``) and its table. The exports are in exports.py."""
 from datetime import date
 from functools import cached_property
 from sirhp.content.base.errors import SirhpError
-from sirhp.content.base.numbers import DASH
+from sirhp.content.base.number_rules import DASH
 from sirhp.content.indicators import api as indicators
 from sirhp.policy.base import charts
 from sirhp.policy.base.views import SirhpView

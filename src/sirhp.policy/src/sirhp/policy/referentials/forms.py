@@ -5,6 +5,7 @@ for ``sirhp.content.referentials.api`` to refuse at its row (the rules are
 checked there, never here)."""
 
 import re
+from sirhp.content.base.number_rules import typed
 
 # the promotion rules' whole-number fields (``promotion_rules.PROMOTION_COUNTS``)
 PROMOTION_NUMBERS = (
@@ -139,7 +140,7 @@ def mark(text):
     except ValueError:
         pass
     try:
-        return float(text.replace(",", "."))
+        return float(typed(text))
     except ValueError:
         return text
 

@@ -1,5 +1,6 @@
 """Numbers as SIRHP shows them: a decimal comma in French ("13,80",
 "50,0 %"), a point in English ("13.80"); shared by the domains' pages.
+What users type is read back the same way (``typed``: "14,5" is 14.5).
 The values stored and sent over REST keep the point ("13.80"): this is
 display only (``sirhp.policy.base.views.SirhpView.decimal`` picks the
 reader's separator).
@@ -11,6 +12,13 @@ from decimal import InvalidOperation
 DASH = "—"  # a value that does not exist (no mark, no spread)
 COMMA = ","  # French
 POINT = "."  # English
+
+
+def typed(text) -> str:
+    """A number as a user typed it, ready to parse: spaces around removed,
+    a French decimal comma made a point (" 14,5 " -> "14.5"). Any other
+    text comes back as it is, for the caller's check to refuse."""
+    return str(text).strip().replace(COMMA, POINT)
 
 
 def separator_for(language) -> str:
