@@ -1,7 +1,7 @@
 """Render the instance templates (instance/*.in) into var/<name>/etc/.
 
 Usage: python scripts/make_instance.py NAME [--port 8080] [--host 127.0.0.1]
-       [--zeo 127.0.0.1:8100 | --relstorage DSN] [--var DIR]
+       [--zeo 127.0.0.1:8100 | --relstorage DSN] [--var DIR] [--threads 2]
 
 The Zope client listens on 127.0.0.1 by default: in production only the
 front end (nginx, on the same host) reaches it. ``--host 0.0.0.0`` (or a
@@ -27,6 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "instance"
 # loopback only: the front end on the same host is the way in
 DEFAULT_HOST = "127.0.0.1"
+# Request threads of one Zope process. Python runs one thread of a process
+# at a time, so more threads only overlap waits (database loads, blob reads,
+# the journal), while every request in progress widens the window in which
+# two requests write the same catalog tree (a ZODB conflict, retried, then
+# a French 503). Measured with twenty clerks on a loaded 2-core machine, two
+# ZEO clients (docs/benchmarks.md): 4 threads each, 97 conflicts and 4/180
+# requests refused, 61 s; 2 threads, 37 and 1/180, 46 s. Two keep a health
+# probe or a short page answered while one long export runs; more load is
+# served by more processes (ZEO clients), not more threads.
+DEFAULT_THREADS = 2
 
 
 def render(name, text, **values):
@@ -86,8 +96,11 @@ def make(
     base=None,
     relstorage=None,
     audit_dsn=None,
+    threads=DEFAULT_THREADS,
 ):
     """Write the instance NAME into BASE/NAME (BASE defaults to ROOT/var)."""
+    if int(threads) < 1:
+        raise ValueError("a Zope process needs at least one request thread")
     home = (Path(base).resolve() if base else ROOT / "var") / name
     var = Path(var).resolve() if var else home
     etc = home / "etc"
@@ -120,6 +133,7 @@ def make(
             (TEMPLATES / "zope.ini.in").read_text(),
             host=host,
             port=port,
+            threads=int(threads),
             var=home,
         )
     )
@@ -157,6 +171,13 @@ def main():
         help="audit journal and login counters in PostgreSQL (default with "
         "--relstorage: its DSN; else the SQLite file of the instance)",
     )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=DEFAULT_THREADS,
+        help=f"request threads of the process (default {DEFAULT_THREADS}; "
+        "more load: more ZEO clients, not more threads)",
+    )
     parser.add_argument("--var", default=None, help="data folder (ZEO: the shared one)")
     parser.add_argument("--base", default=None, help="parent of the instance (var/)")
     args = parser.parse_args()
@@ -169,6 +190,7 @@ def main():
         base=args.base,
         relstorage=args.relstorage,
         audit_dsn=args.audit_dsn,
+        threads=args.threads,
     )
     print(f"instance written to {etc}")
 

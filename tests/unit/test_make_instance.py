@@ -27,6 +27,19 @@ def test_loopback_by_default_and_host_option(tmp_path):
     assert "host = 0.0.0.0\n" in (etc / "zope.ini").read_text()
 
 
+def test_two_request_threads_unless_told(tmp_path):
+    """Two threads per process (fewer write conflicts between clients than
+    waitress' four); --threads sets another count, never fewer than one."""
+    make_instance = _module()
+    ini = (make_instance.make("two", port=9792, base=tmp_path) / "zope.ini").read_text()
+    assert "\nthreads = 2\n" in ini
+    assert "{threads}" not in ini
+    etc = make_instance.make("one", port=9793, base=tmp_path, threads=1)
+    assert "\nthreads = 1\n" in (etc / "zope.ini").read_text()
+    with pytest.raises(ValueError):
+        make_instance.make("none", port=9794, base=tmp_path, threads=0)
+
+
 def test_relstorage_history_free_blobs_in_database(tmp_path):
     """--relstorage: the storage section parses (the DSN read back unchanged),
     the file is readable by its owner only (the DSN holds the password)."""
