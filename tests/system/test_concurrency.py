@@ -56,7 +56,7 @@ FILES_PER_AGENCY = 8
 # but 2.2-3.3 % with one core taken by other work (as in CI); there, 0.6 % with
 # 2 request threads per client instead of 4 (scripts/make_instance.py), and
 # 0.6, 0.0, 0.0 % once a record's name no longer takes the next free number
-# (content/personnel_file.py PersonnelFileNameChooser). The bound leaves
+# (content/record_names.py). The bound leaves
 # room for a loaded machine; it may only go down.
 MAX_RETRY_RATE = 0.02
 PROPAGATION = 10.0

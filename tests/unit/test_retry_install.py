@@ -2,6 +2,7 @@
 (``sirhp.policy.hardening.retry``)."""
 
 import io
+from pathlib import Path
 import psycopg2
 import pytest
 from relstorage.storage.interfaces import StorageDisconnectedDuringCommit
@@ -11,12 +12,14 @@ from ZODB.POSException import ConflictError
 from ZPublisher.HTTPRequest import HTTPRequest
 from ZPublisher.HTTPResponse import HTTPResponse
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def request_():
     environ = {"SERVER_NAME": "localhost", "SERVER_PORT": "80", "REQUEST_METHOD": "GET"}
     request = HTTPRequest(io.BytesIO(), environ, HTTPResponse())
-    request.retry_max_count = 5  # instance/zope.conf.in
+    request.retry_max_count = 7  # instance/zope.conf.in
     return request
 
 
@@ -29,7 +32,7 @@ def asked_while_handling(request, error):
 
 def test_conflict_retried_up_to_the_limit(request_):
     assert asked_while_handling(request_, ConflictError()) is True
-    request_.retry_count = 5
+    request_.retry_count = 7
     assert asked_while_handling(request_, ConflictError()) is False
 
 
@@ -63,8 +66,32 @@ def test_never_retried_once_the_journal_committed(request_):
 
 def test_outside_a_failure_the_count_decides(request_):
     assert request_.supports_retry() is True
-    request_.retry_count = 5
+    request_.retry_count = 7
     assert request_.supports_retry() is False
+
+
+def test_the_instance_retries_a_conflict_seven_times():
+    conf = (ROOT / "instance" / "zope.conf.in").read_text()
+    assert "\nmax-conflict-retries 7\n" in conf
+
+
+def test_pauses_double_then_stay_at_four_seconds():
+    assert [retry.pause(n) for n in range(8)] == [1, 2, 4, 4, 4, 4, 4, 4]
+    # seven tries wait less at worst than Zope's five (1 + 2 + 4 + 8 + 16)
+    assert sum(retry.pause(n) for n in range(7)) == 23 < 31
+
+
+def test_the_request_pauses_within_the_cap(request_, monkeypatch):
+    slept, bounds = [], []
+    monkeypatch.setattr(retry.time, "sleep", slept.append)
+    monkeypatch.setattr(
+        retry.random, "uniform", lambda a, b: bounds.append((a, b)) or b
+    )
+    for count in (0, 2, 6):
+        request_.retry_count = count
+        request_.delay_retry()
+    assert bounds == [(0, 1.0), (0, 4.0), (0, 4.0)]
+    assert slept == [1.0, 4.0, 4.0]
 
 
 def test_installed_once():

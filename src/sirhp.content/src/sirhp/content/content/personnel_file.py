@@ -1,24 +1,19 @@
 """PersonnelFile (dossier individuel): one per agent, its id is the matricule."""
 
-from plone.app.content.namechooser import NormalizingNameChooser
 from plone.app.z3cform.widgets.select import SelectFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
-from plone.uuid.interfaces import IUUID
 from sirhp.content import _
 from sirhp.content.content.base import SirhpContent
 from sirhp.content.content.matricule import matricule_errors
 from sirhp.content.domain import personnel as rules
 from sirhp.content.interfaces import IPersonnelFile
 from sirhp.content.vocabularies.hr import statute_terms
-from uuid import uuid4
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
-from zope.component import adapter
-from zope.container.interfaces import INameChooser
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
@@ -380,34 +375,3 @@ class PersonnelFile(SirhpContent, Container):
     @property
     def full_name(self):
         return rules.full_name(self.last_name, self.first_names)
-
-
-@implementer(INameChooser)
-@adapter(IPersonnelFile)
-class PersonnelFileNameChooser(NormalizingNameChooser):
-    """A record's name in its file: its title, normalized
-    ("decoration-du-01-10-2026"); when the file already holds that name, the
-    title and a short token of the record's own UUID
-    ("decoration-du-01-10-2026-3f9ac2d1"), not Plone's next free number
-    ("-21").
-
-    The next free number is read from the file as this transaction sees it:
-    two clerks adding the same act (a collective decree entered by several
-    clerks at once) both took "-21" and wrote the same key, in the file's
-    tree of ids and in the catalog's ``id`` index, a write conflict that no
-    retry order resolves while the files fill at the same pace. A token of
-    the record's own UUID is the same in no other transaction. A name
-    given by the caller is kept as before (made unique the same way)."""
-
-    TOKEN = 8  # hex digits of the UUID: 4 billion names per title
-
-    def _findUniqueName(self, name, obj):
-        check_id = self._getCheckId(obj)
-        if not check_id(name, required=1):
-            return name
-        uuid = (IUUID(obj, None) or uuid4().hex).replace("-", "")
-        for start in range(0, len(uuid) - self.TOKEN + 1, self.TOKEN):
-            candidate = f"{name}-{uuid[start : start + self.TOKEN]}"
-            if not check_id(candidate, required=1):
-                return candidate
-        return super()._findUniqueName(name, obj)

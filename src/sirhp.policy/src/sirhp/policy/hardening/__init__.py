@@ -12,8 +12,9 @@
   unreachable right after its commit (``committed``).
 - Two documents indexed at once that share a rare word no longer conflict
   in the full-text index (``text_postings``).
-- A write conflict is retried (5 times, zope.conf); a database out of reach
-  is not: its French 503 comes at once (``retry``).
+- A write conflict is retried (7 times, zope.conf; pauses of at most 4 s);
+  a database out of reach is not: its French 503 comes at once
+  (``retry``).
 """
 
 from sirhp.policy.hardening import committed

@@ -3,10 +3,12 @@
 from plone import api
 from sirhp.content.badges.api import create_print_batch
 from sirhp.content.badges.api import set_photo
+from sirhp.content.content.record_names import numbered_names
 from sirhp.policy.setuphandlers.demo.files import DEFAULT_SEED
 from sirhp.policy.setuphandlers.photos import synthetic_photo
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_badges(portal, count=40, seed=DEFAULT_SEED):
     """Photos and badges for the first ``count`` active validated files.
 

@@ -9,6 +9,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
 import random
+from sirhp.content.content.record_names import numbered_names
 from sirhp.content.content.versioning import without_initial_versions
 from sirhp.content.referentials import api as referentials_api
 from sirhp.content.referentials import rules as referential_rules
@@ -146,6 +147,7 @@ class Generator:
             else None,
         }
 
+    @numbered_names()  # reproducible names (record_names)
     def create_file(self, agency_id, state=None, unit_path=None):
         """Create one file with its records; returns it."""
         rng = self.rng
@@ -318,6 +320,7 @@ class Generator:
                 )
 
 
+@numbered_names()  # reproducible names (record_names)
 def generate_files(
     portal,
     count,

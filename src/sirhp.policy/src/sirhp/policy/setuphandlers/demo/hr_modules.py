@@ -18,6 +18,7 @@ from datetime import time
 from datetime import timedelta
 from plone import api
 import random
+from sirhp.content.content.record_names import numbered_names
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.training import api as training_api
 from sirhp.policy.setuphandlers.demo.files import DEFAULT_SEED
@@ -157,6 +158,7 @@ def _files(portal, **query):
         return [brain.getObject() for brain in brains]
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_training(portal, seed=DEFAULT_SEED, closer=None):
     """The catalogue, a closed session (results recorded by HR, closed by
     ``closer``, default the current user — the site's administrator when
@@ -258,6 +260,7 @@ def _answer(evaluation, contest):
             api.content.transition(obj=evaluation, transition="validate")
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_evaluation(portal, seed=DEFAULT_SEED):
     """The 2026 campaign of the Police nationale: created and opened by HR
     (one draft evaluation per active officer); in the demo commander's unit

@@ -10,6 +10,7 @@ dates from ``REFERENCE_DATE``.
 from datetime import timedelta
 from plone import api
 import random
+from sirhp.content.content.record_names import numbered_names
 from sirhp.content.recruitment import api as recruitment
 from sirhp.policy.setuphandlers import names
 from sirhp.policy.setuphandlers.demo.files import DEFAULT_SEED
@@ -160,6 +161,7 @@ def create_open_campaign(portal, seed=DEFAULT_SEED):
     return campaign
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_campaigns(portal, seed=DEFAULT_SEED):
     """Both demo campaigns; returns them (published, open)."""
     return create_published_campaign(portal, seed), create_open_campaign(portal, seed)

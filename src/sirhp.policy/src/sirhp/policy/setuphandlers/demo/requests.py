@@ -12,6 +12,7 @@ from datetime import timedelta
 from plone import api
 from sirhp.content.attestations import api as attestations
 from sirhp.content.attestations import rules as attestation_rules
+from sirhp.content.content.record_names import numbered_names
 from sirhp.content.deployment import lists
 from sirhp.content.deployment.api import member_uids
 from sirhp.policy.setuphandlers.demo.files import REFERENCE_DATE
@@ -52,6 +53,7 @@ DOCUMENTS = (
 REVOCATION = "Délivrée sur une date d'entrée en service erronée ; remplacée."
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_lists(portal):
     """The active (notified) and the closed deployment list; none on a site
     whose search finds nobody (a demo of a file or two).
@@ -89,6 +91,7 @@ def _requester(file):
     return file.matricule if api.user.get(username=file.matricule) else CLERK
 
 
+@numbered_names()  # reproducible names (record_names)
 def create_demo_documents(portal):
     """Documents asked on the first files (in turn, when there are fewer
     files than documents): issued, revoked and requested.
