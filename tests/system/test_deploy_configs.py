@@ -114,6 +114,7 @@ def test_nginx_config_is_valid(folder):
     assert "proxy_set_header Host sirhp.test.ml;" in site
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
     assert "max_fails=3 fail_timeout=30s" in site
+    assert "\n    least_conn;\n" in site  # the least busy client, not in turn
     assert "/VirtualHostBase/https/sirhp.test.ml:443/sirhp/VirtualHostRoot" in site
     assert "expires 1y;" in site and "immutable" in site
 
