@@ -33,7 +33,11 @@ def test_from_the_previous_profiles(portal, testdata):
         for _ in range(2):
             setup.setLastVersionForProfile(CONTENT, "1010")
             setup.setLastVersionForProfile(POLICY, "1012")
-            assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == ["1011", "1012"]
+            assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == [
+                "1011",
+                "1012",
+                "1013",
+            ]
             assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == [
                 "1013",
                 "1014",

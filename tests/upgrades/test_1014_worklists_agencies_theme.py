@@ -30,7 +30,7 @@ def test_from_the_previous_profiles(portal, testdata):
         for _ in range(2):
             setup.setLastVersionForProfile(CONTENT, "1011")
             setup.setLastVersionForProfile(POLICY, "1013")
-            assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == ["1012"]
+            assert [s["sdest"] for s in setup.listUpgrades(CONTENT)] == ["1012", "1013"]
             assert [s["sdest"] for s in setup.listUpgrades(POLICY)] == [
                 "1014",
                 "1015",

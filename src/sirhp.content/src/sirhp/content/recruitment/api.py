@@ -164,10 +164,14 @@ def _store_marks(candidate, stages, marks):
     stage = rules.eliminating_stage(stages, scores)
     if stage is not None and not candidate.eliminated_at:
         candidate.eliminated_at = stage.code
-        candidate.elimination_reason = _french(
-            Message(MSG_ELIMINATORY, mapping={"stage": stage.label})
-        )
+        candidate.elimination_reason = eliminatory_reason(stage.label)
     candidate.reindexObject()
+
+
+def eliminatory_reason(stage_label) -> str:
+    """The reason stored when a mark eliminates at the stage labelled
+    ``stage_label``: "Note éliminatoire à l'épreuve …", in French."""
+    return _french(Message(MSG_ELIMINATORY, mapping={"stage": stage_label}))
 
 
 def _french(msg):
