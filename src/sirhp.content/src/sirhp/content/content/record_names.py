@@ -54,9 +54,7 @@ class PersonnelFileNameChooser(NormalizingNameChooser):
         check_id = self._getCheckId(obj)
         if not check_id(name, required=1):
             return name
-        uuid = (IUUID(obj, None) or uuid4().hex).replace("-", "")
-        for start in range(0, len(uuid) - TOKEN + 1, TOKEN):
-            candidate = f"{name}-{uuid[start : start + TOKEN]}"
-            if not check_id(candidate, required=1):
-                return candidate
-        return super()._findUniqueName(name, obj)
+        token = (IUUID(obj, None) or uuid4().hex).replace("-", "")[:TOKEN]
+        if not check_id(f"{name}-{token}", required=1):
+            return f"{name}-{token}"
+        return super()._findUniqueName(name, obj)  # 1 in 4 billion

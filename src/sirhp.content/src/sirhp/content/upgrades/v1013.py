@@ -13,7 +13,8 @@ import re
 from sirhp.content.recruitment.api import eliminatory_reason
 from sirhp.content.upgrades import logger
 
-# the English of ``recruitment_eliminatory_mark`` (sirhp.policy's en catalog)
+# ``recruitment_eliminatory_mark`` as the English catalog wrote it into the
+# data (the stored text, not today's translation: kept as it was)
 ENGLISH = re.compile(r"^Eliminatory mark at stage (?P<stage>.+)$")
 
 

@@ -8,9 +8,10 @@
   1 + 2 + 4 + 4 × 4 = 23 s, less than Zope's five (31 s), and a conflict
   that lasts, a tree split in the catalog that every concurrent creation
   meets, is outlived more often (``pause``, ``install``); only a conflict
-  still there after the retries reaches ``RetryLaterView``. A database out of reach is a transient error too, but
-  retrying it only makes the user wait the ZEO ``wait-timeout`` again, and
-  a request whose commit may have reached the server must not run twice:
+  still there after the retries reaches ``RetryLaterView``. A database out
+  of reach is a transient error too, but retrying it only makes the user
+  wait the ZEO ``wait-timeout`` again, and a request whose commit may have
+  reached the server must not run twice:
   ``install`` makes ``HTTPRequest.supports_retry`` answer no while such an
   error (``disconnected.DISCONNECTED``) is handled, so its French 503
   (``disconnected``) comes at once; nor is a request whose journal lines

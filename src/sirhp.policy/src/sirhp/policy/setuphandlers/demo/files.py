@@ -320,7 +320,6 @@ class Generator:
                 )
 
 
-@numbered_names()  # reproducible names (record_names)
 def generate_files(
     portal,
     count,

@@ -260,7 +260,6 @@ def _answer(evaluation, contest):
             api.content.transition(obj=evaluation, transition="validate")
 
 
-@numbered_names()  # reproducible names (record_names)
 def create_demo_evaluation(portal, seed=DEFAULT_SEED):
     """The 2026 campaign of the Police nationale: created and opened by HR
     (one draft evaluation per active officer); in the demo commander's unit

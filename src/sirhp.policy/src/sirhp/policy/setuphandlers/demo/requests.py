@@ -53,7 +53,6 @@ DOCUMENTS = (
 REVOCATION = "Délivrée sur une date d'entrée en service erronée ; remplacée."
 
 
-@numbered_names()  # reproducible names (record_names)
 def create_demo_lists(portal):
     """The active (notified) and the closed deployment list; none on a site
     whose search finds nobody (a demo of a file or two).
