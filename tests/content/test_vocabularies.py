@@ -184,6 +184,30 @@ class TestHRVocabularies:
             == "Gardien de la paix"
         )
 
+    def test_read_before_a_new_version_then_after(self, portal):
+        # the vocabulary is built once per référentiel version and lines: a
+        # vocabulary read before a correction does not hide it afterwards
+        before = vocabulary("sirhp.content.grades")
+        assert before.getTerm("agent").title == "Agent de police"
+        assert vocabulary("sirhp.content.grades") is before  # built once
+        tables = copy.deepcopy(referentials.tables())
+        tables["grades"]["agent"]["label"] = "Gardien de la paix"
+        referentials.add_version(
+            effective="2021-01-02", tables=tables, today=date(2021, 1, 1)
+        )
+        after = vocabulary("sirhp.content.grades")
+        assert after.getTerm("agent").title == "Gardien de la paix"
+        assert before.getTerm("agent").title == "Agent de police"  # untouched
+
+    def test_old_registry_line_added_after_a_read(self, portal):
+        assert "adjudant-chef-major" not in vocabulary("sirhp.content.grades")
+        lines = api.portal.get_registry_record("sirhp.grades")
+        api.portal.set_registry_record(
+            "sirhp.grades", lines + ["adjudant-chef-major|Adjudant-chef major"]
+        )
+        vocab = vocabulary("sirhp.content.grades")
+        assert vocab.getTerm("adjudant-chef-major").title == "Adjudant-chef major"
+
     def test_registry_line_label_no_longer_wins(self, portal):
         lines = [
             "agent|Gardien de la paix|sous-officiers"
