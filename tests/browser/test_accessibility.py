@@ -9,12 +9,12 @@ role's pages one after the other.
 """
 
 from collections import defaultdict
-import importlib.util
 from pathlib import Path
 import pytest
 import subprocess
 import sys
 from tests.browser.test_file_lifecycle import login
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCKING = ("serious", "critical")
@@ -31,12 +31,7 @@ RUN_AXE = """exclude => axe.run(
 
 
 def load_lighthouse_script():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_lighthouse", ROOT / "scripts" / "lighthouse.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/lighthouse.py")
 
 
 LIGHTHOUSE = load_lighthouse_script()

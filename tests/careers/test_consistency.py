@@ -3,7 +3,6 @@ the career metadata, and the consistency check (API, script, page) finding
 a planted drift."""
 
 from datetime import date
-import importlib.util
 from pathlib import Path
 from plone import api
 from plone.app.testing import login
@@ -13,6 +12,7 @@ from sirhp.content.careers.missing import build_missing_acts
 from sirhp.content.careers.missing import REFERENCE
 from sirhp.policy.setuphandlers.demo import REFERENCE_DATE
 from tests.content.helpers import create_file
+from tests.scripts import load_script
 from tests.security.audit_helpers import pending
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -41,10 +41,7 @@ def _check(portal, **options):
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("careers_check", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT, "careers_check")
 
 
 def test_missing_acts_built_once(portal, file):

@@ -6,7 +6,6 @@ created."""
 
 from AccessControl import Unauthorized
 from datetime import date
-import importlib.util
 from pathlib import Path
 from plone import api
 from plone.app.testing import login
@@ -19,6 +18,7 @@ from sirhp.policy.audit.journal import EVALUATION_OPENED
 from sirhp.policy.base.access import PERSONAS
 from sirhp.policy.evaluation.access import CAMPAIGN
 from tests.evaluation.campaigns import new_campaign
+from tests.scripts import load_script
 from tests.security.audit_helpers import pending
 from tests.security.planted import log_in_as
 import transaction
@@ -195,9 +195,4 @@ def test_parts_in_parallel_over_http(site, testdata):
 
 
 def open_script():
-    spec = importlib.util.spec_from_file_location(
-        "open_campaign", ROOT / "scripts" / "open_campaign.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/open_campaign.py", "open_campaign")

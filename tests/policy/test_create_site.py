@@ -2,7 +2,6 @@
 anything is created, a refusal is one sentence in French then English (exit
 status 2, no traceback), and a failed creation leaves no site behind."""
 
-import importlib.util
 from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -11,6 +10,7 @@ import pytest
 from sirhp.policy.setuphandlers import demo
 from sirhp.policy.setuphandlers.environment import check_settings
 from sirhp.policy.setuphandlers.environment import password_error
+from tests import scripts
 import transaction
 from unittest import mock
 from zope.component.hooks import getSite
@@ -20,10 +20,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "create_site.py"
 
 
 def load_script():
-    spec = importlib.util.spec_from_file_location("sirhp_create_site", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # no ``app`` global: main() is not run
-    return module
+    # no ``app`` global: main() is not run
+    return scripts.load_script(SCRIPT, "sirhp_create_site")
 
 
 def errors_of(environ):

@@ -2,10 +2,10 @@
 /tmp/s6-pgjournal-* on a free port of 19200-19299; always stopped."""
 
 import contextlib
-import importlib.util
 from pathlib import Path
 import shutil
 import tempfile
+from tests.scripts import load_script
 from tests.system.ports import free_ports
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,12 +13,7 @@ PORTS = range(19200, 19300)
 
 
 def load_postgres():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_postgres", ROOT / "scripts" / "postgres.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/postgres.py")
 
 
 class Server:

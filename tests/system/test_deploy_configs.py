@@ -8,7 +8,6 @@ in /tmp/ops-deploy-*) in front of the functional test Zope: /health answers
 """
 
 import configparser
-import importlib.util
 import os
 from pathlib import Path
 import pwd
@@ -16,6 +15,7 @@ import pytest
 import requests
 import shutil
 import subprocess
+from tests.scripts import load_script
 from tests.system.ports import free_ports
 from tests.system.ports import temp_dir
 import time
@@ -30,12 +30,7 @@ PUBLIC = "sirhp.test.ml"
 
 
 def load_render():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_render_deploy", ROOT / "scripts" / "render_deploy.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/render_deploy.py")
 
 
 @pytest.fixture

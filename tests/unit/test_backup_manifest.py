@@ -1,24 +1,19 @@
 """The manifest functions of scripts/backup.py (no Zope, no database)."""
 
 import hashlib
-import importlib.util
 import os
 from pathlib import Path
 import pytest
 import socket
 import sqlite3
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_backup", ROOT / "scripts" / "backup.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/backup.py")
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 commits runs on, the site left unchanged (a DemoStorage over it, or a copy
 of its database)."""
 
-import importlib.util
 import os
 from pathlib import Path
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 CONF = """%define INSTANCE {var}
@@ -25,12 +25,7 @@ CONF = """%define INSTANCE {var}
 
 
 def module():
-    spec = importlib.util.spec_from_file_location(
-        "demostorage_conf", ROOT / "benchmarks" / "demostorage_conf.py"
-    )
-    loaded = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(loaded)
-    return loaded
+    return load_script("benchmarks/demostorage_conf.py")
 
 
 def site(tmp_path):

@@ -7,10 +7,10 @@ module records what the locustfile declares (the real import happens in
 every load run, ``make load``).
 """
 
-import importlib.util
 from pathlib import Path
 import pytest
 import sys
+from tests.scripts import load_script
 import types
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,12 +75,7 @@ def locustfile(benchmarks_path):
     saved = {name: sys.modules.get(name) for name in ("locust", "locust.exception")}
     sys.modules.update(stand_in_locust())
     try:
-        spec = importlib.util.spec_from_file_location(
-            "sirhp_locustfile", BENCHMARKS / "locustfile.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        yield module
+        yield load_script("benchmarks/locustfile.py")
     finally:
         for name, value in saved.items():
             if value is None:

@@ -1,9 +1,9 @@
 """scripts/make_instance.py: the Zope client listens on loopback unless told."""
 
-import importlib.util
 from io import StringIO
 from pathlib import Path
 import pytest
+from tests.scripts import load_script
 import ZConfig
 import ZODB.config
 
@@ -11,12 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location(
-        "sirhp_make_instance", ROOT / "scripts" / "make_instance.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/make_instance.py")
 
 
 def test_loopback_by_default_and_host_option(tmp_path):

@@ -1,18 +1,15 @@
 """``scripts/print_accounts.py`` (what ``make start`` prints): every demo
 staff account is listed with what it does, none is forgotten."""
 
-import importlib.util
 from pathlib import Path
 from sirhp.policy.setuphandlers.demo.people import STAFF_USERS
+from tests.scripts import load_script
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "print_accounts.py"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("print_accounts", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCRIPT, "print_accounts")
 
 
 def test_every_staff_account_is_printed_with_its_role():
