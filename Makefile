@@ -28,8 +28,6 @@ STAMP := $(VENV)/.installed
 # made a system test's Zope start miss its time on a fresh clone
 # (docs/benchmarks.md). TEST_JOBS=0 runs everything in one process.
 TEST_JOBS ?= auto
-# make install compiles every module once (BYTECODE=0: left to the imports)
-BYTECODE ?= 1
 PYTEST := $(BIN)/pytest -n $(TEST_JOBS) --dist loadfile --no-loadscope-reorder
 export zope_i18n_compile_mo_files := true
 # Python keeps the bytecode of what it imports (__pycache__/, ignored by
@@ -50,12 +48,6 @@ $(STAMP): constraints.txt src/sirhp.content/pyproject.toml src/sirhp.policy/pypr
 	$(BIN)/python -m pip install -q $(PIP_FROM) -c constraints.txt pip setuptools wheel uv
 	$(UV) install --no-config --python $(BIN)/python -q $(PIP_FROM) -c constraints.txt -r requirements.txt
 	$(UV) install --no-config --python $(BIN)/python -q $(PIP_FROM) -c constraints.txt --no-deps -e src/sirhp.content -e src/sirhp.policy
-	@# every module compiled once, on every core (about 11 s), not by each new
-	@# process at its first import (BYTECODE=0: left to the imports); a file of
-	@# an old Python syntax that nothing imports is left as it is (an imported
-	@# one fails loudly at import)
-	@if [ "$(BYTECODE)" != 0 ]; then \
-	  $(BIN)/python -m compileall -q -j 0 $$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))') src >/dev/null 2>&1 || true; fi
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create the virtualenv and install every pinned package (from wheelhouse/ with no index if present, or OFFLINE=1)

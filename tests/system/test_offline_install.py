@@ -91,7 +91,6 @@ def test_fresh_virtualenv_installs_from_the_wheelhouse(wheelhouse):
                 "OFFLINE=1",
                 f"VENV={venv}",
                 f"WHEELHOUSE={wheelhouse}",
-                "BYTECODE=0",  # no byte-compilation either (see offline_environ)
                 # The interpreter under the test's virtualenv makes the new one.
                 f"PYTHON={os.path.realpath(sys.executable)}",
             ],

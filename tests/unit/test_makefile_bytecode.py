@@ -34,24 +34,3 @@ def test_make_runs_python_with_bytecode_written(tmp_path):
         check=True,
     )
     assert result.stdout.strip() == "False"
-
-
-def install_commands(tmp_path, *variables):
-    venv = tmp_path / "venv"
-    result = subprocess.run(
-        ["make", "-n", "-B", "--no-print-directory", "-C", str(ROOT)]
-        + [f"VENV={venv}", *variables, f"{venv}/.installed"],
-        env={"PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def test_install_compiles_every_module_once_unless_told(tmp_path):
-    # compiled on every core at install, not by each process at its import
-    commands = install_commands(tmp_path)
-    assert 'if [ "1" != 0 ]' in commands
-    assert "-m compileall -q -j 0" in commands
-    assert 'if [ "0" != 0 ]' in install_commands(tmp_path, "BYTECODE=0")
