@@ -15,10 +15,10 @@ Usage: python benchmarks/demostorage_conf.py var/bench/etc/zope.conf > /tmp/benc
        zconsole run /tmp/bench-demo.conf benchmarks/evaluations_inprocess.py --commit
 """
 
+import os
 from pathlib import Path
 import re
 import shutil
-import subprocess
 import sys
 
 DEMO = """<zodb_db main>
@@ -60,9 +60,7 @@ def copy_site(var, target):
             shutil.copyfile(source, target / "filestorage" / name)
     blobs = Path(var) / "blobstorage"
     if blobs.exists():
-        subprocess.run(
-            ["cp", "-al", str(blobs), str(target / "blobstorage")], check=True
-        )
+        shutil.copytree(blobs, target / "blobstorage", copy_function=os.link)
 
 
 def main(argv):

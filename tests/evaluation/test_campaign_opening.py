@@ -6,7 +6,6 @@ created."""
 
 from AccessControl import Unauthorized
 from datetime import date
-from pathlib import Path
 from plone import api
 from plone.app.testing import login
 import pytest
@@ -23,7 +22,6 @@ from tests.security.audit_helpers import pending
 from tests.security.planted import log_in_as
 import transaction
 
-ROOT = Path(__file__).resolve().parents[2]
 REFUSED = (
     "clerk.pn",
     "reviewer.pn",

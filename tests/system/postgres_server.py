@@ -8,7 +8,6 @@ import tempfile
 from tests.scripts import load_script
 from tests.system.ports import free_ports
 
-ROOT = Path(__file__).resolve().parents[2]
 PORTS = range(19200, 19300)
 
 

@@ -2,13 +2,10 @@
 
 import hashlib
 import os
-from pathlib import Path
 import pytest
 import socket
 import sqlite3
 from tests.scripts import load_script
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

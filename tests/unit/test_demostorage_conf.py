@@ -3,10 +3,8 @@ commits runs on, the site left unchanged (a DemoStorage over it, or a copy
 of its database)."""
 
 import os
-from pathlib import Path
 from tests.scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 CONF = """%define INSTANCE {var}
 %define VAR {var}
 <environment>

@@ -1,13 +1,10 @@
 """scripts/make_instance.py: the Zope client listens on loopback unless told."""
 
 from io import StringIO
-from pathlib import Path
 import pytest
 from tests.scripts import load_script
 import ZConfig
 import ZODB.config
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
