@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 import requests
 import signal
+from sirhp.policy.setuphandlers.environment import DEFAULT_DEMO_PASSWORD
 import socket
 import subprocess
 import sys
+from tests.scripts import load_script
 from tests.system.ports import any_free_ports
 from tests.system.sites import AUTH
 from tests.system.sites import install_demo_site
@@ -291,3 +293,44 @@ def test_post_on_client1_read_on_client2(cluster, session):
     )
     assert found.json()["items_total"] == 1, found.text
     cluster.timed("POST PersonnelFile client 1 -> GET client 2", started)
+
+
+def test_campaign_opened_by_parts_on_both_clients(cluster, session):
+    """A campaign opened by parts spread over both clients
+    (``scripts/open_campaign.py``): each part asks the ZEO server for its
+    files in a few requests (``sirhp.content.base.prefetch``, a real
+    ``ClientStorage.prefetch`` here); one evaluation per officer of the
+    population, found the same through either client."""
+    started = time.monotonic()
+    with requests.Session() as hr:
+        hr.auth = ("hrmanager.pn", DEFAULT_DEMO_PASSWORD)
+        hr.headers.update(JSON)
+        response = hr.post(
+            cluster.urls[0] + "/police-nationale",
+            json={
+                "@type": "EvaluationCampaign",
+                "year": 2031,
+                "grid": {"discipline": 100},
+                "evaluation_deadline": "2031-12-15",
+            },
+            timeout=30,
+        )
+    assert response.status_code == 201, response.text
+    campaign = response.json()
+    summary = load_script("scripts/open_campaign.py", "open_campaign").run(
+        campaign["@id"],
+        clients=[cluster.urls[1]],
+        auth=("hrmanager.pn", DEFAULT_DEMO_PASSWORD),
+        parallel=2,
+        chunk_size=1,
+    )
+    assert summary["created"] == summary["population"] == summary["parts"] >= 2
+    name = f"evaluation-2031-{campaign['UID'][:8]}"
+    for url in cluster.urls:
+        found, _reads = read_until(
+            session,
+            url + f"/@search?portal_type=Evaluation&getId={name}",
+            lambda body: body["items_total"] == summary["population"],
+        )
+        assert found["items_total"] == summary["population"], url
+    cluster.timed("campaign opened by parts over both clients", started)

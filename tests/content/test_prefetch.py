@@ -1,0 +1,82 @@
+"""``base.prefetch``: the files a bulk path visits asked from the storage
+in three requests per batch (over ZEO or RelStorage), and nothing asked
+from a storage that cannot prefetch (the tests' DemoStorage, a local
+FileStorage). ``benchmarks/evaluations_parallel.py`` measures it over
+ZEO (docs/benchmarks.md)."""
+
+from plone import api
+from sirhp.content.base import prefetch
+from sirhp.content.evaluation import api as evaluation_api
+from sirhp.content.evaluation import opening
+from tests.evaluation.campaigns import new_campaign
+
+
+class Recorder:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, *args):
+        (objects,) = args
+        self.calls.append([obj._p_oid for obj in objects])
+
+
+def _files(portal, testdata):
+    paths = [testdata.path_of(name) for name in ("pn_validated", "pn_validated2")]
+    return paths, [portal.unrestrictedTraverse(path) for path in paths]
+
+
+def test_files_then_their_parts_then_the_name_indexes(portal, testdata, monkeypatch):
+    paths, files = _files(portal, testdata)
+    asked = Recorder()
+    monkeypatch.setattr(portal._p_jar, "prefetch", asked)
+    prefetch.prefetch_files(portal, paths)
+    assert asked.calls[0] == [f._p_oid for f in files]
+    assert asked.calls[1] == [
+        getattr(f, name)._p_oid for f in files for name in prefetch.FOLDER_PARTS
+    ]
+    assert asked.calls[2] == [
+        index._p_oid for f in files for index in f._mt_index.values()
+    ]
+    assert asked.calls[2], "the files hold records: each has a name index"
+    assert len(asked.calls) == 3
+
+
+def test_what_is_not_a_child_of_a_btree_folder_is_left_out(
+    portal, testdata, monkeypatch
+):
+    paths, files = _files(portal, testdata)
+    asked = Recorder()
+    monkeypatch.setattr(portal._p_jar, "prefetch", asked)
+    site = "/".join(portal.getPhysicalPath())
+    prefetch.prefetch_files(portal, [paths[0] + "-missing", paths[1]])
+    assert asked.calls[0] == [files[1]._p_oid]
+    asked.calls.clear()
+    # the catalog is no BTree folder; a missing name: nothing to ask
+    prefetch.prefetch_files(portal, [site + "/portal_catalog/x", paths[0] + "-x"])
+    assert asked.calls == []
+
+
+def test_a_storage_without_prefetch_is_not_asked(portal, testdata):
+    paths, files = _files(portal, testdata)
+    assert not hasattr(portal._p_jar.db().storage, "prefetch")
+    prefetch.prefetch_files(portal, paths)  # the ZODB ignores the call
+    assert [f.getId() for f in files] == [p.rpartition("/")[2] for p in paths]
+
+
+def test_an_opening_asks_batch_by_batch(portal, testdata, monkeypatch):
+    """The opening asks for its files ``BATCH`` at a time, each once, in
+    the order it creates the evaluations; what it creates is unchanged."""
+    campaign = new_campaign(portal)
+    paths = evaluation_api.population_paths(campaign=campaign)
+    assert len(paths) >= 2
+    batches = []
+    monkeypatch.setattr(opening, "BATCH", 1)
+    monkeypatch.setattr(
+        opening, "prefetch_files", lambda site, part: batches.append(list(part))
+    )
+    created = evaluation_api.open_campaign(campaign=campaign)
+    assert batches == [[path] for path in paths]
+    assert created == len(paths)
+    name = evaluation_api.evaluation_id(campaign)
+    found = api.content.find(portal_type="Evaluation", getId=name)
+    assert len(found) == len(paths)
