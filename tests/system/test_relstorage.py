@@ -26,6 +26,7 @@ from tests.system.sites import run
 from tests.system.test_zeo import AUTH
 from tests.system.test_zeo import Cluster
 from tests.system.test_zeo import load_make_instance
+from tests.system.test_zeo import open_by_parts_on_both_clients
 from tests.system.test_zeo import patch_and_read_back
 from tests.system.test_zeo import session  # noqa: F401 (fixture)
 from tests.system.test_zeo import tail
@@ -169,3 +170,9 @@ def test_comparison_sees_a_difference(relstorage, session):  # noqa: F811
     verify = load_script("to_relstorage").verify
     with pytest.raises(AssertionError):
         verify(relstorage.source, relstorage.dsn)
+
+
+def test_campaign_opened_by_parts_on_both_clients(relstorage, session):  # noqa: F811
+    """The opening's prefetch answered by RelStorage (one query per batch
+    of files): one evaluation per officer, found through either client."""
+    open_by_parts_on_both_clients(relstorage, session)

@@ -301,6 +301,13 @@ def test_campaign_opened_by_parts_on_both_clients(cluster, session):
     files in a few requests (``sirhp.content.base.prefetch``, a real
     ``ClientStorage.prefetch`` here); one evaluation per officer of the
     population, found the same through either client."""
+    open_by_parts_on_both_clients(cluster, session)
+
+
+def open_by_parts_on_both_clients(cluster, session):
+    """Create a 2031 campaign of the Police nationale on the first client
+    and open it by parts of one file, spread over both clients; each finds
+    one evaluation per officer of the population."""
     started = time.monotonic()
     with requests.Session() as hr:
         hr.auth = ("hrmanager.pn", DEFAULT_DEMO_PASSWORD)
