@@ -51,8 +51,12 @@ def test_what_is_not_a_child_of_a_btree_folder_is_left_out(
     prefetch.prefetch_files(portal, [paths[0] + "-missing", paths[1]])
     assert asked.calls[0] == [files[1]._p_oid]
     asked.calls.clear()
-    # the catalog is no BTree folder; a missing name: nothing to ask
-    prefetch.prefetch_files(portal, [site + "/portal_catalog/x", paths[0] + "-x"])
+    # the catalog is no BTree folder; a missing name; a folder gone since
+    # the search: nothing to ask, nothing raised
+    prefetch.prefetch_files(
+        portal,
+        [site + "/portal_catalog/x", paths[0] + "-x", site + "/no-such-agency/x"],
+    )
     assert asked.calls == []
 
 

@@ -36,15 +36,17 @@ def prefetch_files(portal, paths):
     files = []
     for path in paths:
         parent_path, _, name = path.rpartition("/")
-        parent = parents.get(parent_path)
-        if parent is None:
-            parent = aq_base(portal.unrestrictedTraverse(parent_path))
-            parents[parent_path] = parent
-        tree = getattr(parent, "_tree", None)
+        if parent_path not in parents:
+            # a folder gone since the search: nothing to ask (the caller
+            # meets it when it reads the object)
+            parents[parent_path] = aq_base(
+                portal.unrestrictedTraverse(parent_path, None)
+            )
+        tree = getattr(parents[parent_path], "_tree", None)
         obj = tree.get(name) if tree is not None else None
         if obj is not None:
             files.append(obj)
     _ask(jar, files)
-    parts = [getattr(obj, name, None) for obj in files for name in FOLDER_PARTS]
-    _ask(jar, parts)
-    _ask(jar, [index for part in parts[2::3] if part for index in part.values()])
+    _ask(jar, [getattr(obj, name, None) for obj in files for name in FOLDER_PARTS])
+    names = [getattr(obj, "_mt_index", None) for obj in files]
+    _ask(jar, [index for found in names if found for index in found.values()])
