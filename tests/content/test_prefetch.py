@@ -2,12 +2,18 @@
 in three requests per batch (over ZEO or RelStorage), and nothing asked
 from a storage that cannot prefetch (the tests' DemoStorage, a local
 FileStorage). ``benchmarks/evaluations_parallel.py`` measures it over
-ZEO (docs/benchmarks.md)."""
+ZEO (docs/benchmarks.md). The bulk paths asking: a campaign's opening, a
+collective decision's filing and its batch transitions."""
 
 from plone import api
+from plone.app.testing import login
 from sirhp.content.base import prefetch
+from sirhp.content.careers import collective
+from sirhp.content.careers import collective_batch
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.evaluation import opening
+from tests.careers.test_collective_act import _validated_files
+from tests.careers.test_collective_act import DECISION
 from tests.evaluation.campaigns import new_campaign
 
 
@@ -84,3 +90,41 @@ def test_an_opening_asks_batch_by_batch(portal, testdata, monkeypatch):
     name = evaluation_api.evaluation_id(campaign)
     found = api.content.find(portal_type="Evaluation", getId=name)
     assert len(found) == len(paths)
+
+
+def test_a_collective_decision_asks_for_its_files_first(portal, monkeypatch):
+    """The files of a decision are asked for in one request before any act
+    is filed (then their folder parts); the acts are filed as before."""
+    files = _validated_files(portal, 3)
+    asked = Recorder()
+    monkeypatch.setattr(portal._p_jar, "prefetch", asked)
+    login(portal, "clerk.pn")
+    result = collective.collective_act(
+        agency=portal["police-nationale"],
+        matricules=[f.matricule for f in files],
+        **DECISION,
+    )
+    assert asked.calls[0] == [f._p_oid for f in files]
+    assert asked.calls[1] == [
+        getattr(f, name)._p_oid for f in files for name in prefetch.FOLDER_PARTS
+    ]
+    assert [act.aq_parent for act in result.acts] == files
+
+
+def test_a_batch_transition_asks_for_the_files_then_the_acts(portal, monkeypatch):
+    files = _validated_files(portal, 3)
+    login(portal, "clerk.pn")
+    result = collective.collective_act(
+        agency=portal["police-nationale"],
+        matricules=[f.matricule for f in files],
+        **DECISION,
+    )
+    asked = Recorder()
+    monkeypatch.setattr(portal._p_jar, "prefetch", asked)
+    agency = portal["police-nationale"]
+    assert collective_batch.submit_decision(agency=agency, decision=result.id) == 3
+    by_path = sorted(files, key=lambda f: "/".join(f.getPhysicalPath()))
+    assert asked.calls[0] == [f._p_oid for f in by_path]
+    acts = [oid for call in asked.calls[1:] for oid in call]
+    assert set(acts) >= {act._p_oid for act in result.acts}
+    assert {api.content.get_state(act) for act in result.acts} == {"pending"}

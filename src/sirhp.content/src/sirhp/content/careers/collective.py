@@ -8,7 +8,9 @@ The acts of one decision are a batch: each carries the decision's id
 is read, submitted and validated together (``collective_batch``). Bulk
 path: no initial version (the history starts with the batch's
 transitions), no "file modified" cascade (``base.bulk.add_quietly``: a
-draft act does not change its file), each act indexed once.
+draft act does not change its file), each act indexed once; over ZEO or
+RelStorage the files are asked for in a few requests (``base.prefetch``),
+not one per object.
 """
 
 from datetime import date
@@ -16,6 +18,7 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from sirhp.content import _
 from sirhp.content.base.bulk import add_quietly
+from sirhp.content.base.prefetch import prefetch_files
 from sirhp.content.careers.api import CareerError
 from sirhp.content.careers.collective_select import MAX_FILES  # noqa: F401 (API)
 from sirhp.content.careers.collective_select import officers
@@ -194,6 +197,7 @@ def collective_act(
     if values.get("resulting_unit"):
         relation = unit_relations(agency, values["resulting_unit"])
     brains = officers(agency=agency, matricules=matricules, unit=unit, grade=grade)
+    prefetch_files(api.portal.get(), [brain.getPath() for brain in brains])
     acts = [
         (
             brain.getObject(),

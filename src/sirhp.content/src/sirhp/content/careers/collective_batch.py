@@ -4,12 +4,15 @@ together (the acts are filed by ``careers.collective``).
 Every act goes through the record workflow (``api.content.transition``):
 its guards apply act by act (four eyes: who submitted never validates). All
 or nothing: the first act refused rolls the whole batch back, and the
-French error names its file.
+French error names its file. Over ZEO or RelStorage the files, then the
+acts, are asked for in a few requests (``base.prefetch``), not one per
+object.
 """
 
 from plone import api
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpNotFound
+from sirhp.content.base.prefetch import prefetch_files
 from sirhp.content.careers.api import CareerError
 from sirhp.content.content.records import parent_file
 import transaction
@@ -95,6 +98,7 @@ def transition_decision(*, agency, decision, transition, comment=None):
     waiting = [b for b in brains if b.review_state == TRANSITIONS[transition]]
     if not waiting:
         raise CareerError(MSG_NOTHING_TO_DO, field="transition")
+    _prefetch_acts(waiting)
     savepoint = transaction.savepoint()
     for brain in waiting:
         act = brain.getObject()
@@ -113,6 +117,16 @@ def transition_decision(*, agency, decision, transition, comment=None):
                 field="decision",
             ) from None
     return len(waiting)
+
+
+def _prefetch_acts(brains):
+    """Ask the storage for the acts' files, then for the acts, in a few
+    requests (the acts' folders are their files: asked first, they are not
+    loaded one by one on the way to the acts)."""
+    portal = api.portal.get()
+    paths = [brain.getPath() for brain in brains]
+    prefetch_files(portal, sorted({path.rpartition("/")[0] for path in paths}))
+    prefetch_files(portal, paths)
 
 
 def submit_decision(*, agency, decision, comment=None):
