@@ -17,8 +17,12 @@ computing through the catalog wrapper, and its writing) and the catalog's
 metadata record are timed too, and listed: where an evaluation's catalog
 entry goes. The timers add their own cost: read the shares, not the
 figure per evaluation.
+
+With ``--commit --records`` the records the commit stores are counted
+by class (what an opening writes).
 """
 
+from collections import Counter
 from collections import defaultdict
 from datetime import date
 from plone import api
@@ -27,12 +31,17 @@ import sys
 from Testing.makerequest import makerequest
 import time
 import transaction
+from ZODB import mvccadapter
+from ZODB.utils import get_pickle_metadata
 from zope.component.hooks import setSite
 
 YEAR = 2031
 COMMIT = "--commit" in sys.argv
 PER_INDEX = "--per-index" in sys.argv
+RECORDS = "--records" in sys.argv
 SPENT = defaultdict(float)  # {index id or "(metadata)": seconds}
+STORED = Counter()  # {class: records}
+STORED_BYTES = Counter()  # {class: bytes}
 
 
 def timed(method, key):
@@ -57,6 +66,31 @@ def time_the_catalog(catalog):
     Catalog.updateMetadata = timed(Catalog.updateMetadata, lambda c: "(metadata)")
 
 
+def count_the_records():
+    """Count each record the storage is given, by the class it pickles
+    (savepoints write elsewhere; the commit gives them all here)."""
+    store = mvccadapter.MVCCAdapterInstance.store
+
+    def counting(self, oid, serial, data, *args):
+        name = ".".join(get_pickle_metadata(data))
+        STORED[name] += 1
+        STORED_BYTES[name] += len(data)
+        return store(self, oid, serial, data, *args)
+
+    mvccadapter.MVCCAdapterInstance.store = counting
+
+
+def report_records(created):
+    total = sum(STORED.values())
+    size = sum(STORED_BYTES.values())
+    print(f"{total / created:.1f} records, {size / created:.0f} bytes per evaluation")
+    for name, count in STORED.most_common():
+        print(
+            f"  {count / created:6.2f} per evaluation, "
+            f"{STORED_BYTES[name] / count:6.0f} bytes each  {name}"
+        )
+
+
 def report_per_index(created, seconds):
     each = seconds / created
     catalog = sum(SPENT.values()) / created
@@ -73,6 +107,8 @@ def main(app):
     setSite(site)
     if PER_INDEX:
         time_the_catalog(site.portal_catalog)
+    if RECORDS:
+        count_the_records()
     try:
         with api.env.adopt_user(username="hrmanager.pn"):
             campaign = evaluation_api.create_campaign(
@@ -82,6 +118,8 @@ def main(app):
                 evaluation_deadline=date(YEAR, 12, 15),
             )
             SPENT.clear()
+            STORED.clear()
+            STORED_BYTES.clear()
             start = time.perf_counter()
             cpu = time.process_time()
             created = evaluation_api.open_campaign(campaign=campaign)
@@ -101,6 +139,8 @@ def main(app):
     )
     if PER_INDEX:
         report_per_index(created, seconds)
+    if RECORDS:
+        report_records(created)
 
 
 main(app)  # noqa: F821 (zconsole provides app)
