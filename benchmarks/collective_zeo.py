@@ -2,7 +2,9 @@
 nationale get one act each (``collective.collective_act``), then the batch
 is submitted (``collective_batch.submit_decision``), in a Zope client of a
 ZEO server, cold (a new process each time, as a client that has not read
-these files yet). Each run is **aborted**.
+these files yet). In separate runs, a statute mapping reclassifies the
+holders of the Police nationale's most common grade
+(``referentials.apply_mapping``). Each run is **aborted**.
 
 Rounds in turns: the files asked for in a few requests (``base.prefetch``,
 as the code does), then the same with the prefetch switched off in the
@@ -31,16 +33,20 @@ BIN = Path(sys.executable).parent
 SCRIPT = """
 import sys
 import time
+from collections import Counter
 from plone import api
 from Testing.makerequest import makerequest
 import transaction
 from zope.component.hooks import setSite
 from sirhp.content.careers import collective
 from sirhp.content.careers import collective_batch
+from sirhp.content.referentials import api as referentials
+from sirhp.content.referentials import defaults
 
-count, prefetch = int(sys.argv[-2]), sys.argv[-1] == "on"
+phase, count, prefetch = sys.argv[-3], int(sys.argv[-2]), sys.argv[-1] == "on"
 if not prefetch:  # the baseline: every object loaded on its own
     collective.prefetch_files = collective_batch.prefetch_files = lambda *a: None
+    referentials.prefetch_files = lambda *a: None
 site = makerequest(app)["sirhp"]  # noqa: F821
 setSite(site)
 agency = site["police-nationale"]
@@ -48,27 +54,40 @@ catalog = site.portal_catalog
 brains = catalog.unrestrictedSearchResults(
     portal_type="PersonnelFile", review_state="validated",
     path="/".join(agency.getPhysicalPath()), sort_on="id")
-matricules = [b.matricule for b in brains][-count:]
 try:
-    with api.env.adopt_user(username="clerk.pn"):
-        start = time.perf_counter()
-        result = collective.collective_act(
-            agency=agency, matricules=matricules, event_type="transfer",
-            event_date="2031-01-02", reference="Décision n°2031-0001/BENCH")
-        filed = time.perf_counter() - start
-        start = time.perf_counter()
-        submitted = collective_batch.submit_decision(agency=agency, decision=result.id)
-        submitting = time.perf_counter() - start
-    print("RESULT", len(result.acts), submitted, round(filed, 3), round(submitting, 3))
+    if phase == "mapping":
+        grade, _n = Counter(b.grade for b in brains).most_common(1)[0]
+        new = next(code for code in defaults.GRADES if code != grade)
+        with api.env.adopt_user(username="hrmanager.pn"):
+            start = time.perf_counter()
+            filed = referentials.apply_mapping(
+                mapping={grade: new}, effective="2031-01-01",
+                reference="Décret n°2031-0001/BENCH", container=agency)
+            seconds = time.perf_counter() - start
+        print("RESULT", filed, 0, round(seconds, 3), 0)
+    else:
+        matricules = [b.matricule for b in brains][-count:]
+        with api.env.adopt_user(username="clerk.pn"):
+            start = time.perf_counter()
+            result = collective.collective_act(
+                agency=agency, matricules=matricules, event_type="transfer",
+                event_date="2031-01-02", reference="Décision n°2031-0001/BENCH")
+            filed = time.perf_counter() - start
+            start = time.perf_counter()
+            submitted = collective_batch.submit_decision(
+                agency=agency, decision=result.id)
+            submitting = time.perf_counter() - start
+        print("RESULT", len(result.acts), submitted, round(filed, 3),
+              round(submitting, 3))
 finally:
     transaction.abort()
 """
 
 
-def one_run(etc, script, count, prefetch):
+def one_run(etc, script, phase, count, prefetch):
     done = subprocess.run(
         [sys.executable, "-m", "Zope2.utilities.zconsole", "run"]
-        + [str(etc / "zope.conf"), str(script), str(count), prefetch],
+        + [str(etc / "zope.conf"), str(script), phase, str(count), prefetch],
         capture_output=True,
         text=True,
         cwd=script.parent,
@@ -110,7 +129,7 @@ def main(argv=None):
     )
     script = folder / "collective.py"
     script.write_text(SCRIPT)
-    runs = {"on": [], "off": []}
+    runs = {"on": [], "off": [], "mapping_on": [], "mapping_off": []}
     processes = []
     try:
         processes.append(
@@ -119,16 +138,19 @@ def main(argv=None):
         time.sleep(3)
         for _round in range(args.rounds):
             for prefetch in ("on", "off"):
-                runs[prefetch].append(one_run(etc, script, args.officers, prefetch))
+                runs[prefetch].append(
+                    one_run(etc, script, "collective", args.officers, prefetch)
+                )
+                runs[f"mapping_{prefetch}"].append(
+                    one_run(etc, script, "mapping", 0, prefetch)
+                )
     finally:
         parallel.stop(processes)
         shutil.rmtree(folder, ignore_errors=True)
     result = {"officers": args.officers, "runs": runs}
-    for prefetch, found in runs.items():
+    for name, found in runs.items():
         for key in ("file_s", "submit_s"):
-            result[f"{key}_median_prefetch_{prefetch}"] = statistics.median(
-                r[key] for r in found
-            )
+            result[f"{key}_median_{name}"] = statistics.median(r[key] for r in found)
     print(json.dumps(result, indent=2))
     if args.output:
         Path(args.output).write_text(json.dumps(result, indent=2))

@@ -3,7 +3,8 @@ in three requests per batch (over ZEO or RelStorage), and nothing asked
 from a storage that cannot prefetch (the tests' DemoStorage, a local
 FileStorage). ``benchmarks/evaluations_parallel.py`` measures it over
 ZEO (docs/benchmarks.md). The bulk paths asking: a campaign's opening, a
-collective decision's filing and its batch transitions."""
+collective decision's filing and its batch transitions, a statute
+mapping's reclassements."""
 
 from plone import api
 from plone.app.testing import login
@@ -12,6 +13,8 @@ from sirhp.content.careers import collective
 from sirhp.content.careers import collective_batch
 from sirhp.content.evaluation import api as evaluation_api
 from sirhp.content.evaluation import opening
+from sirhp.content.referentials import api as referentials
+from sirhp.content.referentials import defaults
 from tests.careers.test_collective_act import _validated_files
 from tests.careers.test_collective_act import DECISION
 from tests.evaluation.campaigns import new_campaign
@@ -128,3 +131,23 @@ def test_a_batch_transition_asks_for_the_files_then_the_acts(portal, monkeypatch
     acts = [oid for call in asked.calls[1:] for oid in call]
     assert set(acts) >= {act._p_oid for act in result.acts}
     assert {api.content.get_state(act) for act in result.acts} == {"pending"}
+
+
+def test_a_statute_mapping_asks_for_the_holders_first(portal, testdata, monkeypatch):
+    """The validated files holding a mapped grade are asked for in one
+    request before any reclassement is filed; one act per holder, as
+    before."""
+    file = portal.unrestrictedTraverse(testdata.path_of("pn_validated"))
+    old = file.grade
+    new = next(code for code in defaults.GRADES if code != old)
+    login(portal, "hrmanager.pn")
+    holders = api.content.find(
+        portal_type="PersonnelFile", review_state="validated", grade=old
+    )
+    asked = Recorder()
+    monkeypatch.setattr(portal._p_jar, "prefetch", asked)
+    count = referentials.apply_mapping(
+        mapping={old: new}, effective="2027-01-01", reference="Décret 2027-1"
+    )
+    assert asked.calls[0] == [brain.getObject()._p_oid for brain in holders]
+    assert count == len(holders) >= 1

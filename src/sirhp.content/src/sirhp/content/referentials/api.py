@@ -20,6 +20,7 @@ import json
 from plone import api
 from sirhp.content import _
 from sirhp.content.base.errors import SirhpError
+from sirhp.content.base.prefetch import prefetch_files
 from sirhp.content.careers.api import CareerError
 from sirhp.content.careers.collective import file_acts
 from sirhp.content.documents.api import file_document
@@ -327,7 +328,8 @@ def apply_mapping(*, mapping, effective, reference, container=None, scan=None):
     ``resulting_grade`` is the new grade. All or nothing.
 
     The file's own grade is NOT changed: career acts do not drive the file
-    yet.
+    yet. Over ZEO or RelStorage the holders are asked for first, in a few
+    requests (``base.prefetch``).
 
     :param mapping: ``{old grade code: new grade code}``.
     :param effective: ``date`` or ``YYYY-MM-DD``.
@@ -341,8 +343,11 @@ def apply_mapping(*, mapping, effective, reference, container=None, scan=None):
         the act or the scan (nothing filed then).
     """
     effective = parse_date(effective)
+    brains = list(_holders(mapping, effective, container))
+    # over ZEO or RelStorage: the files in a few requests, not one per object
+    prefetch_files(api.portal.get(), [brain.getPath() for brain in brains])
     acts = []
-    for brain in _holders(mapping, effective, container):
+    for brain in brains:
         file = brain.getObject()
         acts.append((file, {"resulting_grade": mapping[file.grade]}))
     savepoint = transaction.savepoint()
