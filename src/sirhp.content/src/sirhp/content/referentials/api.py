@@ -327,9 +327,10 @@ def apply_mapping(*, mapping, effective, reference, container=None, scan=None):
     one a ``CareerEvent`` (``reclassement``) dated ``effective`` whose
     ``resulting_grade`` is the new grade. All or nothing.
 
-    The file's own grade is NOT changed: career acts do not drive the file
-    yet. Over ZEO or RelStorage the holders are asked for first, in a few
-    requests (``base.prefetch``).
+    The file's own grade is not changed here: each reclassement is a draft
+    act, which drives the file once validated (``careers.apply``). Over
+    ZEO or RelStorage the holders are asked for first, in a few requests
+    (``base.prefetch``).
 
     :param mapping: ``{old grade code: new grade code}``.
     :param effective: ``date`` or ``YYYY-MM-DD``.
