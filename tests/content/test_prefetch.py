@@ -18,6 +18,7 @@ from sirhp.content.referentials import defaults
 from tests.careers.test_collective_act import _validated_files
 from tests.careers.test_collective_act import DECISION
 from tests.evaluation.campaigns import new_campaign
+from tests.referentials.test_api import holders
 
 
 class Recorder:
@@ -27,6 +28,11 @@ class Recorder:
     def __call__(self, *args):
         (objects,) = args
         self.calls.append([obj._p_oid for obj in objects])
+
+
+def _parts(files):
+    """The oids of the files' folder parts, in the order they are asked."""
+    return [getattr(f, name)._p_oid for f in files for name in prefetch.FOLDER_PARTS]
 
 
 def _files(portal, testdata):
@@ -40,9 +46,7 @@ def test_files_then_their_parts_then_the_name_indexes(portal, testdata, monkeypa
     monkeypatch.setattr(portal._p_jar, "prefetch", asked)
     prefetch.prefetch_files(portal, paths)
     assert asked.calls[0] == [f._p_oid for f in files]
-    assert asked.calls[1] == [
-        getattr(f, name)._p_oid for f in files for name in prefetch.FOLDER_PARTS
-    ]
+    assert asked.calls[1] == _parts(files)
     assert asked.calls[2] == [
         index._p_oid for f in files for index in f._mt_index.values()
     ]
@@ -108,9 +112,7 @@ def test_a_collective_decision_asks_for_its_files_first(portal, monkeypatch):
         **DECISION,
     )
     assert asked.calls[0] == [f._p_oid for f in files]
-    assert asked.calls[1] == [
-        getattr(f, name)._p_oid for f in files for name in prefetch.FOLDER_PARTS
-    ]
+    assert asked.calls[1] == _parts(files)
     assert [act.aq_parent for act in result.acts] == files
 
 
@@ -141,13 +143,11 @@ def test_a_statute_mapping_asks_for_the_holders_first(portal, testdata, monkeypa
     old = file.grade
     new = next(code for code in defaults.GRADES if code != old)
     login(portal, "hrmanager.pn")
-    holders = api.content.find(
-        portal_type="PersonnelFile", review_state="validated", grade=old
-    )
+    files = holders(old)
     asked = Recorder()
     monkeypatch.setattr(portal._p_jar, "prefetch", asked)
     count = referentials.apply_mapping(
         mapping={old: new}, effective="2027-01-01", reference="Décret 2027-1"
     )
-    assert asked.calls[0] == [brain.getObject()._p_oid for brain in holders]
-    assert count == len(holders) >= 1
+    assert asked.calls[0] == [f._p_oid for f in files]
+    assert count == len(files) >= 1
